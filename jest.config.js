@@ -1,0 +1,23 @@
+// Three tiers, named by file suffix: *.spec.ts (pure), *.int-spec.ts (real SQLite files),
+// *.e2e-spec.ts (the real app over HTTP). @swc/jest compiles ~4x faster than ts-jest.
+const transform = {
+  '^.+\\.ts$': ['@swc/jest', {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  }],
+};
+const moduleNameMapper = {
+  '^@survey/(domain|event-store|read-models|reporting)$': '<rootDir>/libs/$1/src',
+};
+const project = (displayName, suffix) => ({
+  displayName, transform, moduleNameMapper,
+  testEnvironment: 'node',
+  testMatch: [`<rootDir>/{apps,libs,test}/**/*.${suffix}.ts`],
+});
+module.exports = {
+  projects: [project('unit', 'spec'), project('int', 'int-spec'), project('e2e', 'e2e-spec')],
+};
