@@ -28,6 +28,11 @@ export class Conflict extends DomainError {
 /** A command that breaks a rule about its content (wrong level, unknown question, comment too long). */
 export class Invalid extends DomainError {
   readonly kind = 'invalid' as const;
+
+  /** An Invalid whose message lists every problem, so the detail alone tells the user what to fix. */
+  static because(what: string, problems: FieldError[]): Invalid {
+    return new Invalid(`${what}: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, problems);
+  }
 }
 
 export class Forbidden extends DomainError {

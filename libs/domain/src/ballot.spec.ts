@@ -1,0 +1,82 @@
+import { ballotDecider, BallotContext, SubmitEvaluation, WithdrawEvaluation, MAX_COMMENT_CHARACTERS } from './ballot';
+import { campaignDecider } from './campaign';
+import { fold } from './decider';
+import { enterpriseDecider } from './enterprise';
+import { Conflict, Forbidden, Invalid, NotFound } from './errors';
+import type { BallotEvent, CampaignEvent, Rating } from './events';
+import { acme, duringCampaign, opened, rating, registered } from './testing/builders';
+import { specFor } from './testing/given';
+
+const context = (campaignEvents: CampaignEvent[] = [opened()], now = duringCampaign, isRegistered = true): BallotContext => ({
+  campaign: fold(campaignDecider, campaignEvents),
+  enterprise: fold(enterpriseDecider, isRegistered ? [registered()] : []),
+  now,
+});
+const given = specFor(ballotDecider, () => context());
+const key = { campaignId: 'xz-2019', creditCode: acme };
+const segment = { district: '鼓楼区', industry: 'C', size: 'small' as const };
+const submit = (r: Rating): SubmitEvaluation => ({ type: 'SubmitEvaluation', data: { ...key, ...r } });
+const withdraw = (agencyId: string): WithdrawEvaluation => ({ type: 'WithdrawEvaluation', data: { ...key, agencyId } });
+const submitted = (r: Rating): BallotEvent => ({ type: 'EvaluationSubmitted', data: { ...key, ...r, ...segment } });
+const revised = (r: Rating): BallotEvent => ({ type: 'EvaluationRevised', data: { ...key, ...r, ...segment } });
+const withdrawn = (agencyId: string): BallotEvent => ({ type: 'EvaluationWithdrawn', data: { ...key, agencyId } });
+const invalidated = (agencyId: string): BallotEvent => ({ type: 'EvaluationInvalidated', data: { ...key, agencyId, reason: 'duplicate' } });
+
+describe('ballot decider', () => {
+  describe('submitting', () => {
+    it('records a first submission with a copy of the enterprise segment', () =>
+      given([]).when(submit(rating('tax', 'satisfied'))).then([submitted(rating('tax', 'satisfied'))]));
+    it('revises a current evaluation that differs', () =>
+      given([submitted(rating('tax', 'satisfied'))]).when(submit(rating('tax', 'dissatisfied'))).then([revised(rating('tax', 'dissatisfied'))]));
+    it('changes nothing when the same evaluation is submitted again', () =>
+      given([submitted(rating('tax', 'satisfied', { answers: { efficiency: 'satisfied' } }))])
+        .when(submit(rating('tax', 'satisfied', { answers: { efficiency: 'satisfied' } }))).then([]));
+    it('treats answers in another key order as the same evaluation', () =>
+      given([submitted(rating('tax', 'satisfied', { answers: { attitude: 'satisfied', efficiency: 'satisfied' } }))])
+        .when(submit(rating('tax', 'satisfied', { answers: { efficiency: 'satisfied', attitude: 'satisfied' } }))).then([]));
+    it('revises when only the comment changes', () =>
+      given([submitted(rating('tax', 'satisfied'))]).when(submit(rating('tax', 'satisfied', { comment: '很好' })))
+        .then([revised(rating('tax', 'satisfied', { comment: '很好' }))]));
+    it('is a first submission again after a withdrawal', () =>
+      given([submitted(rating('tax', 'satisfied')), withdrawn('tax')]).when(submit(rating('tax', 'satisfied'))).then([submitted(rating('tax', 'satisfied'))]));
+    it('is a first submission again after an invalidation', () =>
+      given([submitted(rating('tax', 'satisfied')), invalidated('tax')]).when(submit(rating('tax', 'satisfied'))).then([submitted(rating('tax', 'satisfied'))]));
+    it('keeps evaluations of different agencies apart', () =>
+      given([submitted(rating('tax', 'satisfied'))]).when(submit(rating('police', 'satisfied'))).then([submitted(rating('police', 'satisfied'))]));
+    it('stores an empty comment as none', () =>
+      given([]).when(submit(rating('tax', 'satisfied', { comment: '  ' }))).then([submitted(rating('tax', 'satisfied'))]));
+  });
+
+  describe('rules', () => {
+    it('refuses an unknown campaign', () => given([]).when(submit(rating('tax', 'satisfied')), context([])).thenThrows(NotFound, /campaign/));
+    it('refuses an agency out of scope', () => given([]).when(submit(rating('zoo', 'satisfied'))).thenThrows(NotFound, /scope/));
+    it('refuses an unregistered enterprise, saying so', () =>
+      given([]).when(submit(rating('tax', 'satisfied')), context([opened()], duringCampaign, false)).thenThrows(Forbidden, /not registered/));
+    it('refuses before the campaign opens', () =>
+      given([]).when(submit(rating('tax', 'satisfied')), context([opened()], new Date('2019-10-31T23:59:59Z'))).thenThrows(Conflict, /scheduled/));
+    it('refuses at closesAt by the server clock', () =>
+      given([]).when(submit(rating('tax', 'satisfied')), context([opened()], new Date('2019-12-31T00:00:00Z'))).thenThrows(Conflict, /closed/));
+    it('refuses after an admin closed it', () =>
+      given([]).when(submit(rating('tax', 'satisfied')), context([opened(), { type: 'CampaignClosed', data: { campaignId: 'xz-2019', closedAt: 'x' } }]))
+        .thenThrows(Conflict, /closed/));
+    it('refuses a level that is not on the scale', () => given([]).when(submit(rating('tax', 'great'))).thenThrows(Invalid));
+    it('refuses an answer to a question the campaign does not ask', () =>
+      given([]).when(submit(rating('tax', 'satisfied', { answers: { speed: 'satisfied' } }))).thenThrows(Invalid));
+    it('refuses an answer that is not a level', () =>
+      given([]).when(submit(rating('tax', 'satisfied', { answers: { efficiency: 'meh' } }))).thenThrows(Invalid));
+    it('accepts a comment of exactly 2,000 characters, counting code points', () => {
+      const comment = '好'.repeat(MAX_COMMENT_CHARACTERS - 1) + '😀';
+      given([]).when(submit(rating('tax', 'satisfied', { comment }))).then([submitted(rating('tax', 'satisfied', { comment }))]);
+    });
+    it('refuses a comment of 2,001 characters', () =>
+      given([]).when(submit(rating('tax', 'satisfied', { comment: '好'.repeat(MAX_COMMENT_CHARACTERS + 1) }))).thenThrows(Invalid));
+  });
+
+  describe('withdrawing', () => {
+    it('withdraws a current evaluation', () => given([submitted(rating('tax', 'satisfied'))]).when(withdraw('tax')).then([withdrawn('tax')]));
+    it('refuses when there is nothing to withdraw', () => given([]).when(withdraw('tax')).thenThrows(NotFound, /no current evaluation/));
+    it('refuses twice', () => given([submitted(rating('tax', 'satisfied')), withdrawn('tax')]).when(withdraw('tax')).thenThrows(NotFound));
+    it('refuses once the campaign is closed', () =>
+      given([submitted(rating('tax', 'satisfied'))]).when(withdraw('tax'), context([opened()], new Date('2020-01-01T00:00:00Z'))).thenThrows(Conflict));
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * Ballot aggregate: one enterprise's evaluations in one campaign (stream `ballot-{campaignId}-{code}`).
+ * Submitting where no evaluation is current is a first submission; submitting again revises,
+ * or changes nothing when the content is the same. The campaign and the enterprise are read
+ * models of other aggregates, passed in as context together with the clock.
+ */
+import { CampaignState, campaignPhase } from './campaign';
+import { assertNever, Decider } from './decider';
+import { Conflict, FieldError, Forbidden, Invalid, NotFound } from './errors';
+import type { BallotEvent, Rating } from './events';
+import type { EnterpriseState } from './enterprise';
+import { levelOf, Scale } from './scale';
+
+export const MAX_COMMENT_CHARACTERS = 2000;
+
+type BallotKey = { campaignId: string; creditCode: string };
+export type SubmitEvaluation = { type: 'SubmitEvaluation'; data: BallotKey & Rating };
+export type WithdrawEvaluation = { type: 'WithdrawEvaluation'; data: BallotKey & { agencyId: string } };
+export type BallotCommand = SubmitEvaluation | WithdrawEvaluation;
+
+/** Current evaluations by agency id. */
+export type BallotState = { current: Readonly<Record<string, Rating>> };
+export type BallotContext = { campaign: CampaignState; enterprise: EnterpriseState; now: Date };
+
+export const ballotDecider: Decider<BallotCommand, BallotEvent, BallotState, BallotContext> = {
+  initialState: () => ({ current: {} }),
+
+  evolve(state, event) {
+    switch (event.type) {
+      case 'EvaluationSubmitted':
+      case 'EvaluationRevised': {
+        const { agencyId, rating, answers, comment } = event.data;
+        return { current: { ...state.current, [agencyId]: { agencyId, rating, answers, comment } } };
+      }
+      case 'EvaluationWithdrawn':
+      case 'EvaluationInvalidated': {
+        const { [event.data.agencyId]: _gone, ...rest } = state.current;
+        return { current: rest };
+      }
+      default:
+        return assertNever(event);
+    }
+  },
+
+  decide(command, state, context) {
+    switch (command.type) {
+      case 'SubmitEvaluation': {
+        const { campaignId, creditCode, agencyId } = command.data;
+        const { segment, campaign } = admissible(command.data, context);
+        const rating = validRating(command.data, campaign);
+        const before = state.current[agencyId];
+        if (before && sameRating(before, rating)) return [];
+        const data = { campaignId, creditCode, ...rating, ...segment };
+        return [{ type: before ? 'EvaluationRevised' : 'EvaluationSubmitted', data }];
+      }
+      case 'WithdrawEvaluation': {
+        const { campaignId, creditCode, agencyId } = command.data;
+        admissible(command.data, context);
+        if (!state.current[agencyId]) throw new NotFound(`no current evaluation of agency ${agencyId} to withdraw`);
+        return [{ type: 'EvaluationWithdrawn', data: { campaignId, creditCode, agencyId } }];
+      }
+      default:
+        return assertNever(command);
+    }
+  },
+};
+
+/** The rules every ballot command shares, in the order a user should hear about them. */
+function admissible(cmd: BallotKey & { agencyId: string }, { campaign, enterprise, now }: BallotContext) {
+  if (!campaign.exists) throw new NotFound(`campaign ${cmd.campaignId} not found`);
+  const definition = campaign.definition;
+  if (!definition.agencies.some((a) => a.id === cmd.agencyId)) {
+    throw new NotFound(`agency ${cmd.agencyId} is not in the scope of campaign ${cmd.campaignId}`);
+  }
+  if (!enterprise.registered) throw new Forbidden(`enterprise ${cmd.creditCode} is not registered: ask the service centre to register it`);
+  const phase = campaignPhase(campaign, now);
+  if (phase !== 'open') throw new Conflict(`campaign ${cmd.campaignId} is ${phase}: evaluations are accepted only while it is open`);
+  const { district, industry, size } = enterprise.profile;
+  return { campaign: definition, segment: { district, industry, size } };
+}
+
+function validRating(r: Rating, campaign: { scale: Scale; questions: { id: string }[] }): Rating {
+  const problems: FieldError[] = [];
+  const scaleIds = campaign.scale.map((l) => l.id).join(', ');
+  if (!levelOf(campaign.scale, r.rating)) problems.push({ field: 'rating', message: `must be one of ${scaleIds}` });
+  const answers = r.answers ?? {};
+  for (const [question, level] of Object.entries(answers)) {
+    if (!campaign.questions.some((q) => q.id === question)) {
+      problems.push({ field: `answers.${question}`, message: `not a question of this campaign (${campaign.questions.map((q) => q.id).join(', ')})` });
+    } else if (!levelOf(campaign.scale, level)) {
+      problems.push({ field: `answers.${question}`, message: `must be one of ${scaleIds}` });
+    }
+  }
+  const comment = r.comment?.trim() ? r.comment : null;
+  if (comment !== null && [...comment].length > MAX_COMMENT_CHARACTERS) {
+    problems.push({ field: 'comment', message: `must be at most ${MAX_COMMENT_CHARACTERS} characters` });
+  }
+  if (problems.length) throw Invalid.because('invalid evaluation', problems);
+  return { agencyId: r.agencyId, rating: r.rating, answers: sortedKeys(answers), comment };
+}
+
+function sortedKeys(answers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(answers).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+function sameRating(a: Rating, b: Rating): boolean {
+  return a.rating === b.rating && a.comment === b.comment && JSON.stringify(a.answers) === JSON.stringify(b.answers);
+}
