@@ -1,0 +1,35 @@
+/**
+ * Publishing freezes the headline as computed from read models that have folded in the whole log,
+ * and records it with the log position it reflects in ResultsPublished.
+ */
+import { CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
+import { campaignDecider, streams } from '@survey/domain';
+import { Aggregates } from '../infrastructure/aggregates';
+import { Projections } from '../infrastructure/stores.module';
+import { CampaignReportQuery } from '../reports/campaign-report.query';
+import { campaignView } from './campaign.view';
+import { PublishResultsCommand } from './publish-results.command';
+
+@CommandHandler(PublishResultsCommand)
+export class PublishResultsHandler implements ICommandHandler<PublishResultsCommand> {
+  constructor(
+    private readonly aggregates: Aggregates,
+    private readonly projections: Projections,
+    private readonly queries: QueryBus,
+  ) {}
+
+  async execute({ campaignId, meta }: PublishResultsCommand) {
+    const stream = streams.campaign(campaignId);
+    const now = this.aggregates.now();
+    const publish = (position: number, figures: Record<string, unknown>) => ({ type: 'PublishResults' as const, data: { campaignId, position, figures } });
+    // The decider's rules first, so a campaign that may not be published fails before any waiting.
+    const { state: before } = await this.aggregates.load(stream, campaignDecider);
+    campaignDecider.decide(publish(0, {}), before, { now });
+    await this.projections.catchUp();
+    const report = await this.queries.execute(new CampaignReportQuery(campaignId));
+    const figures = report as unknown as Record<string, unknown>;
+    const { state } = await this.aggregates.execute(stream, campaignDecider, publish(Number(report.asOf.position), figures), () => ({ now }), meta);
+    if (!state.exists) throw new Error('unreachable: published a campaign that does not exist');
+    return { ...campaignView(state.definition, state.closedAt, state.publishedAt, now), published: figures };
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Every error leaves as application/problem+json (RFC 9457): domain errors by kind, Nest's HTTP
+ * exceptions by status, Fastify's own errors (malformed JSON, body too large, wrong media type)
+ * by their status code. Anything else is a 500 with no internals, and is logged.
+ */
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, DomainErrorKind, FieldError } from '@survey/domain';
+
+const STATUS_OF: Record<DomainErrorKind, number> = {
+  not_found: 404, conflict: 409, invalid: 400, forbidden: 403, unprocessable: 422,
+};
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  errors?: FieldError[];
+}
+
+const logger = new Logger('ProblemFilter');
+
+export function toProblem(error: unknown, instance?: string): Problem {
+  const problem = (status: number, detail: string, errors?: FieldError[]): Problem => ({
+    type: 'about:blank',
+    title: statusTitle(status),
+    status,
+    detail,
+    ...(instance ? { instance } : {}),
+    ...(errors?.length ? { errors } : {}),
+  });
+  if (error instanceof DomainError) return problem(STATUS_OF[error.kind], error.message, error.errors);
+  if (error instanceof HttpException) {
+    const body = error.getResponse() as { message?: unknown; errors?: FieldError[] } | string;
+    const detail = typeof body === 'string' ? body : Array.isArray(body.message) ? body.message.join('; ') : String(body.message ?? error.message);
+    return problem(error.getStatus(), detail, typeof body === 'object' ? body.errors : undefined);
+  }
+  const status = (error as { statusCode?: unknown })?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) return problem(status, fastifyDetail(error as Error & { code?: string }));
+  logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  return problem(500, 'the server failed to handle this request; nothing was acknowledged');
+}
+
+function fastifyDetail(error: Error & { code?: string }): string {
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'request body is larger than 64 KiB';
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'send the body as application/json';
+  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return `malformed JSON: ${error.message}`;
+  return error.message;
+}
+
+function statusTitle(status: number): string {
+  const name = HttpStatus[status] as string | undefined;
+  if (!name) return 'Error';
+  return name.toLowerCase().split('_').map((w, i) => (i === 0 ? w[0].toUpperCase() + w.slice(1) : w)).join(' ');
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): void {
+  reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(JSON.stringify(problem));
+}
+
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    sendProblem(http.getResponse<FastifyReply>(), toProblem(error, request.url));
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * Loads aggregates from their streams and appends what their deciders decide, retrying on a
+ * concurrent write. States are cached with the revision they reflect, and only the events after
+ * that revision are read on the next load, so a hot stream costs one indexed query.
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Decider, WrongExpectedRevision } from '@survey/domain';
+import { EVENT_STORE, EventStore, NewEvent } from '@survey/event-store';
+import { CLOCK, Clock } from './clock';
+import type { CommandMeta } from './command-meta';
+
+export const SCHEMA_VERSION = 1;
+const MAX_ATTEMPTS = 20;
+const CACHE_LIMIT = 200_000;
+
+type Evolving<E, S> = Pick<Decider<unknown, E, S, unknown>, 'initialState' | 'evolve'>;
+export interface Loaded<S> {
+  state: S;
+  /** Revision of the stream's last event, -1 when the stream does not exist. */
+  revision: number;
+}
+
+@Injectable()
+export class Aggregates {
+  private readonly cache = new Map<string, Loaded<unknown>>();
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async load<E, S>(stream: string, decider: Evolving<E, S>): Promise<Loaded<S>> {
+    const cached = this.cache.get(stream) as Loaded<S> | undefined;
+    const from = cached ? cached.revision + 1 : 0;
+    const recorded = await this.store.readStream(stream, from);
+    if (cached && recorded.length === 0) return cached;
+    let state = cached ? cached.state : decider.initialState();
+    for (const e of recorded) state = decider.evolve(state, e as unknown as E);
+    const loaded = { state, revision: recorded.length ? recorded[recorded.length - 1].revision : -1 };
+    if (loaded.revision >= 0) this.remember(stream, loaded);
+    return loaded;
+  }
+
+  /**
+   * load → decide → append, again from a fresh load when another writer got there first.
+   * Returns the events appended ([] when the command changed nothing) and the state after them.
+   */
+  async execute<C, E extends { type: string; data: unknown }, S, Ctx>(
+    stream: string,
+    decider: Decider<C, E, S, Ctx>,
+    command: C,
+    context: () => Promise<Ctx> | Ctx,
+    meta: CommandMeta,
+  ): Promise<{ events: E[]; state: S }> {
+    for (let attempt = 1; ; attempt++) {
+      const { state, revision } = await this.load(stream, decider);
+      const events = decider.decide(command, state, await context());
+      if (events.length === 0) return { events, state };
+      try {
+        await this.store.append(stream, events.map((e) => this.toNew(e, meta)), revision < 0 ? 'no_stream' : revision);
+      } catch (error) {
+        if (error instanceof WrongExpectedRevision && attempt < MAX_ATTEMPTS) continue;
+        throw error;
+      }
+      const after = events.reduce(decider.evolve, state);
+      this.remember(stream, { state: after, revision: revision + events.length });
+      return { events, state: after };
+    }
+  }
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  private toNew(event: { type: string; data: unknown }, meta: CommandMeta): NewEvent {
+    return {
+      id: randomUUID(),
+      type: event.type,
+      data: event.data,
+      metadata: {
+        schemaVersion: SCHEMA_VERSION,
+        recordedAt: this.clock.now().toISOString(),
+        actor: meta.actor,
+        correlationId: meta.correlationId,
+        causationId: meta.correlationId,
+      },
+    };
+  }
+
+  private remember(stream: string, loaded: Loaded<unknown>): void {
+    const known = this.cache.get(stream);
+    if (known && known.revision >= loaded.revision) return;
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(stream, loaded);
+  }
+}

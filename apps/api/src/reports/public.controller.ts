@@ -1,0 +1,16 @@
+/** Published results, for anyone: only what ResultsPublished froze, 404 until then. */
+import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { NotFound } from '@survey/domain';
+import { CampaignDoc, COLLECTIONS, READ_MODEL_STORE, ReadModelStore } from '@survey/read-models';
+
+@Controller('v1/public')
+export class PublicController {
+  constructor(@Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore) {}
+
+  @Get('campaigns/:id/results')
+  async results(@Param('id') id: string) {
+    const campaign = await this.readModels.get<CampaignDoc>(COLLECTIONS.campaigns, id);
+    if (!campaign?.published) throw new NotFound(`campaign ${id} has no published results`);
+    return { ...campaign.published.figures, publishedAt: campaign.published.publishedAt };
+  }
+}

@@ -1,0 +1,15 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { Allow } from '../http/auth';
+import { CampaignReportQuery } from './campaign-report.query';
+
+@Controller('v1/reports')
+@Allow('analyst', 'auditor', 'admin')
+export class ReportsController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('campaigns/:id')
+  headline(@Param('id') id: string) {
+    return this.queries.execute(new CampaignReportQuery(id));
+  }
+}

@@ -1,0 +1,51 @@
+/** The documents of the `reports` projection, as the query side reads them. */
+import type { Agency, Question, ScaleLevel } from '@survey/domain';
+
+export const COLLECTIONS = {
+  campaigns: 'campaigns',
+  campaignStats: 'campaign-stats',
+  agencyStats: 'agency-stats',
+  ballots: 'ballots',
+} as const;
+
+export interface CampaignDoc {
+  [key: string]: unknown;
+  campaignId: string;
+  year: number;
+  title: string;
+  opensAt: string;
+  closesAt: string;
+  agencies: Agency[];
+  questions: Question[];
+  scale: ScaleLevel[];
+  closedAt: string | null;
+  published: { publishedAt: string; position: number; figures: Record<string, unknown> } | null;
+}
+
+/** Current evaluations counted by level, overall and per question. */
+export interface LevelCounts {
+  [key: string]: unknown;
+  levels: Record<string, number>;
+  questions: Record<string, Record<string, number>>;
+}
+
+export interface CampaignStatsDoc extends LevelCounts {
+  campaignId: string;
+  /** Enterprises with at least one current evaluation. */
+  respondents: number;
+}
+
+export interface AgencyStatsDoc extends LevelCounts {
+  campaignId: string;
+  agencyId: string;
+}
+
+/** The projection's own memory of each ballot's current ratings, needed to undo a revised one. */
+export interface BallotDoc {
+  [key: string]: unknown;
+  current: Record<string, { rating: string; answers: Record<string, string> }>;
+  count: number;
+}
+
+export const agencyStatsId = (campaignId: string, agencyId: string) => `${campaignId}/${agencyId}`;
+export const ballotDocId = (campaignId: string, creditCode: string) => `${campaignId}/${creditCode}`;

@@ -1,0 +1,106 @@
+/**
+ * The `reports` projection: campaigns as they stand, and the counters behind the headline report
+ * (per campaign, per agency, per question, per level), with respondents counted once per ballot.
+ */
+import type { BallotEvent, CampaignEvent, SurveyEvent } from '@survey/domain';
+import type { RecordedEvent } from '@survey/event-store';
+import type { DocAccess, Projection } from '../projection';
+import { AgencyStatsDoc, agencyStatsId, BallotDoc, ballotDocId, CampaignDoc, CampaignStatsDoc, COLLECTIONS as C, LevelCounts } from './report-docs';
+
+type Rated = { rating: string; answers: Record<string, string> };
+
+export const reportsProjection: Projection = {
+  name: 'reports',
+  collections: Object.values(C),
+
+  reads(recorded) {
+    const event = recorded as unknown as SurveyEvent;
+    switch (event.type) {
+      case 'CampaignOpened':
+      case 'CampaignClosed':
+      case 'ResultsPublished':
+        return [[C.campaigns, event.data.campaignId]];
+      case 'EvaluationSubmitted':
+      case 'EvaluationRevised':
+      case 'EvaluationWithdrawn':
+      case 'EvaluationInvalidated': {
+        const { campaignId, creditCode, agencyId } = event.data;
+        return [[C.ballots, ballotDocId(campaignId, creditCode)], [C.campaignStats, campaignId], [C.agencyStats, agencyStatsId(campaignId, agencyId)]];
+      }
+      default:
+        return [];
+    }
+  },
+
+  apply(recorded: RecordedEvent, docs: DocAccess) {
+    const event = recorded as unknown as SurveyEvent;
+    switch (event.type) {
+      case 'CampaignOpened':
+      case 'CampaignClosed':
+      case 'ResultsPublished':
+        return applyCampaign(event, docs);
+      case 'EvaluationSubmitted':
+      case 'EvaluationRevised':
+      case 'EvaluationWithdrawn':
+      case 'EvaluationInvalidated':
+        return applyBallot(event, docs);
+    }
+  },
+};
+
+function applyCampaign(event: CampaignEvent, docs: DocAccess): void {
+  const id = event.data.campaignId;
+  if (event.type === 'CampaignOpened') {
+    const doc: CampaignDoc = { ...event.data, closedAt: null, published: null };
+    docs.put(C.campaigns, id, doc);
+    return;
+  }
+  const doc = docs.get<CampaignDoc>(C.campaigns, id);
+  if (!doc) return;
+  if (event.type === 'CampaignClosed') doc.closedAt = event.data.closedAt;
+  else doc.published = { publishedAt: event.data.publishedAt, position: event.data.position, figures: event.data.figures };
+  docs.put(C.campaigns, id, doc);
+}
+
+function applyBallot(event: BallotEvent, docs: DocAccess): void {
+  const { campaignId, creditCode, agencyId } = event.data;
+  const ballotId = ballotDocId(campaignId, creditCode);
+  const ballot = docs.get<BallotDoc>(C.ballots, ballotId) ?? { current: {}, count: 0 };
+  const campaign = docs.get<CampaignStatsDoc>(C.campaignStats, campaignId) ?? { campaignId, respondents: 0, levels: {}, questions: {} };
+  const agencyId_ = agencyStatsId(campaignId, agencyId);
+  const agency = docs.get<AgencyStatsDoc>(C.agencyStats, agencyId_) ?? { campaignId, agencyId, levels: {}, questions: {} };
+
+  const before = ballot.current[agencyId];
+  if (before) {
+    count(campaign, before, -1);
+    count(agency, before, -1);
+  }
+  const after: Rated | undefined =
+    event.type === 'EvaluationSubmitted' || event.type === 'EvaluationRevised'
+      ? { rating: event.data.rating, answers: event.data.answers }
+      : undefined;
+  if (after) {
+    count(campaign, after, +1);
+    count(agency, after, +1);
+    ballot.current[agencyId] = after;
+  } else {
+    delete ballot.current[agencyId];
+  }
+  const countBefore = ballot.count;
+  ballot.count += (after ? 1 : 0) - (before ? 1 : 0);
+  if (countBefore === 0 && ballot.count > 0) campaign.respondents += 1;
+  if (countBefore > 0 && ballot.count === 0) campaign.respondents -= 1;
+
+  docs.put(C.ballots, ballotId, ballot);
+  docs.put(C.campaignStats, campaignId, campaign);
+  docs.put(C.agencyStats, agencyId_, agency);
+}
+
+function count(counts: LevelCounts, rated: Rated, delta: number): void {
+  counts.levels[rated.rating] = (counts.levels[rated.rating] ?? 0) + delta;
+  for (const question in rated.answers) {
+    const q = (counts.questions[question] ??= {});
+    const level = rated.answers[question];
+    q[level] = (q[level] ?? 0) + delta;
+  }
+}
