@@ -1,0 +1,97 @@
+/**
+ * What the SQLite adapter queues for its group commit: an append checked and serialised up front,
+ * so a malformed request fails on its own and the flush only does SQL. Also the rules that decide
+ * whether a stream's last revision satisfies an ExpectedRevision, and when a repeat is a retry.
+ */
+import { Conflict } from '@survey/domain';
+import type { AppendResult, ExpectedRevision, NewEvent } from './event-store.port';
+
+export interface SerializedEvent {
+  id: string;
+  type: string;
+  data: string;
+  metadata: string;
+}
+
+export interface AppendRequest {
+  stream: string;
+  expected: ExpectedRevision;
+  events: SerializedEvent[];
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}
+
+export type QueuedAppend = Omit<AppendRequest, 'resolve' | 'reject'>;
+
+/** Throws on a request no store could accept; duplicate ids inside one append are a Conflict. */
+export function serializeAppend(stream: string, events: NewEvent[], expected: ExpectedRevision): QueuedAppend {
+  if (typeof stream !== 'string' || stream.length === 0) throw new TypeError('stream must be a non-empty string');
+  if (!isExpectedRevision(expected)) {
+    throw new TypeError(`expected revision must be 'no_stream', 'any' or a non-negative integer, got ${String(expected)}`);
+  }
+  if (!Array.isArray(events)) throw new TypeError('events must be an array');
+  const ids = new Set<string>();
+  const serialized = events.map((e) => {
+    if (typeof e.id !== 'string' || e.id.length === 0) throw new TypeError('event id must be a non-empty string');
+    if (typeof e.type !== 'string' || e.type.length === 0) throw new TypeError('event type must be a non-empty string');
+    if (ids.has(e.id)) throw new Conflict(`event id ${e.id} is already used in the same append`);
+    ids.add(e.id);
+    return { id: e.id, type: e.type, data: toJson(e.data, 'data', e.id), metadata: toJson(e.metadata, 'metadata', e.id) };
+  });
+  return { stream, expected, events: serialized };
+}
+
+function toJson(value: unknown, what: string, id: string): string {
+  // JSON.stringify gives undefined for undefined or a function: nothing an auditor could read back.
+  const json = JSON.stringify(value) as string | undefined;
+  if (json === undefined) throw new TypeError(`event ${id}: ${what} is not JSON-serialisable`);
+  return json;
+}
+
+export function isExpectedRevision(expected: unknown): expected is ExpectedRevision {
+  return expected === 'no_stream' || expected === 'any' || (Number.isSafeInteger(expected) && (expected as number) >= 0);
+}
+
+/** `last` is the revision of the stream's last event, undefined when the stream does not exist. */
+export function satisfies(expected: ExpectedRevision, last: number | undefined): boolean {
+  if (expected === 'any') return true;
+  if (expected === 'no_stream') return last === undefined;
+  return last === expected;
+}
+
+/** Where an event id is already stored. */
+export interface StoredAt {
+  stream: string;
+  revision: number;
+  position: number;
+}
+
+/**
+ * `found[i]` is where `request.events[i].id` is stored. Returns the original result when every id
+ * is in this stream at the revisions the same expectation gave them; undefined when none is stored;
+ * otherwise throws a Conflict.
+ */
+export function earlierResult(request: QueuedAppend, found: (StoredAt | undefined)[]): AppendResult | undefined {
+  const used = found.findIndex((row) => row !== undefined);
+  if (used < 0) return undefined;
+  const first = found[0];
+  const last = found[found.length - 1];
+  const isRetry =
+    first !== undefined &&
+    firstRevisionFits(request.expected, first.revision) &&
+    found.every((row, i) => row?.stream === request.stream && row.revision === first.revision + i);
+  if (isRetry && last) return { revision: last.revision, position: last.position };
+  // The other stream is not named: it may belong to another enterprise.
+  throw new Conflict(`event id ${request.events[used].id} is already used`);
+}
+
+/** The revision the first event of an append gets when `expected` holds ('any' fits anywhere). */
+function firstRevisionFits(expected: ExpectedRevision, first: number): boolean {
+  if (expected === 'any') return true;
+  if (expected === 'no_stream') return first === 0;
+  return first === expected + 1;
+}
+
+export function describeRevision(revision: ExpectedRevision | undefined): string {
+  return revision === undefined ? 'no_stream' : String(revision);
+}

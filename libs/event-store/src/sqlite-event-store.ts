@@ -1,0 +1,194 @@
+/**
+ * The embedded EventStore adapter: one SQLite file (WAL, synchronous=FULL) written by group
+ * commit. Appends queued in the same turn of the event loop share one transaction and so one
+ * fsync; each runs in its own savepoint, so a failed expectation costs only that append.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { WrongExpectedRevision } from '@survey/domain';
+import { describeRevision, earlierResult, satisfies, serializeAppend } from './append-request';
+import type { AppendRequest, QueuedAppend } from './append-request';
+import type {
+  AppendResult, EventStore, ExpectedRevision, NewEvent, RecordedEvent, Subscription, SubscriptionOptions,
+} from './event-store.port';
+import { PollingSubscription } from './polling-subscription';
+import { prepareStatements, SCHEMA, toRecorded } from './sqlite-schema';
+import type { Statements } from './sqlite-schema';
+
+export interface SqliteEventStoreOptions {
+  /** How often a caught-up subscription looks for commits made by other processes. */
+  pollIntervalMs?: number;
+  /** How long a flush waits for another process's write lock before failing its batch. */
+  busyTimeoutMs?: number;
+}
+
+/** Bounds one transaction, so a burst cannot hold the write lock (and the event loop) for long. */
+const MAX_BATCH = 5000;
+
+type Outcome = { result: AppendResult } | { error: unknown };
+
+export class SqliteEventStore implements EventStore {
+  private readonly sql: Statements;
+  private readonly writeBatch: Database.Transaction<(batch: AppendRequest[]) => Outcome[]>;
+  private readonly insertEvents: Database.Transaction<(request: QueuedAppend, from: number) => AppendResult>;
+  private readonly subscriptions = new Set<PollingSubscription>();
+  private queue: AppendRequest[] = [];
+  private flushScheduled = false;
+  private closing: Promise<void> | undefined;
+
+  private constructor(private readonly db: Database.Database, private readonly pollIntervalMs: number) {
+    this.sql = prepareStatements(db);
+    this.insertEvents = db.transaction((request, from) => {
+      let position = 0;
+      request.events.forEach((e, i) => {
+        position = Number(this.sql.insert.run(e.id, request.stream, from + i, e.type, e.data, e.metadata).lastInsertRowid);
+      });
+      return { revision: from + request.events.length - 1, position };
+    });
+    this.writeBatch = db.transaction((batch) => batch.map((request) => this.appendIsolated(request)));
+  }
+
+  static open(file: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const db = new Database(file);
+    try {
+      db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.exec(SCHEMA);
+      return new SqliteEventStore(db, options.pollIntervalMs ?? 250);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (this.closing) return Promise.reject(new Error('SqliteEventStore is closed: append refused'));
+    let queued: QueuedAppend;
+    try {
+      queued = serializeAppend(stream, events, expected);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise((resolve, reject) => {
+      this.queue.push({ ...queued, resolve, reject });
+      this.scheduleFlush();
+    });
+  }
+
+  async readStream(stream: string, fromRevision = 0): Promise<RecordedEvent[]> {
+    return this.open().readStream.all(stream, fromRevision).map(toRecorded);
+  }
+
+  async readAll(after: number, limit: number): Promise<RecordedEvent[]> {
+    return this.readAllSync(after, limit);
+  }
+
+  async headPosition(): Promise<number> {
+    return this.headSync();
+  }
+
+  subscribeToAll(
+    options: SubscriptionOptions,
+    handler: (events: RecordedEvent[]) => Promise<void>,
+    onError?: (error: unknown) => void,
+  ): Subscription {
+    if (this.closing) throw new Error('SqliteEventStore is closed: subscribe refused');
+    const log = { read: (after: number, limit: number) => this.readAllSync(after, limit), head: () => this.headSync() };
+    const subscription = new PollingSubscription(log, options, handler, onError, this.pollIntervalMs, (s) =>
+      this.subscriptions.delete(s),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  close(): Promise<void> {
+    this.closing ??= this.shutdown();
+    return this.closing;
+  }
+
+  private async shutdown(): Promise<void> {
+    while (this.queue.length > 0) this.flush();
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    this.db.close();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    if (this.queue.length === 0) return;
+    const batch = this.queue.splice(0, MAX_BATCH);
+    if (this.queue.length > 0) this.scheduleFlush();
+    let outcomes: Outcome[];
+    try {
+      // IMMEDIATE takes the write lock up front: a deferred read-then-write could hit
+      // SQLITE_BUSY_SNAPSHOT against another process, which busy_timeout does not retry.
+      outcomes = this.writeBatch.immediate(batch);
+    } catch (error) {
+      for (const request of batch) request.reject(error);
+      return;
+    }
+    batch.forEach((request, i) => {
+      const outcome = outcomes[i];
+      if ('result' in outcome) request.resolve(outcome.result);
+      else request.reject(outcome.error);
+    });
+    if (outcomes.some((o) => 'result' in o)) for (const s of this.subscriptions) s.notify();
+  }
+
+  /** One append inside the batch transaction; its failure is its own unless SQLite dropped the whole transaction. */
+  private appendIsolated(request: QueuedAppend): Outcome {
+    try {
+      return { result: this.appendOne(request) };
+    } catch (error) {
+      // Errors such as SQLITE_FULL roll back the entire transaction: going on would autocommit.
+      if (!this.db.inTransaction) throw error;
+      return { error };
+    }
+  }
+
+  private appendOne(request: QueuedAppend): AppendResult {
+    const last = this.sql.lastOfStream.get(request.stream);
+    if (!satisfies(request.expected, last?.revision)) {
+      const retried = this.earlierAppend(request);
+      if (retried) return retried;
+      throw new WrongExpectedRevision(request.stream, describeRevision(request.expected), describeRevision(last?.revision));
+    }
+    // The port leaves an empty append's result open: report the stream as it stands (-1/0 if absent).
+    if (request.events.length === 0) return { revision: last?.revision ?? -1, position: last?.position ?? 0 };
+    try {
+      return this.insertEvents(request, (last?.revision ?? -1) + 1);
+    } catch (error) {
+      // The happy path skips looking ids up; a unique violation is where a retry shows itself.
+      if ((error as { code?: unknown }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
+      const retried = this.earlierAppend(request);
+      if (retried) return retried;
+      throw error;
+    }
+  }
+
+  private earlierAppend(request: QueuedAppend): AppendResult | undefined {
+    return earlierResult(request, request.events.map((e) => this.sql.byId.get(e.id)));
+  }
+
+  private readAllSync(after: number, limit: number): RecordedEvent[] {
+    return this.open().readAll.all(after, limit).map(toRecorded);
+  }
+
+  private headSync(): number {
+    return this.open().head.get()?.head ?? 0;
+  }
+
+  /** After close, reads fail with a clearer message than the driver's. */
+  private open(): Statements {
+    if (!this.db.open) throw new Error('SqliteEventStore is closed');
+    return this.sql;
+  }
+}
