@@ -6,13 +6,27 @@
 import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ProblemFilter } from './problem.filter';
+import { ProblemFilter, sendClientErrorProblem, sendFrameworkProblem } from './problem.filter';
 import { validationPipe } from './validation';
 
 export const BODY_LIMIT = 64 * 1024;
+/**
+ * Above Node's 16 KiB header limit, so Fastify never cuts a path parameter short with its own 414:
+ * an overlong agency id reaches the route and is a 404, an overlong credit code a 422.
+ */
+const MAX_PARAM_LENGTH = 16 * 1024;
 
 export async function createHttpApp(module: DynamicModule | Type<unknown>, options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT, forceCloseConnections: 'idle' });
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT,
+    forceCloseConnections: 'idle',
+    // While draining, a request already on an open connection is served (with Connection: close)
+    // rather than given Fastify's built-in 503, whose body is plain JSON, not problem+json.
+    return503OnClosing: false,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: sendFrameworkProblem,
+    clientErrorHandler: sendClientErrorProblem,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     logger: options.logger === false ? false : ['warn', 'error'],
     abortOnError: false,
@@ -24,7 +38,9 @@ export async function createHttpApp(module: DynamicModule | Type<unknown>, optio
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BODY_LIMIT }, fastify.getDefaultJsonParser('error', 'error'));
-  app.enableShutdownHooks();
+  // SIGTERM (and Ctrl-C) drain requests, close the stores, then exit 0. Without useProcessExit Nest
+  // re-raises the signal once the hooks are done, so the process would die "killed by SIGTERM" (143).
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   return app;
 }
 

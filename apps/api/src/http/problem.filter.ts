@@ -5,6 +5,8 @@
  */
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import { DomainError, DomainErrorKind, FieldError } from '@survey/domain';
 
 const STATUS_OF: Record<DomainErrorKind, number> = {
@@ -58,6 +60,29 @@ function statusTitle(status: number): string {
 
 export function sendProblem(reply: FastifyReply, problem: Problem): void {
   reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(JSON.stringify(problem));
+}
+
+/**
+ * Errors Fastify raises before any route runs (a malformed percent-encoding in the path), which
+ * would otherwise leave as Fastify's own application/json body.
+ */
+export function sendFrameworkProblem(error: Error, request: FastifyRequest, reply: FastifyReply): void {
+  sendProblem(reply, toProblem(error, request.url));
+}
+
+/**
+ * Requests Node's HTTP parser rejects (bad framing, oversized headers, timeouts): answered on the
+ * raw socket, as Fastify's default handler does, but as problem+json.
+ */
+export function sendClientErrorProblem(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const detail = status === 408 ? 'the request took too long to arrive' : status === 431 ? 'request headers are too large' : 'the request is not valid HTTP';
+  const body = JSON.stringify({ type: 'about:blank', title: statusTitle(status), status, detail });
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/problem+json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
 }
 
 @Catch()
