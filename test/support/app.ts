@@ -1,0 +1,64 @@
+/**
+ * Starts the real API (Fastify, guards, pipes, filters, SQLite files in a fresh temp dir) for e2e
+ * tests, and signs tokens for it. Nothing is mocked: requests go over HTTP through supertest.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import jwt from 'jsonwebtoken';
+import { AppModule } from '../../apps/api/src/app.module';
+import { AppConfig } from '../../apps/api/src/config/config';
+import { createHttpApp } from '../../apps/api/src/http/create-app';
+import { Clock, systemClock } from '../../apps/api/src/infrastructure/clock';
+import { Projections } from '../../apps/api/src/infrastructure/stores.module';
+import type { Role } from '../../apps/api/src/http/auth';
+
+export const TEST_SECRET = 'test-secret-of-at-least-thirty-two-characters!';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  http: () => ReturnType<typeof request>;
+  /** Where the app listens, e.g. http://127.0.0.1:41234, for clients other than supertest. */
+  url: string;
+  dataDir: string;
+  /** Waits until the projections have folded in everything appended so far. */
+  settle: () => Promise<void>;
+  close: () => Promise<void>;
+}
+
+export async function startApp(options: { clock?: Clock; dataDir?: string; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'survey-e2e-'));
+  const config: AppConfig = {
+    port: 0, dataDir, jwtSecret: TEST_SECRET, suppressionK: 5, publicUrl: 'http://localhost', inProcessProjector: true,
+    ...options.config,
+  };
+  const app = await createHttpApp(AppModule.forRoot(config, options.clock ?? systemClock), { logger: false });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  // A real listening socket: concurrent supertest calls on an unbound server would each bind and close it.
+  await app.listen(0, '127.0.0.1');
+  const url = await app.getUrl();
+  const projections = app.get(Projections);
+  return {
+    app,
+    dataDir,
+    http: () => request(url),
+    url,
+    settle: () => projections.catchUp(10_000),
+    close: async () => {
+      await app.close();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function token(role: Role, sub: string, claims: Record<string, unknown> = {}, secret = TEST_SECRET): string {
+  return jwt.sign({ role, ...claims }, secret, { algorithm: 'HS256', subject: sub, expiresIn: 600 });
+}
+
+export const bearer = (role: Role, sub: string) => ({ authorization: `Bearer ${token(role, sub)}` });
+export const admin = bearer('admin', 'admin-1');
+export const analyst = bearer('analyst', 'analyst-1');
+export const auditor = bearer('auditor', 'auditor-1');
