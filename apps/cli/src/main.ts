@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+/** `survey`: the service's command line. Commander gives us help, usage errors and exit code 2. */
+import 'reflect-metadata';
+import { Command, InvalidArgumentError } from 'commander';
+import { ConfigError, loadConfig } from '../../api/src/config/config';
+import { ROLES, Role, signToken } from '../../api/src/http/auth';
+import { demoSecret } from './demo/demo-secret';
+import { runDemo } from './demo/run-demo';
+
+const program = new Command('survey')
+  .description('Event-sourced satisfaction-survey service: demo data, tokens')
+  .showHelpAfterError()
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
+
+const integer = (value: string) => {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('must be a whole number');
+  return Number(value);
+};
+
+program
+  .command('demo')
+  .description('seed the 2018 and 2019 campaigns (60,512 enterprises) through the command path, then serve the API')
+  .option('--seed <n>', 'seed of the generated data', integer, 2019)
+  .option('--no-serve', 'stop after seeding and printing the headline')
+  .action(async (opts: { seed: number; serve: boolean }) => {
+    const base = loadConfig(process.env, { requireSecret: false });
+    await runDemo({ ...base, jwtSecret: demoSecret(base.dataDir) }, opts);
+  });
+
+program
+  .command('token')
+  .description('print a signed token (HS256, SURVEY_JWT_SECRET or the demo secret in DATA_DIR)')
+  .argument('<role>', `one of ${ROLES.join(', ')}`)
+  .argument('<sub>', 'subject: a user id, or an enterprise credit code')
+  .option('--ttl <seconds>', 'lifetime in seconds', integer, 3600)
+  .action((role: string, sub: string, opts: { ttl: number }) => {
+    if (!ROLES.includes(role as Role)) throw new InvalidArgumentError(`role must be one of ${ROLES.join(', ')}`);
+    const base = loadConfig(process.env, { requireSecret: false });
+    console.log(signToken({ role: role as Role, sub }, demoSecret(base.dataDir), opts.ttl));
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  console.error(error instanceof ConfigError || error instanceof InvalidArgumentError ? error.message : error);
+  process.exit(error instanceof InvalidArgumentError ? 2 : 1);
+});

@@ -1,0 +1,61 @@
+/**
+ * Durable submissions over HTTP against the same route answered by a no-op, with autocannon:
+ * 50 connections, 10 s, every request a first submission of a distinct (enterprise, agency).
+ */
+import autocannon from 'autocannon';
+import jwt from 'jsonwebtoken';
+import { creditCodeCheckChar } from '@survey/domain';
+import { pool } from './support';
+
+export const SECRET = 'bench-secret-of-at-least-thirty-two-characters';
+const ENTERPRISES = 20_000;
+export const AGENCIES = Array.from({ length: 40 }, (_, i) => `agency-${i + 1}`);
+
+export const benchCode = (n: number) => {
+  const first17 = `91320302${String(n).padStart(9, '0')}`;
+  return first17 + creditCodeCheckChar(first17)!;
+};
+const sign = (role: string, sub: string) => jwt.sign({ role }, SECRET, { algorithm: 'HS256', subject: sub, expiresIn: 3600 });
+
+/** Opens the campaign and registers the enterprises (over HTTP, so through the command path). */
+export async function prepare(url: string): Promise<void> {
+  const admin = { authorization: `Bearer ${sign('admin', 'bench')}`, 'content-type': 'application/json' };
+  const now = Date.now();
+  const campaign = {
+    id: 'bench', year: 2020, title: 'bench', opensAt: new Date(now - 86_400_000).toISOString(), closesAt: new Date(now + 86_400_000).toISOString(),
+    agencies: AGENCIES.map((id) => ({ id, name: id })),
+  };
+  const opened = await fetch(`${url}/v1/campaigns`, { method: 'POST', headers: admin, body: JSON.stringify(campaign) });
+  if (opened.status !== 201) throw new Error(`opening the bench campaign: ${opened.status} ${await opened.text()}`);
+  const profile = JSON.stringify({ name: '徐州基准测试有限公司', district: '鼓楼区', industry: 'C', size: 'small' });
+  await pool(Array.from({ length: ENTERPRISES }, (_, i) => i), 32, async (i) => {
+    const res = await fetch(`${url}/v1/enterprises/${benchCode(i)}`, { method: 'PUT', headers: admin, body: profile });
+    if (res.status !== 201) throw new Error(`registering ${benchCode(i)}: ${res.status}`);
+    await res.arrayBuffer();
+  });
+}
+
+/** Requests per second of 2xx answers; throws if any answer is not 201. */
+export async function hammer(url: string, seconds = 10): Promise<{ perSec: number; total: number }> {
+  const tokens = Array.from({ length: ENTERPRISES }, (_, i) => `Bearer ${sign('enterprise', benchCode(i))}`);
+  let i = 0;
+  const body = JSON.stringify({ rating: 'satisfied', answers: { efficiency: 'satisfied', attitude: 'very_satisfied' } });
+  const result = await autocannon({
+    url,
+    connections: 50,
+    duration: seconds,
+    requests: [{
+      method: 'PUT',
+      setupRequest: (req) => {
+        const n = i++;
+        const enterprise = n % ENTERPRISES;
+        const agency = AGENCIES[Math.floor(n / ENTERPRISES) % AGENCIES.length];
+        return { ...req, path: `/v1/campaigns/bench/evaluations/${agency}`, body, headers: { 'content-type': 'application/json', authorization: tokens[enterprise] } };
+      },
+    }],
+  });
+  const other = result.non2xx + result.errors + result.timeouts;
+  if (other > 0) throw new Error(`${other} requests failed (non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})`);
+  const total = result['2xx'];
+  return { perSec: total / seconds, total };
+}

@@ -1,0 +1,68 @@
+/**
+ * `npm run bench`: every figure next to a baseline measured in the same run, since absolute
+ * numbers on a shared 2-core machine mean little. The last line printed is one JSON object.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hammer, prepare, SECRET } from './ingest';
+import { bareRead, rebuild, writeEvents } from './rebuild';
+import { reportLatency } from './report-latency';
+import { startServer } from './support';
+
+const round = (x: number, digits = 0) => Number(x.toFixed(digits));
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'survey-bench-'));
+  const dist = join(__dirname, '..');
+  try {
+    console.log('ingest: no-op route (same guard, validation, DTO) for 10 s ...');
+    const noop = await startServer(join(dist, 'bench', 'noop-server.js'), { SURVEY_JWT_SECRET: SECRET });
+    const noopRun = await hammer(noop.url);
+    await noop.stop();
+
+    console.log('ingest: durable submissions for 10 s ...');
+    const api = await startServer(join(dist, 'apps', 'api', 'src', 'main.js'), { SURVEY_JWT_SECRET: SECRET, DATA_DIR: join(work, 'ingest') });
+    await prepare(api.url);
+    const ingestRun = await hammer(api.url);
+    await api.stop();
+
+    console.log('rebuild: writing 1,000,000 events ...');
+    const logDir = join(work, 'log');
+    const events = await writeEvents(logDir, 1_000_000);
+    bareRead(logDir); // warm the page cache for both measurements
+    const bareReadPerSec = bareRead(logDir);
+    const rebuildPerSec = await rebuild(logDir, join(logDir, 'read-models.db'));
+
+    console.log('report: headline latency over HTTP on the rebuilt demo-shaped data ...');
+    const reportServer = await startServer(join(dist, 'apps', 'api', 'src', 'main.js'), { SURVEY_JWT_SECRET: SECRET, DATA_DIR: logDir });
+    const latency = await reportLatency(reportServer.url, 'xz-2019', SECRET);
+    await reportServer.stop();
+
+    const result = {
+      ingestPerSec: round(ingestRun.perSec),
+      noopPerSec: round(noopRun.perSec),
+      ingestRatio: round(ingestRun.perSec / noopRun.perSec, 3),
+      rebuildPerSec: round(rebuildPerSec),
+      bareReadPerSec: round(bareReadPerSec),
+      rebuildRatio: round(rebuildPerSec / bareReadPerSec, 3),
+      reportP50Ms: round(latency.p50, 2),
+      reportP99Ms: round(latency.p99, 2),
+      events,
+      ingestRequests: ingestRun.total,
+    };
+    console.log(
+      `\ningest ${result.ingestPerSec}/s vs no-op ${result.noopPerSec}/s = ${result.ingestRatio}; ` +
+        `rebuild ${result.rebuildPerSec} events/s vs bare read ${result.bareReadPerSec}/s = ${result.rebuildRatio}; ` +
+        `headline p50 ${result.reportP50Ms} ms, p99 ${result.reportP99Ms} ms`,
+    );
+    console.log(JSON.stringify(result));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
