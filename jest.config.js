@@ -11,7 +11,7 @@ const transform = {
   }],
 };
 const moduleNameMapper = {
-  '^@survey/(domain|event-store|read-models|reporting)$': '<rootDir>/libs/$1/src',
+  '^@survey/(domain|event-store|read-models|reporting|application)$': '<rootDir>/libs/$1/src',
 };
 const project = (displayName, suffix) => ({
   displayName, transform, moduleNameMapper,

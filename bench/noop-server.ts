@@ -6,8 +6,9 @@
 import 'reflect-metadata';
 import { Body, Controller, Get, HttpCode, Module, Param, Put } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { APP_CONFIG, loadConfig } from '../apps/api/src/config/config';
-import { Allow, AuthGuard, CurrentPrincipal, Principal } from '../apps/api/src/http/auth';
+import { APP_CONFIG, loadConfig } from '@survey/application';
+import { Allow, AuthGuard, CurrentPrincipal } from '../apps/api/src/http/auth';
+import type { Principal } from '@survey/application';
 import { createHttpApp } from '../apps/api/src/http/create-app';
 import { SubmitEvaluationDto } from '../apps/api/src/evaluations/submit-evaluation.dto';
 

@@ -2,7 +2,7 @@
  * An auditor reads a ballot's full history as stored: every event with its type, data and
  * metadata, including the segment copied at the time (a later profile change leaves it alone).
  */
-import { ManualClock } from '../apps/api/src/infrastructure/clock';
+import { ManualClock } from '@survey/application';
 import { admin, auditor, startApp, TestApp } from './support/app';
 import { aProfile, creditCode } from './support/fixtures';
 import { expectProblem } from './support/problem';

@@ -2,7 +2,7 @@
  * Submitting, revising and withdrawing evaluations, and reading my own ballot straight after each
  * write. The server clock is set by hand so that submittedAt and revisedAt can be asserted exactly.
  */
-import { ManualClock } from '../apps/api/src/infrastructure/clock';
+import { ManualClock } from '@survey/application';
 import { admin, bearer, startApp, TestApp } from './support/app';
 import { creditCode } from './support/fixtures';
 import { expectInvalid, expectProblem } from './support/problem';

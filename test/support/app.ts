@@ -9,11 +9,11 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import jwt from 'jsonwebtoken';
 import { AppModule } from '../../apps/api/src/app.module';
-import { AppConfig } from '../../apps/api/src/config/config';
+import { AppConfig } from '@survey/application';
 import { createHttpApp } from '../../apps/api/src/http/create-app';
-import { Clock, systemClock } from '../../apps/api/src/infrastructure/clock';
-import { Projections } from '../../apps/api/src/infrastructure/stores.module';
-import type { Role } from '../../apps/api/src/http/auth';
+import { Clock, systemClock } from '@survey/application';
+import { Projections } from '@survey/application';
+import type { Role } from '@survey/application';
 
 export const TEST_SECRET = 'test-secret-of-at-least-thirty-two-characters!';
 

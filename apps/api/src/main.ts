@@ -1,7 +1,7 @@
 /** The API process: validates configuration, then serves HTTP until SIGTERM drains it. */
 import 'reflect-metadata';
 import { AppModule } from './app.module';
-import { ConfigError, loadConfig } from './config/config';
+import { ConfigError, loadConfig } from '@survey/application';
 import { createHttpApp } from './http/create-app';
 
 async function main(): Promise<void> {

@@ -2,8 +2,7 @@
 /** `survey`: the service's command line. Commander gives us help, usage errors and exit code 2. */
 import 'reflect-metadata';
 import { Command, InvalidArgumentError } from 'commander';
-import { ConfigError, loadConfig } from '../../api/src/config/config';
-import { ROLES, Role, signToken } from '../../api/src/http/auth';
+import { ConfigError, loadConfig, Role, ROLES, signToken } from '@survey/application';
 import { demoSecret } from './demo/demo-secret';
 import { runDemo } from './demo/run-demo';
 

@@ -2,7 +2,7 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { CreditCode } from '@survey/domain';
 import { Allow } from '../http/auth';
-import { BallotHistoryQuery } from '../evaluations/ballot.queries';
+import { BallotHistoryQuery } from '@survey/application';
 
 @Controller('v1/audit')
 @Allow('auditor')

@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { Allow, ANY_ROLE, CurrentPrincipal, Principal } from '../http/auth';
+import { Allow, ANY_ROLE, CurrentPrincipal } from '../http/auth';
+import type { Principal } from '@survey/application';
 import { metaOf } from '../http/meta';
-import { CloseCampaignCommand } from './close-campaign.command';
-import { GetCampaignQuery, ListCampaignsQuery } from './campaign.queries';
+import { CloseCampaignCommand } from '@survey/application';
+import { GetCampaignQuery, ListCampaignsQuery } from '@survey/application';
 import { OpenCampaignDto } from './open-campaign.dto';
-import { OpenCampaignCommand } from './open-campaign.command';
-import { PublishResultsCommand } from './publish-results.command';
+import { OpenCampaignCommand } from '@survey/application';
+import { PublishResultsCommand } from '@survey/application';
 
 @Controller('v1/campaigns')
 export class CampaignsController {

@@ -2,9 +2,10 @@ import { Body, Controller, Param, Put, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import { CreditCode } from '@survey/domain';
-import { Allow, CurrentPrincipal, Principal } from '../http/auth';
+import { Allow, CurrentPrincipal } from '../http/auth';
+import type { Principal } from '@survey/application';
 import { metaOf } from '../http/meta';
-import { RegisterEnterpriseCommand } from './register-enterprise.command';
+import { RegisterEnterpriseCommand } from '@survey/application';
 import { RegisterEnterpriseDto } from './register-enterprise.dto';
 
 @Controller('v1/enterprises')

@@ -1,12 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
-import { Allow, CurrentPrincipal, Principal } from '../http/auth';
+import { Allow, CurrentPrincipal } from '../http/auth';
+import type { Principal } from '@survey/application';
 import { metaOf } from '../http/meta';
-import { MyBallotQuery } from './ballot.queries';
-import { SubmitEvaluationCommand } from './submit-evaluation.command';
+import { MyBallotQuery } from '@survey/application';
+import { SubmitEvaluationCommand } from '@survey/application';
 import { SubmitEvaluationDto } from './submit-evaluation.dto';
-import { WithdrawEvaluationCommand } from './withdraw-evaluation.command';
+import { WithdrawEvaluationCommand } from '@survey/application';
 
 /** An enterprise's own evaluations; the enterprise is always the token's subject. */
 @Controller('v1/campaigns/:id/evaluations')

@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { Allow } from '../http/auth';
-import { CampaignReportQuery } from './campaign-report.query';
+import { CampaignReportQuery } from '@survey/application';
 
 @Controller('v1/reports')
 @Allow('analyst', 'auditor', 'admin')

@@ -1,80 +1,86 @@
 /**
- * `survey demo`: seeds the 2018 and 2019 campaigns through the command path with a progress bar,
- * then serves the API on the same data and prints the headline, the URL and an analyst token.
+ * `survey demo`: seeds the 2018 and 2019 campaigns through the command path with a progress bar
+ * (projections folded meanwhile by a separate projector process, on the second core), prints the
+ * headline, then serves the API on the same data and prints the URL and an analyst token.
  */
+import { NestFactory } from '@nestjs/core';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { SingleBar, Presets } from 'cli-progress';
-import { AppModule } from '../../../api/src/app.module';
-import { AppConfig } from '../../../api/src/config/config';
-import { signToken } from '../../../api/src/http/auth';
-import { createHttpApp } from '../../../api/src/http/create-app';
-import { Aggregates } from '../../../api/src/infrastructure/aggregates';
-import { ManualClock, systemClock } from '../../../api/src/infrastructure/clock';
-import { Projections } from '../../../api/src/infrastructure/stores.module';
-import { CampaignReportQuery } from '../../../api/src/reports/campaign-report.query';
+import { Presets, SingleBar } from 'cli-progress';
+import { Aggregates, AppConfig, ApplicationModule, CampaignReportQuery, ManualClock, Projections, signToken } from '@survey/application';
+import type { HeadlineReport } from '@survey/reporting';
 import { buildDemoPlan } from './demo-plan';
 import { DemoSeeder } from './seed';
-
-/** Follows the plan's times while seeding, then becomes the real clock. */
-class DemoClock extends ManualClock {
-  private live = false;
-  goLive(): void {
-    this.live = true;
-  }
-  override now(): Date {
-    return this.live ? systemClock.now() : super.now();
-  }
-}
+import { Child, runNode } from './child';
 
 export async function runDemo(config: AppConfig, options: { seed: number; serve: boolean }): Promise<void> {
   const started = Date.now();
   const plan = buildDemoPlan(options.seed);
-  const clock = new DemoClock(new Date(plan.campaigns[0].opensAt));
-  const app = await createHttpApp(AppModule.forRoot({ ...config, inProcessProjector: process.env.XP !== "1" }, clock));
-  await app.init();
+  const env = { DATA_DIR: config.dataDir, SURVEY_JWT_SECRET: config.jwtSecret, PORT: String(config.port), PUBLIC_URL: config.publicUrl };
+  const projector = runNode('apps/projector/src/main.js', env, 'ignore');
+  const clock = new ManualClock(new Date(plan.campaigns[0].opensAt));
+  const app = await NestFactory.createApplicationContext(ApplicationModule.forRoot({ ...config, inProcessProjector: false }, clock), { logger: ['warn', 'error'] });
+  let report: HeadlineReport;
+  try {
+    await seedWithProgress(new DemoSeeder(app.get(CommandBus), app.get(Aggregates), clock), plan);
+    await app.get(Projections).catchUp(300_000);
+    report = await app.get(QueryBus).execute(new CampaignReportQuery('xz-2019'));
+  } finally {
+    await app.close();
+    await projector.stop();
+  }
+  console.log(headline(report, plan.enterprises.length, (Date.now() - started) / 1000));
+  if (!options.serve) return;
 
-  const bar = new SingleBar({ format: 'seeding {bar} {percentage}% | {value}/{total} commands | {phase} | {rate}/s | ETA {eta_formatted}', hideCursor: true, etaBuffer: 200, stream: process.stderr }, Presets.shades_classic);
-  let done = 0;
+  const api = runNode('apps/api/src/main.js', env, 'inherit');
+  const analyst = signToken({ role: 'analyst', sub: 'demo-analyst' }, config.jwtSecret, 8 * 3600);
+  await api.ready(`http://127.0.0.1:${config.port}/v1/health`);
+  console.log([
+    '',
+    `API: ${config.publicUrl}   (data in ${config.dataDir}; Ctrl-C stops it)`,
+    'Analyst token (valid 8 h):',
+    analyst,
+    '',
+    `  curl -H "Authorization: Bearer <token>" ${config.publicUrl}/v1/reports/campaigns/xz-2019`,
+    `  curl ${config.publicUrl}/v1/public/campaigns/xz-2019/results`,
+  ].join('\n'));
+  await forwardSignals(api);
+}
+
+async function seedWithProgress(seeder: DemoSeeder, plan: ReturnType<typeof buildDemoPlan>): Promise<void> {
   const total = DemoSeeder.work(plan);
-  bar.start(total, 0, { phase: 'enterprises', rate: 0 });
-  const seeder = new DemoSeeder(app.get(CommandBus), app.get(Aggregates), clock);
+  const bar = new SingleBar(
+    { format: 'seeding {bar} {percentage}% | {value}/{total} commands | {phase} | ETA {eta_formatted}', hideCursor: true, etaBuffer: 5000, stream: process.stderr },
+    Presets.shades_classic,
+  );
+  bar.start(total, 0, { phase: 'enterprises' });
+  let done = 0;
   await seeder.seed(plan, {
     total,
     advance: (steps, phase) => {
       done += steps;
-      if (done % 500 < steps || done === total) bar.update(done, { phase, rate: Math.round(done / ((Date.now() - started) / 1000)) });
+      if (done % 1000 < steps) bar.update(done, { phase });
     },
   });
-  bar.update(total);
+  bar.update(total, { phase: 'done' });
   bar.stop();
-  const t1 = Date.now(); if (process.env.XP === "1") { for (const p of app.get(Projections).all) await p.start(); } await app.get(Projections).catchUp(120_000); console.log("catchup ms", Date.now() - t1);
-  clock.goLive();
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-
-  const report = await app.get(QueryBus).execute(new CampaignReportQuery('xz-2019'));
-  const lines = [
-    '',
-    `Seeded in ${seconds} s: ${plan.enterprises.length} enterprises; campaigns ${plan.campaigns.map((c) => c.id).join(', ')}.`,
-    `2019 headline: ${report.respondents} respondents, ${report.evaluations} evaluations, satisfaction ${report.satisfaction.rate}% ` +
-      `[95% CI ${report.satisfaction.low}–${report.satisfaction.high}], ${report.previous?.year}: ${report.previous?.rate}%, ` +
-      `change ${signed(report.change?.points)} points (p = ${report.change?.pValue}).`,
-    `Top agencies: ${report.agencies.slice(0, 3).map((a) => `${a.name} ${a.satisfaction.rate}%`).join(', ')}; ` +
-      `lowest: ${report.agencies.slice(-2).map((a) => `${a.name} ${a.satisfaction.rate}%`).join(', ')}.`,
-  ];
-  console.log(lines.join('\n'));
-  if (!options.serve) return app.close();
-
-  await app.listen(config.port, '127.0.0.1');
-  const analyst = signToken({ role: 'analyst', sub: 'demo-analyst' }, config.jwtSecret, 8 * 3600);
-  console.log([
-    '',
-    `API: ${config.publicUrl}   (data in ${config.dataDir}; Ctrl-C stops it)`,
-    `Analyst token (8 h):`,
-    analyst,
-    '',
-    `Try: curl -H "Authorization: Bearer $TOKEN" ${config.publicUrl}/v1/reports/campaigns/xz-2019`,
-    `     curl ${config.publicUrl}/v1/public/campaigns/xz-2019/results`,
-  ].join('\n'));
 }
 
-const signed = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : x > 0 ? `+${x.toFixed(1)}` : x.toFixed(1));
+function headline(r: HeadlineReport, enterprises: number, seconds: number): string {
+  const pct = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : `${x.toFixed(1)}%`);
+  const points = r.change ? `${r.change.points > 0 ? '+' : ''}${r.change.points.toFixed(1)} points (p = ${r.change.pValue}, ${r.change.significant ? 'significant' : 'not significant'})` : 'n/a';
+  const agencies = (list: typeof r.agencies) => list.map((a) => `${a.name} ${pct(a.satisfaction.rate)}`).join(', ');
+  return [
+    '',
+    `Seeded ${enterprises} enterprises and the xz-2018 and xz-2019 campaigns in ${seconds.toFixed(1)} s.`,
+    `xz-2019: ${r.respondents} respondents, ${r.evaluations} evaluations, satisfaction ${pct(r.satisfaction.rate)} ` +
+      `(95% CI ${pct(r.satisfaction.low)}–${pct(r.satisfaction.high)}); ${r.previous?.campaignId}: ${pct(r.previous?.rate)}; change ${points}`,
+    `Highest: ${agencies(r.agencies.slice(0, 3))}. Lowest: ${agencies(r.agencies.slice(-2))}.`,
+  ].join('\n');
+}
+
+function forwardSignals(child: Child): Promise<void> {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void child.stop(signal));
+  return child.exited.then((code) => {
+    process.exitCode = code ?? 0;
+  });
+}

@@ -7,15 +7,10 @@
  */
 import { CommandBus } from '@nestjs/cqrs';
 import { ballotDecider, campaignDecider, Conflict, streams } from '@survey/domain';
-import { Aggregates } from '../../../api/src/infrastructure/aggregates';
-import { CommandMeta, systemMeta } from '../../../api/src/infrastructure/command-meta';
-import { ManualClock } from '../../../api/src/infrastructure/clock';
-import { OpenCampaignCommand } from '../../../api/src/campaigns/open-campaign.command';
-import { CloseCampaignCommand } from '../../../api/src/campaigns/close-campaign.command';
-import { PublishResultsCommand } from '../../../api/src/campaigns/publish-results.command';
-import { RegisterEnterpriseCommand } from '../../../api/src/enterprises/register-enterprise.command';
-import { SubmitEvaluationCommand } from '../../../api/src/evaluations/submit-evaluation.command';
-import { WithdrawEvaluationCommand } from '../../../api/src/evaluations/withdraw-evaluation.command';
+import {
+  Aggregates, CloseCampaignCommand, CommandMeta, ManualClock, OpenCampaignCommand, PublishResultsCommand, RegisterEnterpriseCommand,
+  SubmitEvaluationCommand, systemMeta, WithdrawEvaluationCommand,
+} from '@survey/application';
 import type { DemoBallot, DemoCampaign, DemoPlan } from './demo-plan';
 
 const CONCURRENCY = 512;

@@ -10,7 +10,7 @@ export interface AppConfig {
   jwtSecret: string;
   suppressionK: number;
   publicUrl: string;
-  /** Run the projector inside the API process (the embedded default). */
+  /** PROJECTIONS=in-process (default) runs them inside the API; `external` leaves them to apps/projector. */
   inProcessProjector: boolean;
 }
 
@@ -29,6 +29,12 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   if (raw === undefined || raw === '') return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new ConfigError(name, `must be an integer from ${min} to ${max}, got "${raw}"`);
   return Number(raw);
+}
+
+function projections(env: Env): 'in-process' | 'external' {
+  const value = env.PROJECTIONS || 'in-process';
+  if (value !== 'in-process' && value !== 'external') throw new ConfigError('PROJECTIONS', `must be in-process or external, got "${value}"`);
+  return value;
 }
 
 export function loadConfig(env: Env = process.env, options: { requireSecret?: boolean } = {}): AppConfig {
@@ -52,6 +58,6 @@ export function loadConfig(env: Env = process.env, options: { requireSecret?: bo
     jwtSecret,
     suppressionK: integer(env, 'SUPPRESSION_K', 5, 1, 1000),
     publicUrl,
-    inProcessProjector: true,
+    inProcessProjector: projections(env) === 'in-process',
   };
 }

@@ -5,7 +5,7 @@
 import { CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
 import { campaignDecider, streams } from '@survey/domain';
 import { Aggregates } from '../infrastructure/aggregates';
-import { Projections } from '../infrastructure/stores.module';
+import { Projections } from '../infrastructure/projections';
 import { CampaignReportQuery } from '../reports/campaign-report.query';
 import { campaignView } from './campaign.view';
 import { PublishResultsCommand } from './publish-results.command';

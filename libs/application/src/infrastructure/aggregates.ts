@@ -19,6 +19,8 @@ export interface Loaded<S> {
   state: S;
   /** Revision of the stream's last event, -1 when the stream does not exist. */
   revision: number;
+  /** Wall-clock ms when the store was last asked (own appends count). */
+  readAt?: number;
 }
 
 @Injectable()
@@ -30,14 +32,26 @@ export class Aggregates {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async load<E, S>(stream: string, decider: Evolving<E, S>): Promise<Loaded<S>> {
+  /**
+   * The stream's state. `maxAgeMs` lets a command read an aggregate it only consults (the campaign
+   * and the enterprise behind a ballot) from memory when this process read or wrote it that
+   * recently: this process's own writes always show at once; another process's can show up to
+   * `maxAgeMs` late, a race that exists across streams in any case since a ballot decision never
+   * locks its campaign.
+   */
+  async load<E, S>(stream: string, decider: Evolving<E, S>, maxAgeMs = 0): Promise<Loaded<S>> {
     const cached = this.cache.get(stream) as Loaded<S> | undefined;
+    const now = Date.now();
+    if (cached && maxAgeMs > 0 && now - (cached.readAt ?? 0) < maxAgeMs) return cached;
     const from = cached ? cached.revision + 1 : 0;
     const recorded = await this.store.readStream(stream, from);
-    if (cached && recorded.length === 0) return cached;
+    if (cached && recorded.length === 0) {
+      cached.readAt = now;
+      return cached;
+    }
     let state = cached ? cached.state : decider.initialState();
     for (const e of recorded) state = decider.evolve(state, e as unknown as E);
-    const loaded = { state, revision: recorded.length ? recorded[recorded.length - 1].revision : -1 };
+    const loaded = { state, revision: recorded.length ? recorded[recorded.length - 1].revision : -1, readAt: now };
     if (loaded.revision >= 0) this.remember(stream, loaded);
     return loaded;
   }
@@ -64,7 +78,7 @@ export class Aggregates {
         throw error;
       }
       const after = events.reduce(decider.evolve, state);
-      this.remember(stream, { state: after, revision: revision + events.length });
+      this.remember(stream, { state: after, revision: revision + events.length, readAt: Date.now() });
       return { events, state: after };
     }
   }

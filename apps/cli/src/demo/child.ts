@@ -1,0 +1,36 @@
+/** Runs one of the built apps (dist/) as a child process of the CLI. */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+export interface Child {
+  exited: Promise<number | null>;
+  ready(healthUrl: string, timeoutMs?: number): Promise<void>;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** `script` is relative to dist/ (this file is dist/apps/cli/src/demo/child.js). */
+export function runNode(script: string, env: Record<string, string>, stdio: 'inherit' | 'ignore'): Child {
+  const path = join(__dirname, '..', '..', '..', '..', script);
+  const child = spawn(process.execPath, [path], { env: { ...process.env, ...env }, stdio: ['ignore', stdio, 'inherit'] });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    exited,
+    async ready(healthUrl, timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        if (child.exitCode !== null) throw new Error(`${script} exited with code ${child.exitCode}`);
+        try {
+          if ((await fetch(healthUrl)).ok) return;
+        } catch {
+          /* not listening yet */
+        }
+        if (Date.now() > deadline) throw new Error(`${script} did not answer ${healthUrl} within ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * `node dist/apps/projector/src/main.js`: follows the event log and keeps the read models up to
+ * date, so API processes can run with PROJECTIONS=external. SIGTERM finishes the batch in hand,
+ * stores its checkpoint and exits 0. Lag is logged every 10 s while there is any.
+ */
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { ConfigError, loadConfig, Projections } from '@survey/application';
+import { ProjectorModule } from './projector.module';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env, { requireSecret: false });
+  const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(config), { logger: ['warn', 'error'] });
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
+  const projections = app.get(Projections);
+  console.log(`survey projector following ${config.dataDir}`);
+  setInterval(async () => {
+    const { head, projections: all } = await projections.status();
+    const behind = all.filter((p) => (p.lag ?? 0) > 0);
+    if (behind.length) console.log(`head ${head}; ${behind.map((p) => `${p.name} lag ${p.lag}`).join(', ')}`);
+  }, 10_000).unref();
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(error instanceof ConfigError ? 2 : 1);
+});

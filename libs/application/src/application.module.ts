@@ -1,0 +1,38 @@
+/**
+ * The application layer every process builds on: configuration and clock, the stores, the
+ * projections, and the command and query handlers. Processes add their own edges (HTTP
+ * controllers in apps/api; nothing more in apps/projector; the CLI's commands in apps/cli).
+ */
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { GetCampaignHandler, ListCampaignsHandler } from './campaigns/campaign.queries';
+import { CloseCampaignHandler } from './campaigns/close-campaign.handler';
+import { OpenCampaignHandler } from './campaigns/open-campaign.handler';
+import { PublishResultsHandler } from './campaigns/publish-results.handler';
+import { APP_CONFIG, AppConfig } from './config/config';
+import { RegisterEnterpriseHandler } from './enterprises/register-enterprise.handler';
+import { BallotHistoryHandler, MyBallotHandler } from './evaluations/ballot.queries';
+import { SubmitEvaluationHandler } from './evaluations/submit-evaluation.handler';
+import { WithdrawEvaluationHandler } from './evaluations/withdraw-evaluation.handler';
+import { CLOCK, Clock, systemClock } from './infrastructure/clock';
+import { StoresModule } from './infrastructure/stores.module';
+import { CampaignReportHandler } from './reports/campaign-report.handler';
+
+@Module({})
+export class ApplicationModule {
+  static forRoot(config: AppConfig, clock: Clock = systemClock): DynamicModule {
+    return {
+      module: ApplicationModule,
+      global: true,
+      imports: [CqrsModule.forRoot(), StoresModule],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: clock },
+        OpenCampaignHandler, CloseCampaignHandler, PublishResultsHandler, GetCampaignHandler, ListCampaignsHandler,
+        RegisterEnterpriseHandler, SubmitEvaluationHandler, WithdrawEvaluationHandler, MyBallotHandler, BallotHistoryHandler,
+        CampaignReportHandler,
+      ],
+      exports: [APP_CONFIG, CLOCK],
+    };
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The projections this process knows of. In-process (the embedded default) it runs them; with an
+ * external projector (apps/projector) it only reads their checkpoints. Either way it can wait
+ * until they have folded in the whole log, which publishing needs.
+ */
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { EVENT_STORE, EventStore } from '@survey/event-store';
+import { Projector, READ_MODEL_STORE, ReadModelStore, reportsProjection } from '@survey/read-models';
+import { APP_CONFIG, AppConfig } from '../config/config';
+
+export interface ProjectionStatus {
+  name: string;
+  position: number;
+  lag: number | null;
+  status: string;
+}
+
+@Injectable()
+export class Projections implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Projections');
+  readonly all: Projector[];
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.all = [new Projector(events, readModels, reportsProjection, { onError: (e) => this.failed(e) })];
+  }
+
+  get inProcess(): boolean {
+    return this.config.inProcessProjector;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.inProcess) for (const p of this.all) await p.start();
+  }
+
+  /** Resolves once every projection has folded in everything appended before the call. */
+  async catchUp(timeoutMs = 30_000): Promise<void> {
+    const head = await this.events.headPosition();
+    if (this.inProcess) {
+      await Promise.all(this.all.map((p) => p.waitFor(head, timeoutMs)));
+      return;
+    }
+    const deadline = Date.now() + timeoutMs;
+    for (const p of this.all) {
+      while ((await this.readModels.checkpoint(p.name)).position < head) {
+        if (Date.now() > deadline) throw new Error(`projection ${p.name} did not reach position ${head} within ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    }
+  }
+
+  async status(): Promise<{ head: number; projections: ProjectionStatus[] }> {
+    const head = await this.events.headPosition();
+    const projections = await Promise.all(
+      this.all.map(async (p) => {
+        const position = this.inProcess ? p.position.position : (await this.readModels.checkpoint(p.name)).position;
+        const failed = this.inProcess && p.error ? `failed: ${(p.error as Error).message ?? String(p.error)}` : null;
+        return { name: p.name, position, lag: Math.max(0, head - position), status: failed ?? (this.inProcess ? 'running' : 'external') };
+      }),
+    );
+    return { head, projections };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    for (const p of this.all) await p.stop();
+    await this.events.close();
+    await this.readModels.close();
+  }
+
+  private failed(error: unknown): void {
+    this.logger.error(`projection stopped: ${error instanceof Error ? error.stack : String(error)}; restarting in 1 s`);
+    setTimeout(() => void this.all.forEach((p) => p.error && p.start()), 1000).unref();
+  }
+}
