@@ -13,7 +13,7 @@ import type {
   AppendResult, EventStore, ExpectedRevision, NewEvent, RecordedEvent, Subscription, SubscriptionOptions,
 } from './event-store.port';
 import { PollingSubscription } from './polling-subscription';
-import { prepareStatements, SCHEMA, toRecorded } from './sqlite-schema';
+import { prepareStatements, rawToRecorded, SCHEMA, toRecorded } from './sqlite-schema';
 import type { Statements } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
@@ -189,7 +189,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   private readAllSync(after: number, limit: number): RecordedEvent[] {
-    return this.open().readAll.all(after, limit).map(toRecorded);
+    return this.open().readAll.all(after, limit).map(rawToRecorded);
   }
 
   private headSync(): number {

@@ -16,14 +16,28 @@ export interface ProjectorOptions {
   onError?: (error: unknown) => void;
 }
 
-const SEP = '\u0000';
+/** collection → id → document (null: known not to exist). */
+type DocMap = Map<string, Map<string, Doc | null>>;
+
+function mapOf(maps: DocMap, collection: string): Map<string, Doc | null> {
+  let map = maps.get(collection);
+  if (!map) maps.set(collection, (map = new Map()));
+  return map;
+}
 
 export class Projector {
-  private readonly cache = new Map<string, Doc | null>();
+  private readonly cache: DocMap = new Map();
+  private cached = 0;
   private subscription?: Subscription;
   private checkpoint: Checkpoint = { position: 0, recordedAt: null };
   private waiters: { position: number; resolve: () => void }[] = [];
   private failure: unknown = null;
+  /**
+   * True while the cache holds every document this projection has: from an empty start until the
+   * cache is first dropped. A miss then means "no such document" and needs no round trip, which
+   * makes a rebuild from scratch fetch nothing at all.
+   */
+  private cacheIsComplete = false;
 
   constructor(
     private readonly events: EventStore,
@@ -47,12 +61,16 @@ export class Projector {
   async start(): Promise<void> {
     this.checkpoint = await this.readModels.checkpoint(this.projection.name);
     this.failure = null;
+    this.dropCache();
+    this.cacheIsComplete = this.checkpoint.position === 0;
+    // A projection that has folded nothing owns no documents: clear any left by an interrupted start.
+    if (this.cacheIsComplete) await this.readModels.reset(this.projection.name, this.projection.collections);
     this.subscription = this.events.subscribeToAll(
       { after: this.checkpoint.position, batchSize: this.options.batchSize ?? 2000 },
       (batch) => this.handle(batch),
       (error) => {
         this.failure = error;
-        this.cache.clear();
+        this.dropCache();
         this.options.onError?.(error);
       },
     );
@@ -90,37 +108,47 @@ export class Projector {
   private async handle(batch: RecordedEvent[]): Promise<void> {
     if (batch.length === 0) return;
     await this.prefetch(batch);
-    const dirty = new Map<string, DocChange>();
+    const dirty: DocMap = new Map();
+    const cache = this.cache;
+    const write = (collection: string, id: string, doc: Doc | null) => {
+      const cached = mapOf(cache, collection);
+      if (!cached.has(id)) this.cached++;
+      cached.set(id, doc);
+      mapOf(dirty, collection).set(id, doc);
+    };
     const docs: DocAccess = {
-      get: <T extends Doc>(collection: string, id: string) => (this.cache.get(collection + SEP + id) ?? undefined) as T | undefined,
-      put: (collection, id, doc) => {
-        this.cache.set(collection + SEP + id, doc);
-        dirty.set(collection + SEP + id, { collection, id, doc });
-      },
-      delete: (collection, id) => {
-        this.cache.set(collection + SEP + id, null);
-        dirty.set(collection + SEP + id, { collection, id, doc: null });
-      },
+      get: <T extends Doc>(collection: string, id: string) => (cache.get(collection)?.get(id) ?? undefined) as T | undefined,
+      put: write,
+      delete: (collection, id) => write(collection, id, null),
     };
     for (const event of batch) this.projection.apply(event, docs);
+    const changes: DocChange[] = [];
+    for (const [collection, map] of dirty) for (const [id, doc] of map) changes.push({ collection, id, doc });
     const last = batch[batch.length - 1];
     const checkpoint = { position: last.position, recordedAt: last.metadata.recordedAt };
     try {
-      await this.readModels.commit(this.projection.name, [...dirty.values()], checkpoint);
+      await this.readModels.commit(this.projection.name, changes, checkpoint);
     } catch (error) {
-      this.cache.clear(); // the cache holds changes that never reached the store
+      this.dropCache(); // the cache holds changes that never reached the store
       throw error;
     }
     this.checkpoint = checkpoint;
-    if (this.cache.size > (this.options.cacheSize ?? 500_000)) this.cache.clear();
+    if (this.cached > (this.options.cacheSize ?? 500_000)) this.dropCache();
     this.release();
   }
 
+  private dropCache(): void {
+    this.cache.clear();
+    this.cached = 0;
+    this.cacheIsComplete = false;
+  }
+
   private async prefetch(batch: RecordedEvent[]): Promise<void> {
+    if (this.cacheIsComplete) return;
     const missing = new Map<string, Set<string>>();
     for (const event of batch) {
       for (const [collection, id] of this.projection.reads(event)) {
-        if (this.cache.has(collection + SEP + id)) continue;
+        if (this.cache.get(collection)?.has(id)) continue;
         let ids = missing.get(collection);
         if (!ids) missing.set(collection, (ids = new Set()));
         ids.add(id);
@@ -128,7 +156,9 @@ export class Projector {
     }
     for (const [collection, ids] of missing) {
       const found = await this.readModels.getMany(collection, [...ids]);
-      for (const id of ids) this.cache.set(collection + SEP + id, found.get(id) ?? null);
+      const cached = mapOf(this.cache, collection);
+      for (const id of ids) cached.set(id, found.get(id) ?? null);
+      this.cached += ids.size;
     }
   }
 

@@ -31,6 +31,6 @@ export interface ReadModelStore {
   commit(projection: string, changes: DocChange[], checkpoint: Checkpoint): Promise<void>;
   checkpoint(projection: string): Promise<Checkpoint>;
   /** Drops a projection's collections and checkpoint (a rebuild starts from nothing). */
-  reset(projection: string, collections: string[]): Promise<void>;
+  reset(projection: string, collections: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,7 +1,8 @@
 /**
  * The headline report, from read models only. The documents are read between two looks at the
  * checkpoint; if a projection batch landed in between, the read is repeated, so the figures all
- * come from one position.
+ * come from one position. A report is kept for the checkpoint it was built at: the read models
+ * cannot change without the checkpoint moving, so until then it is still exact.
  */
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
@@ -14,14 +15,23 @@ import { CampaignReportQuery } from './campaign-report.query';
 
 @QueryHandler(CampaignReportQuery)
 export class CampaignReportHandler implements IQueryHandler<CampaignReportQuery> {
+  private readonly built = new Map<string, { position: number; report: HeadlineReport }>();
+
   constructor(@Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore) {}
 
   async execute({ campaignId }: CampaignReportQuery): Promise<HeadlineReport> {
     for (let attempt = 1; ; attempt++) {
       const before = await this.readModels.checkpoint(reportsProjection.name);
+      const kept = this.built.get(campaignId);
+      if (kept?.position === before.position) return kept.report;
       const report = await this.build(campaignId, before);
       const after = await this.readModels.checkpoint(reportsProjection.name);
-      if (after.position === before.position || attempt >= 5) return report;
+      if (after.position === before.position) {
+        if (this.built.size > 100) this.built.clear();
+        this.built.set(campaignId, { position: before.position, report });
+        return report;
+      }
+      if (attempt >= 5) return report;
     }
   }
 

@@ -40,10 +40,13 @@ export interface AgencyStatsDoc extends LevelCounts {
   agencyId: string;
 }
 
-/** The projection's own memory of each ballot's current ratings, needed to undo a revised one. */
+/**
+ * The projection's own memory of each ballot's current ratings, needed to undo a revised or
+ * withdrawn one: agency id → [rating, answers]. Tuples, since a rebuild writes one per ballot.
+ */
 export interface BallotDoc {
   [key: string]: unknown;
-  current: Record<string, { rating: string; answers: Record<string, string> }>;
+  current: Record<string, [rating: string, answers: Record<string, string>]>;
   count: number;
 }
 

@@ -7,8 +7,6 @@ import type { RecordedEvent } from '@survey/event-store';
 import type { DocAccess, Projection } from '../projection';
 import { AgencyStatsDoc, agencyStatsId, BallotDoc, ballotDocId, CampaignDoc, CampaignStatsDoc, COLLECTIONS as C, LevelCounts } from './report-docs';
 
-type Rated = { rating: string; answers: Record<string, string> };
-
 export const reportsProjection: Projection = {
   name: 'reports',
   collections: Object.values(C),
@@ -70,24 +68,22 @@ function applyBallot(event: BallotEvent, docs: DocAccess): void {
   const agencyId_ = agencyStatsId(campaignId, agencyId);
   const agency = docs.get<AgencyStatsDoc>(C.agencyStats, agencyId_) ?? { campaignId, agencyId, levels: {}, questions: {} };
 
-  const before = ballot.current[agencyId];
-  if (before) {
-    count(campaign, before, -1);
-    count(agency, before, -1);
+  const kept = ballot.current[agencyId];
+  if (kept) {
+    count(campaign, kept[0], kept[1], -1);
+    count(agency, kept[0], kept[1], -1);
   }
-  const after: Rated | undefined =
-    event.type === 'EvaluationSubmitted' || event.type === 'EvaluationRevised'
-      ? { rating: event.data.rating, answers: event.data.answers }
-      : undefined;
-  if (after) {
-    count(campaign, after, +1);
-    count(agency, after, +1);
-    ballot.current[agencyId] = after;
-  } else {
+  const rated = event.type === 'EvaluationSubmitted' || event.type === 'EvaluationRevised';
+  if (rated) {
+    const { rating, answers } = event.data;
+    count(campaign, rating, answers, +1);
+    count(agency, rating, answers, +1);
+    ballot.current[agencyId] = [rating, answers];
+  } else if (kept) {
     delete ballot.current[agencyId];
   }
   const countBefore = ballot.count;
-  ballot.count += (after ? 1 : 0) - (before ? 1 : 0);
+  ballot.count += (rated ? 1 : 0) - (kept ? 1 : 0);
   if (countBefore === 0 && ballot.count > 0) campaign.respondents += 1;
   if (countBefore > 0 && ballot.count === 0) campaign.respondents -= 1;
 
@@ -96,11 +92,11 @@ function applyBallot(event: BallotEvent, docs: DocAccess): void {
   docs.put(C.agencyStats, agencyId_, agency);
 }
 
-function count(counts: LevelCounts, rated: Rated, delta: number): void {
-  counts.levels[rated.rating] = (counts.levels[rated.rating] ?? 0) + delta;
-  for (const question in rated.answers) {
+function count(counts: LevelCounts, rating: string, answers: Record<string, string>, delta: number): void {
+  counts.levels[rating] = (counts.levels[rating] ?? 0) + delta;
+  for (const question in answers) {
     const q = (counts.questions[question] ??= {});
-    const level = rated.answers[question];
+    const level = answers[question];
     q[level] = (q[level] ?? 0) + delta;
   }
 }

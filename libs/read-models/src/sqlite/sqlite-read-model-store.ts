@@ -22,7 +22,9 @@ export class SqliteReadModelStore implements ReadModelStore {
     db.pragma('cache_size = -65536');
     db.pragma('wal_autocheckpoint = 16384');
     db.exec(`
-      CREATE TABLE IF NOT EXISTS docs (collection TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (collection, id)) WITHOUT ROWID;
+      -- A rowid table: documents are appended in rowid order and only the small (collection, id)
+      -- index takes random inserts (a WITHOUT ROWID table split its large rows' pages at random).
+      CREATE TABLE IF NOT EXISTS docs (collection TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL, UNIQUE (collection, id));
       CREATE TABLE IF NOT EXISTS checkpoints (projection TEXT PRIMARY KEY, position INTEGER NOT NULL, recorded_at TEXT);
     `);
     this.stmt = {
@@ -80,7 +82,7 @@ export class SqliteReadModelStore implements ReadModelStore {
     return row ? { position: row.position, recordedAt: row.recorded_at } : { position: 0, recordedAt: null };
   }
 
-  async reset(projection: string, collections: string[]): Promise<void> {
+  async reset(projection: string, collections: readonly string[]): Promise<void> {
     this.db.transaction(() => {
       for (const c of collections) this.stmt.deleteCollection.run(c);
       this.stmt.deleteCheckpoint.run(projection);
