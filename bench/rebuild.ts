@@ -56,7 +56,31 @@ export async function writeEvents(dir: string, count: number): Promise<number> {
   return head;
 }
 
-/** Events per second of reading every row in order and parsing its JSON. */
+/**
+ * The same, read the way the adapter does (raw rows, 5,000 at a time by position): a tuned read,
+ * reported beside the plain one so the rebuild ratio can be judged against both.
+ */
+export function bareReadBatched(dir: string): number {
+  const db = new Database(join(dir, 'events.db'), { readonly: true });
+  const page = db.prepare('SELECT position, id, stream, revision, type, data, metadata FROM events WHERE position > ? ORDER BY position LIMIT 5000').raw(true);
+  const started = performance.now();
+  let n = 0;
+  for (let after = 0; ; ) {
+    const rows = page.all(after) as [number, string, string, number, string, string, string][];
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      JSON.parse(row[5]);
+      JSON.parse(row[6]);
+    }
+    n += rows.length;
+    after = rows[rows.length - 1][0];
+  }
+  const seconds = (performance.now() - started) / 1000;
+  db.close();
+  return n / seconds;
+}
+
+/** Events per second of reading every row in order (one SELECT, iterated) and parsing its JSON. */
 export function bareRead(dir: string): number {
   const db = new Database(join(dir, 'events.db'), { readonly: true });
   const started = performance.now();

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hammer, prepare, SECRET } from './ingest';
-import { bareRead, rebuild, writeEvents } from './rebuild';
+import { bareRead, bareReadBatched, rebuild, writeEvents } from './rebuild';
 import { reportLatency } from './report-latency';
 import { startServer } from './support';
 
@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     const events = await writeEvents(logDir, 1_000_000);
     bareRead(logDir); // warm the page cache for both measurements
     const bareReadPerSec = bareRead(logDir);
+    const batchedReadPerSec = bareReadBatched(logDir);
     const rebuildPerSec = await rebuild(logDir, join(logDir, 'read-models.db'));
 
     console.log('report: headline latency over HTTP on the rebuilt demo-shaped data ...');
@@ -48,12 +49,15 @@ async function main(): Promise<void> {
       rebuildRatio: round(rebuildPerSec / bareReadPerSec, 3),
       reportP50Ms: round(latency.p50, 2),
       reportP99Ms: round(latency.p99, 2),
+      batchedReadPerSec: round(batchedReadPerSec),
+      rebuildRatioVsBatchedRead: round(rebuildPerSec / batchedReadPerSec, 3),
       events,
       ingestRequests: ingestRun.total,
     };
     console.log(
       `\ningest ${result.ingestPerSec}/s vs no-op ${result.noopPerSec}/s = ${result.ingestRatio}; ` +
-        `rebuild ${result.rebuildPerSec} events/s vs bare read ${result.bareReadPerSec}/s = ${result.rebuildRatio}; ` +
+        `rebuild ${result.rebuildPerSec} events/s vs bare read ${result.bareReadPerSec}/s = ${result.rebuildRatio} ` +
+        `(vs a batched raw read ${result.batchedReadPerSec}/s: ${result.rebuildRatioVsBatchedRead}); ` +
         `headline p50 ${result.reportP50Ms} ms, p99 ${result.reportP99Ms} ms`,
     );
     console.log(JSON.stringify(result));

@@ -3,6 +3,7 @@
 import 'reflect-metadata';
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig, Role, ROLES, signToken } from '@survey/application';
+import { creditCodeProblem } from '@survey/domain';
 import { demoSecret } from './demo/demo-secret';
 import { runDemo } from './demo/run-demo';
 
@@ -34,6 +35,8 @@ program
   .option('--ttl <seconds>', 'lifetime in seconds', integer, 3600)
   .action((role: string, sub: string, opts: { ttl: number }) => {
     if (!ROLES.includes(role as Role)) throw new InvalidArgumentError(`role must be one of ${ROLES.join(', ')}`);
+    const problem = role === 'enterprise' ? creditCodeProblem(sub) : null;
+    if (problem) throw new InvalidArgumentError(`an enterprise's sub is its credit code, and ${sub} ${problem}`);
     const base = loadConfig(process.env, { requireSecret: false });
     console.log(signToken({ role: role as Role, sub }, demoSecret(base.dataDir), opts.ttl));
   });

@@ -30,7 +30,7 @@ export class Projector {
   private cached = 0;
   private subscription?: Subscription;
   private checkpoint: Checkpoint = { position: 0, recordedAt: null };
-  private waiters: { position: number; resolve: () => void }[] = [];
+  private waiters: { position: number; resolve: () => void; reject: (error: unknown) => void }[] = [];
   private failure: unknown = null;
   /**
    * True while the cache holds every document this projection has: from an empty start until the
@@ -59,6 +59,7 @@ export class Projector {
   }
 
   async start(): Promise<void> {
+    if (this.subscription && !this.failure) throw new Error(`projection ${this.name} is already running`);
     this.checkpoint = await this.readModels.checkpoint(this.projection.name);
     this.failure = null;
     this.dropCache();
@@ -70,7 +71,12 @@ export class Projector {
       (batch) => this.handle(batch),
       (error) => {
         this.failure = error;
+        this.subscription = undefined;
         this.dropCache();
+        // Whoever waits for a position this projection may never reach hears why at once.
+        const waiting = this.waiters;
+        this.waiters = [];
+        waiting.forEach((w) => w.reject(error));
         this.options.onError?.(error);
       },
     );
@@ -95,12 +101,17 @@ export class Projector {
 
   waitFor(position: number, timeoutMs = 30_000): Promise<void> {
     if (this.checkpoint.position >= position) return Promise.resolve();
+    if (this.failure) return Promise.reject(this.failure);
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
         reject(new Error(`projection ${this.name} did not reach position ${position} within ${timeoutMs} ms (at ${this.checkpoint.position})`));
       }, timeoutMs);
-      const waiter = { position, resolve: () => (clearTimeout(timer), resolve()) };
+      const waiter = {
+        position,
+        resolve: () => (clearTimeout(timer), resolve()),
+        reject: (error: unknown) => (clearTimeout(timer), reject(error)),
+      };
       this.waiters.push(waiter);
     });
   }

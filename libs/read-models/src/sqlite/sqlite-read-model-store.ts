@@ -69,8 +69,10 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   async list<T extends Doc>(collection: string, idPrefix = ''): Promise<T[]> {
-    // Every id starting with the prefix sorts between the prefix and the prefix followed by U+FFFF.
-    return this.stmt.list.all(collection, idPrefix, idPrefix + '\uffff').map((r) => JSON.parse(r.doc) as T);
+    // SQLite compares UTF-8 bytes, so every id starting with the prefix sorts between the prefix and
+    // the prefix followed by the last code point, U+10FFFF (U+FFFF would leave out ids whose next
+    // character lies beyond the Basic Multilingual Plane, such as 𠮷).
+    return this.stmt.list.all(collection, idPrefix, idPrefix + '\u{10FFFF}').map((r) => JSON.parse(r.doc) as T);
   }
 
   async commit(projection: string, changes: DocChange[], checkpoint: Checkpoint): Promise<void> {

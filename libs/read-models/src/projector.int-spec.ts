@@ -1,0 +1,225 @@
+/**
+ * The projector over real SQLite files: the same documents however the folding is cut up, no
+ * double counting after a failed commit, and a checkpoint that says exactly what is folded in.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SurveyEvent } from '@survey/domain';
+import { SqliteEventStore } from '@survey/event-store';
+import type { EventStore } from '@survey/event-store';
+import { AgencyStatsDoc, CampaignStatsDoc, COLLECTIONS as C } from './projections/report-docs';
+import { reportsProjection } from './projections/reports.projection';
+import { Projector, ProjectorOptions } from './projector';
+import type { Doc, ReadModelStore } from './read-model-store.port';
+import { SqliteReadModelStore } from './sqlite/sqlite-read-model-store';
+import { deferred, pause, withCommit } from './testing/doubles';
+import { aHistory, counts, expectedCounts } from './testing/report-history';
+import { acme, globex, opened, recordedAtOf, registered, streamOf, submitted, toNew, withdrawn } from './testing/report-events';
+
+const dir = mkdtempSync(join(tmpdir(), 'projector-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+const file = (name: string) => join(dir, `${++files}-${name}.db`);
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+const openEvents = () => {
+  const store = SqliteEventStore.open(file('events'), { pollIntervalMs: 20 });
+  cleanups.push(() => store.close());
+  return store;
+};
+const openReadModels = (path = file('read-models')) => {
+  const store = SqliteReadModelStore.open(path);
+  cleanups.push(() => store.close());
+  return store;
+};
+const projectorOver = (events: EventStore, readModels: ReadModelStore, options?: ProjectorOptions) => {
+  const projector = new Projector(events, readModels, reportsProjection, options);
+  cleanups.push(() => projector.stop());
+  return projector;
+};
+
+/** Appends in one turn, so one group commit keeps the given order; returns the head. */
+async function appendAll(events: EventStore, history: SurveyEvent[], from = 0): Promise<number> {
+  const results = await Promise.all(history.map((e, i) => events.append(streamOf(e), [toNew(e, from + i)], 'any')));
+  return results[results.length - 1].position;
+}
+
+async function run(events: EventStore, readModels: ReadModelStore, options?: ProjectorOptions): Promise<void> {
+  const projector = projectorOver(events, readModels, options);
+  await projector.start();
+  await projector.catchUp(5000);
+  await projector.stop();
+}
+
+async function dump(readModels: ReadModelStore): Promise<Record<string, Doc[]>> {
+  const entries = await Promise.all(reportsProjection.collections.map(async (c) => [c, await readModels.list(c)] as const));
+  return Object.fromEntries(entries);
+}
+
+async function expectCountsOf(readModels: ReadModelStore, history: SurveyEvent[]): Promise<void> {
+  const expected = expectedCounts(history);
+  expect(Object.keys(expected).sort()).toEqual(['xz-2018', 'xz-2019']);
+  for (const [campaignId, { respondents, levels, questions, agencies }] of Object.entries(expected)) {
+    const stats = (await readModels.get<CampaignStatsDoc>(C.campaignStats, campaignId))!;
+    expect({ respondents: stats.respondents, ...counts(stats) }).toEqual({ respondents, levels, questions });
+    const docs = await readModels.list<AgencyStatsDoc>(C.agencyStats, `${campaignId}/`);
+    const byAgency = docs.map((d) => [d.agencyId, counts(d)] as const).filter(([, c]) => Object.keys(c.levels).length > 0);
+    expect(Object.fromEntries(byAgency)).toEqual(agencies);
+  }
+}
+
+describe('Projector over SQLite', () => {
+  it('folds the log into the same documents in one run, stopped midway and resumed, or rebuilt with a small cache', async () => {
+    const events = openEvents();
+    const history = aHistory(400);
+    const head = await appendAll(events, history);
+    const oneRun = openReadModels();
+    await run(events, oneRun, { batchSize: 1000 });
+    await expectCountsOf(oneRun, history);
+    const expected = await dump(oneRun);
+
+    // Hold the commit that reaches the middle of the log, and ask the projector to stop meanwhile.
+    const resumedFile = file('resumed');
+    const first = openReadModels(resumedFile);
+    const [reached, gate] = [deferred(), deferred()];
+    let held = false;
+    const gated = withCommit(first, async (...args) => {
+      if (!held && args[2].position >= head / 2) {
+        held = true;
+        reached.resolve();
+        await gate.promise;
+      }
+      return first.commit(...args);
+    });
+    const stopping = projectorOver(events, gated, { batchSize: 25 });
+    await stopping.start();
+    await reached.promise;
+    const stopped = stopping.stop();
+    gate.resolve();
+    await stopped;
+    const midway = await first.checkpoint('reports');
+    expect(midway.position).toBeGreaterThanOrEqual(head / 2);
+    expect(midway.position).toBeLessThan(head);
+    await pause(50);
+    expect(await first.checkpoint('reports')).toEqual(midway); // stopped means stopped
+    await first.close();
+
+    const resumed = openReadModels(resumedFile);
+    await run(events, resumed, { batchSize: 25, cacheSize: 10 });
+    expect(await dump(resumed)).toEqual(expected);
+
+    const rebuilt = openReadModels();
+    await run(events, rebuilt, { batchSize: 7, cacheSize: 50 });
+    expect(await dump(rebuilt)).toEqual(expected);
+  });
+
+  it.each([
+    ['before anything is written', false],
+    ['after the batch is written (the reply is lost)', true],
+  ])('counts nothing twice when a commit fails %s and the projector starts again', async (_, written) => {
+    const events = openEvents();
+    const history = aHistory(300, 7);
+    const head = await appendAll(events, history);
+    const store = openReadModels();
+    let failed = false;
+    const flaky = withCommit(store, async (...args) => {
+      if (failed || args[2].position < head / 2) return store.commit(...args);
+      failed = true;
+      if (written) await store.commit(...args);
+      throw new Error('disk unplugged');
+    });
+    const errors: unknown[] = [];
+    const reported = deferred();
+    const projector = projectorOver(events, flaky, { batchSize: 20, onError: (e) => (errors.push(e), reported.resolve()) });
+    await projector.start();
+    await reported.promise;
+    expect(projector.error).toEqual(new Error('disk unplugged'));
+    expect((await store.checkpoint('reports')).position).toBeLessThan(head);
+
+    await projector.start();
+    await projector.catchUp(5000);
+    expect(errors).toHaveLength(1);
+    await expectCountsOf(store, history);
+    const clean = openReadModels();
+    await run(events, clean);
+    expect(await dump(store)).toEqual(await dump(clean));
+  });
+
+  it('resolves waitFor and catchUp once the stored checkpoint reaches the head', async () => {
+    const events = openEvents();
+    const readModels = openReadModels();
+    const projector = projectorOver(events, readModels);
+    await projector.start();
+    await expect(projector.catchUp(1000)).resolves.toEqual({ position: 0, recordedAt: null }); // an empty log
+    let reached = false;
+    const waiting = projector.waitFor(3, 5000).then(() => (reached = true));
+    await pause(50);
+    expect(reached).toBe(false);
+    expect(await appendAll(events, [opened(), submitted(acme, 'tax', 'satisfied'), submitted(globex, 'tax', 'dissatisfied')])).toBe(3);
+    await waiting;
+    expect((await readModels.checkpoint('reports')).position).toBe(3);
+    expect(await readModels.get(C.campaignStats, 'xz-2019')).toMatchObject({ respondents: 2 });
+
+    await appendAll(events, [withdrawn(globex, 'tax')], 3);
+    expect(await projector.catchUp(5000)).toEqual({ position: 4, recordedAt: recordedAtOf(3) });
+    expect(await readModels.get(C.campaignStats, 'xz-2019')).toMatchObject({ respondents: 1 });
+    await expect(projector.waitFor(99, 50)).rejects.toThrow(/did not reach position 99/);
+  });
+
+  it('rejects waiters at once with the error when the projection fails, and can be started again', async () => {
+    const events = openEvents();
+    const store = openReadModels();
+    let failing = true;
+    const flaky = withCommit(store, async (...args) => {
+      if (failing) throw new Error('disk on fire');
+      return store.commit(...args);
+    });
+    const projector = projectorOver(events, flaky);
+    await projector.start();
+    const waiting = projector.waitFor(2, 5000);
+    await appendAll(events, [opened(), submitted(acme, 'tax', 'satisfied')]);
+    await expect(waiting).rejects.toThrow('disk on fire');
+    await expect(projector.waitFor(2, 5000)).rejects.toThrow('disk on fire');
+    failing = false;
+    await projector.start();
+    await projector.catchUp(5000);
+    expect(await store.get(C.campaignStats, 'xz-2019')).toMatchObject({ respondents: 1 });
+  });
+
+  it("stores the last event's recordedAt with the checkpoint, even for an event the projection ignores", async () => {
+    const events = openEvents();
+    const readModels = openReadModels();
+    const head = await appendAll(events, [opened(), submitted(acme, 'tax', 'satisfied'), submitted(globex, 'tax', 'satisfied'), registered(globex)]);
+    const [last] = await events.readAll(head - 1, 1);
+    expect(last.metadata.recordedAt).toBe(recordedAtOf(3));
+    const projector = projectorOver(events, readModels, { batchSize: 2 }); // the last batch ends with the ignored event
+    await projector.start();
+    await projector.catchUp(5000);
+    expect(await readModels.checkpoint('reports')).toEqual({ position: head, recordedAt: last.metadata.recordedAt });
+    expect(projector.position).toEqual({ position: head, recordedAt: last.metadata.recordedAt });
+  });
+
+  it('resumes from a non-zero checkpoint without clearing its collections, while a start from 0 clears them', async () => {
+    const events = openEvents();
+    const history = aHistory(120, 11);
+    const sentinel = { collection: C.campaigns, id: 'left-by-someone', doc: { kept: true } };
+    const readModels = openReadModels();
+    await appendAll(events, history.slice(0, 60));
+    await run(events, readModels, { batchSize: 16 });
+    await readModels.commit('other', [sentinel], { position: 1, recordedAt: null });
+    await appendAll(events, history.slice(60), 60);
+    await run(events, readModels, { batchSize: 16 });
+    expect(await readModels.get(C.campaigns, sentinel.id)).toEqual({ kept: true });
+    await expectCountsOf(readModels, history);
+
+    const fresh = openReadModels();
+    await fresh.commit('other', [sentinel], { position: 1, recordedAt: null });
+    await run(events, fresh);
+    expect(await fresh.get(C.campaigns, sentinel.id)).toBeUndefined();
+    await expectCountsOf(fresh, history);
+  });
+});

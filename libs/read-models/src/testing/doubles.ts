@@ -1,0 +1,18 @@
+/** Small test doubles and timing helpers for projector specs. */
+import type { ReadModelStore } from '../read-model-store.port';
+
+/** The store with its commit replaced (to hold or fail one); every other method goes to the store itself. */
+export function withCommit(store: ReadModelStore, commit: ReadModelStore['commit']): ReadModelStore {
+  return {
+    get: store.get.bind(store), getMany: store.getMany.bind(store), list: store.list.bind(store), commit,
+    checkpoint: store.checkpoint.bind(store), reset: store.reset.bind(store), close: store.close.bind(store),
+  };
+}
+
+export function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  return { promise: new Promise<void>((r) => (resolve = r)), resolve };
+}
+
+/** Lets timers and I/O run, so something that should not happen has had its chance to. */
+export const pause = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

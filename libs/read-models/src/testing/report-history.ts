@@ -1,0 +1,88 @@
+/**
+ * A long, deterministic ballot history for projector specs, and an oracle that counts it without
+ * the projection's code: what is current is simply the last rating not withdrawn or invalidated.
+ */
+import { creditCodeCheckChar, DEFAULT_QUESTIONS } from '@survey/domain';
+import type { SurveyEvent } from '@survey/domain';
+import type { LevelCounts } from '../projections/report-docs';
+import {
+  acme, AGENCIES, closed, globex, initech, invalidated, LEVELS, opened, published, registered, revised, submitted, withdrawn,
+} from './report-events';
+
+/** A valid code of an enterprise registered in Xuzhou (region 320300). */
+export function xuzhouCode(n: number): string {
+  const first17 = `91320300${String(n).padStart(9, '0')}`;
+  return first17 + creditCodeCheckChar(first17);
+}
+
+/**
+ * Two campaigns opened, then ballot events picked by a fixed pseudo-random sequence (submissions,
+ * revisions, withdrawals, invalidations, submissions again), then xz-2018 closed and published.
+ */
+export function aHistory(length: number, seed = 2019): SurveyEvent[] {
+  let state = seed;
+  const next = (n: number) => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) >>> 8) % n;
+  const codes = [acme, globex, initech, ...Array.from({ length: 9 }, (_, i) => xuzhouCode(i + 1))];
+  const events: SurveyEvent[] = [opened('xz-2018', 2018), opened('xz-2019', 2019), registered(acme)];
+  const current = new Set<string>();
+  while (events.length < length - 2) {
+    const campaignId = next(3) === 0 ? 'xz-2018' : 'xz-2019';
+    const code = codes[next(codes.length)];
+    const agency = AGENCIES[next(AGENCIES.length)].id;
+    const answers = Object.fromEntries(DEFAULT_QUESTIONS.filter(() => next(2) === 0).map((q) => [q.id, LEVELS[next(LEVELS.length)]]));
+    const options = { campaignId, answers };
+    const key = `${campaignId}/${code}/${agency}`;
+    const action = current.has(key) ? next(4) : -1;
+    if (action === -1) events.push(submitted(code, agency, LEVELS[next(LEVELS.length)], options));
+    else if (action <= 1) events.push(revised(code, agency, LEVELS[next(LEVELS.length)], options));
+    else events.push(action === 2 ? withdrawn(code, agency, campaignId) : invalidated(code, agency, campaignId));
+    if (action === -1) current.add(key);
+    if (action >= 2) current.delete(key);
+  }
+  events.push(closed('xz-2018'), published('xz-2018', length - 1, { rate: 70.0 }));
+  return events;
+}
+
+export interface Counts {
+  levels: Record<string, number>;
+  questions: Record<string, Record<string, number>>;
+}
+
+/** The non-zero counters of a document: a level that went back to 0 may stay as a key. */
+export function counts(doc: LevelCounts): Counts {
+  const nonZero = (levels: Record<string, number>) => Object.fromEntries(Object.entries(levels).filter(([, n]) => n !== 0));
+  const questions = Object.entries(doc.questions).map(([q, levels]) => [q, nonZero(levels)] as const);
+  return { levels: nonZero(doc.levels), questions: Object.fromEntries(questions.filter(([, l]) => Object.keys(l).length > 0)) };
+}
+
+export interface ExpectedCampaign extends Counts {
+  respondents: number;
+  /** Agencies with at least one current evaluation. */
+  agencies: Record<string, Counts>;
+}
+
+/** campaignId → what its counters must read after the whole history. */
+export function expectedCounts(events: SurveyEvent[]): Record<string, ExpectedCampaign> {
+  const current = new Map<string, { campaignId: string; creditCode: string; agencyId: string; rating: string; answers: Record<string, string> }>();
+  for (const event of events) {
+    if (!('agencyId' in event.data)) continue;
+    const key = `${event.data.campaignId}/${event.data.creditCode}/${event.data.agencyId}`;
+    if ('rating' in event.data) current.set(key, event.data);
+    else current.delete(key);
+  }
+  const result: Record<string, ExpectedCampaign> = {};
+  const add = (into: Counts, rating: string, answers: Record<string, string>) => {
+    into.levels[rating] = (into.levels[rating] ?? 0) + 1;
+    for (const [q, level] of Object.entries(answers)) (into.questions[q] ??= {})[level] = (into.questions[q][level] ?? 0) + 1;
+  };
+  const respondents = new Map<string, Set<string>>();
+  for (const { campaignId, creditCode, agencyId, rating, answers } of current.values()) {
+    const campaign = (result[campaignId] ??= { respondents: 0, levels: {}, questions: {}, agencies: {} });
+    add(campaign, rating, answers);
+    add((campaign.agencies[agencyId] ??= { levels: {}, questions: {} }), rating, answers);
+    if (!respondents.has(campaignId)) respondents.set(campaignId, new Set());
+    respondents.get(campaignId)!.add(creditCode);
+  }
+  for (const [campaignId, codes] of respondents) result[campaignId].respondents = codes.size;
+  return result;
+}
