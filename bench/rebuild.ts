@@ -6,6 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_QUESTIONS, DEFAULT_SCALE, streams } from '@survey/domain';
 import { NewEvent, SqliteEventStore } from '@survey/event-store';
@@ -97,10 +98,11 @@ export function bareRead(dir: string): number {
 
 /** Events per second of folding the whole log into empty read models, checkpoint included. */
 export async function rebuild(dir: string, readModelsFile: string): Promise<number> {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(readModelsFile + suffix, { force: true });
   const store = SqliteEventStore.open(join(dir, 'events.db'));
   const readModels = SqliteReadModelStore.open(readModelsFile);
   const head = await store.headPosition();
-  const projector = new Projector(store, readModels, reportsProjection, { batchSize: 5000 });
+  const projector = new Projector(store, readModels, reportsProjection); // as the service configures it
   const started = performance.now();
   await projector.start();
   await projector.waitFor(head, 600_000);

@@ -122,10 +122,13 @@ export class Projector {
     const dirty: DocMap = new Map();
     const cache = this.cache;
     const write = (collection: string, id: string, doc: Doc | null) => {
+      const changed = mapOf(dirty, collection);
+      // Counters are put again after every event: once marked, the same object needs nothing more.
+      if (doc !== null && changed.get(id) === doc) return;
+      changed.set(id, doc);
       const cached = mapOf(cache, collection);
       if (!cached.has(id)) this.cached++;
       cached.set(id, doc);
-      mapOf(dirty, collection).set(id, doc);
     };
     const docs: DocAccess = {
       get: <T extends Doc>(collection: string, id: string) => (cache.get(collection)?.get(id) ?? undefined) as T | undefined,

@@ -1,5 +1,5 @@
 /** The documents of the `reports` projection, as the query side reads them. */
-import type { Agency, Question, ScaleLevel } from '@survey/domain';
+import type { CampaignDefinition } from '@survey/domain';
 
 export const COLLECTIONS = {
   campaigns: 'campaigns',
@@ -8,19 +8,12 @@ export const COLLECTIONS = {
   ballots: 'ballots',
 } as const;
 
-export interface CampaignDoc {
+/** A campaign as opened, with what happened to it since. */
+export type CampaignDoc = CampaignDefinition & {
   [key: string]: unknown;
-  campaignId: string;
-  year: number;
-  title: string;
-  opensAt: string;
-  closesAt: string;
-  agencies: Agency[];
-  questions: Question[];
-  scale: ScaleLevel[];
   closedAt: string | null;
   published: { publishedAt: string; position: number; figures: Record<string, unknown> } | null;
-}
+};
 
 /** Current evaluations counted by level, overall and per question. */
 export interface LevelCounts {
