@@ -32,6 +32,8 @@ export class Projector {
   private checkpoint: Checkpoint = { position: 0, recordedAt: null };
   private waiters: { position: number; resolve: () => void; reject: (error: unknown) => void }[] = [];
   private failure: unknown = null;
+  private inFlight: Promise<void> | null = null;
+  private stopping: Promise<void> | undefined;
   /**
    * True while the cache holds every document this projection has: from an empty start until the
    * cache is first dropped. A miss then means "no such document" and needs no round trip, which
@@ -60,8 +62,10 @@ export class Projector {
 
   async start(): Promise<void> {
     if (this.subscription && !this.failure) throw new Error(`projection ${this.name} is already running`);
+    await this.stopping;
     this.checkpoint = await this.readModels.checkpoint(this.projection.name);
     this.failure = null;
+    this.inFlight = null;
     this.dropCache();
     this.cacheIsComplete = this.checkpoint.position === 0;
     // A projection that has folded nothing owns no documents: clear any left by an interrupted start.
@@ -69,23 +73,31 @@ export class Projector {
     this.subscription = this.events.subscribeToAll(
       { after: this.checkpoint.position, batchSize: this.options.batchSize ?? 2000 },
       (batch) => this.handle(batch),
-      (error) => {
-        this.failure = error;
-        this.subscription = undefined;
-        this.dropCache();
-        // Whoever waits for a position this projection may never reach hears why at once.
-        const waiting = this.waiters;
-        this.waiters = [];
-        waiting.forEach((w) => w.reject(error));
-        this.options.onError?.(error);
-      },
+      (error) => this.failed(error),
     );
+  }
+
+  private failed(error: unknown): void {
+    if (this.failure) return;
+    this.failure = error;
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    // A commit failure can arrive while the next batch is being folded: a restart waits for that
+    // handler to end, so nothing from the failed run acts on the new one.
+    this.stopping = subscription?.stop().catch(() => undefined);
+    this.dropCache();
+    // Whoever waits for a position this projection may never reach hears why at once.
+    const waiting = this.waiters;
+    this.waiters = [];
+    waiting.forEach((w) => w.reject(error));
+    this.options.onError?.(error);
   }
 
   /** Finishes the batch in hand (its checkpoint is then stored) and stops following the log. */
   async stop(): Promise<void> {
     await this.subscription?.stop();
     this.subscription = undefined;
+    await this.committed().catch(() => undefined); // a failure has been reported by then
   }
 
   /** Events in the log not yet folded in. */
@@ -118,6 +130,11 @@ export class Projector {
 
   private async handle(batch: RecordedEvent[]): Promise<void> {
     if (batch.length === 0) return;
+    if (this.cached > (this.options.cacheSize ?? 500_000)) {
+      await this.committed();
+      this.dropCache();
+    }
+    if (!this.cacheIsComplete) await this.committed(); // prefetch reads the store: let it hold the last batch
     await this.prefetch(batch);
     const dirty: DocMap = new Map();
     const cache = this.cache;
@@ -140,15 +157,27 @@ export class Projector {
     for (const [collection, map] of dirty) for (const [id, doc] of map) changes.push({ collection, id, doc });
     const last = batch[batch.length - 1];
     const checkpoint = { position: last.position, recordedAt: last.metadata.recordedAt };
-    try {
-      await this.readModels.commit(this.projection.name, changes, checkpoint);
-    } catch (error) {
-      this.dropCache(); // the cache holds changes that never reached the store
-      throw error;
-    }
-    this.checkpoint = checkpoint;
-    if (this.cached > (this.options.cacheSize ?? 500_000)) this.dropCache();
-    this.release();
+    // One commit in flight at a time, in order: the next batch folds while this one is written.
+    await this.committed();
+    const inFlight = this.readModels.commit(this.projection.name, changes, checkpoint).then(
+      () => {
+        this.checkpoint = checkpoint;
+        this.release();
+      },
+      (error: unknown) => {
+        this.failed(error); // the cache holds changes that never reached the store: failed() drops it
+        throw error;
+      },
+    );
+    inFlight.catch(() => undefined); // reported through failed(); whoever awaits it still sees the error
+    this.inFlight = inFlight;
+  }
+
+  /** Resolves once the commit in flight, if any, is done; rejects if it failed. */
+  private async committed(): Promise<void> {
+    const inFlight = this.inFlight;
+    this.inFlight = null;
+    if (inFlight) await inFlight;
   }
 
   private dropCache(): void {

@@ -27,7 +27,11 @@ export interface ReadModelStore {
   getMany<T extends Doc>(collection: string, ids: string[]): Promise<Map<string, T>>;
   /** Every document of a collection whose id starts with `idPrefix` (all when omitted), ordered by id. */
   list<T extends Doc>(collection: string, idPrefix?: string): Promise<T[]>;
-  /** Writes the changes and the checkpoint in one transaction: both happen or neither. */
+  /**
+   * Writes the changes and the checkpoint in one transaction: both happen or neither. Takes the
+   * documents' content at the call (the projector goes on changing them while the write runs),
+   * and commits in call order.
+   */
   commit(projection: string, changes: DocChange[], checkpoint: Checkpoint): Promise<void>;
   checkpoint(projection: string): Promise<Checkpoint>;
   /** Drops a projection's collections and checkpoint (a rebuild starts from nothing). */

@@ -1,59 +1,41 @@
 /**
  * Embedded read models in SQLite (`read-models.db`): one `docs` table of JSON documents and one
  * `checkpoints` table, written together in a transaction so a crash can never leave changes
- * without their checkpoint or the reverse. synchronous=NORMAL in WAL mode may lose the last
- * commits on power loss, but atomically with their checkpoint: the projector then re-folds them
- * from the event log, which stays the only source of truth.
+ * without their checkpoint or the reverse: the projector then re-folds them from the event log,
+ * which stays the only source of truth. Reads use this connection; every write goes to the
+ * single writer on its own thread (./sqlite-writer.ts).
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Checkpoint, Doc, DocChange, ReadModelStore } from '../read-model-store.port';
+import { PRAGMAS, SqliteWriter } from './sqlite-writer';
 
 export class SqliteReadModelStore implements ReadModelStore {
   private readonly stmt;
-  private readonly commitTx: (projection: string, changes: DocChange[], checkpoint: Checkpoint) => void;
 
-  private constructor(private readonly db: Database.Database) {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 5000');
-    // Ballot documents are keyed at random: keep the B-tree's hot pages cached, and let the WAL grow
-    // to 256 MiB before a checkpoint writes pages back, so a page many batches dirtied is written
-    // back once (a rebuild measured ~8% faster than with 64 MiB).
-    db.pragma('cache_size = -65536');
-    db.pragma('wal_autocheckpoint = 65536');
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly writer: SqliteWriter,
+  ) {
+    this.stmt = {
+      get: db.prepare<[string, string], { doc: string }>('SELECT doc FROM docs WHERE collection = ? AND id = ?'),
+      list: db.prepare<[string, string, string], { doc: string }>('SELECT doc FROM docs WHERE collection = ? AND id >= ? AND id < ? ORDER BY id'),
+      checkpoint: db.prepare<[string], { position: number; recorded_at: string | null }>('SELECT position, recorded_at FROM checkpoints WHERE projection = ?'),
+    };
+  }
+
+  static open(file: string): SqliteReadModelStore {
+    mkdirSync(dirname(file), { recursive: true });
+    const db = new Database(file);
+    for (const pragma of PRAGMAS) db.pragma(pragma);
     db.exec(`
       -- A rowid table: documents are appended in rowid order and only the small (collection, id)
       -- index takes random inserts (a WITHOUT ROWID table split its large rows' pages at random).
       CREATE TABLE IF NOT EXISTS docs (collection TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL, UNIQUE (collection, id));
       CREATE TABLE IF NOT EXISTS checkpoints (projection TEXT PRIMARY KEY, position INTEGER NOT NULL, recorded_at TEXT);
     `);
-    this.stmt = {
-      get: db.prepare<[string, string], { doc: string }>('SELECT doc FROM docs WHERE collection = ? AND id = ?'),
-      list: db.prepare<[string, string, string], { doc: string }>('SELECT doc FROM docs WHERE collection = ? AND id >= ? AND id < ? ORDER BY id'),
-      put: db.prepare<[string, string, string]>('INSERT INTO docs (collection, id, doc) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET doc = excluded.doc'),
-      delete: db.prepare<[string, string]>('DELETE FROM docs WHERE collection = ? AND id = ?'),
-      deleteCollection: db.prepare<[string]>('DELETE FROM docs WHERE collection = ?'),
-      checkpoint: db.prepare<[string], { position: number; recorded_at: string | null }>('SELECT position, recorded_at FROM checkpoints WHERE projection = ?'),
-      saveCheckpoint: db.prepare<[string, number, string | null]>(
-        'INSERT INTO checkpoints (projection, position, recorded_at) VALUES (?, ?, ?) ON CONFLICT (projection) DO UPDATE SET position = excluded.position, recorded_at = excluded.recorded_at',
-      ),
-      deleteCheckpoint: db.prepare<[string]>('DELETE FROM checkpoints WHERE projection = ?'),
-    };
-    const { put, delete: remove, saveCheckpoint } = this.stmt;
-    this.commitTx = db.transaction((projection: string, changes: DocChange[], checkpoint: Checkpoint) => {
-      for (const c of changes) {
-        if (c.doc === null) remove.run(c.collection, c.id);
-        else put.run(c.collection, c.id, JSON.stringify(c.doc));
-      }
-      saveCheckpoint.run(projection, checkpoint.position, checkpoint.recordedAt);
-    });
-  }
-
-  static open(file: string): SqliteReadModelStore {
-    mkdirSync(dirname(file), { recursive: true });
-    return new SqliteReadModelStore(new Database(file));
+    return new SqliteReadModelStore(db, new SqliteWriter(file));
   }
 
   async get<T extends Doc>(collection: string, id: string): Promise<T | undefined> {
@@ -77,8 +59,15 @@ export class SqliteReadModelStore implements ReadModelStore {
     return this.stmt.list.all(collection, idPrefix, idPrefix + '\u{10FFFF}').map((r) => JSON.parse(r.doc) as T);
   }
 
-  async commit(projection: string, changes: DocChange[], checkpoint: Checkpoint): Promise<void> {
-    this.commitTx(projection, changes, checkpoint);
+  /** Serialises the documents at once (later changes to them are not written), then commits on the writer. */
+  commit(projection: string, changes: DocChange[], checkpoint: Checkpoint): Promise<void> {
+    const rows: (string | null)[] = [];
+    try {
+      for (const c of changes) rows.push(c.collection, c.id, c.doc === null ? null : JSON.stringify(c.doc));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.writer.send({ kind: 'commit', rows, projection, position: checkpoint.position, recordedAt: checkpoint.recordedAt });
   }
 
   async checkpoint(projection: string): Promise<Checkpoint> {
@@ -86,14 +75,12 @@ export class SqliteReadModelStore implements ReadModelStore {
     return row ? { position: row.position, recordedAt: row.recorded_at } : { position: 0, recordedAt: null };
   }
 
-  async reset(projection: string, collections: readonly string[]): Promise<void> {
-    this.db.transaction(() => {
-      for (const c of collections) this.stmt.deleteCollection.run(c);
-      this.stmt.deleteCheckpoint.run(projection);
-    })();
+  reset(projection: string, collections: readonly string[]): Promise<void> {
+    return this.writer.send({ kind: 'reset', projection, collections });
   }
 
   async close(): Promise<void> {
+    await this.writer.close();
     if (this.db.open) this.db.close();
   }
 }
