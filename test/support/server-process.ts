@@ -13,6 +13,16 @@ import { TEST_SECRET } from './app';
 import { aCampaign, aProfile, creditCode } from './fixtures';
 
 export const MAIN_JS = join(__dirname, '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');
+export const PROJECTOR_JS = join(__dirname, '..', '..', 'dist', 'apps', 'projector', 'src', 'main.js');
+
+export interface StartOptions {
+  timeoutMs?: number;
+  secret?: string;
+  /** More environment for the child, e.g. PROJECTIONS=external. */
+  env?: Record<string, string>;
+  /** The built app to run (the API by default); the projector answers health on HEALTH_PORT. */
+  script?: string;
+}
 
 export interface Exit {
   code: number | null;
@@ -69,13 +79,15 @@ export class ServerProcess {
   }
 
   /** Starts the server and resolves once GET /v1/health answers 200. */
-  static async start(dataDir: string, options: { timeoutMs?: number; secret?: string } = {}): Promise<ServerProcess> {
+  static async start(dataDir: string, options: StartOptions = {}): Promise<ServerProcess> {
     assertBuilt();
     const deadline = Date.now() + (options.timeoutMs ?? 15_000);
     for (let attempt = 1; ; attempt++) {
       const port = await freePort();
-      const env = serverEnv({ PORT: String(port), DATA_DIR: dataDir, SURVEY_JWT_SECRET: options.secret ?? TEST_SECRET });
-      const server = new ServerProcess(spawn(process.execPath, [MAIN_JS], { env, stdio: ['ignore', 'pipe', 'pipe'] }), port, dataDir);
+      const script = options.script ?? MAIN_JS;
+      const portVariable = script === PROJECTOR_JS ? 'HEALTH_PORT' : 'PORT';
+      const env = serverEnv({ [portVariable]: String(port), DATA_DIR: dataDir, SURVEY_JWT_SECRET: options.secret ?? TEST_SECRET, ...options.env });
+      const server = new ServerProcess(spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] }), port, dataDir);
       try {
         await server.waitForHealth(deadline);
         return server;

@@ -1,19 +1,26 @@
 /**
  * `node dist/apps/projector/src/main.js`: follows the event log and keeps the read models up to
  * date, so API processes can run with PROJECTIONS=external. SIGTERM finishes the batch in hand,
- * stores its checkpoint and exits 0. Lag is logged every 10 s while there is any.
+ * stores its checkpoint and exits 0. Lag is logged every 10 s while there is any, and served on
+ * HEALTH_PORT when that is set.
  */
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig, Projections } from '@survey/application';
+import { serveHealth } from './health-server';
 import { ProjectorModule } from './projector.module';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, { requireSecret: false });
+  const healthPort = process.env.HEALTH_PORT;
+  if (healthPort && (!/^\d+$/.test(healthPort) || Number(healthPort) > 65535)) {
+    throw new ConfigError('HEALTH_PORT', `must be a port number, got "${healthPort}"`);
+  }
   const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(config), { logger: ['warn', 'error'] });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   const projections = app.get(Projections);
-  console.log(`survey projector following ${config.dataDir}`);
+  if (healthPort) serveHealth(projections, Number(healthPort)).unref();
+  console.log(`survey projector following ${config.eventStoreUrl ?? config.dataDir}${healthPort ? `; health on :${healthPort}` : ''}`);
   setInterval(async () => {
     const { head, projections: all } = await projections.status();
     const behind = all.filter((p) => (p.lag ?? 0) > 0);

@@ -12,6 +12,10 @@ export interface AppConfig {
   publicUrl: string;
   /** PROJECTIONS=in-process (default) runs them inside the API; `external` leaves them to apps/projector. */
   inProcessProjector: boolean;
+  /** EventStoreDB connection string; unset → the embedded SQLite log in DATA_DIR. */
+  eventStoreUrl?: string;
+  /** MongoDB connection string (a replica set); unset → the embedded SQLite read models in DATA_DIR. */
+  mongoUrl?: string;
 }
 
 export class ConfigError extends Error {
@@ -37,10 +41,25 @@ function projections(env: Env): 'in-process' | 'external' {
   return value;
 }
 
-export function loadConfig(env: Env = process.env, options: { requireSecret?: boolean } = {}): AppConfig {
-  for (const name of ['EVENTSTORE_URL', 'MONGODB_URL']) {
-    if (env[name]) throw new ConfigError(name, 'is set, but this build runs on the embedded SQLite stores only: unset it');
+/** A connection string of one of the schemes, hosts given (a comma-separated list is allowed). */
+function connectionString(env: Env, name: string, schemes: string[], example: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const scheme = schemes.find((s) => raw.startsWith(`${s}://`));
+  const rest = scheme ? raw.slice(scheme.length + 3) : '';
+  if (!scheme || !/^([^\s/?#@]+@)?[^\s/?#@]+(\/[^\s?#]*)?(\?[^\s#]*)?$/.test(rest)) {
+    throw new ConfigError(name, `must be a ${schemes.join(' or ')} connection string such as ${example}, got "${raw}"`);
   }
+  return raw;
+}
+
+/** Until the production adapters are wired into the stores module, a set URL is refused, never ignored. */
+function notWiredYet(name: string, url: string | undefined): string | undefined {
+  if (url) throw new ConfigError(name, 'is valid, but this build runs on the embedded SQLite stores only: unset it');
+  return url;
+}
+
+export function loadConfig(env: Env = process.env, options: { requireSecret?: boolean } = {}): AppConfig {
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const jwtSecret = env.SURVEY_JWT_SECRET ?? '';
   if (options.requireSecret !== false && jwtSecret.length < 32) {
@@ -59,5 +78,7 @@ export function loadConfig(env: Env = process.env, options: { requireSecret?: bo
     suppressionK: integer(env, 'SUPPRESSION_K', 5, 1, 1000),
     publicUrl,
     inProcessProjector: projections(env) === 'in-process',
+    eventStoreUrl: notWiredYet('EVENTSTORE_URL', connectionString(env, 'EVENTSTORE_URL', ['esdb', 'esdb+discover'], 'esdb://localhost:2113?tls=false')),
+    mongoUrl: notWiredYet('MONGODB_URL', connectionString(env, 'MONGODB_URL', ['mongodb', 'mongodb+srv'], 'mongodb://localhost:27017/survey?replicaSet=rs0')),
   };
 }

@@ -1,0 +1,44 @@
+import { ConfigError, loadConfig } from './config';
+
+const secret = 'a-secret-of-at-least-thirty-two-characters';
+
+describe('loadConfig', () => {
+  it('has the documented defaults', () => {
+    const config = loadConfig({ SURVEY_JWT_SECRET: secret });
+    expect(config).toMatchObject({ port: 3000, suppressionK: 5, publicUrl: 'http://localhost:3000', inProcessProjector: true });
+    expect(config.dataDir).toMatch(/data$/);
+    expect(config.eventStoreUrl).toBeUndefined();
+    expect(config.mongoUrl).toBeUndefined();
+  });
+
+  it('refuses well-formed production connection strings until their adapters are wired in, never ignoring them', () => {
+    expect(() => loadConfig({ SURVEY_JWT_SECRET: secret, EVENTSTORE_URL: 'esdb://esdb1:2113,esdb2:2113,esdb3:2113?tls=false' })).toThrow(/EVENTSTORE_URL is valid, but/);
+    expect(() => loadConfig({ SURVEY_JWT_SECRET: secret, MONGODB_URL: 'mongodb://user:pw@mongo:27017/survey?replicaSet=rs0' })).toThrow(/MONGODB_URL is valid, but/);
+    expect(loadConfig({ SURVEY_JWT_SECRET: secret, PROJECTIONS: 'external' }).inProcessProjector).toBe(false);
+  });
+
+  it.each([
+    [{ SURVEY_JWT_SECRET: undefined }, 'SURVEY_JWT_SECRET', /is required/],
+    [{ SURVEY_JWT_SECRET: 'short' }, 'SURVEY_JWT_SECRET', /at least 32/],
+    [{ PORT: 'abc' }, 'PORT', /integer/],
+    [{ PORT: '70000' }, 'PORT', /integer from 0 to 65535/],
+    [{ SUPPRESSION_K: '0' }, 'SUPPRESSION_K', /integer/],
+    [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL', /absolute URL/],
+    [{ PROJECTIONS: 'elsewhere' }, 'PROJECTIONS', /in-process or external/],
+    [{ EVENTSTORE_URL: 'http://localhost:2113' }, 'EVENTSTORE_URL', /esdb/],
+    [{ EVENTSTORE_URL: 'esdb://' }, 'EVENTSTORE_URL', /esdb/],
+    [{ MONGODB_URL: 'mongo://x' }, 'MONGODB_URL', /mongodb/],
+    [{ MONGODB_URL: 'mongodb://has space' }, 'MONGODB_URL', /mongodb/],
+  ])('refuses %p naming %s in one line', (env, variable, problem) => {
+    const load = () => loadConfig({ SURVEY_JWT_SECRET: secret, ...env } as Record<string, string | undefined>);
+    expect(load).toThrow(ConfigError);
+    try {
+      load();
+    } catch (e) {
+      expect((e as ConfigError).variable).toBe(variable);
+      expect((e as Error).message).toMatch(problem);
+      expect((e as Error).message).toMatch(new RegExp(`^configuration: ${variable} `));
+      expect((e as Error).message).not.toMatch(/\n/);
+    }
+  });
+});
