@@ -70,8 +70,9 @@ export class Projections implements OnApplicationBootstrap, OnApplicationShutdow
     await this.readModels.close();
   }
 
-  private failed(error: unknown): void {
+  private failed(error: unknown, failing?: Projector): void {
     this.logger.error(`projection stopped: ${error instanceof Error ? error.stack : String(error)}; restarting in 1 s`);
-    setTimeout(() => void this.all.forEach((p) => p.error && p.start()), 1000).unref();
+    const restart = (p: Projector) => p.start().catch((e: unknown) => this.failed(e, p)); // again in 1 s
+    setTimeout(() => this.all.filter((p) => p === failing || p.error).forEach(restart), 1000).unref();
   }
 }
