@@ -6,7 +6,7 @@
  */
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig, Projections } from '@survey/application';
+import { ConfigError, loadConfig, Projections, startupLine } from '@survey/application';
 import { serveHealth } from './health-server';
 import { ProjectorModule } from './projector.module';
 
@@ -16,7 +16,9 @@ async function main(): Promise<void> {
   if (healthPort && (!/^\d+$/.test(healthPort) || Number(healthPort) > 65535)) {
     throw new ConfigError('HEALTH_PORT', `must be a port number, got "${healthPort}"`);
   }
-  const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(config), { logger: ['warn', 'error'] });
+  // Silent while the stores connect: a start-up failure is printed once, as one line, below.
+  const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(config), { logger: false, abortOnError: false });
+  app.useLogger(['warn', 'error']);
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   const projections = app.get(Projections);
   if (healthPort) serveHealth(projections, Number(healthPort)).unref();
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(error instanceof ConfigError ? 2 : 1);
+  const line = startupLine(error);
+  console.error(line ?? error);
+  process.exit(line ? 2 : 1);
 });

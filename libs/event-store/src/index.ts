@@ -1,4 +1,5 @@
-/** Public surface of the event-store lib: the port and the embedded adapter (test kit excluded). */
+/** Public surface of the event-store lib: the port, the SQLite and EventStoreDB adapters (test kit excluded). */
 export * from './event-store.port';
 export { SqliteEventStore } from './sqlite-event-store';
 export type { SqliteEventStoreOptions } from './sqlite-event-store';
+export { EsdbEventStore, type EsdbEventStoreOptions } from './esdb/esdb-event-store';

@@ -4,3 +4,4 @@ export * from './projector';
 export * from './sqlite/sqlite-read-model-store';
 export * from './projections/report-docs';
 export * from './projections/reports.projection';
+export * from './mongo/mongo-read-model-store';

@@ -28,10 +28,12 @@ export async function createHttpApp(module: DynamicModule | Type<unknown>, optio
     clientErrorHandler: sendClientErrorProblem,
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
-    logger: options.logger === false ? false : ['warn', 'error'],
+    // Silent while the modules start (a store that cannot connect is reported once, by main.ts).
+    logger: false,
     abortOnError: false,
     bodyParser: false,
   });
+  app.useLogger(options.logger === false ? false : ['warn', 'error']);
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new ProblemFilter());
   // JSON only: any other media type is a 415 (Fastify's errors reach the ProblemFilter through Nest).

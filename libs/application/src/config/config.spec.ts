@@ -11,10 +11,15 @@ describe('loadConfig', () => {
     expect(config.mongoUrl).toBeUndefined();
   });
 
-  it('refuses well-formed production connection strings until their adapters are wired in, never ignoring them', () => {
-    expect(() => loadConfig({ SURVEY_JWT_SECRET: secret, EVENTSTORE_URL: 'esdb://esdb1:2113,esdb2:2113,esdb3:2113?tls=false' })).toThrow(/EVENTSTORE_URL is valid, but/);
-    expect(() => loadConfig({ SURVEY_JWT_SECRET: secret, MONGODB_URL: 'mongodb://user:pw@mongo:27017/survey?replicaSet=rs0' })).toThrow(/MONGODB_URL is valid, but/);
-    expect(loadConfig({ SURVEY_JWT_SECRET: secret, PROJECTIONS: 'external' }).inProcessProjector).toBe(false);
+  it('takes production connection strings, clusters included', () => {
+    const config = loadConfig({
+      SURVEY_JWT_SECRET: secret,
+      EVENTSTORE_URL: 'esdb://esdb1:2113,esdb2:2113,esdb3:2113?tls=false',
+      MONGODB_URL: 'mongodb://user:pw@mongo:27017/survey?replicaSet=rs0',
+      PROJECTIONS: 'external',
+    });
+    expect(config).toMatchObject({ eventStoreUrl: 'esdb://esdb1:2113,esdb2:2113,esdb3:2113?tls=false', inProcessProjector: false });
+    expect(config.mongoUrl).toBe('mongodb://user:pw@mongo:27017/survey?replicaSet=rs0');
   });
 
   it.each([

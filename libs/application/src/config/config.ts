@@ -24,6 +24,12 @@ export class ConfigError extends Error {
   }
 }
 
+/** Configuration errors and store start-up errors (which carry `variable`) print as their one line. */
+export function startupLine(error: unknown): string | undefined {
+  const named = error instanceof Error && typeof (error as { variable?: unknown }).variable === 'string';
+  return named ? error.message : undefined;
+}
+
 export const APP_CONFIG = Symbol('AppConfig');
 
 type Env = Record<string, string | undefined>;
@@ -53,12 +59,6 @@ function connectionString(env: Env, name: string, schemes: string[], example: st
   return raw;
 }
 
-/** Until the production adapters are wired into the stores module, a set URL is refused, never ignored. */
-function notWiredYet(name: string, url: string | undefined): string | undefined {
-  if (url) throw new ConfigError(name, 'is valid, but this build runs on the embedded SQLite stores only: unset it');
-  return url;
-}
-
 export function loadConfig(env: Env = process.env, options: { requireSecret?: boolean } = {}): AppConfig {
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const jwtSecret = env.SURVEY_JWT_SECRET ?? '';
@@ -78,7 +78,7 @@ export function loadConfig(env: Env = process.env, options: { requireSecret?: bo
     suppressionK: integer(env, 'SUPPRESSION_K', 5, 1, 1000),
     publicUrl,
     inProcessProjector: projections(env) === 'in-process',
-    eventStoreUrl: notWiredYet('EVENTSTORE_URL', connectionString(env, 'EVENTSTORE_URL', ['esdb', 'esdb+discover'], 'esdb://localhost:2113?tls=false')),
-    mongoUrl: notWiredYet('MONGODB_URL', connectionString(env, 'MONGODB_URL', ['mongodb', 'mongodb+srv'], 'mongodb://localhost:27017/survey?replicaSet=rs0')),
+    eventStoreUrl: connectionString(env, 'EVENTSTORE_URL', ['esdb', 'esdb+discover'], 'esdb://localhost:2113?tls=false'),
+    mongoUrl: connectionString(env, 'MONGODB_URL', ['mongodb', 'mongodb+srv'], 'mongodb://localhost:27017/survey?replicaSet=rs0'),
   };
 }

@@ -1,15 +1,29 @@
 /**
- * Picks the adapters from configuration in one place: embedded SQLite files under DATA_DIR.
+ * Picks the adapters from configuration in one place: EventStoreDB when EVENTSTORE_URL is set and
+ * MongoDB when MONGODB_URL is, else the embedded SQLite files under DATA_DIR.
  * Stores close in Projections.onApplicationShutdown, which Nest runs after the HTTP server has
  * drained, so no acknowledged write is cut off.
  */
 import { Global, Module } from '@nestjs/common';
 import { join } from 'node:path';
-import { EVENT_STORE, SqliteEventStore } from '@survey/event-store';
-import { READ_MODEL_STORE, SqliteReadModelStore } from '@survey/read-models';
-import { APP_CONFIG, AppConfig } from '../config/config';
+import { EsdbEventStore, EVENT_STORE, SqliteEventStore } from '@survey/event-store';
+import { MongoReadModelStore, READ_MODEL_STORE, SqliteReadModelStore } from '@survey/read-models';
+import { APP_CONFIG, AppConfig, ConfigError } from '../config/config';
 import { Aggregates } from './aggregates';
 import { Projections } from './projections';
+
+/** Connects and asks for the log's head once, so an unusable EVENTSTORE_URL stops start-up with one line. */
+async function connectEsdb(url: string): Promise<EsdbEventStore> {
+  let store: EsdbEventStore | undefined;
+  try {
+    store = EsdbEventStore.connect(url);
+    await Promise.race([store.headPosition(), new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 10 s')), 10_000).unref())]);
+    return store;
+  } catch (error) {
+    await store?.close().catch(() => undefined);
+    throw new ConfigError('EVENTSTORE_URL', `cannot be used (${url.replace(/\/\/[^@/]*@/, '//***@')}): ${(error as Error).message.split('\n')[0]}`);
+  }
+}
 
 @Global()
 @Module({
@@ -17,12 +31,13 @@ import { Projections } from './projections';
     {
       provide: EVENT_STORE,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => SqliteEventStore.open(join(config.dataDir, 'events.db')),
+      useFactory: (config: AppConfig) => (config.eventStoreUrl ? connectEsdb(config.eventStoreUrl) : SqliteEventStore.open(join(config.dataDir, 'events.db'))),
     },
     {
       provide: READ_MODEL_STORE,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => SqliteReadModelStore.open(join(config.dataDir, 'read-models.db')),
+      useFactory: (config: AppConfig) =>
+        config.mongoUrl ? MongoReadModelStore.connect(config.mongoUrl) : SqliteReadModelStore.open(join(config.dataDir, 'read-models.db')),
     },
     Aggregates,
     Projections,

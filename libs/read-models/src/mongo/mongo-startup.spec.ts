@@ -1,0 +1,58 @@
+import { MongoReadModelStore } from './mongo-read-model-store';
+import { databaseIn, MongoStartupError, redact, topologyProblem } from './mongo-startup';
+
+describe('databaseIn', () => {
+  it('reads the database from the path of a connection string, as the driver does', () => {
+    expect(databaseIn('mongodb://localhost:27017/survey?replicaSet=rs0')).toBe('survey');
+    expect(databaseIn('mongodb://a:27017,b:27017,c:27017/survey')).toBe('survey');
+    expect(databaseIn('mongodb+srv://app:s3cret@cluster0.example.net/read%20models?retryWrites=true')).toBe('read models');
+  });
+
+  it('finds none when the path is empty', () => {
+    expect(databaseIn('mongodb://localhost:27017')).toBeUndefined();
+    expect(databaseIn('mongodb://localhost:27017/?replicaSet=rs0')).toBeUndefined();
+  });
+});
+
+describe('redact', () => {
+  it('hides the password and keeps the rest, so an error line shows which server was meant', () => {
+    expect(redact('mongodb://app:s3cret@db1:27017,db2:27017/survey?replicaSet=rs0')).toBe('mongodb://app:***@db1:27017,db2:27017/survey?replicaSet=rs0');
+    expect(redact('mongodb+srv://app:p%40ss@cluster0.example.net/survey')).toBe('mongodb+srv://app:***@cluster0.example.net/survey');
+    expect(redact('mongodb://x509user@db1/survey')).toBe('mongodb://x509user@db1/survey');
+    expect(redact('mongodb://localhost:27017/survey')).toBe('mongodb://localhost:27017/survey');
+  });
+});
+
+describe('topologyProblem', () => {
+  it('accepts the primary of a replica set, and a mongos', () => {
+    expect(topologyProblem({ setName: 'rs0', isWritablePrimary: true })).toBeNull();
+    expect(topologyProblem({ setName: 'rs0', ismaster: true })).toBeNull(); // a legacy isMaster answer
+    expect(topologyProblem({ msg: 'isdbgrid', isWritablePrimary: true })).toBeNull();
+  });
+
+  it('refuses a standalone server, saying how to make it a replica set', () => {
+    expect(topologyProblem({ isWritablePrimary: true })).toMatch(/standalone .* need a replica set .*--replSet/);
+  });
+
+  it('refuses a secondary reached directly, and an arbiter', () => {
+    expect(topologyProblem({ setName: 'rs0', isWritablePrimary: false, secondary: true })).toMatch(/secondary of replica set rs0 .*replicaSet=rs0/);
+    expect(topologyProblem({ setName: 'rs0', arbiterOnly: true })).toMatch(/arbiter/);
+  });
+});
+
+describe('MongoStartupError', () => {
+  it('is one line naming MONGODB_URL', () => {
+    const error = new MongoStartupError('cannot be used (mongodb://db1/survey): getaddrinfo ENOTFOUND db1\n  at lookup');
+    expect(error.message).toBe('configuration: MONGODB_URL cannot be used (mongodb://db1/survey): getaddrinfo ENOTFOUND db1 at lookup');
+    expect(error.variable).toBe('MONGODB_URL');
+  });
+});
+
+describe('MongoReadModelStore.connect', () => {
+  it('refuses a string that is not a MongoDB connection string before any network access, without showing the password', async () => {
+    const connecting = MongoReadModelStore.connect('postgres://app:s3cret@db1/survey');
+    await expect(connecting).rejects.toThrow(MongoStartupError);
+    await expect(connecting).rejects.toThrow(/^configuration: MONGODB_URL is not a usable connection string \(postgres:\/\/app:\*\*\*@db1\/survey\)/);
+    await expect(connecting).rejects.not.toThrow(/s3cret/);
+  });
+});
