@@ -3,3 +3,4 @@ export * from './event-store.port';
 export { SqliteEventStore } from './sqlite-event-store';
 export type { SqliteEventStoreOptions } from './sqlite-event-store';
 export { EsdbEventStore, type EsdbEventStoreOptions } from './esdb/esdb-event-store';
+export { PositionWaiters } from './position-waiters';

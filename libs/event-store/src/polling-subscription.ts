@@ -4,16 +4,11 @@
  * until the store signals a commit of its own or a poll timer fires (for other processes' commits).
  */
 import type { RecordedEvent, Subscription, SubscriptionOptions } from './event-store.port';
+import { PositionWaiters } from './position-waiters';
 
 export interface SyncLogReader {
   read(after: number, limit: number): RecordedEvent[];
   head(): number;
-}
-
-interface Waiter {
-  target: number;
-  resolve: () => void;
-  reject: (error: unknown) => void;
 }
 
 export class PollingSubscription implements Subscription {
@@ -22,7 +17,7 @@ export class PollingSubscription implements Subscription {
   private stopping = false;
   private finished = false;
   private wake: (() => void) | undefined;
-  private waiters: Waiter[] = [];
+  private readonly waiters = new PositionWaiters();
   private readonly done: Promise<void>;
 
   constructor(
@@ -59,7 +54,7 @@ export class PollingSubscription implements Subscription {
     const target = this.log.head();
     if (this.position >= target) return;
     if (this.finished) throw new Error('subscription stopped before catching up');
-    return new Promise((resolve, reject) => this.waiters.push({ target, resolve, reject }));
+    return this.waiters.wait(target);
   }
 
   private async run(): Promise<void> {
@@ -69,21 +64,21 @@ export class PollingSubscription implements Subscription {
       while (!this.stopping) {
         const batch = this.log.read(this.position, this.batchSize);
         if (batch.length === 0) {
-          this.settle();
+          this.waiters.reached(this.position);
           await this.idle();
           continue;
         }
         await this.handler(batch);
         this.position = batch[batch.length - 1].position;
-        this.settle();
+        this.waiters.reached(this.position);
       }
     } catch (error) {
       this.stopping = true;
-      this.rejectWaiters(error);
+      this.waiters.rejectAll(error);
       this.report(error);
     } finally {
       this.finished = true;
-      this.rejectWaiters(new Error('subscription stopped before catching up'));
+      this.waiters.rejectAll(new Error('subscription stopped before catching up'));
       this.onFinished(this);
     }
   }
@@ -99,19 +94,6 @@ export class PollingSubscription implements Subscription {
       clearTimeout(timer);
       this.wake = undefined;
     });
-  }
-
-  private settle(): void {
-    const reached = this.waiters.filter((w) => w.target <= this.position);
-    if (reached.length === 0) return;
-    this.waiters = this.waiters.filter((w) => w.target > this.position);
-    for (const w of reached) w.resolve();
-  }
-
-  private rejectWaiters(error: unknown): void {
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const w of waiters) w.reject(error);
   }
 
   private report(error: unknown): void {

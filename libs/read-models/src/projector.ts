@@ -5,6 +5,7 @@
  * checkpoint in one transaction. A crash mid-batch therefore loses the whole batch or none of it,
  * and the restart re-folds exactly what was not committed: nothing lost, nothing counted twice.
  */
+import { PositionWaiters } from '@survey/event-store';
 import type { EventStore, RecordedEvent, Subscription } from '@survey/event-store';
 import type { DocAccess, Projection } from './projection';
 import type { Checkpoint, Doc, DocChange, ReadModelStore } from './read-model-store.port';
@@ -30,7 +31,7 @@ export class Projector {
   private cached = 0;
   private subscription?: Subscription;
   private checkpoint: Checkpoint = { position: 0, recordedAt: null };
-  private waiters: { position: number; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private readonly waiters = new PositionWaiters();
   private failure: unknown = null;
   private inFlight: Promise<void> | null = null;
   private stopping: Promise<void> | undefined;
@@ -86,10 +87,7 @@ export class Projector {
     // handler to end, so nothing from the failed run acts on the new one.
     this.stopping = subscription?.stop().catch(() => undefined);
     this.dropCache();
-    // Whoever waits for a position this projection may never reach hears why at once.
-    const waiting = this.waiters;
-    this.waiters = [];
-    waiting.forEach((w) => w.reject(error));
+    this.waiters.rejectAll(error); // whoever waits for a position it may never reach hears why at once
     this.options.onError?.(error);
   }
 
@@ -114,17 +112,9 @@ export class Projector {
   waitFor(position: number, timeoutMs = 30_000): Promise<void> {
     if (this.checkpoint.position >= position) return Promise.resolve();
     if (this.failure) return Promise.reject(this.failure);
-    return new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiters = this.waiters.filter((w) => w !== waiter);
-        reject(new Error(`projection ${this.name} did not reach position ${position} within ${timeoutMs} ms (at ${this.checkpoint.position})`));
-      }, timeoutMs);
-      const waiter = {
-        position,
-        resolve: () => (clearTimeout(timer), resolve()),
-        reject: (error: unknown) => (clearTimeout(timer), reject(error)),
-      };
-      this.waiters.push(waiter);
+    return this.waiters.wait(position, {
+      ms: timeoutMs,
+      message: () => `projection ${this.name} did not reach position ${position} within ${timeoutMs} ms (at ${this.checkpoint.position})`,
     });
   }
 
@@ -162,7 +152,7 @@ export class Projector {
     const inFlight = this.readModels.commit(this.projection.name, changes, checkpoint).then(
       () => {
         this.checkpoint = checkpoint;
-        this.release();
+        this.waiters.reached(checkpoint.position);
       },
       (error: unknown) => {
         this.failed(error); // the cache holds changes that never reached the store: failed() drops it
@@ -203,12 +193,5 @@ export class Projector {
       for (const id of ids) cached.set(id, found.get(id) ?? null);
       this.cached += ids.size;
     }
-  }
-
-  private release(): void {
-    const ready = this.waiters.filter((w) => w.position <= this.checkpoint.position);
-    if (ready.length === 0) return;
-    this.waiters = this.waiters.filter((w) => w.position > this.checkpoint.position);
-    ready.forEach((w) => w.resolve());
   }
 }

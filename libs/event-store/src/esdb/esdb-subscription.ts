@@ -8,6 +8,7 @@ import type { ReadPosition, ResolvedEvent } from '@eventstore/db-client';
 import type { RecordedEvent, Subscription } from '../event-store.port';
 import { eventOf, isSystemEvent, toRecorded } from './esdb-events';
 import { isAfter, resumeFrom } from './position';
+import { PositionWaiters } from '../position-waiters';
 
 /** What this needs of the client's AllStreamSubscription (a Readable in object mode). */
 export interface CatchUpStream extends AsyncIterable<ResolvedEvent> {
@@ -47,7 +48,7 @@ export class EsdbSubscription implements Subscription {
   private finished = false;
   private stopSignal!: () => void;
   private readonly stopped = new Promise<Step>((resolve) => (this.stopSignal = () => resolve({ kind: 'stop' })));
-  private waiters: { target: number; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  private readonly waiters = new PositionWaiters();
   private readonly done: Promise<void>;
 
   constructor(private readonly config: EsdbSubscriptionConfig) {
@@ -69,7 +70,7 @@ export class EsdbSubscription implements Subscription {
     const target = await this.config.head();
     if (this.position >= target) return;
     if (this.finished) throw new Error('subscription stopped before catching up');
-    return new Promise((resolve, reject) => this.waiters.push({ target, resolve, reject }));
+    return this.waiters.wait(target);
   }
 
   private async run(): Promise<void> {
@@ -92,11 +93,11 @@ export class EsdbSubscription implements Subscription {
       }
     } catch (error) {
       this.stopping = true;
-      this.rejectWaiters(error);
+      this.waiters.rejectAll(error);
       this.report(error);
     } finally {
       this.finished = true;
-      this.rejectWaiters(new Error('subscription stopped before catching up'));
+      this.waiters.rejectAll(new Error('subscription stopped before catching up'));
       this.config.onFinished(this);
     }
   }
@@ -166,15 +167,7 @@ export class EsdbSubscription implements Subscription {
       throw new Fatal(error);
     }
     this.position = batch[batch.length - 1].position;
-    const reached = this.waiters.filter((w) => w.target <= this.position);
-    this.waiters = this.waiters.filter((w) => w.target > this.position);
-    for (const w of reached) w.resolve();
-  }
-
-  private rejectWaiters(error: unknown): void {
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const w of waiters) w.reject(error);
+    this.waiters.reached(this.position);
   }
 
   private report(error: unknown): void {
