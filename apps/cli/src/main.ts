@@ -2,7 +2,7 @@
 /** `survey`: the service's command line. Commander gives us help, usage errors and exit code 2. */
 import 'reflect-metadata';
 import { Command, InvalidArgumentError } from 'commander';
-import { ConfigError, loadConfig, Role, ROLES, signToken } from '@survey/application';
+import { ConfigError, loadConfig, Role, ROLES, signToken, startupLine } from '@survey/application';
 import { creditCodeProblem } from '@survey/domain';
 import { demoSecret } from './demo/demo-secret';
 import { runDemo } from './demo/run-demo';
@@ -24,6 +24,9 @@ program
   .option('--no-serve', 'stop after seeding and printing the headline')
   .action(async (opts: { seed: number; serve: boolean }) => {
     const base = loadConfig(process.env, { requireSecret: false });
+    // The demo is the embedded setup: it must not write 60,000 enterprises into a real cluster.
+    const production = base.eventStoreUrl ? 'EVENTSTORE_URL' : base.mongoUrl ? 'MONGODB_URL' : null;
+    if (production) throw new ConfigError(production, 'is set, but the demo runs on the embedded stores only: unset it');
     await runDemo({ ...base, jwtSecret: demoSecret(base.dataDir) }, opts);
   });
 
@@ -41,7 +44,9 @@ program
     console.log(signToken({ role: role as Role, sub }, demoSecret(base.dataDir), opts.ttl));
   });
 
+// Usage and configuration errors are one line and exit 2; anything else is a failure (1).
 program.parseAsync(process.argv).catch((error: unknown) => {
-  console.error(error instanceof ConfigError || error instanceof InvalidArgumentError ? error.message : error);
-  process.exit(error instanceof InvalidArgumentError ? 2 : 1);
+  const line = error instanceof InvalidArgumentError ? error.message : startupLine(error);
+  console.error(line ?? error);
+  process.exit(line ? 2 : 1);
 });
