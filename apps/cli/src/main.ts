@@ -6,9 +6,11 @@ import { ConfigError, loadConfig, Role, ROLES, signToken, startupLine } from '@s
 import { creditCodeProblem } from '@survey/domain';
 import { demoSecret } from './demo/demo-secret';
 import { runDemo } from './demo/run-demo';
+import { HEADER_NAMES } from './import/enterprise-rows';
+import { runImportEnterprises, UsageError } from './import/run-import';
 
 const program = new Command('survey')
-  .description('Event-sourced satisfaction-survey service: demo data, tokens')
+  .description('Event-sourced satisfaction-survey service: demo data, imports, tokens')
   .showHelpAfterError()
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
 
@@ -45,6 +47,31 @@ program
   });
 
 // Usage and configuration errors are one line and exit 2; anything else is a failure (1).
+const importer = program.command('import').description('bulk imports from CSV files, through the same commands as the API');
+
+importer
+  .command('enterprises')
+  .description('register or update enterprises from a CSV file (streamed); re-importing the same file changes nothing')
+  .argument('<file.csv>', 'UTF-8, with or without BOM; a header row, then one enterprise per row')
+  .option('--errors <file.csv>', 'also write the rejected rows as CSV: line,column,reason')
+  .option('--json', 'print the summary as JSON {rows, registered, changed, unchanged, rejected}')
+  .addHelpText('after', [
+    '',
+    'Header (any order, names case-insensitive, English or Chinese):',
+    ...Object.values(HEADER_NAMES).map((names) => `  ${names.join(' | ')}`),
+    'industry is a GB/T 4754 section letter A-T; size is micro, small, medium or large.',
+    'Bad rows are reported on stderr as "line N, column C: reason" while good rows go in.',
+    'Exit code: 0 every row went in, 1 some rows were rejected, 2 usage (no such file, unreadable header).',
+  ].join('\n'))
+  .action(async (file: string, opts: { errors?: string; json?: boolean }) => {
+    const config = loadConfig(process.env, { requireSecret: false });
+    try {
+      process.exitCode = await runImportEnterprises(config, file, { errors: opts.errors, json: opts.json === true });
+    } catch (error) {
+      throw error instanceof UsageError ? new InvalidArgumentError(error.message) : error;
+    }
+  });
+
 program.parseAsync(process.argv).catch((error: unknown) => {
   const line = error instanceof InvalidArgumentError ? error.message : startupLine(error);
   console.error(line ?? error);

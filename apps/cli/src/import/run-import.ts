@@ -1,0 +1,88 @@
+/**
+ * The CLI side of `survey import enterprises <file.csv>`: the application context on DATA_DIR's
+ * stores, a progress bar on stderr, the per-row error report (stderr, and a CSV with --errors),
+ * and the summary (human or --json) on stdout. Returns the exit code: 0 when every row went in,
+ * 1 when some were rejected.
+ */
+import { createWriteStream, statSync, WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CommandBus } from '@nestjs/cqrs';
+import { AppConfig, ApplicationModule } from '@survey/application';
+import { HeaderError, importEnterprises, ImportSummary } from './import-enterprises';
+import type { RowProblem } from './enterprise-rows';
+import { importProgress } from './progress';
+
+/** A problem with how the command was called (no such file, a header we cannot read): exit code 2. */
+export class UsageError extends Error {}
+
+export async function runImportEnterprises(config: AppConfig, file: string, options: { errors?: string; json: boolean }): Promise<number> {
+  const size = fileSize(file);
+  const errorsCsv = options.errors ? await openErrorsCsv(options.errors) : undefined;
+  const progress = importProgress(size);
+  const report = (line: number, p: RowProblem) => {
+    progress.log(`line ${line}${p.column ? `, column ${p.column}` : ''}: ${p.reason}`);
+    errorsCsv?.write(`${[String(line), p.column ?? '', p.reason].map(csvField).join(',')}\n`);
+  };
+  const started = Date.now();
+  let app: INestApplicationContext | undefined;
+  let summary: ImportSummary;
+  try {
+    app = await NestFactory.createApplicationContext(
+      // Projections are left to the API or apps/projector: they catch up from the log's checkpoint.
+      ApplicationModule.forRoot({ ...config, inProcessProjector: false }), { logger: ['warn', 'error'] },
+    );
+    summary = await importEnterprises(app.get(CommandBus), file, {
+      report,
+      progress: (rows, bytes) => {
+        if (rows % 500 === 0) progress.update(rows, bytes);
+      },
+    });
+  } catch (error) {
+    throw error instanceof HeaderError ? new UsageError(`${file}: ${error.message}`) : error;
+  } finally {
+    progress.stop();
+    await app?.close();
+    if (errorsCsv) await closed(errorsCsv);
+  }
+  const seconds = (Date.now() - started) / 1000;
+  console.log(options.json ? JSON.stringify(summary) : describe(file, summary, seconds, options.errors));
+  return summary.rejected ? 1 : 0;
+}
+
+function fileSize(file: string): number {
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) throw new UsageError(`${file} is a directory, not a CSV file`);
+    return stat.isFile() ? stat.size : 0; // a pipe has no size: no ETA then
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+async function openErrorsCsv(path: string): Promise<WriteStream> {
+  const out = createWriteStream(path);
+  try {
+    await once(out, 'open');
+  } catch (error) {
+    throw new UsageError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  out.write('line,column,reason\n');
+  return out;
+}
+
+const closed = (out: WriteStream) => new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+
+const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+function describe(file: string, s: ImportSummary, seconds: number, errors?: string): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const lines = [
+    `${file}: ${n(s.rows)} rows in ${seconds.toFixed(1)} s (${n(Math.round(s.rows / Math.max(seconds, 0.001)))} rows/s)`,
+    `  registered ${n(s.registered)}, changed ${n(s.changed)}, unchanged ${n(s.unchanged)}, rejected ${n(s.rejected)}`,
+  ];
+  if (s.rejected) lines.push(`  the rejected rows are listed on stderr${errors ? ` and in ${errors}` : ''}; the other rows went in`);
+  return lines.join('\n');
+}
