@@ -38,16 +38,17 @@ async function main(): Promise<void> {
     const events = await writeEvents(logDir, 1_000_000);
     // Let the kernel write back the fresh log first, so neither read competes with that I/O.
     execFileSync('sync');
-    // Three runs, each its own process; the one with the median ratio is reported (not the best).
-    const runs = [1, 2, 3].map((n) => {
-      console.log(`rebuild: bare reads and a full rebuild, run ${n} of 3 ...`);
+    // Five runs, each its own process; the one with the median ratio is reported (not the best):
+    // single runs on a shared 2-core machine spread by ±15%.
+    const runs = [1, 2, 3, 4, 5].map((n) => {
+      console.log(`rebuild: bare reads and a full rebuild, run ${n} of 5 ...`);
       const run = JSON.parse(
         execFileSync(process.execPath, [...REBUILD_NODE_FLAGS, join(dist, 'bench', 'read-and-rebuild.js'), logDir], { encoding: 'utf8' }),
       ) as { bareReadPerSec: number; batchedReadPerSec: number; rebuildPerSec: number };
       return { ...run, ratio: run.rebuildPerSec / run.bareReadPerSec };
     });
-    console.log(`rebuild ratios of the three runs: ${runs.map((r) => r.ratio.toFixed(3)).join(', ')}`);
-    const { bareReadPerSec, batchedReadPerSec, rebuildPerSec } = [...runs].sort((a, b) => a.ratio - b.ratio)[1];
+    console.log(`rebuild ratios of the five runs: ${runs.map((r) => r.ratio.toFixed(3)).join(', ')}`);
+    const { bareReadPerSec, batchedReadPerSec, rebuildPerSec } = [...runs].sort((a, b) => a.ratio - b.ratio)[2];
 
     console.log('report: headline latency over HTTP on the rebuilt demo-shaped data ...');
     const reportServer = await startServer(join(dist, 'apps', 'api', 'src', 'main.js'), { SURVEY_JWT_SECRET: SECRET, DATA_DIR: logDir });
