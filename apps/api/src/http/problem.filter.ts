@@ -42,7 +42,7 @@ export function toProblem(error: unknown, instance?: string): Problem {
   const status = (error as { statusCode?: unknown })?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) return problem(status, fastifyDetail(error as Error & { code?: string }));
   logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  return problem(500, 'the server failed to handle this request; nothing was acknowledged');
+  return problem(500, 'the server failed to handle this request');
 }
 
 function fastifyDetail(error: Error & { code?: string }): string {
