@@ -5,7 +5,7 @@
 import autocannon from 'autocannon';
 import jwt from 'jsonwebtoken';
 import { creditCodeCheckChar } from '@survey/domain';
-import { pool } from '../apps/cli/src/demo/seed';
+import { pool } from '@survey/application';
 
 export const SECRET = 'bench-secret-of-at-least-thirty-two-characters';
 const ENTERPRISES = 20_000;

@@ -11,6 +11,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { TEST_SECRET } from './app';
 import { aCampaign, aProfile, creditCode } from './fixtures';
+import { pool } from '@survey/application';
 
 export const MAIN_JS = join(__dirname, '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');
 export const PROJECTOR_JS = join(__dirname, '..', '..', 'dist', 'apps', 'projector', 'src', 'main.js');
@@ -205,15 +206,6 @@ export function call(method: string, url: string, options: { token?: string; bod
   });
 }
 
-/** Runs the tasks with at most `limit` in flight at once. */
-export async function inBatches<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await task(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
@@ -227,7 +219,7 @@ export async function seedCampaign(server: ServerProcess, campaignId: string, co
   const opened = await call('POST', `${server.url}/v1/campaigns`, { token: adminToken, body: aCampaign(campaignId) });
   if (opened.status !== 201) throw new Error(`opening ${campaignId}: ${opened.status} ${JSON.stringify(opened.body)}`);
   const codes = Array.from({ length: count }, (_, i) => creditCode(i + 1));
-  await inBatches(codes, 8, async (code) => {
+  await pool(codes, 8, async (code) => {
     const registered = await call('PUT', `${server.url}/v1/enterprises/${code}`, { token: adminToken, body: aProfile() });
     if (registered.status !== 201) throw new Error(`registering ${code}: ${registered.status} ${JSON.stringify(registered.body)}`);
   });
@@ -247,7 +239,7 @@ export interface StoredBallot {
  */
 export async function storedBallots(server: ServerProcess, campaignId: string, codes: string[], tokens: { enterprise: (code: string) => string; auditor: string }): Promise<Map<string, StoredBallot>> {
   const stored = new Map<string, StoredBallot>();
-  await inBatches(codes, 16, async (code) => {
+  await pool(codes, 16, async (code) => {
     const ballot = await call('GET', `${server.url}/v1/campaigns/${campaignId}/evaluations`, { token: tokens.enterprise(code) });
     if (ballot.status !== 200) throw new Error(`ballot of ${code}: ${ballot.status} ${JSON.stringify(ballot.body)}`);
     const evaluations = (ballot.body as { evaluations: { agencyId: string; rating: string }[] }).evaluations;

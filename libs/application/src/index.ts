@@ -15,3 +15,4 @@ export * from './evaluations/submit-evaluation.command';
 export * from './evaluations/withdraw-evaluation.command';
 export * from './evaluations/ballot.queries';
 export * from './reports/campaign-report.query';
+export * from './infrastructure/pool';

@@ -8,7 +8,7 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { ballotDecider, campaignDecider, Conflict, streams } from '@survey/domain';
 import {
-  Aggregates, CloseCampaignCommand, CommandMeta, ManualClock, OpenCampaignCommand, PublishResultsCommand, RegisterEnterpriseCommand,
+  Aggregates, CloseCampaignCommand, CommandMeta, ManualClock, OpenCampaignCommand, pool, PublishResultsCommand, RegisterEnterpriseCommand,
   SubmitEvaluationCommand, systemMeta, WithdrawEvaluationCommand,
 } from '@survey/application';
 import type { DemoBallot, DemoCampaign, DemoPlan } from './demo-plan';
@@ -99,13 +99,4 @@ async function ignoring<T>(kind: new (...args: never[]) => Error, work: Promise<
     if (e instanceof kind) return undefined;
     throw e;
   }
-}
-
-/** Runs `work` over `items` with at most `size` in flight, in order of start. */
-export async function pool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) await work(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, lane));
 }
