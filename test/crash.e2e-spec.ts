@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { token } from './support/app';
-import { call, ConnectionError, HttpResult, seedCampaign, ServerProcess, storedBallots } from './support/server-process';
+import { call, ConnectionError, HttpResult, seedCampaign, ServerProcess, sleep, storedBallots } from './support/server-process';
 
 jest.setTimeout(60_000);
 
@@ -42,9 +42,12 @@ describe('kill -9 during a burst of submissions', () => {
     const ratingOf = (i: number) => (i % 5 === 0 ? 'dissatisfied' : 'satisfied');
     const outcomes: (HttpResult | ConnectionError)[] = new Array(codes.length);
     let responses = 0;
+    // Requests start 1 ms apart, so however fast the server answers, the 50th response cannot
+    // come back before most of the 200 are still in flight or yet to be sent: the kill always
+    // cuts some off (all 200 at once were sometimes all answered before SIGKILL landed).
     await Promise.all(
       codes.map((code, i) =>
-        call('PUT', `${first.url}/v1/campaigns/${CAMPAIGN}/evaluations/${agencyOf(i)}`, { token: tokens.get(code), body: { rating: ratingOf(i) } }).then(
+        sleep(i).then(() => call('PUT', `${first.url}/v1/campaigns/${CAMPAIGN}/evaluations/${agencyOf(i)}`, { token: tokens.get(code), body: { rating: ratingOf(i) } })).then(
           (response) => {
             outcomes[i] = response;
             if (++responses === KILL_AFTER) first.child.kill('SIGKILL');
