@@ -18,6 +18,7 @@ import { CLOCK, Clock, systemClock } from './infrastructure/clock';
 import { StoresModule } from './infrastructure/stores.module';
 import { CampaignReportHandler } from './reports/campaign-report.handler';
 import { InvalidateEvaluationHandler } from './audit/invalidate-evaluation.handler';
+import { VerifyPublishedHandler } from './audit/verify-published.handler';
 
 @Module({})
 export class ApplicationModule {
@@ -32,7 +33,7 @@ export class ApplicationModule {
         OpenCampaignHandler, CloseCampaignHandler, PublishResultsHandler, GetCampaignHandler, ListCampaignsHandler,
         RegisterEnterpriseHandler, SubmitEvaluationHandler, WithdrawEvaluationHandler, MyBallotHandler, BallotHistoryHandler,
         CampaignReportHandler,
-        InvalidateEvaluationHandler,
+        InvalidateEvaluationHandler, VerifyPublishedHandler,
       ],
       exports: [APP_CONFIG, CLOCK],
     };

@@ -17,3 +17,5 @@ export * from './evaluations/ballot.queries';
 export * from './reports/campaign-report.query';
 export * from './infrastructure/pool';
 export * from './audit/invalidate-evaluation.command';
+export * from './audit/verify-published.query';
+export * from './audit/compare-figures';

@@ -40,9 +40,22 @@ export type CampaignOpened = {
 export type CampaignClosed = { type: 'CampaignClosed'; data: { campaignId: string; closedAt: string } };
 export type ResultsPublished = {
   type: 'ResultsPublished';
-  /** `figures` is the headline report as published; `position` the log position it was computed at. */
-  data: { campaignId: string; publishedAt: string; position: number; figures: Record<string, unknown> };
+  /**
+   * `figures` is the headline report as published; `position` the log position it was computed at.
+   * `methodology` (formula version, scale, questions) and its `methodologyHash` (sha256 of its
+   * canonical JSON) were added later: events published before them lack both.
+   */
+  data: {
+    campaignId: string; publishedAt: string; position: number; figures: Record<string, unknown>;
+    methodology?: PublishedMethodology; methodologyHash?: string;
+  };
 };
+/** What the published figures were computed with (see @survey/reporting's methodology). */
+export interface PublishedMethodology {
+  formulaVersion: number;
+  scale: ScaleLevel[];
+  questions: Question[];
+}
 export type CampaignEvent = CampaignOpened | CampaignClosed | ResultsPublished;
 
 export type EnterpriseRegistered = { type: 'EnterpriseRegistered'; data: { creditCode: string } & EnterpriseProfile };
