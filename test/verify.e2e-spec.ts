@@ -101,6 +101,14 @@ describe('verifying published figures', () => {
     const json = await cli('v-2019', '--json');
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({ campaignId: 'v-2019', ok: true, failures: [], methodology: { matches: true } });
+    // Both runs are audit reads, recorded as the OS user; so are the verifications over HTTP.
+    const log = (await t.http().get('/v1/audit/reads').set(auditor).expect(200)).body.reads;
+    expect(log.filter((r: { what: string }) => r.what === 'verify').map((r: { via: string; request: string; status: number; by: { role: string } }) => [r.via, r.request, r.status, r.by.role]))
+      .toEqual([
+        ['http', 'GET /v1/audit/campaigns/v-2019/verify', 200, 'auditor'], ['http', 'GET /v1/audit/campaigns/nowhere/verify', 404, 'auditor'],
+        ['http', 'GET /v1/audit/campaigns/v-open/verify', 409, 'auditor'], ['http', 'GET /v1/audit/campaigns/v-2019/verify', 200, 'auditor'],
+        ['cli', 'survey verify v-2019', 0, 'system'], ['cli', 'survey verify v-2019 --json', 0, 'system'],
+      ]);
   });
 
   it('survey verify: exit 2 for no campaign, an unknown one, or one not published', async () => {

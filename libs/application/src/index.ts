@@ -19,3 +19,4 @@ export * from './infrastructure/pool';
 export * from './audit/invalidate-evaluation.command';
 export * from './audit/verify-published.query';
 export * from './audit/compare-figures';
+export * from './audit/audit-reads';

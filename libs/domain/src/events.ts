@@ -81,8 +81,19 @@ export type BallotEvent = EvaluationSubmitted | EvaluationRevised | EvaluationWi
 
 export type SurveyEvent = CampaignEvent | EnterpriseEvent | BallotEvent;
 
+/**
+ * One read by an auditor (stream `audit-reads-{YYYY-MM-DD}`, the UTC day): who and when are the
+ * metadata's actor and recordedAt. `via` http: `request` is the method and path, `status` the HTTP
+ * status answered; via cli: `request` is the command line, `status` its exit code.
+ */
+export type AuditRead = {
+  type: 'AuditRead';
+  data: { via: 'http' | 'cli'; what: string; request: string; status: number };
+};
+
 export const streams = {
   campaign: (campaignId: string) => `campaign-${campaignId}`,
   enterprise: (creditCode: string) => `enterprise-${creditCode}`,
   ballot: (campaignId: string, creditCode: string) => `ballot-${campaignId}-${creditCode}`,
+  auditReads: (day: string) => `audit-reads-${day}`,
 };
