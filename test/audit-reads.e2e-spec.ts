@@ -32,6 +32,7 @@ describe('the audit-read log', () => {
     clock.set(`${DAY1}T10:00:05.000Z`);
     await history(creditCode(2), bearer('auditor', 'auditor-2')).expect(404);
     await history(acme, analyst).expect(403); // refused by the guard: nothing was read
+    await history('91310110666007217U').expect(422); // refused for its input: nothing was read
     const page = (await reads().expect(200)).body;
     expect(page).toEqual({
       date: DAY1,

@@ -1,8 +1,9 @@
 /**
  * Records every read an auditor makes (a route marked @AuditedRead) in the audit-read log, whatever
  * its answer: a 404 says something too. The record is durable before the answer leaves, so no data
- * is shown unrecorded; if recording fails, the read fails. Requests the guard refused (401, 403)
- * read nothing and are not recorded.
+ * is shown unrecorded; if recording fails, the read fails. Requests refused before reading anything
+ * are not recorded: by the guard (401, 403), or for their input (400, 422: a malformed credit code,
+ * a bad query parameter), so that bad input leaves the log as it was.
  */
 import { CallHandler, ExecutionContext, HttpException, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -18,6 +19,7 @@ const WHAT = 'survey:audited-read';
 /** Marks a route as an audit read, named by `what` in the log. */
 export const AuditedRead = (what: string) => SetMetadata(WHAT, what);
 
+const NOTHING_READ = new Set([400, 422]);
 const statusOf = (error: unknown): number =>
   error instanceof HttpException ? error.getStatus() : error instanceof DomainError ? STATUS_OF[error.kind] : 500;
 
@@ -39,7 +41,8 @@ export class AuditReadInterceptor implements NestInterceptor {
       try {
         result = await lastValueFrom(next.handle(), { defaultValue: undefined });
       } catch (error) {
-        await record(statusOf(error));
+        const status = statusOf(error);
+        if (!NOTHING_READ.has(status)) await record(status);
         throw error;
       }
       await record(200);
