@@ -111,6 +111,21 @@ describe('verifying published figures', () => {
       ]);
   });
 
+  it('survey verify with a copy of the log alone: the published figures reproduce, the missing read models are all lag', async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'survey-verify-log-only-'));
+    try {
+      const db = new Database(join(dataDir, 'events.db'), { readonly: true });
+      db.exec(`VACUUM INTO '${join(copy, 'events.db')}'`);
+      const head = (db.prepare('SELECT max(position) AS head FROM events').get() as { head: number }).head;
+      db.close();
+      const run = await runCli(['verify', 'v-2019', '--json'], { DATA_DIR: copy });
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, failures: [], live: { checkpoint: 0, head, lag: head, agrees: true } });
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
   it('survey verify: exit 2 for no campaign, an unknown one, or one not published', async () => {
     for (const args of [[], ['nowhere'], ['v-open']]) {
       const run = await cli(...args);

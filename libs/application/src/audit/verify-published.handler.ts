@@ -8,6 +8,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { CampaignOpened, Conflict, NotFound, ResultsPublished, streams } from '@survey/domain';
 import { EVENT_STORE, EventStore } from '@survey/event-store';
+import { READ_MODEL_STORE, ReadModelStore, reportsProjection } from '@survey/read-models';
 import { FORMULA_VERSION, HeadlineReport, methodologyHash, methodologyOf } from '@survey/reporting';
 import { Projections } from '../infrastructure/projections';
 import { CampaignReportQuery } from '../reports/campaign-report.query';
@@ -19,6 +20,7 @@ import { MethodologyCheck, VerifyPublishedQuery, VerifyReport } from './verify-p
 export class VerifyPublishedHandler implements IQueryHandler<VerifyPublishedQuery> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     private readonly projections: Projections,
     private readonly queries: QueryBus,
   ) {}
@@ -33,9 +35,12 @@ export class VerifyPublishedHandler implements IQueryHandler<VerifyPublishedQuer
 
     // Read models this process runs are caught up first; another process's are compared where they stand.
     if (this.projections.inProcess) await this.projections.catchUp(10_000).catch(() => undefined);
-    const live = await this.queries.execute(new CampaignReportQuery(campaignId));
+    // Read models that have not folded this campaign in (none at all: an auditor with a copy of the
+    // log alone) are compared as empty: they agree with a replay exactly when it has nothing either.
+    const stored = await this.readModels.checkpoint(reportsProjection.name);
+    const live = await this.queries.execute(new CampaignReportQuery(campaignId)).catch((e: unknown) => (e instanceof NotFound ? null : Promise.reject(e)));
     const head = await this.store.headPosition();
-    const checkpoint = Number(live.asOf.position);
+    const checkpoint = live ? Number(live.asOf.position) : stored.position;
 
     const replay = new Replay(this.store, onProgress);
     const at = new Map<number, HeadlineReport | null>();
@@ -44,7 +49,7 @@ export class VerifyPublishedHandler implements IQueryHandler<VerifyPublishedQuer
       if (!at.has(target)) at.set(target, await replay.headline(campaignId).catch((e: unknown) => (e instanceof NotFound ? null : Promise.reject(e))));
     }
     const figures = compareFigures(published.figures, at.get(published.position) ?? {});
-    const differences = compareFigures(live, at.get(checkpoint) ?? {}).filter((c) => !c.reproduces);
+    const differences = compareFigures(live ?? {}, at.get(checkpoint) ?? {}).filter((c) => !c.reproduces);
     const failures = figures.filter((c) => !c.reproduces);
     return {
       campaignId,
