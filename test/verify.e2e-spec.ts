@@ -154,5 +154,16 @@ describe('verifying published figures', () => {
     const m = await verify();
     expect(m).toMatchObject({ ok: true, methodology: { matches: false, detail: expect.stringMatching(/altered/) } });
     expect((await cli('v-2019')).code).toBe(0); // a methodology mismatch is reported; only figures fail the run
+
+    // Edits that leave no usable position or methodology are failures to report, not server errors.
+    editPublished((data) => {
+      data.position = -1;
+      data.methodology = 'none';
+    });
+    const broken = await verify();
+    expect(broken).toMatchObject({ ok: false, methodology: { matches: false, hashOfRecorded: null } });
+    // Nothing replayed: each figure's `replayed` is absent, which the JSON shows by leaving it out.
+    expect(broken.failures[0]).toEqual({ figure: 'satisfaction.rate', published: 77.8, reproduces: false });
+    expect(broken.failures.length).toBe(broken.figures.length);
   });
 });

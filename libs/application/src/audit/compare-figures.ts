@@ -7,6 +7,7 @@ export type FigureValue = string | number | boolean | null | undefined;
 
 export interface FigureCheck {
   figure: string;
+  /** undefined (left out of JSON) when the figure does not exist on that side. */
   published: FigureValue;
   replayed: FigureValue;
   reproduces: boolean;

@@ -42,13 +42,15 @@ export class VerifyPublishedHandler implements IQueryHandler<VerifyPublishedQuer
     const head = await this.store.headPosition();
     const checkpoint = live ? Number(live.asOf.position) : stored.position;
 
+    // A position that is no position (an edited event) replays nothing: every figure then fails.
+    const position = Number.isSafeInteger(published.position) && published.position > 0 ? published.position : 0;
     const replay = new Replay(this.store, onProgress);
     const at = new Map<number, HeadlineReport | null>();
-    for (const target of [published.position, checkpoint].sort((a, b) => a - b)) {
+    for (const target of [position, checkpoint].sort((a, b) => a - b)) {
       await replay.advanceTo(target);
       if (!at.has(target)) at.set(target, await replay.headline(campaignId).catch((e: unknown) => (e instanceof NotFound ? null : Promise.reject(e))));
     }
-    const figures = compareFigures(published.figures, at.get(published.position) ?? {});
+    const figures = compareFigures(published.figures, at.get(position) ?? {});
     const differences = compareFigures(live ?? {}, at.get(checkpoint) ?? {}).filter((c) => !c.reproduces);
     const failures = figures.filter((c) => !c.reproduces);
     return {
@@ -66,7 +68,7 @@ export class VerifyPublishedHandler implements IQueryHandler<VerifyPublishedQuer
 function checkMethodology(published: ResultsPublished['data'], campaign: CampaignOpened['data']): MethodologyCheck {
   const recorded = published.methodology ?? null;
   const recordedHash = published.methodologyHash ?? null;
-  const hashOfRecorded = recorded ? methodologyHash(methodologyOf(recorded, recorded.formulaVersion)) : null;
+  const hashOfRecorded = recorded ? hashOrNull(recorded) : null;
   const currentHash = methodologyHash(methodologyOf(campaign));
   const base = { recordedHash, hashOfRecorded, currentHash, recordedFormulaVersion: recorded?.formulaVersion ?? null, currentFormulaVersion: FORMULA_VERSION };
   const detail =
@@ -76,4 +78,13 @@ function checkMethodology(published: ResultsPublished['data'], campaign: Campaig
     : recordedHash !== currentHash ? "the recorded scale or questions are not the campaign's as opened"
     : 'the methodology is the one recorded';
   return { ...base, matches: recordedHash !== null && hashOfRecorded === recordedHash && recordedHash === currentHash, detail };
+}
+
+/** The hash of a recorded methodology, or null when it is no methodology at all (an edited event). */
+function hashOrNull(recorded: NonNullable<ResultsPublished['data']['methodology']>): string | null {
+  try {
+    return methodologyHash(methodologyOf(recorded, recorded.formulaVersion));
+  } catch {
+    return null;
+  }
 }
