@@ -17,6 +17,9 @@ import { WithdrawEvaluationHandler } from './evaluations/withdraw-evaluation.han
 import { CLOCK, Clock, systemClock } from './infrastructure/clock';
 import { StoresModule } from './infrastructure/stores.module';
 import { CampaignReportHandler } from './reports/campaign-report.handler';
+import { InvalidateEvaluationHandler } from './audit/invalidate-evaluation.handler';
+import { VerifyPublishedHandler } from './audit/verify-published.handler';
+import { ListAuditReadsHandler, RecordAuditReadHandler } from './audit/audit-reads';
 
 @Module({})
 export class ApplicationModule {
@@ -31,6 +34,7 @@ export class ApplicationModule {
         OpenCampaignHandler, CloseCampaignHandler, PublishResultsHandler, GetCampaignHandler, ListCampaignsHandler,
         RegisterEnterpriseHandler, SubmitEvaluationHandler, WithdrawEvaluationHandler, MyBallotHandler, BallotHistoryHandler,
         CampaignReportHandler,
+        InvalidateEvaluationHandler, VerifyPublishedHandler, RecordAuditReadHandler, ListAuditReadsHandler,
       ],
       exports: [APP_CONFIG, CLOCK],
     };

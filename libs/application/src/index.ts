@@ -16,3 +16,7 @@ export * from './evaluations/withdraw-evaluation.command';
 export * from './evaluations/ballot.queries';
 export * from './reports/campaign-report.query';
 export * from './infrastructure/pool';
+export * from './audit/invalidate-evaluation.command';
+export * from './audit/verify-published.query';
+export * from './audit/compare-figures';
+export * from './audit/audit-reads';

@@ -1,4 +1,4 @@
-import { ballotDecider, BallotContext, SubmitEvaluation, WithdrawEvaluation, MAX_COMMENT_CHARACTERS } from './ballot';
+import { ballotDecider, BallotContext, InvalidateEvaluation, SubmitEvaluation, WithdrawEvaluation, MAX_COMMENT_CHARACTERS, MAX_REASON_CHARACTERS } from './ballot';
 import { campaignDecider } from './campaign';
 import { fold } from './decider';
 import { enterpriseDecider } from './enterprise';
@@ -17,6 +17,7 @@ const key = { campaignId: 'xz-2019', creditCode: acme };
 const segment = { district: '鼓楼区', industry: 'C', size: 'small' as const };
 const submit = (r: Rating): SubmitEvaluation => ({ type: 'SubmitEvaluation', data: { ...key, ...r } });
 const withdraw = (agencyId: string): WithdrawEvaluation => ({ type: 'WithdrawEvaluation', data: { ...key, agencyId } });
+const invalidate = (agencyId: string, reason = 'duplicate'): InvalidateEvaluation => ({ type: 'InvalidateEvaluation', data: { ...key, agencyId, reason } });
 const submitted = (r: Rating): BallotEvent => ({ type: 'EvaluationSubmitted', data: { ...key, ...r, ...segment } });
 const revised = (r: Rating): BallotEvent => ({ type: 'EvaluationRevised', data: { ...key, ...r, ...segment } });
 const withdrawn = (agencyId: string): BallotEvent => ({ type: 'EvaluationWithdrawn', data: { ...key, agencyId } });
@@ -78,5 +79,34 @@ describe('ballot decider', () => {
     it('refuses twice', () => given([submitted(rating('tax', 'satisfied')), withdrawn('tax')]).when(withdraw('tax')).thenThrows(NotFound));
     it('refuses once the campaign is closed', () =>
       given([submitted(rating('tax', 'satisfied'))]).when(withdraw('tax'), context([opened()], new Date('2020-01-01T00:00:00Z'))).thenThrows(Conflict));
+  });
+
+  describe('invalidating (an auditor)', () => {
+    const published: CampaignEvent[] = [
+      opened(), { type: 'CampaignClosed', data: { campaignId: 'xz-2019', closedAt: '2019-12-31T00:00:00.000Z' } },
+      { type: 'ResultsPublished', data: { campaignId: 'xz-2019', publishedAt: '2020-01-10T00:00:00.000Z', position: 9, figures: {} } },
+    ];
+    it('invalidates a current evaluation with the reason', () =>
+      given([submitted(rating('tax', 'satisfied'))]).when(invalidate('tax')).then([invalidated('tax')]));
+    it('invalidates a revised evaluation', () =>
+      given([submitted(rating('tax', 'satisfied')), revised(rating('tax', 'dissatisfied'))]).when(invalidate('tax')).then([invalidated('tax')]));
+    it('may invalidate after the campaign is published', () =>
+      given([submitted(rating('tax', 'satisfied'))]).when(invalidate('tax'), context(published, new Date('2020-02-01T00:00:00Z'))).then([invalidated('tax')]));
+    it('refuses when nothing is current: never rated (404)', () => given([]).when(invalidate('tax')).thenThrows(NotFound, /no current evaluation/));
+    it('refuses a withdrawn evaluation (404)', () =>
+      given([submitted(rating('tax', 'satisfied')), withdrawn('tax')]).when(invalidate('tax')).thenThrows(NotFound, /no current evaluation/));
+    it('refuses twice (404)', () =>
+      given([submitted(rating('tax', 'satisfied')), invalidated('tax')]).when(invalidate('tax')).thenThrows(NotFound, /no current evaluation/));
+    it('refuses an unknown campaign and an agency out of scope (404)', () => {
+      given([]).when(invalidate('tax'), context([])).thenThrows(NotFound, /campaign/);
+      given([]).when(invalidate('zoo')).thenThrows(NotFound, /scope/);
+    });
+    it('accepts a reason of exactly 500 characters, counting code points', () => {
+      const reason = '重'.repeat(MAX_REASON_CHARACTERS - 1) + '😀';
+      given([submitted(rating('tax', 'satisfied'))]).when(invalidate('tax', reason))
+        .then([{ type: 'EvaluationInvalidated', data: { ...key, agencyId: 'tax', reason } }]);
+    });
+    it.each([['blank', '   '], ['empty', ''], ['501 characters', 'x'.repeat(MAX_REASON_CHARACTERS + 1)]])('refuses a %s reason (400)', (_, reason) =>
+      given([submitted(rating('tax', 'satisfied'))]).when(invalidate('tax', reason)).thenThrows(Invalid, /reason/));
   });
 });

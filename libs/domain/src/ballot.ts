@@ -12,11 +12,14 @@ import type { EnterpriseState } from './enterprise';
 import { levelOf, Scale } from './scale';
 
 export const MAX_COMMENT_CHARACTERS = 2000;
+export const MAX_REASON_CHARACTERS = 500;
 
 type BallotKey = { campaignId: string; creditCode: string };
 export type SubmitEvaluation = { type: 'SubmitEvaluation'; data: BallotKey & Rating };
 export type WithdrawEvaluation = { type: 'WithdrawEvaluation'; data: BallotKey & { agencyId: string } };
-export type BallotCommand = SubmitEvaluation | WithdrawEvaluation;
+/** An auditor's correction: the rating leaves every figure, the history keeps it, the enterprise sees why. */
+export type InvalidateEvaluation = { type: 'InvalidateEvaluation'; data: BallotKey & { agencyId: string; reason: string } };
+export type BallotCommand = SubmitEvaluation | WithdrawEvaluation | InvalidateEvaluation;
 
 /** Current evaluations by agency id. */
 export type BallotState = { current: Readonly<Record<string, Rating>> };
@@ -59,11 +62,32 @@ export const ballotDecider: Decider<BallotCommand, BallotEvent, BallotState, Bal
         if (!state.current[agencyId]) throw new NotFound(`no current evaluation of agency ${agencyId} to withdraw`);
         return [{ type: 'EvaluationWithdrawn', data: { campaignId, creditCode, agencyId } }];
       }
+      case 'InvalidateEvaluation':
+        return invalidate(command.data, state, context);
       default:
         return assertNever(command);
     }
   },
 };
+
+/**
+ * Allowed in every phase, published included (that is when a correction matters most), but only
+ * of a current evaluation: nothing current (never rated, withdrawn, or already invalidated) is a
+ * 404, as for a withdrawal, so invalidating twice records nothing twice.
+ */
+function invalidate(cmd: InvalidateEvaluation['data'], state: BallotState, { campaign }: BallotContext): BallotEvent[] {
+  const { campaignId, creditCode, agencyId, reason } = cmd;
+  if (!campaign.exists) throw new NotFound(`campaign ${campaignId} not found`);
+  if (!campaign.definition.agencies.some((a) => a.id === agencyId)) {
+    throw new NotFound(`agency ${agencyId} is not in the scope of campaign ${campaignId}`);
+  }
+  const length = [...reason].length;
+  if (!reason.trim() || length > MAX_REASON_CHARACTERS) {
+    throw Invalid.because('invalid invalidation', [{ field: 'reason', message: `must be 1–${MAX_REASON_CHARACTERS} characters, not blank` }]);
+  }
+  if (!state.current[agencyId]) throw new NotFound(`enterprise ${creditCode} has no current evaluation of agency ${agencyId} to invalidate`);
+  return [{ type: 'EvaluationInvalidated', data: { campaignId, creditCode, agencyId, reason } }];
+}
 
 /** The rules every ballot command shares, in the order a user should hear about them. */
 function admissible(cmd: BallotKey & { agencyId: string }, { campaign, enterprise, now }: BallotContext) {

@@ -4,7 +4,7 @@
  */
 import { assertNever, Decider } from './decider';
 import { Conflict, Invalid, NotFound, FieldError } from './errors';
-import type { Agency, CampaignEvent, CampaignOpened, Question } from './events';
+import type { Agency, CampaignEvent, CampaignOpened, Question, ResultsPublished } from './events';
 import { DEFAULT_SCALE, Scale, ScaleLevel, validateScale } from './scale';
 
 export const DEFAULT_QUESTIONS: readonly Question[] = Object.freeze([
@@ -22,10 +22,7 @@ export type OpenCampaign = {
   };
 };
 export type CloseCampaign = { type: 'CloseCampaign'; data: { campaignId: string } };
-export type PublishResults = {
-  type: 'PublishResults';
-  data: { campaignId: string; position: number; figures: Record<string, unknown> };
-};
+export type PublishResults = { type: 'PublishResults'; data: Omit<ResultsPublished['data'], 'publishedAt'> };
 export type CampaignCommand = OpenCampaign | CloseCampaign | PublishResults;
 
 export type CampaignDefinition = CampaignOpened['data'];

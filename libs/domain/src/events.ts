@@ -40,9 +40,22 @@ export type CampaignOpened = {
 export type CampaignClosed = { type: 'CampaignClosed'; data: { campaignId: string; closedAt: string } };
 export type ResultsPublished = {
   type: 'ResultsPublished';
-  /** `figures` is the headline report as published; `position` the log position it was computed at. */
-  data: { campaignId: string; publishedAt: string; position: number; figures: Record<string, unknown> };
+  /**
+   * `figures` is the headline report as published; `position` the log position it was computed at.
+   * `methodology` (formula version, scale, questions) and its `methodologyHash` (sha256 of its
+   * canonical JSON) were added later: events published before them lack both.
+   */
+  data: {
+    campaignId: string; publishedAt: string; position: number; figures: Record<string, unknown>;
+    methodology?: PublishedMethodology; methodologyHash?: string;
+  };
 };
+/** What the published figures were computed with (see @survey/reporting's methodology). */
+export interface PublishedMethodology {
+  formulaVersion: number;
+  scale: ScaleLevel[];
+  questions: Question[];
+}
 export type CampaignEvent = CampaignOpened | CampaignClosed | ResultsPublished;
 
 export type EnterpriseRegistered = { type: 'EnterpriseRegistered'; data: { creditCode: string } & EnterpriseProfile };
@@ -68,8 +81,19 @@ export type BallotEvent = EvaluationSubmitted | EvaluationRevised | EvaluationWi
 
 export type SurveyEvent = CampaignEvent | EnterpriseEvent | BallotEvent;
 
+/**
+ * One read by an auditor (stream `audit-reads-{YYYY-MM-DD}`, the UTC day): who and when are the
+ * metadata's actor and recordedAt. `via` http: `request` is the method and path, `status` the HTTP
+ * status answered; via cli: `request` is the command line, `status` its exit code.
+ */
+export type AuditRead = {
+  type: 'AuditRead';
+  data: { via: 'http' | 'cli'; what: string; request: string; status: number };
+};
+
 export const streams = {
   campaign: (campaignId: string) => `campaign-${campaignId}`,
   enterprise: (creditCode: string) => `enterprise-${creditCode}`,
   ballot: (campaignId: string, creditCode: string) => `ballot-${campaignId}-${creditCode}`,
+  auditReads: (day: string) => `audit-reads-${day}`,
 };

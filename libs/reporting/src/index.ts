@@ -8,3 +8,4 @@ export { wilson, rateFigure, type Interval, type RateFigure } from './wilson';
 export { erfc, normalCdf } from './normal';
 export { twoProportionZTest, change, type ZTest, type Change } from './significance';
 export { headlineReport, summarize, type HeadlineReport, type AgencyFigures, type CampaignCounts, type Summary, type LevelInput } from './headline';
+export { FORMULA_VERSION, methodologyOf, methodologyHash, canonicalJson, type Methodology } from './methodology';

@@ -9,7 +9,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { DomainError, DomainErrorKind, FieldError } from '@survey/domain';
 
-const STATUS_OF: Record<DomainErrorKind, number> = {
+export const STATUS_OF: Record<DomainErrorKind, number> = {
   not_found: 404, conflict: 409, invalid: 400, forbidden: 403, unprocessable: 422,
 };
 

@@ -1,9 +1,11 @@
 /**
  * Publishing freezes the headline as computed from read models that have folded in the whole log,
- * and records it with the log position it reflects in ResultsPublished.
+ * and records it with the log position it reflects in ResultsPublished, together with the
+ * methodology (formula version, scale, questions) and its hash.
  */
 import { CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
 import { campaignDecider, streams } from '@survey/domain';
+import { Methodology, methodologyHash, methodologyOf } from '@survey/reporting';
 import { Aggregates } from '../infrastructure/aggregates';
 import { Projections } from '../infrastructure/projections';
 import { CampaignReportQuery } from '../reports/campaign-report.query';
@@ -21,14 +23,17 @@ export class PublishResultsHandler implements ICommandHandler<PublishResultsComm
   async execute({ campaignId, meta }: PublishResultsCommand) {
     const stream = streams.campaign(campaignId);
     const now = this.aggregates.now();
-    const publish = (position: number, figures: Record<string, unknown>) => ({ type: 'PublishResults' as const, data: { campaignId, position, figures } });
+    const publish = (position: number, figures: Record<string, unknown>, method?: Methodology) =>
+      ({ type: 'PublishResults' as const, data: { campaignId, position, figures, ...(method ? { methodology: method, methodologyHash: methodologyHash(method) } : {}) } });
     // The decider's rules first, so a campaign that may not be published fails before any waiting.
     const { state: before } = await this.aggregates.load(stream, campaignDecider);
     campaignDecider.decide(publish(0, {}), before, { now });
     await this.projections.catchUp();
     const report = await this.queries.execute(new CampaignReportQuery(campaignId));
     const figures = report as unknown as Record<string, unknown>;
-    const { state } = await this.aggregates.execute(stream, campaignDecider, publish(Number(report.asOf.position), figures), () => ({ now }), meta);
+    // The figures' methodology: the campaign's scale and questions, and the formulas' version.
+    const method = before.exists ? methodologyOf(before.definition) : undefined;
+    const { state } = await this.aggregates.execute(stream, campaignDecider, publish(Number(report.asOf.position), figures, method), () => ({ now }), meta);
     if (!state.exists) throw new Error('unreachable: published a campaign that does not exist');
     return { ...campaignView(state.definition, state.closedAt, state.publishedAt, now), published: figures };
   }

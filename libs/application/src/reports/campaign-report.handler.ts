@@ -12,6 +12,7 @@ import {
 } from '@survey/read-models';
 import { CampaignCounts, headlineReport, HeadlineReport } from '@survey/reporting';
 import { CampaignReportQuery } from './campaign-report.query';
+import { withPublished } from '../audit/published-comparison';
 
 @QueryHandler(CampaignReportQuery)
 export class CampaignReportHandler implements IQueryHandler<CampaignReportQuery> {
@@ -43,7 +44,7 @@ export class CampaignReportHandler implements IQueryHandler<CampaignReportQuery>
       .filter((c) => c.year < campaign.year)
       .sort((a, b) => b.year - a.year)[0];
     const [current, prior] = await Promise.all([this.counts(campaign), previous ? this.counts(previous) : null]);
-    return headlineReport(current, prior, checkpoint);
+    return withPublished(headlineReport(current, prior, checkpoint), campaign.published);
   }
 
   private async counts(campaign: CampaignDoc): Promise<CampaignCounts> {
