@@ -17,6 +17,7 @@ import { WithdrawEvaluationHandler } from './evaluations/withdraw-evaluation.han
 import { CLOCK, Clock, systemClock } from './infrastructure/clock';
 import { StoresModule } from './infrastructure/stores.module';
 import { CampaignReportHandler } from './reports/campaign-report.handler';
+import { AgencyReportHandler } from './reports/agency-report.handler';
 
 @Module({})
 export class ApplicationModule {
@@ -31,6 +32,7 @@ export class ApplicationModule {
         OpenCampaignHandler, CloseCampaignHandler, PublishResultsHandler, GetCampaignHandler, ListCampaignsHandler,
         RegisterEnterpriseHandler, SubmitEvaluationHandler, WithdrawEvaluationHandler, MyBallotHandler, BallotHistoryHandler,
         CampaignReportHandler,
+        AgencyReportHandler,
       ],
       exports: [APP_CONFIG, CLOCK],
     };

@@ -8,3 +8,5 @@ export { wilson, rateFigure, type Interval, type RateFigure } from './wilson';
 export { erfc, normalCdf } from './normal';
 export { twoProportionZTest, change, type ZTest, type Change } from './significance';
 export { headlineReport, summarize, type HeadlineReport, type AgencyFigures, type CampaignCounts, type Summary, type LevelInput } from './headline';
+export { suppressedKeys, protectRow, type CountedCell, type ShownCell } from './suppression';
+export { agencyDetail, segmentRow, figuresOf, SEGMENT_DIMENSIONS, type AgencyDetail, type AgencyDetailInput, type SegmentCell, type QuestionCell, type SegmentCounts, type SegmentDimension, type Figures } from './agency-detail';

@@ -1,7 +1,8 @@
+/** Analysts' reports: the headline, one agency's detail and the trends (CSV exports: reports-csv.controller.ts). */
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { Allow } from '../http/auth';
-import { CampaignReportQuery } from '@survey/application';
+import { AgencyReportQuery, CampaignReportQuery } from '@survey/application';
 
 @Controller('v1/reports')
 @Allow('analyst', 'auditor', 'admin')
@@ -11,5 +12,10 @@ export class ReportsController {
   @Get('campaigns/:id')
   headline(@Param('id') id: string) {
     return this.queries.execute(new CampaignReportQuery(id));
+  }
+
+  @Get('campaigns/:id/agencies/:agencyId')
+  agency(@Param('id') id: string, @Param('agencyId') agencyId: string) {
+    return this.queries.execute(new AgencyReportQuery(id, agencyId));
   }
 }

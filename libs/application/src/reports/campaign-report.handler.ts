@@ -6,12 +6,10 @@
  */
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { NotFound } from '@survey/domain';
-import {
-  AgencyStatsDoc, CampaignDoc, CampaignStatsDoc, COLLECTIONS, READ_MODEL_STORE, ReadModelStore, reportsProjection,
-} from '@survey/read-models';
-import { CampaignCounts, headlineReport, HeadlineReport } from '@survey/reporting';
+import { READ_MODEL_STORE, ReadModelStore, reportsProjection } from '@survey/read-models';
+import { HeadlineReport } from '@survey/reporting';
 import { CampaignReportQuery } from './campaign-report.query';
+import { headlineFrom } from './report-source';
 
 @QueryHandler(CampaignReportQuery)
 export class CampaignReportHandler implements IQueryHandler<CampaignReportQuery> {
@@ -35,30 +33,7 @@ export class CampaignReportHandler implements IQueryHandler<CampaignReportQuery>
     }
   }
 
-  private async build(campaignId: string, checkpoint: { position: number; recordedAt: string | null }): Promise<HeadlineReport> {
-    const campaigns = await this.readModels.list<CampaignDoc>(COLLECTIONS.campaigns);
-    const campaign = campaigns.find((c) => c.campaignId === campaignId);
-    if (!campaign) throw new NotFound(`campaign ${campaignId} not found`);
-    const previous = campaigns
-      .filter((c) => c.year < campaign.year)
-      .sort((a, b) => b.year - a.year)[0];
-    const [current, prior] = await Promise.all([this.counts(campaign), previous ? this.counts(previous) : null]);
-    return headlineReport(current, prior, checkpoint);
-  }
-
-  private async counts(campaign: CampaignDoc): Promise<CampaignCounts> {
-    const [stats, agencies] = await Promise.all([
-      this.readModels.get<CampaignStatsDoc>(COLLECTIONS.campaignStats, campaign.campaignId),
-      this.readModels.list<AgencyStatsDoc>(COLLECTIONS.agencyStats, `${campaign.campaignId}/`),
-    ]);
-    return {
-      campaignId: campaign.campaignId,
-      year: campaign.year,
-      agencies: campaign.agencies,
-      scale: campaign.scale,
-      respondents: stats?.respondents ?? 0,
-      levels: stats?.levels ?? {},
-      agencyLevels: Object.fromEntries(agencies.map((a) => [a.agencyId, a.levels])),
-    };
+  private build(campaignId: string, checkpoint: { position: number; recordedAt: string | null }): Promise<HeadlineReport> {
+    return headlineFrom(this.readModels, campaignId, checkpoint);
   }
 }
