@@ -10,13 +10,14 @@ import { HealthController } from './health/health.controller';
 import { AuthGuard } from './http/auth';
 import { PublicController } from './reports/public.controller';
 import { ReportsController } from './reports/reports.controller';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, clock: Clock = systemClock): DynamicModule {
     return {
       module: AppModule,
-      imports: [ApplicationModule.forRoot(config, clock)],
+      imports: [ApplicationModule.forRoot(config, clock), WebModule],
       controllers: [CampaignsController, EnterprisesController, EvaluationsController, ReportsController, PublicController, AuditController, HealthController],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };
