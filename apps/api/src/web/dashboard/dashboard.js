@@ -52,6 +52,7 @@ async function render() {
     view.append(h('p', { class: 'empty', id: 'empty' }, t('noPublished')));
     return;
   }
+  if (campaignId && campaign.id !== campaignId) say(t(signedIn() ? 'unknownCampaign' : 'notPublished', { id: campaignId }));
   $('campaign').value = campaign.id;
   if (!signedIn()) return renderPublished(campaign);
   return agencyId ? renderAgency(campaign, agencyId) : renderOverview(campaign);
