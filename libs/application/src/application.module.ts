@@ -18,6 +18,7 @@ import { CLOCK, Clock, systemClock } from './infrastructure/clock';
 import { StoresModule } from './infrastructure/stores.module';
 import { CampaignReportHandler } from './reports/campaign-report.handler';
 import { AgencyReportHandler } from './reports/agency-report.handler';
+import { TrendsHandler } from './reports/trends.handler';
 
 @Module({})
 export class ApplicationModule {
@@ -33,6 +34,7 @@ export class ApplicationModule {
         RegisterEnterpriseHandler, SubmitEvaluationHandler, WithdrawEvaluationHandler, MyBallotHandler, BallotHistoryHandler,
         CampaignReportHandler,
         AgencyReportHandler,
+        TrendsHandler,
       ],
       exports: [APP_CONFIG, CLOCK],
     };

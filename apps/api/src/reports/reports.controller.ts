@@ -1,8 +1,9 @@
 /** Analysts' reports: the headline, one agency's detail and the trends (CSV exports: reports-csv.controller.ts). */
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { Allow } from '../http/auth';
-import { AgencyReportQuery, CampaignReportQuery } from '@survey/application';
+import { AgencyReportQuery, CampaignReportQuery, TrendsQuery } from '@survey/application';
+import { optionalParam } from '../http/query-params';
 
 @Controller('v1/reports')
 @Allow('analyst', 'auditor', 'admin')
@@ -17,5 +18,10 @@ export class ReportsController {
   @Get('campaigns/:id/agencies/:agencyId')
   agency(@Param('id') id: string, @Param('agencyId') agencyId: string) {
     return this.queries.execute(new AgencyReportQuery(id, agencyId));
+  }
+
+  @Get('trends')
+  trends(@Query() query: Record<string, unknown>) {
+    return this.queries.execute(new TrendsQuery(optionalParam(query, 'agencyId') ?? null));
   }
 }
