@@ -19,6 +19,8 @@ import { StoresModule } from './infrastructure/stores.module';
 import { CampaignReportHandler } from './reports/campaign-report.handler';
 import { AgencyReportHandler } from './reports/agency-report.handler';
 import { TrendsHandler } from './reports/trends.handler';
+import { AgencyReportAsOfHandler, CampaignReportAsOfHandler } from './reports/as-of-reports.handler';
+import { LogReplay } from './reports/log-replay';
 
 @Module({})
 export class ApplicationModule {
@@ -35,6 +37,7 @@ export class ApplicationModule {
         CampaignReportHandler,
         AgencyReportHandler,
         TrendsHandler,
+        LogReplay, CampaignReportAsOfHandler, AgencyReportAsOfHandler,
       ],
       exports: [APP_CONFIG, CLOCK],
     };

@@ -18,3 +18,4 @@ export * from './reports/campaign-report.query';
 export * from './infrastructure/pool';
 export * from './reports/agency-report.query';
 export * from './reports/trends.query';
+export * from './reports/as-of-reports.query';

@@ -2,8 +2,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { Allow } from '../http/auth';
-import { AgencyReportQuery, CampaignReportQuery, TrendsQuery } from '@survey/application';
-import { optionalParam } from '../http/query-params';
+import { AgencyReportAsOfQuery, AgencyReportQuery, CampaignReportAsOfQuery, CampaignReportQuery, TrendsQuery } from '@survey/application';
+import { asOfParam, optionalParam } from '../http/query-params';
 
 @Controller('v1/reports')
 @Allow('analyst', 'auditor', 'admin')
@@ -11,13 +11,15 @@ export class ReportsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('campaigns/:id')
-  headline(@Param('id') id: string) {
-    return this.queries.execute(new CampaignReportQuery(id));
+  headline(@Param('id') id: string, @Query() query: Record<string, unknown>) {
+    const at = asOfParam(query);
+    return this.queries.execute(at ? new CampaignReportAsOfQuery(id, at) : new CampaignReportQuery(id));
   }
 
   @Get('campaigns/:id/agencies/:agencyId')
-  agency(@Param('id') id: string, @Param('agencyId') agencyId: string) {
-    return this.queries.execute(new AgencyReportQuery(id, agencyId));
+  agency(@Param('id') id: string, @Param('agencyId') agencyId: string, @Query() query: Record<string, unknown>) {
+    const at = asOfParam(query);
+    return this.queries.execute(at ? new AgencyReportAsOfQuery(id, agencyId, at) : new AgencyReportQuery(id, agencyId));
   }
 
   @Get('trends')
