@@ -18,6 +18,9 @@ import { CLOCK, Clock, systemClock } from './infrastructure/clock';
 import { StoresModule } from './infrastructure/stores.module';
 import { CampaignReportHandler } from './reports/campaign-report.handler';
 import { AgencyReportHandler } from './reports/agency-report.handler';
+import { TrendsHandler } from './reports/trends.handler';
+import { AgencyReportAsOfHandler, CampaignReportAsOfHandler } from './reports/as-of-reports.handler';
+import { LogReplay } from './reports/log-replay';
 
 @Module({})
 export class ApplicationModule {
@@ -33,6 +36,8 @@ export class ApplicationModule {
         RegisterEnterpriseHandler, SubmitEvaluationHandler, WithdrawEvaluationHandler, MyBallotHandler, BallotHistoryHandler,
         CampaignReportHandler,
         AgencyReportHandler,
+        TrendsHandler,
+        LogReplay, CampaignReportAsOfHandler, AgencyReportAsOfHandler,
       ],
       exports: [APP_CONFIG, CLOCK],
     };

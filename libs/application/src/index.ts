@@ -17,3 +17,5 @@ export * from './evaluations/ballot.queries';
 export * from './reports/campaign-report.query';
 export * from './infrastructure/pool';
 export * from './reports/agency-report.query';
+export * from './reports/trends.query';
+export * from './reports/as-of-reports.query';

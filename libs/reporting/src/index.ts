@@ -10,3 +10,4 @@ export { twoProportionZTest, change, type ZTest, type Change } from './significa
 export { headlineReport, summarize, type HeadlineReport, type AgencyFigures, type CampaignCounts, type Summary, type LevelInput } from './headline';
 export { suppressedKeys, protectRow, type CountedCell, type ShownCell } from './suppression';
 export { agencyDetail, segmentRow, figuresOf, SEGMENT_DIMENSIONS, type AgencyDetail, type AgencyDetailInput, type SegmentCell, type QuestionCell, type SegmentCounts, type SegmentDimension, type Figures } from './agency-detail';
+export { trends, sameScale, sameQuestions, TREND_TEST, type Trends, type TrendPoint, type TrendInput } from './trends';

@@ -5,14 +5,22 @@
  */
 import { NotFound } from '@survey/domain';
 import {
-  AgencyStatsDoc, CampaignDoc, CampaignStatsDoc, COLLECTIONS, Doc, SEGMENT_COLLECTIONS, SegmentStatsDoc, segmentStatsId,
+  AgencyStatsDoc, CampaignDoc, CampaignStatsDoc, COLLECTIONS, Doc, MemoryDocs, SEGMENT_COLLECTIONS, SegmentStatsDoc, segmentStatsId,
 } from '@survey/read-models';
 import { agencyDetail, AgencyDetail, CampaignCounts, headlineReport, HeadlineReport } from '@survey/reporting';
 
-/** What reports read: ReadModelStore and MemoryDocs both fit (a sync answer is awaited as is). */
+/** What reports read: a ReadModelStore, or MemoryDocs through memorySource. */
 export interface DocSource {
-  get<T extends Doc>(collection: string, id: string): Promise<T | undefined> | T | undefined;
-  list<T extends Doc>(collection: string, idPrefix?: string): Promise<T[]> | T[];
+  get<T extends Doc>(collection: string, id: string): Promise<T | undefined>;
+  list<T extends Doc>(collection: string, idPrefix?: string): Promise<T[]>;
+}
+
+/** A replay's in-memory documents as a DocSource. */
+export function memorySource(docs: MemoryDocs): DocSource {
+  return {
+    get: async <T extends Doc>(collection: string, id: string) => docs.get<T>(collection, id),
+    list: async <T extends Doc>(collection: string, idPrefix?: string) => docs.list<T>(collection, idPrefix),
+  };
 }
 
 export interface At {
