@@ -14,6 +14,7 @@ type Figure = { rate: number | null; low: number | null; high: number | null; n:
 type Agency = { agencyId: string; name: string; rank: number; satisfaction: Figure; badReviewRate: number | null };
 type Cell = { value: string; suppressed?: true; n?: number; satisfaction?: Figure };
 type Detail = { name: string; satisfaction: Figure; questions: { questionId: string; satisfaction?: Figure }[]; segments: Record<string, Cell[]> };
+type Trends = { series: { year: number; satisfaction: Figure }[] };
 type Report = { satisfaction: Figure; change: { points: number } | null; respondents: number; evaluations: number; agencies: Agency[] };
 
 // How the page prints the API's (already rounded) figures.
@@ -38,8 +39,7 @@ describe('the dashboard in a browser', () => {
   });
   beforeEach(async () => (seen = await openPage(browser)));
   afterEach(async () => {
-    // Until the trends route is merged in from the analytics branch, the page says it is not there.
-    expect(seen.errors.filter((e) => !/404 \(Not Found\) \S+\/v1\/reports\/trends/.test(e))).toEqual([]);
+    expect(seen.errors).toEqual([]);
     expect(seen.violations).toEqual([]);
     await seen.page.context().close();
   });
@@ -56,6 +56,15 @@ describe('the dashboard in a browser', () => {
     expect(chart.labels).toEqual(report.agencies.map((a) => `${a.rank}. ${a.name}`));
     expect(chart.datasets[0].data).toEqual(report.agencies.map((a) => a.satisfaction.rate));
     expect(chart.datasets[1].data).toEqual(report.agencies.map((a) => [a.satisfaction.low, a.satisfaction.high]));
+  }
+
+  /** The line chart on `#id` holds the series' rates and interval bounds, by year. */
+  async function expectTrendShown(id: string, trends: Trends) {
+    const chart = await chartData(seen.page, id);
+    expect(chart.labels).toEqual(trends.series.map((p) => String(p.year)));
+    expect(chart.datasets.map((d) => d.data)).toEqual([
+      trends.series.map((p) => p.satisfaction.rate), trends.series.map((p) => p.satisfaction.low), trends.series.map((p) => p.satisfaction.high),
+    ]);
   }
 
   it('shows a visitor without a token only the published campaign, from the public routes', async () => {
@@ -77,6 +86,9 @@ describe('the dashboard in a browser', () => {
     await seen.page.click('#signin-button');
     await seen.page.waitForFunction(() => document.querySelectorAll('#campaign option').length === 2);
     await expectReportShown(await api('/v1/reports/campaigns/xz-2019', analyst));
+    const trends: Trends = await api('/v1/reports/trends', analyst);
+    expect(trends.series.map((p) => p.year)).toEqual([2018, 2019]);
+    await expectTrendShown('trend-chart', trends);
     expect(await seen.page.evaluate(() => sessionStorage.getItem('survey.token'))).toBe(jwt);
     expect(seen.requests.some((r) => r.path.includes(jwt))).toBe(false);
     expect(seen.page.url()).not.toContain(jwt);
@@ -106,6 +118,7 @@ describe('the dashboard in a browser', () => {
     expect(await text('#agency-name')).toBe(detail.name);
     expect(await text('#agency-rate')).toBe(pct(detail.satisfaction.rate));
     expect(await text('#agency-interval')).toBe(range(detail.satisfaction));
+    await expectTrendShown('agency-trend-chart', await api('/v1/reports/trends?agencyId=police', analyst));
     const questions = await chartData(seen.page, 'questions-chart');
     expect(questions.datasets[0].data).toEqual(detail.questions.map((q) => q.satisfaction?.rate ?? null));
     expect(questions.datasets[1].data).toEqual(detail.questions.map((q) => (q.satisfaction ? [q.satisfaction.low, q.satisfaction.high] : null)));

@@ -62,7 +62,7 @@ async function renderOverview(campaign) {
   const [report, trends] = await Promise.all([api.headline(campaign.id), optional(api.trends())]);
   const agencies = agenciesSection(report, { onPick: (agencyId) => go(campaign.id, agencyId) });
   const parts = [headlineSection(report, { note: t('asOf', { position: report.asOf.position }) })];
-  const trend = trends.ok ? trendSection('trend-chart', t('trend'), trends.value.series) : null;
+  const trend = trends.ok ? trendSection('trend-chart', t('trend'), trends.value) : null;
   parts.push(trend ? trend.card : unavailable('trend-chart', t('trend'), trends.status));
   parts.push(agencies.card);
   const bad = badReviewSection(report);
@@ -83,7 +83,7 @@ async function renderAgency(campaign, agencyId) {
   const texts = new Map((campaign.questions ?? []).map((q) => [q.id, q.text]));
   const { sections, draw } = agencySections(detail.value, { questionText: (id) => texts.get(id) ?? id, onBack: back });
   const name = detail.value.name ?? campaign.agencies?.find((a) => a.id === agencyId)?.name ?? agencyId;
-  const trend = trends.ok ? trendSection('agency-trend-chart', t('agencyTrend', { name }), trends.value.series) : null;
+  const trend = trends.ok ? trendSection('agency-trend-chart', t('agencyTrend', { name }), trends.value) : null;
   view.replaceChildren(...sections.slice(0, 2), ...(trend ? [trend.card] : []), ...sections.slice(2));
   trend?.draw();
   draw();

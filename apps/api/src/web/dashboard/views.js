@@ -34,9 +34,10 @@ function chartCard(id, title, extra) {
   return { canvas, card: h('section', { class: 'card' }, h('h2', {}, title), extra ?? null, h('div', { class: 'chart' }, canvas)) };
 }
 
-export function trendSection(id, title, series) {
-  const { card, canvas } = chartCard(id, title);
-  return { card, draw: () => trendChart(canvas, series) };
+/** A trends answer `{ test, series }` as a line chart; the note names the test behind "significant". */
+export function trendSection(id, title, trends) {
+  const { card, canvas } = chartCard(id, title, trends.test ? h('p', { class: 'note' }, t('testNote', { test: trends.test })) : null);
+  return { card, draw: () => trendChart(canvas, trends.series) };
 }
 
 const agencyRows = (agencies) => agencies.map((a) => ({ ...a, label: `${a.rank}. ${a.name}` }));
