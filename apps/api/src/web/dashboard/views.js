@@ -56,13 +56,13 @@ export function agenciesSection(report, { onPick } = {}) {
 }
 
 /**
- * The bad-review ranking the evaluation rules ask to publish: the report's own ranking when it
- * gives one, otherwise its agencies ordered by bad-review rate, highest first.
+ * The bad-review ranking the evaluation rules ask to publish: agencies by bad-review rate as the
+ * report gives it, highest first, equal rates sharing a rank; agencies nobody rated are left out.
  */
 export function badReviewRows(report) {
-  const ranked = report.badReviewRanking
-    ?? [...report.agencies].filter((a) => a.badReviewRate !== null).sort((a, b) => b.badReviewRate - a.badReviewRate);
-  return ranked.map((a, i) => ({ ...a, label: `${a.badReviewRank ?? i + 1}. ${a.name}` }));
+  const rated = report.agencies.filter((a) => a.badReviewRate !== null && a.badReviewRate !== undefined);
+  const ranked = [...rated].sort((a, b) => b.badReviewRate - a.badReviewRate);
+  return ranked.map((a) => ({ ...a, label: `${1 + ranked.filter((o) => o.badReviewRate > a.badReviewRate).length}. ${a.name}` }));
 }
 
 export function badReviewSection(report) {
