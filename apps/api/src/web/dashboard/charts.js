@@ -74,7 +74,7 @@ export function rankedBarChart(canvas, rows, { onPick } = {}) {
 
 /** Bad-review rates as horizontal bars, in the order given. */
 export function badReviewChart(canvas, rows) {
-  canvas.parentElement.style.height = `${Math.max(160, 22 * rows.length + 60)}px`;
+  canvas.parentElement.style.height = `${Math.max(160, 26 * rows.length + 60)}px`;
   return draw(canvas, {
     type: 'bar',
     data: { labels: rows.map((r) => r.label), datasets: [{ label: t('badSeries'), data: rows.map((r) => r.badReviewRate), backgroundColor: RED }] },

@@ -77,7 +77,7 @@ async function renderAgency(campaign, agencyId) {
   const [detail, trends] = await Promise.all([optional(api.agency(campaign.id, agencyId)), optional(api.trends(agencyId))]);
   const back = () => go(campaign.id);
   if (!detail.ok) {
-    view.replaceChildren(h('p', {}, h('a', { href: '#', id: 'back', onclick: (e) => { e.preventDefault(); back(); } }, `← ${t('back')}`)), unavailable('agency', agencyId, detail.status));
+    view.replaceChildren(h('p', { class: 'wide' }, h('a', { href: '#', id: 'back', onclick: (e) => { e.preventDefault(); back(); } }, `← ${t('back')}`)), unavailable('agency', agencyId, detail.status));
     return;
   }
   const texts = new Map((campaign.questions ?? []).map((q) => [q.id, q.text]));

@@ -27,7 +27,7 @@ const LABELS = {
   en: {
     title: 'Enterprise satisfaction survey', publicTitle: 'Published results', campaign: 'Campaign', switchTo: '中文',
     tokenLabel: 'Analyst token', signIn: 'Sign in', signOut: 'Sign out',
-    signedIn: 'Signed in ({role})', tokenKept: 'The token is kept in this tab only.',
+    signedIn: 'Signed in ({role}).', tokenKept: 'The token is kept in this tab only.',
     modeAnalyst: 'Analyst view', modePublic: 'Published results',
     footnote: 'Intervals are 95% Wilson intervals; one enterprise rates several agencies, so the overall interval is somewhat too narrow.',
     publicFootnote: 'Figures are frozen when published. Intervals are 95% Wilson intervals.',

@@ -29,14 +29,14 @@ export function headlineSection(report, { note } = {}) {
     note ? h('p', { class: 'note' }, note) : null);
 }
 
-function chartCard(id, title, extra) {
+function chartCard(id, title, extra, { wide = false } = {}) {
   const canvas = h('canvas', { id, role: 'img', 'aria-label': title });
-  return { canvas, card: h('section', { class: 'card' }, h('h2', {}, title), extra ?? null, h('div', { class: 'chart' }, canvas)) };
+  return { canvas, card: h('section', { class: wide ? 'card wide' : 'card' }, h('h2', {}, title), extra ?? null, h('div', { class: 'chart' }, canvas)) };
 }
 
 /** A trends answer `{ test, series }` as a line chart; the note names the test behind "significant". */
 export function trendSection(id, title, trends) {
-  const { card, canvas } = chartCard(id, title, trends.test ? h('p', { class: 'note' }, t('testNote', { test: trends.test })) : null);
+  const { card, canvas } = chartCard(id, title, trends.test ? h('p', { class: 'note' }, t('testNote', { test: trends.test })) : null, { wide: true });
   return { card, draw: () => trendChart(canvas, trends.series) };
 }
 
@@ -85,7 +85,7 @@ export function rankingTable(report) {
 /** One agency: its figures, questions (as a ranked chart) and segment tables with suppressed cells. */
 export function agencySections(detail, { questionText, onBack }) {
   const sections = [];
-  sections.push(h('p', {}, h('a', { href: '#', id: 'back', onclick: (e) => { e.preventDefault(); onBack(); } }, `← ${t('back')}`)));
+  sections.push(h('p', { class: 'wide' }, h('a', { href: '#', id: 'back', onclick: (e) => { e.preventDefault(); onBack(); } }, `← ${t('back')}`)));
   sections.push(h('section', { class: 'card headline', id: 'agency-headline' },
     h('h2', { id: 'agency-name' }, detail.name ?? detail.agencyId),
     h('div', { class: 'big' },
