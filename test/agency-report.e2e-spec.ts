@@ -1,26 +1,11 @@
 /**
- * One agency's detail on known ratings, every figure worked out by hand (DESIGN "Statistics"),
- * with the segment cells under SUPPRESSION_K = 5 respondents hidden and their complements.
- *
- * 2019, tax, enterprises 1–20 (1-based):
- *   district: 1–12 鼓楼区, 13–18 云龙区, 19–20 贾汪区 · industry: 1–15 C, 16–20 F · size: 1–10 small, 11–17 medium, 18–20 micro
- *   rating:   1–6 very satisfied, 7–9 satisfied, 10 basically, 11 satisfied, 12 dissatisfied, 13 satisfied,
- *             14 basically, 15 very dissatisfied, 16 very satisfied, 17 satisfied, 18 basically, 19 satisfied, 20 dissatisfied
- * 2018, tax: 10 of 20 satisfied.
+ * One agency's detail on known ratings (the world of support/segment-world.ts), every figure
+ * worked out by hand (DESIGN "Statistics"), with the segment cells under SUPPRESSION_K = 5
+ * respondents hidden and their complements.
  */
 import { analyst, bearer, startApp, TestApp } from './support/app';
 import { expectProblem } from './support/problem';
-import { openCampaign, rateAll, registered, spread, submit } from './support/survey';
-
-const TAX_2019 = ['very_satisfied', 'very_satisfied', 'very_satisfied', 'very_satisfied', 'very_satisfied', 'very_satisfied',
-  'satisfied', 'satisfied', 'satisfied', 'basically_satisfied', 'satisfied', 'dissatisfied', 'satisfied', 'basically_satisfied',
-  'very_dissatisfied', 'very_satisfied', 'satisfied', 'basically_satisfied', 'satisfied', 'dissatisfied'];
-export const profileOf = (i: number) => ({
-  name: `徐州样本企业${i}有限公司`,
-  district: i <= 12 ? '鼓楼区' : i <= 18 ? '云龙区' : '贾汪区',
-  industry: i <= 15 ? 'C' : 'F',
-  size: i <= 10 ? 'small' : i <= 17 ? 'medium' : 'micro',
-});
+import { segmentWorld } from './support/segment-world';
 
 describe('the agency detail report', () => {
   let t: TestApp;
@@ -29,16 +14,7 @@ describe('the agency detail report', () => {
 
   beforeAll(async () => {
     t = await startApp();
-    await openCampaign(t, 'xz-2018', { year: 2018 });
-    await openCampaign(t, 'xz-2019', { year: 2019 });
-    codes = await Promise.all(Array.from({ length: 20 }, (_, i) => registered(t, i + 1, profileOf(i + 1))));
-    await rateAll(t, 'xz-2018', codes, { tax: spread({ satisfied: 10, basically_satisfied: 10 }) });
-    await Promise.all(codes.map(async (code, i) => {
-      const answers: Record<string, string> = { efficiency: TAX_2019[i] };
-      if (i < 3) answers.attitude = 'very_satisfied';
-      const body = { rating: TAX_2019[i], answers, ...(i === 0 ? { comment: '窗口排队太久 secret-comment' } : {}) };
-      expect((await submit(t, code, 'xz-2019', 'tax', body)).status).toBe(201);
-    }));
+    codes = await segmentWorld(t);
     await t.settle();
   });
   afterAll(() => t.close());

@@ -10,6 +10,7 @@ import { HealthController } from './health/health.controller';
 import { AuthGuard } from './http/auth';
 import { PublicController } from './reports/public.controller';
 import { ReportsController } from './reports/reports.controller';
+import { ReportsCsvController } from './reports/reports-csv.controller';
 import { WebModule } from './web/web.module';
 
 @Module({})
@@ -18,7 +19,8 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ApplicationModule.forRoot(config, clock), WebModule],
-      controllers: [CampaignsController, EnterprisesController, EvaluationsController, ReportsController, PublicController, AuditController, HealthController],
+      controllers: [CampaignsController, EnterprisesController, EvaluationsController, ReportsController, PublicController, AuditController, HealthController,
+        ReportsCsvController],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };
   }

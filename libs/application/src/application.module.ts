@@ -21,6 +21,7 @@ import { AgencyReportHandler } from './reports/agency-report.handler';
 import { TrendsHandler } from './reports/trends.handler';
 import { AgencyReportAsOfHandler, CampaignReportAsOfHandler } from './reports/as-of-reports.handler';
 import { LogReplay } from './reports/log-replay';
+import { CampaignSegmentsHandler } from './reports/campaign-segments.query';
 
 @Module({})
 export class ApplicationModule {
@@ -38,6 +39,7 @@ export class ApplicationModule {
         AgencyReportHandler,
         TrendsHandler,
         LogReplay, CampaignReportAsOfHandler, AgencyReportAsOfHandler,
+        CampaignSegmentsHandler,
       ],
       exports: [APP_CONFIG, CLOCK],
     };

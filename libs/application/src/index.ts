@@ -19,3 +19,4 @@ export * from './infrastructure/pool';
 export * from './reports/agency-report.query';
 export * from './reports/trends.query';
 export * from './reports/as-of-reports.query';
+export * from './reports/campaign-segments.query';
