@@ -46,7 +46,8 @@ describe('the dashboard in a browser', () => {
 
   /** The headline on screen and the agencies chart hold the report's figures. */
   async function expectReportShown(report: Report) {
-    await seen.page.waitForSelector('#headline-rate');
+    // Waits for this report's headline: the one of a campaign shown before may still be there.
+    await seen.page.waitForFunction((rate) => document.getElementById('headline-rate')?.textContent === rate, pct(report.satisfaction.rate));
     expect(await text('#headline-rate')).toBe(pct(report.satisfaction.rate));
     expect(await text('#headline-interval')).toBe(range(report.satisfaction));
     if (report.change) expect(await text('#headline-change')).toContain(points(report.change.points));
@@ -98,6 +99,11 @@ describe('the dashboard in a browser', () => {
     await seen.page.selectOption('#campaign', 'xz-2018');
     await seen.page.waitForFunction(() => location.hash === '#/xz-2018');
     await expectReportShown(await api('/v1/reports/campaigns/xz-2018', analyst));
+    // Nothing changed since publication: the analysts' bad-review ranking is the published one.
+    const { badReviewRanking } = await api('/v1/public/campaigns/xz-2018/results');
+    const bad = await chartData(seen.page, 'bad-review-chart');
+    expect(bad.labels).toEqual(badReviewRanking.map((r: { rank: number; name: string }) => `${r.rank}. ${r.name}`));
+    expect(bad.datasets[0].data).toEqual(badReviewRanking.map((r: { badReviewRate: number }) => r.badReviewRate));
   });
 
   async function signIn(jwt: string) {
@@ -142,8 +148,8 @@ describe('the dashboard in a browser', () => {
     expect(await text('h1')).toBe('企业满意度评议');
     await seen.page.click('#lang');
     await seen.page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Enterprise satisfaction survey');
-    await seen.page.waitForSelector('#headline-rate');
-    expect(await seen.page.locator('#headline .label').first().innerText()).toBe('Satisfaction');
+    // The labels outside the view switch at once; the view follows when it is drawn again.
+    await seen.page.waitForFunction(() => document.querySelector('#headline .label')?.textContent === 'Satisfaction');
     expect((await chartData(seen.page, 'agencies-chart')).datasets[0].label).toBe('Satisfaction %');
     await screenshot(seen.page, 'dashboard-public-en.png');
   });

@@ -56,13 +56,19 @@ export function agenciesSection(report, { onPick } = {}) {
 }
 
 /**
- * The bad-review ranking the evaluation rules ask to publish: agencies by bad-review rate as the
- * report gives it, highest first, equal rates sharing a rank; agencies nobody rated are left out.
+ * The bad-review ranking the evaluation rules ask to publish: the published results carry it
+ * (`badReviewRanking`, lowest rate first, equal rates sharing a rank). The analysts' headline
+ * does not, so its agencies are ordered by the same rule here.
  */
 export function badReviewRows(report) {
-  const rated = report.agencies.filter((a) => a.badReviewRate !== null && a.badReviewRate !== undefined);
-  const ranked = [...rated].sort((a, b) => b.badReviewRate - a.badReviewRate);
-  return ranked.map((a) => ({ ...a, label: `${1 + ranked.filter((o) => o.badReviewRate > a.badReviewRate).length}. ${a.name}` }));
+  const ranking = report.badReviewRanking ?? sameRule(report.agencies);
+  return ranking.map((a) => ({ ...a, label: `${a.rank}. ${a.name}` }));
+}
+
+function sameRule(agencies) {
+  const key = (a) => a.badReviewRate ?? Infinity;
+  const sorted = [...agencies].sort((a, b) => key(a) - key(b) || (a.agencyId < b.agencyId ? -1 : 1));
+  return sorted.map((a) => ({ agencyId: a.agencyId, name: a.name, badReviewRate: a.badReviewRate, rank: 1 + sorted.filter((o) => key(o) < key(a)).length }));
 }
 
 export function badReviewSection(report) {
@@ -73,13 +79,15 @@ export function badReviewSection(report) {
 
 /** The published ranking as a table too: rank, agency, rate, interval, n, bad-review rate. */
 export function rankingTable(report) {
-  const head = [t('rank'), t('agency'), t('satisfaction'), t('interval'), 'n', t('badReviewRate')];
+  const badRank = new Map(badReviewRows(report).map((r) => [r.agencyId, r.rank]));
+  const head = [t('rank'), t('agency'), t('satisfaction'), t('interval'), 'n', t('badReviewRate'), t('badReviewRank')];
   return h('section', { class: 'card' }, h('h2', {}, t('agenciesRanked')),
     h('table', { class: 'ranking', id: 'ranking-table' },
       h('thead', {}, h('tr', {}, head.map((c) => h('th', {}, c)))),
       h('tbody', {}, report.agencies.map((a) => h('tr', { dataset: { agency: a.agencyId } },
         h('td', {}, String(a.rank)), h('td', {}, a.name), h('td', {}, pct(a.satisfaction.rate)),
-        h('td', {}, range(a.satisfaction)), h('td', {}, count(a.satisfaction.n)), h('td', {}, pct(a.badReviewRate)))))));
+        h('td', {}, range(a.satisfaction)), h('td', {}, count(a.satisfaction.n)), h('td', {}, pct(a.badReviewRate)),
+        h('td', {}, String(badRank.get(a.agencyId) ?? '—')))))));
 }
 
 /** One agency: its figures, questions (as a ranked chart) and segment tables with suppressed cells. */
