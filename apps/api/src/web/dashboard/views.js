@@ -81,7 +81,7 @@ export function badReviewSection(report) {
 export function rankingTable(report) {
   const badRank = new Map(badReviewRows(report).map((r) => [r.agencyId, r.rank]));
   const head = [t('rank'), t('agency'), t('satisfaction'), t('interval'), 'n', t('badReviewRate'), t('badReviewRank')];
-  return h('section', { class: 'card' }, h('h2', {}, t('agenciesRanked')),
+  return h('section', { class: 'card wide' }, h('h2', {}, t('rankingTable')),
     h('table', { class: 'ranking', id: 'ranking-table' },
       h('thead', {}, h('tr', {}, head.map((c) => h('th', {}, c)))),
       h('tbody', {}, report.agencies.map((a) => h('tr', { dataset: { agency: a.agencyId } },
