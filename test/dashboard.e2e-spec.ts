@@ -7,6 +7,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { analyst, startApp, TestApp, token } from './support/app';
+import { creditCode } from './support/fixtures';
 import { chartData, launchChromium, openPage, screenshot, Seen } from './support/browser';
 import { seedTwoCampaigns } from './support/two-campaigns';
 
@@ -165,5 +166,17 @@ describe('the dashboard in a browser', () => {
     await seen.page.waitForSelector('#headline-rate');
     // The refused call is the page's own 401, which the browser logs as a failed resource.
     seen.errors = seen.errors.filter((e) => !/401/.test(e));
+  });
+
+  it('tells an enterprise that its token does not open the reports, and shows the published results', async () => {
+    await seen.page.goto(`${t.url}/`);
+    await seen.page.waitForSelector('#headline-rate');
+    await seen.page.fill('#token', token('enterprise', creditCode(1)));
+    await seen.page.click('#signin-button');
+    await seen.page.waitForSelector('#message:not([hidden])');
+    expect(await text('#message')).toBe('此令牌的角色不能查看分析报告。');
+    expect(await seen.page.evaluate(() => sessionStorage.getItem('survey.token'))).toBeNull();
+    await expectReportShown(await api('/v1/public/campaigns/xz-2018/results'));
+    seen.errors = seen.errors.filter((e) => !/403/.test(e));
   });
 });
