@@ -4,12 +4,14 @@
 import { api, ApiError, clearToken, setToken, token, tokenRole } from './api.js';
 import { h } from './dom.js';
 import { currentLang, setLang, t } from './i18n.js';
-import { agenciesSection, agencySections, badReviewSection, dateText, headlineSection, rankingTable, trendSection } from './views.js';
+import * as screens from './screens.js';
 
 const page = document.body.dataset.page;
 const $ = (id) => document.getElementById(id);
 const view = $('view');
 let campaigns = [];
+/** Bumped by every render: a render whose answers arrive after a newer one started draws nothing. */
+let generation = 0;
 
 const signedIn = () => page === 'dashboard' && Boolean(token());
 
@@ -45,6 +47,8 @@ async function loadCampaigns() {
 }
 
 async function render() {
+  const mine = ++generation;
+  const ctx = { view, go, stale: () => mine !== generation };
   const { campaignId, agencyId } = route();
   const campaign = campaigns.find((c) => c.id === campaignId) ?? campaigns[0];
   view.replaceChildren();
@@ -54,61 +58,9 @@ async function render() {
   }
   if (campaignId && campaign.id !== campaignId) say(t(signedIn() ? 'unknownCampaign' : 'notPublished', { id: campaignId }));
   $('campaign').value = campaign.id;
-  if (!signedIn()) return renderPublished(campaign);
-  return agencyId ? renderAgency(campaign, agencyId) : renderOverview(campaign);
+  if (!signedIn()) return screens.published(campaign, ctx);
+  return agencyId ? screens.agency(campaign, agencyId, ctx) : screens.overview(campaign, ctx);
 }
-
-async function renderOverview(campaign) {
-  const [report, trends] = await Promise.all([api.headline(campaign.id), optional(api.trends())]);
-  const agencies = agenciesSection(report, { onPick: (agencyId) => go(campaign.id, agencyId) });
-  const parts = [headlineSection(report, { note: t('asOf', { position: report.asOf.position }) })];
-  const trend = trends.ok ? trendSection('trend-chart', t('trend'), trends.value) : null;
-  parts.push(trend ? trend.card : unavailable('trend-chart', t('trend'), trends.status));
-  parts.push(agencies.card);
-  const bad = badReviewSection(report);
-  parts.push(bad.card);
-  view.replaceChildren(...parts);
-  trend?.draw();
-  agencies.draw();
-  bad.draw();
-}
-
-async function renderAgency(campaign, agencyId) {
-  const [detail, trends] = await Promise.all([optional(api.agency(campaign.id, agencyId)), optional(api.trends(agencyId))]);
-  const back = () => go(campaign.id);
-  if (!detail.ok) {
-    view.replaceChildren(h('p', { class: 'wide' }, h('a', { href: '#', id: 'back', onclick: (e) => { e.preventDefault(); back(); } }, `← ${t('back')}`)), unavailable('agency', agencyId, detail.status));
-    return;
-  }
-  const texts = new Map((campaign.questions ?? []).map((q) => [q.id, q.text]));
-  const { sections, draw } = agencySections(detail.value, { questionText: (id) => texts.get(id) ?? id, onBack: back });
-  const name = detail.value.name ?? campaign.agencies?.find((a) => a.id === agencyId)?.name ?? agencyId;
-  const trend = trends.ok ? trendSection('agency-trend-chart', t('agencyTrend', { name }), trends.value) : null;
-  view.replaceChildren(...sections.slice(0, 2), ...(trend ? [trend.card] : []), ...sections.slice(2));
-  trend?.draw();
-  draw();
-}
-
-async function renderPublished(campaign) {
-  const results = await api.publicResults(campaign.id);
-  const agencies = agenciesSection(results);
-  const bad = badReviewSection(results);
-  view.replaceChildren(headlineSection(results, { note: t('publishedAt', { at: dateText(results.publishedAt) }) }), agencies.card, bad.card, rankingTable(results));
-  agencies.draw();
-  bad.draw();
-}
-
-/** A section whose route is not there (yet) or fails says so instead of breaking the page. */
-async function optional(promise) {
-  try {
-    return { ok: true, value: await promise };
-  } catch (error) {
-    if (!(error instanceof ApiError) || error.status === 401 || error.status === 403) throw error;
-    return { ok: false, status: error.status };
-  }
-}
-
-const unavailable = (id, title, status) => h('section', { class: 'card unavailable', id: `${id}-unavailable` }, h('h2', {}, title), h('p', {}, t('notAvailable', { status })));
 
 function showSignIn() {
   if (page !== 'dashboard') return;
