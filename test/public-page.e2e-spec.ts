@@ -5,7 +5,7 @@
  * even when the tab holds one), agencies ranked by satisfaction and by bad-review rate.
  */
 import type { Browser } from 'playwright-core';
-import { startApp, TestApp, token } from './support/app';
+import { admin, startApp, TestApp, token } from './support/app';
 import { chartData, launchChromium, openPage, screenshot, Seen } from './support/browser';
 import { seedTwoCampaigns } from './support/two-campaigns';
 
@@ -71,5 +71,21 @@ describe('the public results page in a browser', () => {
     expect(await seen.page.locator('#message').innerText()).toBe('xz-2019 没有公布的结果。');
     expect(await seen.page.locator('#campaign').inputValue()).toBe('xz-2018');
     expect(seen.requests.some((r) => r.path.includes('xz-2019') && r.path.startsWith('/v1/'))).toBe(false);
+  });
+
+  it('adds a campaign once it is published, with the trend of the published rates', async () => {
+    await t.http().post('/v1/campaigns/xz-2019/close').set(admin).expect(200);
+    await t.http().post('/v1/campaigns/xz-2019/publish').set(admin).expect(200);
+    await t.settle();
+    const results: Results[] = await Promise.all(['xz-2018', 'xz-2019'].map(async (id) => (await t.http().get(`/v1/public/campaigns/${id}/results`).expect(200)).body));
+    await seen.page.goto(`${t.url}/public`);
+    await seen.page.waitForSelector('#ranking-table');
+    expect(await seen.page.locator('#campaign option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['xz-2019', 'xz-2018']);
+    expect(await seen.page.locator('#headline-rate').innerText()).toBe(pct(results[1].satisfaction.rate));
+    const trend = await chartData(seen.page, 'trend-chart');
+    expect(trend.labels).toEqual(['2018', '2019']);
+    expect(trend.datasets.map((d) => d.data)).toEqual(['rate', 'low', 'high'].map((k) => results.map((r) => r.satisfaction[k as keyof Figure])));
+    expect(seen.requests.filter((r) => r.path.startsWith('/v1/') && !r.path.startsWith('/v1/public/'))).toEqual([]);
+    await screenshot(seen.page, 'public-page-two-years.png');
   });
 });

@@ -48,7 +48,7 @@ async function loadCampaigns() {
 
 async function render() {
   const mine = ++generation;
-  const ctx = { view, go, stale: () => mine !== generation };
+  const ctx = { view, go, campaigns, stale: () => mine !== generation };
   const { campaignId, agencyId } = route();
   const campaign = campaigns.find((c) => c.id === campaignId) ?? campaigns[0];
   view.replaceChildren();

@@ -39,12 +39,21 @@ export async function agency(campaign, agencyId, { view, go, stale }) {
   draw();
 }
 
-export async function published(campaign, { view, stale }) {
-  const results = await api.publicResults(campaign.id);
+/**
+ * A campaign's published results; with two or more campaigns published, also the trend of the
+ * published rates (each campaign's figures as frozen, the change as it published it).
+ */
+export async function published(campaign, { view, stale, campaigns }) {
+  const others = campaigns.length > 1 ? campaigns.filter((c) => c.id !== campaign.id) : [];
+  const [results, ...earlier] = await Promise.all([campaign, ...others].map((c) => api.publicResults(c.id)));
   if (stale()) return;
   const agencies = agenciesSection(results);
   const bad = badReviewSection(results);
-  view.replaceChildren(headlineSection(results, { note: t('publishedAt', { at: dateText(results.publishedAt) }) }), agencies.card, bad.card, rankingTable(results));
+  const series = [results, ...earlier].sort((a, b) => a.year - b.year);
+  const trend = series.length > 1 ? trendSection('trend-chart', t('publishedTrend'), { series }) : null;
+  view.replaceChildren(headlineSection(results, { note: t('publishedAt', { at: dateText(results.publishedAt) }) }),
+    ...(trend ? [trend.card] : []), agencies.card, bad.card, rankingTable(results));
+  trend?.draw();
   agencies.draw();
   bad.draw();
 }
