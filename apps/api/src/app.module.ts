@@ -10,14 +10,17 @@ import { HealthController } from './health/health.controller';
 import { AuthGuard } from './http/auth';
 import { PublicController } from './reports/public.controller';
 import { ReportsController } from './reports/reports.controller';
+import { ReportsCsvController } from './reports/reports-csv.controller';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, clock: Clock = systemClock): DynamicModule {
     return {
       module: AppModule,
-      imports: [ApplicationModule.forRoot(config, clock)],
-      controllers: [CampaignsController, EnterprisesController, EvaluationsController, ReportsController, PublicController, AuditController, HealthController],
+      imports: [ApplicationModule.forRoot(config, clock), WebModule],
+      controllers: [CampaignsController, EnterprisesController, EvaluationsController, ReportsController, PublicController, AuditController, HealthController,
+        ReportsCsvController],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };
   }

@@ -20,6 +20,11 @@ import { CampaignReportHandler } from './reports/campaign-report.handler';
 import { InvalidateEvaluationHandler } from './audit/invalidate-evaluation.handler';
 import { VerifyPublishedHandler } from './audit/verify-published.handler';
 import { ListAuditReadsHandler, RecordAuditReadHandler } from './audit/audit-reads';
+import { AgencyReportHandler } from './reports/agency-report.handler';
+import { TrendsHandler } from './reports/trends.handler';
+import { AgencyReportAsOfHandler, CampaignReportAsOfHandler } from './reports/as-of-reports.handler';
+import { LogReplay } from './reports/log-replay';
+import { CampaignSegmentsHandler } from './reports/campaign-segments.query';
 
 @Module({})
 export class ApplicationModule {
@@ -35,6 +40,10 @@ export class ApplicationModule {
         RegisterEnterpriseHandler, SubmitEvaluationHandler, WithdrawEvaluationHandler, MyBallotHandler, BallotHistoryHandler,
         CampaignReportHandler,
         InvalidateEvaluationHandler, VerifyPublishedHandler, RecordAuditReadHandler, ListAuditReadsHandler,
+        AgencyReportHandler,
+        TrendsHandler,
+        LogReplay, CampaignReportAsOfHandler, AgencyReportAsOfHandler,
+        CampaignSegmentsHandler,
       ],
       exports: [APP_CONFIG, CLOCK],
     };

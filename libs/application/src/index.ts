@@ -20,3 +20,7 @@ export * from './audit/invalidate-evaluation.command';
 export * from './audit/verify-published.query';
 export * from './audit/compare-figures';
 export * from './audit/audit-reads';
+export * from './reports/agency-report.query';
+export * from './reports/trends.query';
+export * from './reports/as-of-reports.query';
+export * from './reports/campaign-segments.query';

@@ -9,3 +9,8 @@ export { erfc, normalCdf } from './normal';
 export { twoProportionZTest, change, type ZTest, type Change } from './significance';
 export { headlineReport, summarize, type HeadlineReport, type AgencyFigures, type CampaignCounts, type Summary, type LevelInput } from './headline';
 export { FORMULA_VERSION, methodologyOf, methodologyHash, canonicalJson, type Methodology } from './methodology';
+export { suppressedKeys, protectRow, type CountedCell, type ShownCell } from './suppression';
+export { agencyDetail, segmentRow, figuresOf, SEGMENT_DIMENSIONS, type AgencyDetail, type AgencyDetailInput, type SegmentCell, type QuestionCell, type SegmentCounts, type SegmentDimension, type Figures } from './agency-detail';
+export { trends, sameScale, sameQuestions, TREND_TEST, type Trends, type TrendPoint, type TrendInput } from './trends';
+export { headlineCsv, agencyCsv, csvField, HEADLINE_COLUMNS, AGENCY_COLUMNS, type SegmentRows } from './csv';
+export { badReviewRanking, publicResults, type BadReviewRank } from './public-results';

@@ -1,7 +1,9 @@
-import { Controller, Get, Param } from '@nestjs/common';
+/** Analysts' reports: the headline, one agency's detail and the trends (CSV exports: reports-csv.controller.ts). */
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { Allow } from '../http/auth';
-import { CampaignReportQuery } from '@survey/application';
+import { AgencyReportAsOfQuery, AgencyReportQuery, CampaignReportAsOfQuery, CampaignReportQuery, TrendsQuery } from '@survey/application';
+import { asOfParam, optionalParam } from '../http/query-params';
 
 @Controller('v1/reports')
 @Allow('analyst', 'auditor', 'admin')
@@ -9,7 +11,19 @@ export class ReportsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('campaigns/:id')
-  headline(@Param('id') id: string) {
-    return this.queries.execute(new CampaignReportQuery(id));
+  headline(@Param('id') id: string, @Query() query: Record<string, unknown>) {
+    const at = asOfParam(query);
+    return this.queries.execute(at ? new CampaignReportAsOfQuery(id, at) : new CampaignReportQuery(id));
+  }
+
+  @Get('campaigns/:id/agencies/:agencyId')
+  agency(@Param('id') id: string, @Param('agencyId') agencyId: string, @Query() query: Record<string, unknown>) {
+    const at = asOfParam(query);
+    return this.queries.execute(at ? new AgencyReportAsOfQuery(id, agencyId, at) : new AgencyReportQuery(id, agencyId));
+  }
+
+  @Get('trends')
+  trends(@Query() query: Record<string, unknown>) {
+    return this.queries.execute(new TrendsQuery(optionalParam(query, 'agencyId') ?? null));
   }
 }

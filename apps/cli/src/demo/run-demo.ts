@@ -37,6 +37,7 @@ export async function runDemo(config: AppConfig, options: { seed: number; serve:
   console.log([
     '',
     `API: ${config.publicUrl}   (data in ${config.dataDir}; Ctrl-C stops it)`,
+    `Dashboard: ${config.publicUrl}/   (paste the analyst token there; public results: ${config.publicUrl}/public)`,
     'Analyst token (valid 8 h):',
     analyst,
     '',

@@ -7,6 +7,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { EVENT_STORE, EventStore } from '@survey/event-store';
 import { Projector, READ_MODEL_STORE, ReadModelStore, reportsProjection } from '@survey/read-models';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { segmentsProjection } from '@survey/read-models';
 
 export interface ProjectionStatus {
   name: string;
@@ -26,6 +27,8 @@ export class Projections implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.all = [new Projector(events, readModels, reportsProjection, { onError: (e) => this.failed(e) })];
+    // Segment cells (agency detail) in a projection of their own, so the reports rebuild stays as fast.
+    this.all.push(new Projector(events, readModels, segmentsProjection, { onError: (e) => this.failed(e) }));
   }
 
   get inProcess(): boolean {

@@ -6,13 +6,11 @@
  */
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { NotFound } from '@survey/domain';
-import {
-  AgencyStatsDoc, CampaignDoc, CampaignStatsDoc, COLLECTIONS, READ_MODEL_STORE, ReadModelStore, reportsProjection,
-} from '@survey/read-models';
-import { CampaignCounts, headlineReport, HeadlineReport } from '@survey/reporting';
+import { CampaignDoc, COLLECTIONS, READ_MODEL_STORE, ReadModelStore, reportsProjection } from '@survey/read-models';
+import { HeadlineReport } from '@survey/reporting';
 import { CampaignReportQuery } from './campaign-report.query';
 import { withPublished } from '../audit/published-comparison';
+import { headlineFrom } from './report-source';
 
 @QueryHandler(CampaignReportQuery)
 export class CampaignReportHandler implements IQueryHandler<CampaignReportQuery> {
@@ -36,30 +34,12 @@ export class CampaignReportHandler implements IQueryHandler<CampaignReportQuery>
     }
   }
 
+  /** The headline, and how it differs from the published figures when an invalidation came after publishing. */
   private async build(campaignId: string, checkpoint: { position: number; recordedAt: string | null }): Promise<HeadlineReport> {
-    const campaigns = await this.readModels.list<CampaignDoc>(COLLECTIONS.campaigns);
-    const campaign = campaigns.find((c) => c.campaignId === campaignId);
-    if (!campaign) throw new NotFound(`campaign ${campaignId} not found`);
-    const previous = campaigns
-      .filter((c) => c.year < campaign.year)
-      .sort((a, b) => b.year - a.year)[0];
-    const [current, prior] = await Promise.all([this.counts(campaign), previous ? this.counts(previous) : null]);
-    return withPublished(headlineReport(current, prior, checkpoint), campaign.published);
-  }
-
-  private async counts(campaign: CampaignDoc): Promise<CampaignCounts> {
-    const [stats, agencies] = await Promise.all([
-      this.readModels.get<CampaignStatsDoc>(COLLECTIONS.campaignStats, campaign.campaignId),
-      this.readModels.list<AgencyStatsDoc>(COLLECTIONS.agencyStats, `${campaign.campaignId}/`),
+    const [report, campaign] = await Promise.all([
+      headlineFrom(this.readModels, campaignId, checkpoint),
+      this.readModels.get<CampaignDoc>(COLLECTIONS.campaigns, campaignId),
     ]);
-    return {
-      campaignId: campaign.campaignId,
-      year: campaign.year,
-      agencies: campaign.agencies,
-      scale: campaign.scale,
-      respondents: stats?.respondents ?? 0,
-      levels: stats?.levels ?? {},
-      agencyLevels: Object.fromEntries(agencies.map((a) => [a.agencyId, a.levels])),
-    };
+    return withPublished(report, campaign?.published ?? null);
   }
 }

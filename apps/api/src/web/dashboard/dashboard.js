@@ -1,0 +1,120 @@
+// The page's entry point. The dashboard (`/`) shows the analysts' reports to a signed-in analyst
+// and, without a token, only published results; the public page (`/public`, `/results/{id}`)
+// never uses a token. Location: `#/{campaignId}` or `#/{campaignId}/{agencyId}` (ids encoded).
+import { api, ApiError, clearToken, setToken, token, tokenRole } from './api.js';
+import { h } from './dom.js';
+import { currentLang, setLang, t } from './i18n.js';
+import * as screens from './screens.js';
+
+const page = document.body.dataset.page;
+const $ = (id) => document.getElementById(id);
+const view = $('view');
+let campaigns = [];
+/** Bumped by every render: a render whose answers arrive after a newer one started draws nothing. */
+let generation = 0;
+
+const signedIn = () => page === 'dashboard' && Boolean(token());
+
+function route() {
+  const [campaignId, agencyId] = location.hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  const fromPath = location.pathname.match(/^\/results\/([^/]+)$/);
+  return { campaignId: campaignId || (fromPath ? decodeURIComponent(fromPath[1]) : ''), agencyId: agencyId || '' };
+}
+
+const go = (campaignId, agencyId) => {
+  location.hash = `#/${encodeURIComponent(campaignId)}${agencyId ? `/${encodeURIComponent(agencyId)}` : ''}`;
+};
+
+function say(text) {
+  $('message').hidden = !text;
+  $('message').textContent = text ?? '';
+}
+
+/** 401: the token is no good, so forget it; 403: the role may not read reports. Both fall back to public. */
+function tokenTrouble(error) {
+  if (!(error instanceof ApiError) || !signedIn() || (error.status !== 401 && error.status !== 403)) return false;
+  clearToken();
+  showSignIn();
+  say(error.status === 401 ? t('tokenRejected') : t('forbidden'));
+  return true;
+}
+
+async function loadCampaigns() {
+  const select = $('campaign');
+  const list = signedIn() ? (await api.campaigns()).campaigns : (await api.publishedCampaigns()).campaigns;
+  campaigns = list;
+  select.replaceChildren(...list.map((c) => h('option', { value: c.id }, `${c.year} · ${c.title}${c.status ? ` (${t(c.status)})` : ''}`)));
+}
+
+async function render() {
+  const mine = ++generation;
+  const ctx = { view, go, campaigns, stale: () => mine !== generation };
+  const { campaignId, agencyId } = route();
+  const campaign = campaigns.find((c) => c.id === campaignId) ?? campaigns[0];
+  view.replaceChildren();
+  if (!campaign) {
+    view.append(h('p', { class: 'empty', id: 'empty' }, t('noPublished')));
+    return;
+  }
+  if (campaignId && campaign.id !== campaignId) say(t(signedIn() ? 'unknownCampaign' : 'notPublished', { id: campaignId }));
+  $('campaign').value = campaign.id;
+  if (!signedIn()) return screens.published(campaign, ctx);
+  return agencyId ? screens.agency(campaign, agencyId, ctx) : screens.overview(campaign, ctx);
+}
+
+function showSignIn() {
+  if (page !== 'dashboard') return;
+  const role = token() ? tokenRole(token()) : null;
+  $('token').hidden = $('signin-button').hidden = Boolean(token());
+  $('signout-button').hidden = !token();
+  $('signin-note').textContent = token() ? `${t('signedIn', { role: role ?? '?' })} ${t('tokenKept')}` : t('tokenKept');
+  $('mode').textContent = token() ? t('modeAnalyst') : t('modePublic');
+}
+
+async function refresh() {
+  showSignIn();
+  try {
+    await loadCampaigns();
+    await render();
+  } catch (error) {
+    if (tokenTrouble(error)) return refresh();
+    say(t('failed', { detail: error.message }));
+  }
+}
+
+async function show() {
+  try {
+    say(null);
+    await render();
+  } catch (error) {
+    if (tokenTrouble(error)) return refresh();
+    say(t('failed', { detail: error.message }));
+  }
+}
+
+$('lang').addEventListener('click', () => {
+  setLang(currentLang() === 'zh' ? 'en' : 'zh');
+  $('lang').textContent = t('switchTo');
+  refresh();
+});
+$('campaign').addEventListener('change', (e) => go(e.target.value));
+window.addEventListener('hashchange', show);
+if (page === 'dashboard') {
+  $('signin-button').addEventListener('click', () => {
+    const value = $('token').value.trim();
+    $('token').value = '';
+    if (!value) return;
+    setToken(value);
+    say(null);
+    refresh();
+  });
+  $('token').addEventListener('keydown', (e) => e.key === 'Enter' && $('signin-button').click());
+  $('signout-button').addEventListener('click', () => {
+    clearToken();
+    say(null);
+    refresh();
+  });
+}
+setLang(currentLang());
+$('lang').textContent = t('switchTo');
+refresh();

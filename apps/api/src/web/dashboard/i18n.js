@@ -1,0 +1,69 @@
+// Chinese and English labels of the dashboard, the chosen language kept in localStorage.
+const LABELS = {
+  zh: {
+    title: '企业满意度评议', publicTitle: '评议结果公布', campaign: '评议活动', switchTo: 'English',
+    tokenLabel: '分析员令牌', signIn: '登录', signOut: '退出',
+    signedIn: '已登录（{role}）', tokenKept: '令牌仅保存在本标签页中。',
+    modeAnalyst: '分析视图', modePublic: '公开结果',
+    footnote: '区间为 95% Wilson 区间；一家企业评议多个部门，整体区间略窄。',
+    publicFootnote: '公布的数字在公布时冻结。区间为 95% Wilson 区间。',
+    satisfaction: '满意率', interval: '95% 区间', respondents: '参评企业', evaluations: '有效评价',
+    meanScore: '平均分', badReviewRate: '差评率', change: '较上年', points: '{p} 个百分点',
+    significant: '显著', notSignificant: '不显著', notComparable: '不可比', noPrevious: '无上年数据',
+    pValue: 'p = {p}', vsPrevious: '较 {year} 年（{rate}）',
+    testNote: '较上年变化的显著性检验：{test}；p < 0.05 为显著。', trend: '历年满意率', publishedTrend: '历年公布的满意率', agencyTrend: '{name} 历年满意率', agenciesRanked: '各部门满意率排名',
+    badReviewRanking: '各部门差评率排名（差评率由低到高）', badReviewRank: '差评率名次', rankingTable: '排名明细', rank: '名次', agency: '部门', agencyPicker: '查看部门',
+    chooseAgency: '选择部门…', questions: '分项满意率', question: '评议项', segments: '分组满意率',
+    district: '区县', industry: '行业门类', size: '企业规模', value: '分组',
+    suppressed: '已隐去', suppressedNote: '少于 {k} 家企业的分组（及为保护它而连带隐去的分组）不予显示。',
+    unknownCampaign: '没有评议活动 {id}。', notPublished: '{id} 没有公布的结果。',
+    back: '返回总览', publishedAt: '公布于 {at}', noPublished: '尚无公布的评议结果。',
+    tokenRejected: '令牌无效或已过期，已退出。', forbidden: '此令牌的角色不能查看分析报告。',
+    notAvailable: '暂不可用（{status}）', failed: '加载失败：{detail}', asOf: '截至日志位置 {position}',
+    lowHigh: '区间下限–上限', rateSeries: '满意率 %', ciSeries: '95% 区间', badSeries: '差评率 %',
+    micro: '微型', small: '小型', medium: '中型', large: '大型',
+    scheduled: '未开始', open: '进行中', closed: '已结束', published: '已公布',
+  },
+  en: {
+    title: 'Enterprise satisfaction survey', publicTitle: 'Published results', campaign: 'Campaign', switchTo: '中文',
+    tokenLabel: 'Analyst token', signIn: 'Sign in', signOut: 'Sign out',
+    signedIn: 'Signed in ({role}).', tokenKept: 'The token is kept in this tab only.',
+    modeAnalyst: 'Analyst view', modePublic: 'Published results',
+    footnote: 'Intervals are 95% Wilson intervals; one enterprise rates several agencies, so the overall interval is somewhat too narrow.',
+    publicFootnote: 'Figures are frozen when published. Intervals are 95% Wilson intervals.',
+    satisfaction: 'Satisfaction', interval: '95% interval', respondents: 'Respondents', evaluations: 'Evaluations',
+    meanScore: 'Mean score', badReviewRate: 'Bad reviews', change: 'Change', points: '{p} points',
+    significant: 'significant', notSignificant: 'not significant', notComparable: 'not comparable', noPrevious: 'no previous campaign',
+    pValue: 'p = {p}', vsPrevious: 'against {year} ({rate})',
+    testNote: 'Change on the year before tested with a {test}; significant when p < 0.05.', trend: 'Satisfaction by year', publishedTrend: 'Published satisfaction by year', agencyTrend: '{name}: satisfaction by year', agenciesRanked: 'Agencies ranked by satisfaction',
+    badReviewRanking: 'Agencies ranked by bad-review rate (lowest first)', badReviewRank: 'Bad-review rank', rankingTable: 'Rankings in full', rank: 'Rank', agency: 'Agency', agencyPicker: 'Agency',
+    chooseAgency: 'Choose an agency…', questions: 'By question', question: 'Question', segments: 'By segment',
+    district: 'District', industry: 'Industry section', size: 'Enterprise size', value: 'Segment',
+    suppressed: 'suppressed', suppressedNote: 'Cells of fewer than {k} enterprises (and cells suppressed to protect them) are not shown.',
+    unknownCampaign: 'There is no campaign {id}.', notPublished: '{id} has no published results.',
+    back: 'Back to the overview', publishedAt: 'Published {at}', noPublished: 'No results have been published yet.',
+    tokenRejected: 'The token is invalid or expired; signed out.', forbidden: "This token's role may not read analysts' reports.",
+    notAvailable: 'Not available ({status})', failed: 'Could not load: {detail}', asOf: 'As of log position {position}',
+    lowHigh: 'interval low–high', rateSeries: 'Satisfaction %', ciSeries: '95% interval', badSeries: 'Bad-review rate %',
+    micro: 'micro', small: 'small', medium: 'medium', large: 'large',
+    scheduled: 'scheduled', open: 'open', closed: 'closed', published: 'published',
+  },
+};
+
+const KEY = 'survey.lang';
+let lang = LABELS[localStorage.getItem(KEY)] ? localStorage.getItem(KEY) : 'zh';
+
+export const currentLang = () => lang;
+
+export function setLang(next) {
+  lang = next;
+  localStorage.setItem(KEY, next);
+  document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+}
+
+/** The label for `key` in the current language, `{name}` placeholders filled from `params`. */
+export function t(key, params = {}) {
+  const text = LABELS[lang][key] ?? LABELS.en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''));
+}

@@ -1,0 +1,71 @@
+// The three screens the page can show: a campaign's overview and one agency (signed in), and a
+// campaign's published results. Each fetches what it needs, then replaces the view in one step,
+// unless `ctx.stale()` says the reader has moved on meanwhile.
+import { api, ApiError } from './api.js';
+import { h } from './dom.js';
+import { t } from './i18n.js';
+import { agenciesSection, agencySections, badReviewSection, dateText, headlineSection, rankingTable, trendSection } from './views.js';
+
+export async function overview(campaign, { view, go, stale }) {
+  const [report, trends] = await Promise.all([api.headline(campaign.id), optional(api.trends())]);
+  if (stale()) return;
+  const agencies = agenciesSection(report, { onPick: (agencyId) => go(campaign.id, agencyId) });
+  const parts = [headlineSection(report, { note: t('asOf', { position: report.asOf.position }) })];
+  const trend = trends.ok ? trendSection('trend-chart', t('trend'), trends.value) : null;
+  parts.push(trend ? trend.card : unavailable('trend-chart', t('trend'), trends.status));
+  parts.push(agencies.card);
+  const bad = badReviewSection(report);
+  parts.push(bad.card);
+  view.replaceChildren(...parts);
+  trend?.draw();
+  agencies.draw();
+  bad.draw();
+}
+
+export async function agency(campaign, agencyId, { view, go, stale }) {
+  const [detail, trends] = await Promise.all([optional(api.agency(campaign.id, agencyId)), optional(api.trends(agencyId))]);
+  if (stale()) return;
+  const back = () => go(campaign.id);
+  if (!detail.ok) {
+    view.replaceChildren(h('p', { class: 'wide' }, h('a', { href: '#', id: 'back', onclick: (e) => { e.preventDefault(); back(); } }, `← ${t('back')}`)), unavailable('agency', agencyId, detail.status));
+    return;
+  }
+  const texts = new Map((campaign.questions ?? []).map((q) => [q.id, q.text]));
+  const { sections, draw } = agencySections(detail.value, { questionText: (id) => texts.get(id) ?? id, onBack: back });
+  const name = detail.value.name ?? campaign.agencies?.find((a) => a.id === agencyId)?.name ?? agencyId;
+  const trend = trends.ok ? trendSection('agency-trend-chart', t('agencyTrend', { name }), trends.value) : null;
+  view.replaceChildren(...sections.slice(0, 2), ...(trend ? [trend.card] : []), ...sections.slice(2));
+  trend?.draw();
+  draw();
+}
+
+/**
+ * A campaign's published results; with two or more campaigns published, also the trend of the
+ * published rates (each campaign's figures as frozen, the change as it published it).
+ */
+export async function published(campaign, { view, stale, campaigns }) {
+  const others = campaigns.length > 1 ? campaigns.filter((c) => c.id !== campaign.id) : [];
+  const [results, ...earlier] = await Promise.all([campaign, ...others].map((c) => api.publicResults(c.id)));
+  if (stale()) return;
+  const agencies = agenciesSection(results);
+  const bad = badReviewSection(results);
+  const series = [results, ...earlier].sort((a, b) => a.year - b.year);
+  const trend = series.length > 1 ? trendSection('trend-chart', t('publishedTrend'), { series }) : null;
+  view.replaceChildren(headlineSection(results, { note: t('publishedAt', { at: dateText(results.publishedAt) }) }),
+    ...(trend ? [trend.card] : []), agencies.card, bad.card, rankingTable(results));
+  trend?.draw();
+  agencies.draw();
+  bad.draw();
+}
+
+/** A section whose route is not there (yet) or fails says so instead of breaking the page. */
+async function optional(promise) {
+  try {
+    return { ok: true, value: await promise };
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status === 401 || error.status === 403) throw error;
+    return { ok: false, status: error.status };
+  }
+}
+
+const unavailable = (id, title, status) => h('section', { class: 'card unavailable', id: `${id}-unavailable` }, h('h2', {}, title), h('p', {}, t('notAvailable', { status })));

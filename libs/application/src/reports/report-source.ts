@@ -1,0 +1,86 @@
+/**
+ * Report assembly from read-model documents, wherever they are: the live read models
+ * (ReadModelStore) or a replay of the log's prefix held in memory (MemoryDocs, for as-of
+ * reports). Both go through the same functions, so an as-of report is computed exactly as a live one.
+ */
+import { NotFound } from '@survey/domain';
+import {
+  AgencyStatsDoc, CampaignDoc, CampaignStatsDoc, COLLECTIONS, Doc, MemoryDocs, SEGMENT_COLLECTIONS, SegmentStatsDoc, segmentStatsId,
+} from '@survey/read-models';
+import { agencyDetail, AgencyDetail, CampaignCounts, headlineReport, HeadlineReport } from '@survey/reporting';
+
+/** What reports read: a ReadModelStore, or MemoryDocs through memorySource. */
+export interface DocSource {
+  get<T extends Doc>(collection: string, id: string): Promise<T | undefined>;
+  list<T extends Doc>(collection: string, idPrefix?: string): Promise<T[]>;
+}
+
+/** A replay's in-memory documents as a DocSource. */
+export function memorySource(docs: MemoryDocs): DocSource {
+  return {
+    get: async <T extends Doc>(collection: string, id: string) => docs.get<T>(collection, id),
+    list: async <T extends Doc>(collection: string, idPrefix?: string) => docs.list<T>(collection, idPrefix),
+  };
+}
+
+export interface At {
+  position: number;
+  recordedAt: string | null;
+}
+
+/** The campaign and the one with the greatest earlier year (DESIGN: "the previous campaign"). */
+export async function campaignAndPrevious(source: DocSource, campaignId: string): Promise<{ campaign: CampaignDoc; previous: CampaignDoc | undefined }> {
+  const campaigns = await source.list<CampaignDoc>(COLLECTIONS.campaigns);
+  const campaign = campaigns.find((c) => c.campaignId === campaignId);
+  if (!campaign) throw new NotFound(`campaign ${campaignId} not found`);
+  const previous = campaigns.filter((c) => c.year < campaign.year).sort((a, b) => b.year - a.year)[0];
+  return { campaign, previous };
+}
+
+export async function campaignCounts(source: DocSource, campaign: CampaignDoc): Promise<CampaignCounts> {
+  const [stats, agencies] = await Promise.all([
+    source.get<CampaignStatsDoc>(COLLECTIONS.campaignStats, campaign.campaignId),
+    source.list<AgencyStatsDoc>(COLLECTIONS.agencyStats, `${campaign.campaignId}/`),
+  ]);
+  return {
+    campaignId: campaign.campaignId,
+    year: campaign.year,
+    agencies: campaign.agencies,
+    scale: campaign.scale,
+    respondents: stats?.respondents ?? 0,
+    levels: stats?.levels ?? {},
+    agencyLevels: Object.fromEntries(agencies.map((a) => [a.agencyId, a.levels])),
+  };
+}
+
+export async function headlineFrom(source: DocSource, campaignId: string, at: At): Promise<HeadlineReport> {
+  const { campaign, previous } = await campaignAndPrevious(source, campaignId);
+  const [current, prior] = await Promise.all([campaignCounts(source, campaign), previous ? campaignCounts(source, previous) : null]);
+  return headlineReport(current, prior, at);
+}
+
+/** Segments: read from the `segments` projection, or left out with the reason given. */
+export type SegmentsChoice = { include: true } | { include: false; omitted: string };
+
+export async function agencyDetailFrom(
+  source: DocSource, campaignId: string, agencyId: string, k: number, at: At, segments: SegmentsChoice,
+): Promise<AgencyDetail> {
+  const { campaign, previous } = await campaignAndPrevious(source, campaignId);
+  if (!campaign.agencies.some((a) => a.id === agencyId)) throw new NotFound(`agency ${agencyId} is not in campaign ${campaignId}`);
+  const [stats, prior, cells] = await Promise.all([
+    source.get<AgencyStatsDoc>(COLLECTIONS.agencyStats, `${campaignId}/${agencyId}`),
+    previous ? source.get<AgencyStatsDoc>(COLLECTIONS.agencyStats, `${previous.campaignId}/${agencyId}`) : undefined,
+    segments.include ? source.get<SegmentStatsDoc>(SEGMENT_COLLECTIONS.stats, segmentStatsId(campaignId, agencyId)) : undefined,
+  ]);
+  return agencyDetail({
+    campaign,
+    agencyId,
+    levels: stats?.levels ?? {},
+    questions: stats?.questions ?? {},
+    previous: previous ? { campaignId: previous.campaignId, year: previous.year, levels: prior?.levels ?? null, scale: previous.scale } : null,
+    segments: segments.include ? (cells?.cells ?? { district: {}, industry: {}, size: {} }) : null,
+    ...(segments.include ? {} : { segmentsOmitted: segments.omitted }),
+    k,
+    asOf: at,
+  });
+}

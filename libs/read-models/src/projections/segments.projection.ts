@@ -1,0 +1,108 @@
+/**
+ * The `segments` projection: per campaign and agency, current evaluations counted by level in
+ * each segment cell (district, industry section, enterprise size, as copied into the evaluation
+ * when it was made), with the respondents of each cell. The agency `*` holds the whole campaign,
+ * where one enterprise rates several agencies and is still counted once per cell. Kept apart from
+ * `reports` so that the headline's rebuild does none of this work.
+ */
+import type { BallotEvent, SurveyEvent } from '@survey/domain';
+import type { RecordedEvent } from '@survey/event-store';
+import type { DocAccess, Projection } from '../projection';
+
+export const SEGMENT_COLLECTIONS = { stats: 'segment-stats', ballots: 'segment-ballots' } as const;
+export const ALL_AGENCIES = '*';
+const DIMENSIONS = ['district', 'industry', 'size'] as const;
+
+export interface SegmentCellCounts {
+  respondents: number;
+  levels: Record<string, number>;
+}
+
+export interface SegmentStatsDoc {
+  [key: string]: unknown;
+  campaignId: string;
+  /** An agency id, or `*` for the whole campaign. */
+  agencyId: string;
+  cells: Record<(typeof DIMENSIONS)[number], Record<string, SegmentCellCounts>>;
+}
+
+/** Each current evaluation of a ballot: agency id → [rating, district, industry, size]. */
+export interface SegmentBallotDoc {
+  [key: string]: unknown;
+  current: Record<string, [rating: string, district: string, industry: string, size: string]>;
+}
+
+export const segmentStatsId = (campaignId: string, agencyId: string) => `${campaignId}/${agencyId}`;
+const ballotId = (campaignId: string, creditCode: string) => `${campaignId}/${creditCode}`;
+const S = SEGMENT_COLLECTIONS;
+
+export const segmentsProjection: Projection = {
+  name: 'segments',
+  collections: Object.values(S),
+
+  reads(recorded) {
+    const event = recorded as unknown as SurveyEvent;
+    switch (event.type) {
+      case 'EvaluationSubmitted':
+      case 'EvaluationRevised':
+      case 'EvaluationWithdrawn':
+      case 'EvaluationInvalidated': {
+        const { campaignId, creditCode, agencyId } = event.data;
+        return [[S.ballots, ballotId(campaignId, creditCode)], [S.stats, segmentStatsId(campaignId, agencyId)], [S.stats, segmentStatsId(campaignId, ALL_AGENCIES)]];
+      }
+      default:
+        return [];
+    }
+  },
+
+  apply(recorded: RecordedEvent, docs: DocAccess) {
+    const event = recorded as unknown as SurveyEvent;
+    switch (event.type) {
+      case 'EvaluationSubmitted':
+      case 'EvaluationRevised':
+      case 'EvaluationWithdrawn':
+      case 'EvaluationInvalidated':
+        return applyBallot(event, docs);
+    }
+  },
+};
+
+const emptyStats = (campaignId: string, agencyId: string): SegmentStatsDoc => ({ campaignId, agencyId, cells: { district: {}, industry: {}, size: {} } });
+
+function applyBallot(event: BallotEvent, docs: DocAccess): void {
+  const { campaignId, creditCode, agencyId } = event.data;
+  const bId = ballotId(campaignId, creditCode);
+  const ballot = docs.get<SegmentBallotDoc>(S.ballots, bId) ?? { current: {} };
+  const agency = docs.get<SegmentStatsDoc>(S.stats, segmentStatsId(campaignId, agencyId)) ?? emptyStats(campaignId, agencyId);
+  const all = docs.get<SegmentStatsDoc>(S.stats, segmentStatsId(campaignId, ALL_AGENCIES)) ?? emptyStats(campaignId, ALL_AGENCIES);
+  const kept = ballot.current[agencyId];
+  // The enterprise's other current evaluations decide whether it already counts in a campaign-wide cell.
+  const others = Object.entries(ballot.current).filter(([id]) => id !== agencyId).map(([, e]) => e);
+  const elsewhere = (d: number, value: string) => others.some((e) => e[d + 1] === value);
+
+  const move = (entry: SegmentBallotDoc['current'][string], delta: 1 | -1) => {
+    DIMENSIONS.forEach((dimension, d) => {
+      const value = entry[d + 1];
+      count(agency, dimension, value, entry[0], delta, true);
+      count(all, dimension, value, entry[0], delta, !elsewhere(d, value));
+    });
+  };
+  if (kept) move(kept, -1);
+  if (event.type === 'EvaluationSubmitted' || event.type === 'EvaluationRevised') {
+    const { rating, district, industry, size } = event.data;
+    const entry: SegmentBallotDoc['current'][string] = [rating, district, industry, size];
+    move(entry, +1);
+    ballot.current[agencyId] = entry;
+  } else if (kept) {
+    delete ballot.current[agencyId];
+  }
+  docs.put(S.ballots, bId, ballot);
+  docs.put(S.stats, segmentStatsId(campaignId, agencyId), agency);
+  docs.put(S.stats, segmentStatsId(campaignId, ALL_AGENCIES), all);
+}
+
+function count(doc: SegmentStatsDoc, dimension: (typeof DIMENSIONS)[number], value: string, rating: string, delta: number, respondent: boolean): void {
+  const cell = (doc.cells[dimension][value] ??= { respondents: 0, levels: {} });
+  cell.levels[rating] = (cell.levels[rating] ?? 0) + delta;
+  if (respondent) cell.respondents += delta;
+}

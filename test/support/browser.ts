@@ -1,0 +1,60 @@
+/// <reference lib="dom" />
+/**
+ * Debian's chromium driven by playwright-core (which downloads no browser), for the pages' tests:
+ * each page records what would go unnoticed otherwise (script errors, Content-Security-Policy
+ * violations, the requests it made and whether they carried a token) and saves screenshots under
+ * test/artifacts/.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const ARTIFACTS = join(__dirname, '..', 'artifacts');
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+}
+
+export interface Seen {
+  page: Page;
+  /** Uncaught script errors and console errors. */
+  errors: string[];
+  /** Content-Security-Policy violations, as `directive: blocked URI`. */
+  violations: string[];
+  /** Every request the page made: path and query, and whether it sent an Authorization header. */
+  requests: { path: string; signed: boolean }[];
+}
+
+export async function openPage(browser: Browser, options: { width?: number; height?: number } = {}): Promise<Seen> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  const seen: Seen = { page, errors: [], violations: [], requests: [] };
+  page.on('pageerror', (e) => seen.errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && seen.errors.push(`${m.text()} ${m.location().url}`));
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    seen.requests.push({ path: url.pathname + url.search, signed: 'authorization' in r.headers() });
+  });
+  await page.exposeFunction('reportViolation', (v: string) => seen.violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { reportViolation: (v: string) => void }).reportViolation(`${e.effectiveDirective}: ${e.blockedURI}`));
+  });
+  return seen;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, name);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** The data of the chart drawn on canvas `#id`, as chart.js holds it (waits until it is drawn). */
+export async function chartData(page: Page, id: string): Promise<{ labels: string[]; datasets: { label: string; data: unknown[] }[] }> {
+  const handle = await page.waitForFunction((canvasId) => {
+    const chart = (window as unknown as { Chart?: { getChart(c: unknown): { data: unknown } | undefined } }).Chart?.getChart(document.getElementById(canvasId));
+    return chart ? JSON.parse(JSON.stringify(chart.data)) : undefined;
+  }, id);
+  return handle.jsonValue();
+}
