@@ -3,6 +3,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AppConfig, ApplicationModule, Clock, systemClock } from '@survey/application';
 import { AuditController } from './audit/audit.controller';
+import { CampaignHistoryController } from './audit/campaign-history.controller';
+import { CampaignChangesController } from './campaigns/campaign-changes.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { EnterprisesController } from './enterprises/enterprises.controller';
 import { EvaluationsController } from './evaluations/evaluations.controller';
@@ -17,7 +19,8 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ApplicationModule.forRoot(config, clock)],
-      controllers: [CampaignsController, EnterprisesController, EvaluationsController, ReportsController, PublicController, AuditController, HealthController],
+      controllers: [CampaignsController, EnterprisesController, EvaluationsController, ReportsController, PublicController, AuditController, HealthController,
+        CampaignChangesController, CampaignHistoryController],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };
   }

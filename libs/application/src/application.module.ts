@@ -6,6 +6,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GetCampaignHandler, ListCampaignsHandler } from './campaigns/campaign.queries';
+import { CampaignHistoryHandler } from './campaigns/campaign-history.query';
+import { ChangeCampaignHandler } from './campaigns/change-campaign.handler';
 import { CloseCampaignHandler } from './campaigns/close-campaign.handler';
 import { OpenCampaignHandler } from './campaigns/open-campaign.handler';
 import { PublishResultsHandler } from './campaigns/publish-results.handler';
@@ -31,6 +33,7 @@ export class ApplicationModule {
         OpenCampaignHandler, CloseCampaignHandler, PublishResultsHandler, GetCampaignHandler, ListCampaignsHandler,
         RegisterEnterpriseHandler, SubmitEvaluationHandler, WithdrawEvaluationHandler, MyBallotHandler, BallotHistoryHandler,
         CampaignReportHandler,
+        ChangeCampaignHandler, CampaignHistoryHandler,
       ],
       exports: [APP_CONFIG, CLOCK],
     };
