@@ -18,3 +18,7 @@ export * from './reports/campaign-report.query';
 export * from './infrastructure/pool';
 export * from './campaigns/change-campaign.command';
 export * from './campaigns/campaign-history.query';
+export * from './imports/csv-header';
+export * from './imports/csv-import';
+export { enterpriseImport, HEADER_NAMES as ENTERPRISE_HEADER_NAMES } from './imports/enterprise-rows';
+export * from './imports/agency-rows';

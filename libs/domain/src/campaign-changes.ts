@@ -4,7 +4,7 @@
  * Agency ids never change once given: ballots and counters are keyed by them.
  */
 import { campaignPhase, CampaignState } from './campaign';
-import { Conflict, Invalid, NotFound } from './errors';
+import { Conflict, FieldError, Invalid, NotFound } from './errors';
 import type { CampaignEvent } from './events';
 
 /** Lower-case letters, digits and hyphens, at most 63: the same ids as when a campaign is opened. */
@@ -41,12 +41,18 @@ export function decideChange(command: CampaignChange, state: CampaignState, now:
   return [{ type: 'CampaignAgencyRenamed', data: { campaignId, agencyId, name, previousName: known.name } }];
 }
 
-function validAgency(agencyId: string, name: string): string {
-  const problems = [];
+/** What is wrong with an agency id and name (imports check rows with it before sending commands). */
+export function agencyProblems(agencyId: string, name: string): FieldError[] {
+  const problems: FieldError[] = [];
   if (!AGENCY_ID_PATTERN.test(agencyId)) problems.push({ field: 'agencyId', message: 'must be lower-case letters, digits and hyphens (at most 63)' });
   const trimmed = name.trim();
   if (!trimmed) problems.push({ field: 'name', message: 'must not be empty' });
   else if ([...trimmed].length > MAX_AGENCY_NAME_CHARACTERS) problems.push({ field: 'name', message: `must be at most ${MAX_AGENCY_NAME_CHARACTERS} characters` });
+  return problems;
+}
+
+function validAgency(agencyId: string, name: string): string {
+  const problems = agencyProblems(agencyId, name);
   if (problems.length) throw Invalid.because('invalid agency', problems);
-  return trimmed;
+  return name.trim();
 }
