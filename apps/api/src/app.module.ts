@@ -5,6 +5,7 @@ import { AppConfig, ApplicationModule, Clock, systemClock } from '@survey/applic
 import { AuditController } from './audit/audit.controller';
 import { CampaignHistoryController } from './audit/campaign-history.controller';
 import { CampaignChangesController } from './campaigns/campaign-changes.controller';
+import { ImportsController } from './imports/imports.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { EnterprisesController } from './enterprises/enterprises.controller';
 import { EvaluationsController } from './evaluations/evaluations.controller';
@@ -20,7 +21,7 @@ export class AppModule {
       module: AppModule,
       imports: [ApplicationModule.forRoot(config, clock)],
       controllers: [CampaignsController, EnterprisesController, EvaluationsController, ReportsController, PublicController, AuditController, HealthController,
-        CampaignChangesController, CampaignHistoryController],
+        CampaignChangesController, CampaignHistoryController, ImportsController],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };
   }

@@ -16,6 +16,7 @@ import { RegisterEnterpriseHandler } from './enterprises/register-enterprise.han
 import { BallotHistoryHandler, MyBallotHandler } from './evaluations/ballot.queries';
 import { SubmitEvaluationHandler } from './evaluations/submit-evaluation.handler';
 import { WithdrawEvaluationHandler } from './evaluations/withdraw-evaluation.handler';
+import { UploadImportHandler } from './imports/upload-import';
 import { CLOCK, Clock, systemClock } from './infrastructure/clock';
 import { StoresModule } from './infrastructure/stores.module';
 import { CampaignReportHandler } from './reports/campaign-report.handler';
@@ -33,7 +34,7 @@ export class ApplicationModule {
         OpenCampaignHandler, CloseCampaignHandler, PublishResultsHandler, GetCampaignHandler, ListCampaignsHandler,
         RegisterEnterpriseHandler, SubmitEvaluationHandler, WithdrawEvaluationHandler, MyBallotHandler, BallotHistoryHandler,
         CampaignReportHandler,
-        ChangeCampaignHandler, CampaignHistoryHandler,
+        ChangeCampaignHandler, CampaignHistoryHandler, UploadImportHandler,
       ],
       exports: [APP_CONFIG, CLOCK],
     };
