@@ -6,6 +6,7 @@ import { AuditController } from './audit/audit.controller';
 import { CampaignHistoryController } from './audit/campaign-history.controller';
 import { CampaignChangesController } from './campaigns/campaign-changes.controller';
 import { ImportsController } from './imports/imports.controller';
+import { ProgressController } from './progress/progress.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { EnterprisesController } from './enterprises/enterprises.controller';
 import { EvaluationsController } from './evaluations/evaluations.controller';
@@ -21,7 +22,7 @@ export class AppModule {
       module: AppModule,
       imports: [ApplicationModule.forRoot(config, clock)],
       controllers: [CampaignsController, EnterprisesController, EvaluationsController, ReportsController, PublicController, AuditController, HealthController,
-        CampaignChangesController, CampaignHistoryController, ImportsController],
+        CampaignChangesController, CampaignHistoryController, ImportsController, ProgressController],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };
   }

@@ -17,6 +17,7 @@ import { BallotHistoryHandler, MyBallotHandler } from './evaluations/ballot.quer
 import { SubmitEvaluationHandler } from './evaluations/submit-evaluation.handler';
 import { WithdrawEvaluationHandler } from './evaluations/withdraw-evaluation.handler';
 import { UploadImportHandler } from './imports/upload-import';
+import { AllNonRespondentsHandler, CampaignProgressHandler, NonRespondentsHandler } from './progress/progress.queries';
 import { CLOCK, Clock, systemClock } from './infrastructure/clock';
 import { StoresModule } from './infrastructure/stores.module';
 import { CampaignReportHandler } from './reports/campaign-report.handler';
@@ -35,6 +36,7 @@ export class ApplicationModule {
         RegisterEnterpriseHandler, SubmitEvaluationHandler, WithdrawEvaluationHandler, MyBallotHandler, BallotHistoryHandler,
         CampaignReportHandler,
         ChangeCampaignHandler, CampaignHistoryHandler, UploadImportHandler,
+        CampaignProgressHandler, NonRespondentsHandler, AllNonRespondentsHandler,
       ],
       exports: [APP_CONFIG, CLOCK],
     };

@@ -23,3 +23,4 @@ export * from './imports/csv-import';
 export { enterpriseImport, HEADER_NAMES as ENTERPRISE_HEADER_NAMES } from './imports/enterprise-rows';
 export * from './imports/agency-rows';
 export * from './imports/upload-import';
+export * from './progress/progress.queries';
