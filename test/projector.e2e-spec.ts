@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { token } from './support/app';
 import { call, PROJECTOR_JS, seedCampaign, ServerProcess } from './support/server-process';
 
+// Two child processes, each starting two projections: more than jest's 5 s on a loaded 2-core machine.
+jest.setTimeout(60_000);
+
 const admin = token('admin', 'admin-1');
 const analyst = token('analyst', 'analyst-1');
 
