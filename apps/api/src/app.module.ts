@@ -3,6 +3,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AppConfig, ApplicationModule, Clock, systemClock } from '@survey/application';
 import { AuditController } from './audit/audit.controller';
+import { CampaignHistoryController } from './audit/campaign-history.controller';
+import { CampaignChangesController } from './campaigns/campaign-changes.controller';
+import { ImportsController } from './imports/imports.controller';
+import { ProgressController } from './progress/progress.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { EnterprisesController } from './enterprises/enterprises.controller';
 import { EvaluationsController } from './evaluations/evaluations.controller';
@@ -20,7 +24,8 @@ export class AppModule {
       module: AppModule,
       imports: [ApplicationModule.forRoot(config, clock), WebModule],
       controllers: [CampaignsController, EnterprisesController, EvaluationsController, ReportsController, PublicController, AuditController, HealthController,
-        ReportsCsvController],
+        ReportsCsvController,
+        CampaignChangesController, CampaignHistoryController, ImportsController, ProgressController],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };
   }

@@ -2,12 +2,11 @@
 /** `survey`: the service's command line. Commander gives us help, usage errors and exit code 2. */
 import 'reflect-metadata';
 import { Command, InvalidArgumentError } from 'commander';
-import { ConfigError, loadConfig, Role, ROLES, signToken, startupLine } from '@survey/application';
+import { AGENCY_HEADER_NAMES, agencyImport, ConfigError, ENTERPRISE_HEADER_NAMES, enterpriseImport, loadConfig, Role, ROLES, signToken, startupLine } from '@survey/application';
 import { creditCodeProblem } from '@survey/domain';
 import { demoSecret } from './demo/demo-secret';
 import { runDemo } from './demo/run-demo';
-import { HEADER_NAMES } from './import/enterprise-rows';
-import { runImportEnterprises, UsageError } from './import/run-import';
+import { runImport, UsageError } from './import/run-import';
 import { registerVerify } from './verify/verify-command';
 
 const program = new Command('survey')
@@ -59,7 +58,7 @@ importer
   .addHelpText('after', [
     '',
     'Header (any order, names case-insensitive, English or Chinese):',
-    ...Object.values(HEADER_NAMES).map((names) => `  ${names.join(' | ')}`),
+    ...Object.values(ENTERPRISE_HEADER_NAMES).map((names) => `  ${names.join(' | ')}`),
     'industry is a GB/T 4754 section letter A-T; size is micro, small, medium or large.',
     'Bad rows are reported on stderr as "line N, column C: reason" while good rows go in.',
     'Exit code: 0 every row went in, 1 some rows were rejected, 2 usage (no such file, unreadable header).',
@@ -67,7 +66,32 @@ importer
   .action(async (file: string, opts: { errors?: string; json?: boolean }) => {
     const config = loadConfig(process.env, { requireSecret: false });
     try {
-      process.exitCode = await runImportEnterprises(config, file, { errors: opts.errors, json: opts.json === true });
+      process.exitCode = await runImport(config, enterpriseImport, file, { errors: opts.errors, json: opts.json === true });
+    } catch (error) {
+      throw error instanceof UsageError ? new InvalidArgumentError(error.message) : error;
+    }
+  });
+
+importer
+  .command('agencies')
+  .description("add or rename one campaign's agencies from a CSV file, while the campaign is scheduled or open; re-importing the same file changes nothing")
+  .argument('<file.csv>', 'UTF-8, with or without BOM; a header row, then one agency per row')
+  .requiredOption('--campaign <id>', 'the campaign whose agencies these are')
+  .option('--errors <file.csv>', 'also write the rejected rows as CSV: line,column,reason')
+  .option('--json', 'print the summary as JSON {rows, added, renamed, unchanged, rejected}')
+  .addHelpText('after', [
+    '',
+    'Header (any order, names case-insensitive, English or Chinese):',
+    ...Object.values(AGENCY_HEADER_NAMES).map((names) => `  ${names.join(' | ')}`),
+    'agency_id is lower-case letters, digits and hyphens (at most 63); an id the campaign has is renamed, a new one added.',
+    'Agencies are never removed: ballots and reports are keyed by their ids.',
+    'Bad rows are reported on stderr as "line N, column C: reason" while good rows go in.',
+    'Exit code: 0 every row went in, 1 some rows were rejected, 2 usage (no such file or campaign, campaign closed, unreadable header).',
+  ].join('\n'))
+  .action(async (file: string, opts: { campaign: string; errors?: string; json?: boolean }) => {
+    const config = loadConfig(process.env, { requireSecret: false });
+    try {
+      process.exitCode = await runImport(config, agencyImport(opts.campaign), file, { errors: opts.errors, json: opts.json === true });
     } catch (error) {
       throw error instanceof UsageError ? new InvalidArgumentError(error.message) : error;
     }

@@ -6,6 +6,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GetCampaignHandler, ListCampaignsHandler } from './campaigns/campaign.queries';
+import { CampaignHistoryHandler } from './campaigns/campaign-history.query';
+import { ChangeCampaignHandler } from './campaigns/change-campaign.handler';
 import { CloseCampaignHandler } from './campaigns/close-campaign.handler';
 import { OpenCampaignHandler } from './campaigns/open-campaign.handler';
 import { PublishResultsHandler } from './campaigns/publish-results.handler';
@@ -14,6 +16,8 @@ import { RegisterEnterpriseHandler } from './enterprises/register-enterprise.han
 import { BallotHistoryHandler, MyBallotHandler } from './evaluations/ballot.queries';
 import { SubmitEvaluationHandler } from './evaluations/submit-evaluation.handler';
 import { WithdrawEvaluationHandler } from './evaluations/withdraw-evaluation.handler';
+import { UploadImportHandler } from './imports/upload-import';
+import { AllNonRespondentsHandler, CampaignProgressHandler, NonRespondentsHandler } from './progress/progress.queries';
 import { CLOCK, Clock, systemClock } from './infrastructure/clock';
 import { StoresModule } from './infrastructure/stores.module';
 import { CampaignReportHandler } from './reports/campaign-report.handler';
@@ -44,6 +48,8 @@ export class ApplicationModule {
         TrendsHandler,
         LogReplay, CampaignReportAsOfHandler, AgencyReportAsOfHandler,
         CampaignSegmentsHandler,
+        ChangeCampaignHandler, CampaignHistoryHandler, UploadImportHandler,
+        CampaignProgressHandler, NonRespondentsHandler, AllNonRespondentsHandler,
       ],
       exports: [APP_CONFIG, CLOCK],
     };

@@ -1,7 +1,9 @@
 /**
- * Campaign aggregate (评议活动): opened with its agencies, questions and scale; closed by an admin
- * or by the clock; published once closed. Pure: the clock arrives as `now`.
+ * Campaign aggregate (评议活动): opened with its agencies, questions and scale; changed while
+ * scheduled or open (campaign-changes.ts); closed by an admin or by the clock; published once
+ * closed. Pure: the clock arrives as `now`.
  */
+import { CampaignChange, decideChange } from './campaign-changes';
 import { assertNever, Decider } from './decider';
 import { Conflict, Invalid, NotFound, FieldError } from './errors';
 import type { Agency, CampaignEvent, CampaignOpened, Question, ResultsPublished } from './events';
@@ -23,7 +25,7 @@ export type OpenCampaign = {
 };
 export type CloseCampaign = { type: 'CloseCampaign'; data: { campaignId: string } };
 export type PublishResults = { type: 'PublishResults'; data: Omit<ResultsPublished['data'], 'publishedAt'> };
-export type CampaignCommand = OpenCampaign | CloseCampaign | PublishResults;
+export type CampaignCommand = OpenCampaign | CloseCampaign | PublishResults | CampaignChange;
 
 export type CampaignDefinition = CampaignOpened['data'];
 export type CampaignState =
@@ -48,6 +50,19 @@ export const campaignDecider: Decider<CampaignCommand, CampaignEvent, CampaignSt
         return state.exists ? { ...state, closedAt: event.data.closedAt } : state;
       case 'ResultsPublished':
         return state.exists ? { ...state, publishedAt: event.data.publishedAt } : state;
+      case 'CampaignClosingExtended':
+        return state.exists ? { ...state, definition: { ...state.definition, closesAt: event.data.closesAt } } : state;
+      case 'CampaignAgencyAdded': {
+        if (!state.exists) return state;
+        const agencies = [...state.definition.agencies, { id: event.data.agencyId, name: event.data.name }];
+        return { ...state, definition: { ...state.definition, agencies } };
+      }
+      case 'CampaignAgencyRenamed': {
+        if (!state.exists) return state;
+        const { agencyId, name } = event.data;
+        const agencies = state.definition.agencies.map((a) => (a.id === agencyId ? { id: a.id, name } : a));
+        return { ...state, definition: { ...state.definition, agencies } };
+      }
       default:
         return assertNever(event);
     }
@@ -72,6 +87,10 @@ export const campaignDecider: Decider<CampaignCommand, CampaignEvent, CampaignSt
         const closing: CampaignEvent[] = s.closedAt ? [] : [{ type: 'CampaignClosed', data: { campaignId: command.data.campaignId, closedAt: at } }];
         return [...closing, { type: 'ResultsPublished', data: { ...command.data, publishedAt: at } }];
       }
+      case 'ExtendClosing':
+      case 'AddAgency':
+      case 'PutAgency':
+        return decideChange(command, state, now);
       default:
         return assertNever(command);
     }

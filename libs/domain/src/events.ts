@@ -56,7 +56,11 @@ export interface PublishedMethodology {
   scale: ScaleLevel[];
   questions: Question[];
 }
-export type CampaignEvent = CampaignOpened | CampaignClosed | ResultsPublished;
+/** Changes while scheduled or open (campaign-changes.ts): a later closing, an agency added or renamed. */
+export type CampaignClosingExtended = { type: 'CampaignClosingExtended'; data: { campaignId: string; closesAt: string; previousClosesAt: string } };
+export type CampaignAgencyAdded = { type: 'CampaignAgencyAdded'; data: { campaignId: string; agencyId: string; name: string } };
+export type CampaignAgencyRenamed = { type: 'CampaignAgencyRenamed'; data: { campaignId: string; agencyId: string; name: string; previousName: string } };
+export type CampaignEvent = CampaignOpened | CampaignClosed | ResultsPublished | CampaignClosingExtended | CampaignAgencyAdded | CampaignAgencyRenamed;
 
 export type EnterpriseRegistered = { type: 'EnterpriseRegistered'; data: { creditCode: string } & EnterpriseProfile };
 export type EnterpriseProfileChanged = { type: 'EnterpriseProfileChanged'; data: { creditCode: string } & EnterpriseProfile };
@@ -79,7 +83,12 @@ export type EvaluationWithdrawn = { type: 'EvaluationWithdrawn'; data: BallotKey
 export type EvaluationInvalidated = { type: 'EvaluationInvalidated'; data: BallotKey & { agencyId: string; reason: string } };
 export type BallotEvent = EvaluationSubmitted | EvaluationRevised | EvaluationWithdrawn | EvaluationInvalidated;
 
-export type SurveyEvent = CampaignEvent | EnterpriseEvent | BallotEvent;
+export type SurveyEvent = CampaignEvent | EnterpriseEvent | BallotEvent | InvitationEvent;
+
+/** Stream `invitations-{campaignId}` (the invitations feature); at most 1,000 codes per InvitationsIssued. */
+export type InvitationsIssued = { type: 'InvitationsIssued'; data: { campaignId: string; creditCodes: string[]; expiresAt: string; issuedAt: string } };
+export type InvitationRevoked = { type: 'InvitationRevoked'; data: { campaignId: string; creditCode: string; reason: string; revokedAt: string } };
+export type InvitationEvent = InvitationsIssued | InvitationRevoked;
 
 /**
  * One read by an auditor (stream `audit-reads-{YYYY-MM-DD}`, the UTC day): who and when are the
@@ -96,4 +105,5 @@ export const streams = {
   enterprise: (creditCode: string) => `enterprise-${creditCode}`,
   ballot: (campaignId: string, creditCode: string) => `ballot-${campaignId}-${creditCode}`,
   auditReads: (day: string) => `audit-reads-${day}`,
+  invitations: (campaignId: string) => `invitations-${campaignId}`,
 };

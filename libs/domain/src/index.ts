@@ -4,6 +4,7 @@ export * from './scale';
 export * from './events';
 export * from './decider';
 export * from './campaign';
+export * from './campaign-changes';
 export * from './enterprise';
 export * from './ballot';
 export * from './ballot-view';

@@ -7,3 +7,5 @@ export * from './projections/reports.projection';
 export * from './mongo/mongo-read-model-store';
 export * from './projections/segments.projection';
 export * from './memory-docs';
+export * from './projections/progress-docs';
+export * from './projections/progress.projection';

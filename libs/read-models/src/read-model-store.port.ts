@@ -28,6 +28,11 @@ export interface ReadModelStore {
   /** Every document of a collection whose id starts with `idPrefix` (all when omitted), ordered by id. */
   list<T extends Doc>(collection: string, idPrefix?: string): Promise<T[]>;
   /**
+   * Up to `limit` documents whose id starts with `idPrefix` and sorts after `after` (from the first
+   * when null), ordered by id, with their ids: reads a large collection a page at a time.
+   */
+  listPage<T extends Doc>(collection: string, idPrefix: string, after: string | null, limit: number): Promise<{ id: string; doc: T }[]>;
+  /**
    * Writes the changes and the checkpoint in one transaction: both happen or neither. Takes the
    * documents' content at the call (the projector goes on changing them while the write runs),
    * and commits in call order.

@@ -6,6 +6,7 @@
 import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { addCsvUploadParser } from './csv-upload';
 import { ProblemFilter, sendClientErrorProblem, sendFrameworkProblem } from './problem.filter';
 import { validationPipe } from './validation';
 
@@ -40,6 +41,8 @@ export async function createHttpApp(module: DynamicModule | Type<unknown>, optio
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BODY_LIMIT }, fastify.getDefaultJsonParser('error', 'error'));
+  // …and text/csv, streamed, for the admin imports only (./csv-upload.ts).
+  addCsvUploadParser(fastify);
   // SIGTERM (and Ctrl-C) drain requests, close the stores, then exit 0. Without useProcessExit Nest
   // re-raises the signal once the hooks are done, so the process would die "killed by SIGTERM" (143).
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });

@@ -9,11 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { CommandBus } from '@nestjs/cqrs';
-import { Aggregates, AppConfig, ApplicationModule } from '@survey/application';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Aggregates, AppConfig, ApplicationModule, enterpriseImport, importCsv, systemMeta } from '@survey/application';
 import { creditCodeCheckChar, enterpriseDecider, streams } from '@survey/domain';
-import { importEnterprises } from './import-enterprises';
-import { runImportEnterprises } from './run-import';
+import { runImport } from './run-import';
 
 const ROWS = 150_000;
 const SIZES = ['micro', 'small', 'medium', 'large'];
@@ -69,7 +68,8 @@ describe('importEnterprises', () => {
   it('registers every good row through the command path and reports each bad row at its line and column', async () => {
     const reported: string[] = [];
     let lastProgress = { rows: 0, bytes: 0 };
-    const summary = await importEnterprises(app!.get(CommandBus), file, {
+    const context = { commands: app!.get(CommandBus), queries: app!.get(QueryBus), meta: systemMeta('import-test') };
+    const summary = await importCsv(enterpriseImport, file, context, {
       report: (line, p) => reported.push(`line ${line}${p.column ? `, column ${p.column}` : ''}: ${p.reason}`),
       progress: (rows, bytes) => (lastProgress = { rows, bytes }),
     });
@@ -95,7 +95,7 @@ describe('importEnterprises', () => {
     const out = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
-      expect(await runImportEnterprises(config, file, { errors, json: true })).toBe(1);
+      expect(await runImport(config, enterpriseImport, file, { errors, json: true })).toBe(1);
       expect(JSON.parse(out.mock.calls[0][0])).toEqual({ rows: ROWS + 7, registered: 0, changed: 0, unchanged: ROWS + 1, rejected: 6 });
       expect(err.mock.calls.map(([s]) => String(s)).filter((s) => s.startsWith('line '))).toHaveLength(expected.length);
     } finally {

@@ -1,23 +1,27 @@
 /**
- * The CLI side of `survey import enterprises <file.csv>`: the application context on DATA_DIR's
- * stores, a progress bar on stderr, the per-row error report (stderr, and a CSV with --errors),
- * and the summary (human or --json) on stdout. Returns the exit code: 0 when every row went in,
- * 1 when some were rejected.
+ * The CLI side of `survey import enterprises|agencies <file.csv>`: the application context on
+ * DATA_DIR's stores, a progress bar on stderr, the per-row error report (stderr, and a CSV with
+ * --errors), and the summary (human or --json) on stdout. Returns the exit code: 0 when every row
+ * went in, 1 when some were rejected.
  */
+import { randomUUID } from 'node:crypto';
 import { createWriteStream, statSync, WriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { userInfo } from 'node:os';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { CommandBus } from '@nestjs/cqrs';
-import { AppConfig, ApplicationModule } from '@survey/application';
-import { HeaderError, importEnterprises, ImportSummary } from './import-enterprises';
-import type { RowProblem } from './enterprise-rows';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { AppConfig, ApplicationModule, HeaderError, importCsv, ImportKind, ImportSummary, RowProblem } from '@survey/application';
+import { DomainError } from '@survey/domain';
 import { importProgress } from './progress';
 
-/** A problem with how the command was called (no such file, a header we cannot read): exit code 2. */
+/** A problem with how the command was called (no such file, a header we cannot read, no such campaign): exit code 2. */
 export class UsageError extends Error {}
 
-export async function runImportEnterprises(config: AppConfig, file: string, options: { errors?: string; json: boolean }): Promise<number> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyKind = ImportKind<any, any, string>;
+
+export async function runImport(config: AppConfig, kind: AnyKind, file: string, options: { errors?: string; json: boolean }): Promise<number> {
   const size = fileSize(file);
   const errorsCsv = options.errors ? await openErrorsCsv(options.errors) : undefined;
   const progress = importProgress(size);
@@ -33,21 +37,26 @@ export async function runImportEnterprises(config: AppConfig, file: string, opti
       // Projections are left to the API or apps/projector: they catch up from the log's checkpoint.
       ApplicationModule.forRoot({ ...config, inProcessProjector: false }), { logger: ['warn', 'error'] },
     );
-    summary = await importEnterprises(app.get(CommandBus), file, {
+    const context = {
+      commands: app.get(CommandBus), queries: app.get(QueryBus),
+      meta: { actor: { role: 'admin' as const, sub: `cli:${operator()}` }, correlationId: randomUUID() },
+    };
+    summary = await importCsv(kind, file, context, {
       report,
       progress: (rows, bytes) => {
         if (rows % 500 === 0) progress.update(rows, bytes);
       },
     });
   } catch (error) {
-    throw error instanceof HeaderError ? new UsageError(`${file}: ${error.message}`) : error;
+    // A header we cannot read, or a kind that refuses the whole import (an unknown or closed campaign).
+    throw error instanceof HeaderError || error instanceof DomainError ? new UsageError(`${file}: ${error.message}`) : error;
   } finally {
     progress.stop();
     await app?.close();
     if (errorsCsv) await closed(errorsCsv);
   }
   const seconds = (Date.now() - started) / 1000;
-  console.log(options.json ? JSON.stringify(summary) : describe(file, summary, seconds, options.errors));
+  console.log(options.json ? JSON.stringify(summary) : describe(file, kind, summary, seconds, options.errors));
   return summary.rejected ? 1 : 0;
 }
 
@@ -77,12 +86,21 @@ const closed = (out: WriteStream) => new Promise<void>((resolve, reject) => out.
 
 const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
-function describe(file: string, s: ImportSummary, seconds: number, errors?: string): string {
+function describe(file: string, kind: AnyKind, s: ImportSummary, seconds: number, errors?: string): string {
   const n = (x: number) => x.toLocaleString('en-US');
+  const counts = s as unknown as Record<string, number>;
   const lines = [
     `${file}: ${n(s.rows)} rows in ${seconds.toFixed(1)} s (${n(Math.round(s.rows / Math.max(seconds, 0.001)))} rows/s)`,
-    `  registered ${n(s.registered)}, changed ${n(s.changed)}, unchanged ${n(s.unchanged)}, rejected ${n(s.rejected)}`,
+    `  ${[...kind.outcomes, 'rejected'].map((o) => `${o} ${n(counts[o])}`).join(', ')}`,
   ];
   if (s.rejected) lines.push(`  the rejected rows are listed on stderr${errors ? ` and in ${errors}` : ''}; the other rows went in`);
   return lines.join('\n');
+}
+
+function operator(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown'; // no passwd entry for this uid, as in some containers
+  }
 }

@@ -5,7 +5,7 @@
  */
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@survey/event-store';
-import { Projector, READ_MODEL_STORE, ReadModelStore, reportsProjection } from '@survey/read-models';
+import { progressProjection, Projector, READ_MODEL_STORE, ReadModelStore, reportsProjection } from '@survey/read-models';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { segmentsProjection } from '@survey/read-models';
 
@@ -29,6 +29,7 @@ export class Projections implements OnApplicationBootstrap, OnApplicationShutdow
     this.all = [new Projector(events, readModels, reportsProjection, { onError: (e) => this.failed(e) })];
     // Segment cells (agency detail) in a projection of their own, so the reports rebuild stays as fast.
     this.all.push(new Projector(events, readModels, segmentsProjection, { onError: (e) => this.failed(e) }));
+    this.all.push(new Projector(events, readModels, progressProjection, { onError: (e) => this.failed(e) }));
   }
 
   get inProcess(): boolean {

@@ -83,6 +83,12 @@ export class MongoReadModelStore implements ReadModelStore {
     return rows.map((row) => row.doc as T);
   }
 
+  async listPage<T extends Doc>(collection: string, idPrefix: string, after: string | null, limit: number): Promise<{ id: string; doc: T }[]> {
+    const filter = after === null ? prefixRange(idPrefix) : { ...prefixRange(idPrefix), $gt: after };
+    const rows = await this.docs(collection).find({ _id: filter }, { sort: { _id: 1 }, limit }).toArray();
+    return rows.map((row) => ({ id: row._id, doc: row.doc as T }));
+  }
+
   /** Copies the documents at once (later changes to them are not written), then commits in call order. */
   commit(projection: string, changes: DocChange[], checkpoint: Checkpoint): Promise<void> {
     let writes: ReturnType<typeof toBulkWrites>;

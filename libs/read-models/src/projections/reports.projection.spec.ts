@@ -91,6 +91,20 @@ describe('reports projection', () => {
     expect(counts(agencyStats(docs, 'police')).levels).toEqual({ very_satisfied: 1 });
   });
 
+  it('keeps the campaign document as changed while open: later closing, agency added and renamed', () => {
+    const docs = fold(
+      opened(),
+      { type: 'CampaignClosingExtended', data: { campaignId: 'xz-2019', closesAt: '2020-01-15T00:00:00.000Z', previousClosesAt: '2019-12-31T00:00:00.000Z' } },
+      { type: 'CampaignAgencyAdded', data: { campaignId: 'xz-2019', agencyId: 'housing', name: '市住建局' } },
+      { type: 'CampaignAgencyRenamed', data: { campaignId: 'xz-2019', agencyId: 'tax', name: '国家税务总局徐州市税务局', previousName: '市税务局' } },
+      submitted(acme, 'housing', 'satisfied'),
+    );
+    const campaign = docs.doc<CampaignDoc>(C.campaigns, 'xz-2019')!;
+    expect(campaign.closesAt).toBe('2020-01-15T00:00:00.000Z');
+    expect(campaign.agencies.map((a) => `${a.id}:${a.name}`)).toEqual(['tax:国家税务总局徐州市税务局', 'police:市公安局', 'market:市市场监管局', 'housing:市住建局']);
+    expect(counts(agencyStats(docs, 'housing')).levels).toEqual({ satisfied: 1 });
+  });
+
   it('moves a revised evaluation from its old level to its new one without counting it twice', () => {
     const docs = fold(opened(), submitted(acme, 'tax', 'satisfied'), revised(acme, 'tax', 'dissatisfied'), revised(acme, 'tax', 'basically_satisfied'));
     expect(counts(campaignStats(docs)).levels).toEqual({ basically_satisfied: 1 });

@@ -17,6 +17,9 @@ export const reportsProjection: Projection = {
       case 'CampaignOpened':
       case 'CampaignClosed':
       case 'ResultsPublished':
+      case 'CampaignClosingExtended':
+      case 'CampaignAgencyAdded':
+      case 'CampaignAgencyRenamed':
         return [[C.campaigns, event.data.campaignId]];
       case 'EvaluationSubmitted':
       case 'EvaluationRevised':
@@ -36,6 +39,9 @@ export const reportsProjection: Projection = {
       case 'CampaignOpened':
       case 'CampaignClosed':
       case 'ResultsPublished':
+      case 'CampaignClosingExtended':
+      case 'CampaignAgencyAdded':
+      case 'CampaignAgencyRenamed':
         return applyCampaign(event, docs);
       case 'EvaluationSubmitted':
       case 'EvaluationRevised':
@@ -56,7 +62,10 @@ function applyCampaign(event: CampaignEvent, docs: DocAccess): void {
   const doc = docs.get<CampaignDoc>(C.campaigns, id);
   if (!doc) return;
   if (event.type === 'CampaignClosed') doc.closedAt = event.data.closedAt;
-  else doc.published = { publishedAt: event.data.publishedAt, position: event.data.position, figures: event.data.figures };
+  else if (event.type === 'ResultsPublished') doc.published = { publishedAt: event.data.publishedAt, position: event.data.position, figures: event.data.figures };
+  else if (event.type === 'CampaignClosingExtended') doc.closesAt = event.data.closesAt;
+  else if (event.type === 'CampaignAgencyAdded') doc.agencies = [...doc.agencies, { id: event.data.agencyId, name: event.data.name }];
+  else doc.agencies = doc.agencies.map((a) => (a.id === event.data.agencyId ? { id: a.id, name: event.data.name } : a));
   docs.put(C.campaigns, id, doc);
 }
 

@@ -21,6 +21,9 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.stmt = {
       get: db.prepare<[string, string], { doc: string }>('SELECT doc FROM docs WHERE collection = ? AND id = ?'),
       list: db.prepare<[string, string, string], { doc: string }>('SELECT doc FROM docs WHERE collection = ? AND id >= ? AND id < ? ORDER BY id'),
+      page: db.prepare<[string, string, string, string, number], { id: string; doc: string }>(
+        'SELECT id, doc FROM docs WHERE collection = ? AND id >= ? AND id < ? AND id > ? ORDER BY id LIMIT ?',
+      ),
       checkpoint: db.prepare<[string], { position: number; recorded_at: string | null }>('SELECT position, recorded_at FROM checkpoints WHERE projection = ?'),
     };
   }
@@ -57,6 +60,11 @@ export class SqliteReadModelStore implements ReadModelStore {
     // the prefix followed by the last code point, U+10FFFF (U+FFFF would leave out ids whose next
     // character lies beyond the Basic Multilingual Plane, such as 𠮷).
     return this.stmt.list.all(collection, idPrefix, idPrefix + '\u{10FFFF}').map((r) => JSON.parse(r.doc) as T);
+  }
+
+  async listPage<T extends Doc>(collection: string, idPrefix: string, after: string | null, limit: number): Promise<{ id: string; doc: T }[]> {
+    // '' sorts before every id, so a null `after` starts at the prefix's first id.
+    return this.stmt.page.all(collection, idPrefix, idPrefix + '\u{10FFFF}', after ?? '', limit).map((r) => ({ id: r.id, doc: JSON.parse(r.doc) as T }));
   }
 
   /** Serialises the documents at once (later changes to them are not written), then commits on the writer. */

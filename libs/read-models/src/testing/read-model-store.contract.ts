@@ -76,6 +76,23 @@ export function readModelStoreContract(name: string, make: ReadModelStoreFactory
       expect(await listed('')).toHaveLength(ids.length);
     });
 
+    it('reads the ids with a prefix a page at a time, in the same order as list', async () => {
+      const c = unique('pending');
+      const ids = ['b/3', 'a/1', 'b/1', 'b/𠮷', 'b/10', 'b/市', 'c/1', 'b'];
+      await store.commit(unique('progress'), ids.map((id) => ({ collection: c, id, doc: { id } })), at(3));
+      const pages: string[][] = [];
+      for (let after: string | null = null; ;) {
+        const page: { id: string; doc: { id: string } }[] = await store.listPage<{ id: string }>(c, 'b/', after, 2);
+        if (page.length === 0) break;
+        expect(page.map((p) => p.doc.id)).toEqual(page.map((p) => p.id));
+        pages.push(page.map((p) => p.id));
+        after = page[page.length - 1].id;
+      }
+      expect(pages).toEqual([['b/1', 'b/10'], ['b/3', 'b/市'], ['b/𠮷']]);
+      expect((await store.listPage(c, '', 'b/市', 10)).map((p) => p.id)).toEqual(['b/𠮷', 'c/1']);
+      expect(await store.listPage(c, 'd/', null, 10)).toEqual([]);
+    });
+
     it('replaces documents, deletes those committed as null, and moves the checkpoint', async () => {
       const c = unique('ballots');
       const p = unique('reports');

@@ -72,6 +72,7 @@ export const registered = (creditCode: string): SurveyEvent => ({
 });
 
 export function streamOf(event: SurveyEvent): string {
+  if (event.type === 'InvitationsIssued' || event.type === 'InvitationRevoked') return streams.invitations(event.data.campaignId);
   if ('creditCode' in event.data && 'campaignId' in event.data) return streams.ballot(event.data.campaignId, event.data.creditCode);
   if ('campaignId' in event.data) return streams.campaign(event.data.campaignId);
   return streams.enterprise(event.data.creditCode);

@@ -65,7 +65,7 @@ export interface ExpectedCampaign extends Counts {
 export function expectedCounts(events: SurveyEvent[]): Record<string, ExpectedCampaign> {
   const current = new Map<string, { campaignId: string; creditCode: string; agencyId: string; rating: string; answers: Record<string, string> }>();
   for (const event of events) {
-    if (!('agencyId' in event.data)) continue;
+    if (!('agencyId' in event.data) || !('creditCode' in event.data)) continue;
     const key = `${event.data.campaignId}/${event.data.creditCode}/${event.data.agencyId}`;
     if ('rating' in event.data) current.set(key, event.data);
     else current.delete(key);

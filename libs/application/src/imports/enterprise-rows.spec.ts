@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { creditCodeCheckChar } from '@survey/domain';
 import { csvRecords, CsvItem } from './csv-records';
-import { checkRow, DuplicateCodes, HeaderError, readHeader } from './enterprise-rows';
+import { HeaderError } from './csv-header';
+import { checkRow, DuplicateCodes, readHeader } from './enterprise-rows';
 
 const code = (n: number) => {
   const first17 = `91320302${String(n).padStart(9, '0')}`;

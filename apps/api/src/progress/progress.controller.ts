@@ -1,0 +1,55 @@
+/**
+ * Response progress for admins while a campaign runs: the counts, and the enterprises that have not
+ * responded yet (JSON pages, or the whole list as a CSV for reminders, streamed). Only admins:
+ * analysts and auditors never see who responded.
+ */
+import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { Readable } from 'node:stream';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { AllNonRespondentsQuery, CampaignProgressQuery, NonRespondent, NonRespondentsQuery } from '@survey/application';
+import { Allow } from '../http/auth';
+
+export class NonRespondentsPageDto {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10_000) limit?: number;
+  /** The `next` of the previous page: the last credit code it listed. */
+  @IsOptional() @IsString() @MaxLength(18) after?: string;
+}
+
+@Controller('v1/admin/campaigns/:id')
+@Allow('admin')
+export class ProgressController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('progress')
+  progress(@Param('id') campaignId: string) {
+    return this.queries.execute(new CampaignProgressQuery(campaignId));
+  }
+
+  @Get('non-respondents')
+  nonRespondents(@Param('id') campaignId: string, @Query() page: NonRespondentsPageDto) {
+    return this.queries.execute(new NonRespondentsQuery(campaignId, page.after ?? null, page.limit ?? 1000));
+  }
+
+  /** `credit_code,name,district`, UTF-8 with a BOM so that Excel reads the Chinese names. */
+  @Get('non-respondents.csv')
+  async nonRespondentsCsv(@Param('id') campaignId: string) {
+    const rows = await this.queries.execute(new AllNonRespondentsQuery(campaignId));
+    return new StreamableFile(Readable.from(csvLines(rows)), {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="${campaignId}-non-respondents.csv"`,
+    });
+  }
+}
+
+async function* csvLines(rows: AsyncIterable<NonRespondent>): AsyncGenerator<string> {
+  yield '\uFEFFcredit_code,name,district\r\n';
+  for await (const r of rows) yield `${[r.creditCode, r.name ?? '', r.district ?? ''].map(csvField).join(',')}\r\n`;
+}
+
+/** Quoted when needed; a leading = + - @ is defused so that a spreadsheet shows it as text, never runs it. */
+function csvField(value: string): string {
+  const text = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

@@ -1,0 +1,93 @@
+/** The `progress` projection as a pure fold: invited, responded, per agency and district, and who is pending. */
+import type { SurveyEvent } from '@survey/domain';
+import type { DocAccess } from '../projection';
+import type { Doc } from '../read-model-store.port';
+import { acme, globex, initech, recorded, revised, submitted, withdrawn, invalidated } from '../testing/report-events';
+import { PROGRESS as P, ProgressDoc } from './progress-docs';
+import { progressProjection } from './progress.projection';
+
+const unknown = '91320302000000001X'; // invited, never registered: its district is unknown
+
+/**
+ * Documents kept as JSON between events, as a store would. get() refuses a document the event did
+ * not name in reads(), since the projector would not have fetched it.
+ */
+function fold(events: SurveyEvent[]): Map<string, Doc> {
+  const stored = new Map<string, string>();
+  for (const event of recorded(events)) {
+    const declared = new Set(progressProjection.reads(event).map(([c, id]) => `${c}|${id}`));
+    const open = new Map<string, Doc | null>();
+    const access: DocAccess = {
+      get: <T extends Doc>(c: string, id: string) => {
+        const key = `${c}|${id}`;
+        if (!declared.has(key) && !open.has(key)) throw new Error(`${event.type} read ${key} without naming it in reads()`);
+        if (!open.has(key)) open.set(key, stored.has(key) ? (JSON.parse(stored.get(key)!) as Doc) : null);
+        return (open.get(key) ?? undefined) as T | undefined;
+      },
+      put: (c, id, doc) => void open.set(`${c}|${id}`, doc),
+      delete: (c, id) => void open.set(`${c}|${id}`, null),
+    };
+    progressProjection.apply(event, access);
+    for (const [key, doc] of open) {
+      if (doc) stored.set(key, JSON.stringify(doc));
+      else stored.delete(key);
+    }
+  }
+  return new Map([...stored].map(([k, v]) => [k, JSON.parse(v) as Doc]));
+}
+
+const profile = (creditCode: string, district: string, type: 'EnterpriseRegistered' | 'EnterpriseProfileChanged' = 'EnterpriseRegistered'): SurveyEvent =>
+  ({ type, data: { creditCode, name: `企业 ${creditCode.slice(-4)}`, district, industry: 'C', size: 'small' } });
+const issued = (...creditCodes: string[]): SurveyEvent =>
+  ({ type: 'InvitationsIssued', data: { campaignId: 'xz-2019', creditCodes, expiresAt: '2020-01-07T00:00:00.000Z', issuedAt: '2019-11-01T00:00:00.000Z' } });
+const revoked = (creditCode: string): SurveyEvent =>
+  ({ type: 'InvitationRevoked', data: { campaignId: 'xz-2019', creditCode, reason: '企业注销', revokedAt: '2019-11-20T00:00:00.000Z' } });
+const progress = (docs: Map<string, Doc>) => docs.get(`${P.campaigns}|xz-2019`) as ProgressDoc;
+const pending = (docs: Map<string, Doc>) => [...docs.keys()].filter((k) => k.startsWith(`${P.pending}|`)).map((k) => k.split('/')[1]).sort();
+
+describe('progress projection', () => {
+  const world = [profile(acme, '鼓楼区'), profile(globex, '鼓楼区'), profile(initech, '泉山区'), issued(acme, globex, initech, unknown)];
+
+  it('counts the invited per district, all pending until they rate', () => {
+    const docs = fold(world);
+    expect(progress(docs)).toEqual({
+      campaignId: 'xz-2019', invited: 4, responded: 0, respondedWithoutInvitation: 0, agencies: {},
+      districts: { 鼓楼区: { invited: 2, responded: 0 }, 泉山区: { invited: 1, responded: 0 }, '': { invited: 1, responded: 0 } },
+    });
+    expect(pending(docs)).toEqual([acme, globex, initech, unknown].sort());
+  });
+
+  it('counts a respondent once however many agencies it rates, and per agency each it rated', () => {
+    const docs = fold([...world, submitted(acme, 'tax', 'satisfied'), submitted(acme, 'police', 'dissatisfied'), revised(acme, 'tax', 'very_satisfied'), submitted(initech, 'tax', 'satisfied')]);
+    expect(progress(docs)).toMatchObject({ invited: 4, responded: 2, agencies: { tax: 2, police: 1 } });
+    expect(progress(docs).districts).toEqual({ 鼓楼区: { invited: 2, responded: 1 }, 泉山区: { invited: 1, responded: 1 }, '': { invited: 1, responded: 0 } });
+    expect(pending(docs)).toEqual([globex, unknown].sort());
+  });
+
+  it('takes a respondent back to pending when its last current evaluation is withdrawn or invalidated', () => {
+    const docs = fold([...world, submitted(globex, 'tax', 'satisfied'), submitted(globex, 'police', 'satisfied'), withdrawn(globex, 'tax'), invalidated(globex, 'police')]);
+    expect(progress(docs)).toMatchObject({ responded: 0, agencies: { tax: 0, police: 0 } });
+    expect(pending(docs)).toContain(globex);
+  });
+
+  it('drops a revoked invitation from every counter and from the pending list, and counts a response without one apart', () => {
+    const docs = fold([...world, submitted(acme, 'tax', 'satisfied'), revoked(acme), revoked(unknown)]);
+    expect(progress(docs)).toMatchObject({ invited: 2, responded: 0, respondedWithoutInvitation: 1, agencies: { tax: 0 } });
+    expect(progress(docs).districts).toMatchObject({ 鼓楼区: { invited: 1, responded: 0 }, '': { invited: 0, responded: 0 } });
+    expect(pending(docs)).toEqual([globex, initech].sort());
+  });
+
+  it('keeps the district of the invitation through a profile change, and takes the new one when invited again', () => {
+    const moved = fold([...world, submitted(globex, 'tax', 'satisfied'), profile(globex, '贾汪区', 'EnterpriseProfileChanged')]);
+    expect(progress(moved).districts['鼓楼区']).toEqual({ invited: 2, responded: 1 });
+    const reissued = fold([...world, submitted(globex, 'tax', 'satisfied'), profile(globex, '贾汪区', 'EnterpriseProfileChanged'), issued(globex)]);
+    expect(progress(reissued)).toMatchObject({ invited: 4, responded: 1 });
+    expect(progress(reissued).districts).toMatchObject({ 鼓楼区: { invited: 1, responded: 0 }, 贾汪区: { invited: 1, responded: 1 } });
+  });
+
+  it('changes nothing when the same codes are issued again unchanged', () => {
+    const once = fold([...world, submitted(acme, 'tax', 'satisfied')]);
+    const twice = fold([...world, submitted(acme, 'tax', 'satisfied'), issued(acme, globex, initech, unknown)]);
+    expect(twice).toEqual(once);
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * The `progress` projection: who was invited to a campaign and who has responded, for admins while
+ * the campaign runs. Folds InvitationsIssued/Revoked, the enterprises' profiles (for the district)
+ * and ballot events; separate from `reports`, so the headline's hot fold does not carry it.
+ *
+ * An invitee counts in the district it had when (last) invited, as an evaluation carries the
+ * segment of its time: a later profile change moves no counter, and issuing the invitation again
+ * takes the new district. Responded means a current evaluation (withdrawn or invalidated ones are
+ * not), overall and per agency.
+ */
+import type { SurveyEvent } from '@survey/domain';
+import type { RecordedEvent } from '@survey/event-store';
+import type { DocAccess, Projection } from '../projection';
+import { InviteeDoc, inviteeId, PendingDoc, PROGRESS as P, ProgressDoc, ProgressEnterpriseDoc } from './progress-docs';
+
+export const progressProjection: Projection = {
+  name: 'progress',
+  collections: Object.values(P),
+
+  reads(recorded) {
+    const event = recorded as unknown as SurveyEvent;
+    switch (event.type) {
+      case 'EnterpriseRegistered':
+      case 'EnterpriseProfileChanged':
+        return [[P.enterprises, event.data.creditCode]];
+      case 'InvitationsIssued': {
+        const { campaignId, creditCodes } = event.data;
+        return [[P.campaigns, campaignId], ...creditCodes.flatMap((code) => [[P.enterprises, code], [P.invitees, inviteeId(campaignId, code)]] as const)];
+      }
+      case 'InvitationRevoked':
+      case 'EvaluationSubmitted':
+      case 'EvaluationRevised':
+      case 'EvaluationWithdrawn':
+      case 'EvaluationInvalidated':
+        return [[P.campaigns, event.data.campaignId], [P.invitees, inviteeId(event.data.campaignId, event.data.creditCode)]];
+      default:
+        return [];
+    }
+  },
+
+  apply(recorded: RecordedEvent, docs: DocAccess) {
+    const event = recorded as unknown as SurveyEvent;
+    switch (event.type) {
+      case 'EnterpriseRegistered':
+      case 'EnterpriseProfileChanged': {
+        const doc: ProgressEnterpriseDoc = { name: event.data.name, district: event.data.district };
+        return docs.put(P.enterprises, event.data.creditCode, doc);
+      }
+      case 'InvitationsIssued':
+        for (const code of event.data.creditCodes) {
+          const district = docs.get<ProgressEnterpriseDoc>(P.enterprises, code)?.district ?? null;
+          change(docs, event.data.campaignId, code, (i) => ({ ...i, invited: true, district }));
+        }
+        return;
+      case 'InvitationRevoked':
+        return change(docs, event.data.campaignId, event.data.creditCode, (i) => ({ ...i, invited: false }));
+      case 'EvaluationSubmitted':
+      case 'EvaluationRevised': {
+        const { agencyId } = event.data;
+        return change(docs, event.data.campaignId, event.data.creditCode, (i) => (i.rated.includes(agencyId) ? i : { ...i, rated: [...i.rated, agencyId] }));
+      }
+      case 'EvaluationWithdrawn':
+      case 'EvaluationInvalidated': {
+        const { agencyId } = event.data;
+        return change(docs, event.data.campaignId, event.data.creditCode, (i) => ({ ...i, rated: i.rated.filter((a) => a !== agencyId) }));
+      }
+    }
+  },
+};
+
+/** Applies one change to an invitee: its old contribution to the counters out, the new one in. */
+function change(docs: DocAccess, campaignId: string, creditCode: string, update: (invitee: InviteeDoc) => InviteeDoc): void {
+  const id = inviteeId(campaignId, creditCode);
+  const before = docs.get<InviteeDoc>(P.invitees, id) ?? { creditCode, invited: false, district: null, rated: [] };
+  const after = update(before);
+  if (after === before) return;
+  const progress = docs.get<ProgressDoc>(P.campaigns, campaignId)
+    ?? { campaignId, invited: 0, responded: 0, respondedWithoutInvitation: 0, agencies: {}, districts: {} };
+  count(progress, before, -1);
+  count(progress, after, +1);
+  docs.put(P.campaigns, campaignId, progress);
+  docs.put(P.invitees, id, after);
+  const pending = (i: InviteeDoc) => i.invited && i.rated.length === 0;
+  if (pending(after)) {
+    const doc: PendingDoc = { creditCode, district: after.district };
+    docs.put(P.pending, id, doc);
+  } else if (pending(before)) {
+    docs.delete(P.pending, id);
+  }
+}
+
+function count(progress: ProgressDoc, invitee: InviteeDoc, delta: number): void {
+  const responded = invitee.rated.length > 0 ? 1 : 0;
+  if (!invitee.invited) {
+    progress.respondedWithoutInvitation += responded * delta;
+    return;
+  }
+  progress.invited += delta;
+  progress.responded += responded * delta;
+  const district = (progress.districts[invitee.district ?? ''] ??= { invited: 0, responded: 0 });
+  district.invited += delta;
+  district.responded += responded * delta;
+  for (const agencyId of invitee.rated) progress.agencies[agencyId] = (progress.agencies[agencyId] ?? 0) + delta;
+}
