@@ -25,15 +25,12 @@ const rate = (t: { satisfied: number; evaluations: number }) => (100 * t.satisfi
 
 describe('buildDemoPlan', () => {
   let plan: DemoPlan;
-  let buildMs: number;
   let y2018: CampaignTally;
   let y2019: CampaignTally;
   const ballotsOf = (campaignId: string) => plan.ballots.filter((b) => b.campaignId === campaignId);
 
   beforeAll(() => {
-    const started = performance.now();
     plan = buildDemoPlan();
-    buildMs = performance.now() - started;
     y2018 = tallyCampaign(plan, 'xz-2018');
     y2019 = tallyCampaign(plan, 'xz-2019');
   });
@@ -43,11 +40,6 @@ describe('buildDemoPlan', () => {
     const other = buildDemoPlan(7);
     expect(other.enterprises[0]).not.toEqual(plan.enterprises[0]);
     expect(other.ballots[0]).not.toEqual(plan.ballots[0]);
-  });
-
-  it('builds in well under two seconds', () => {
-    // Measured at about 0.9 s; the bound is loose so that a busy CI machine does not fail it.
-    expect(buildMs).toBeLessThan(4000);
   });
 
   it("uses the domain's default scale", () => {
