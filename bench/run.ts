@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { hammer, prepare, SECRET } from './ingest';
 import { writeEvents } from './rebuild';
 import { reportLatency } from './report-latency';
-import { startServer } from './support';
+import { caughtUp, startServer } from './support';
 
 const round = (x: number, digits = 0) => Number(x.toFixed(digits));
 /**
@@ -52,6 +52,7 @@ async function main(): Promise<void> {
 
     console.log('report: headline latency over HTTP on the rebuilt demo-shaped data ...');
     const reportServer = await startServer(join(dist, 'apps', 'api', 'src', 'main.js'), { SURVEY_JWT_SECRET: SECRET, DATA_DIR: logDir });
+    await caughtUp(reportServer.url);
     const latency = await reportLatency(reportServer.url, 'xz-2019', SECRET);
     await reportServer.stop();
 

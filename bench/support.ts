@@ -50,3 +50,19 @@ export async function startServer(script: string, env: Record<string, string>): 
 export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
+
+/**
+ * Resolves once every projection of the server at `url` reports lag 0. The bench rebuilds only
+ * the `reports` projection; the others (e.g. `segments`) start from nothing in the served
+ * process, and latency is to be measured at steady state, not while they fold a million events.
+ */
+export async function caughtUp(url: string, timeoutMs = 600_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await fetch(new URL('/v1/health/ready', url)).catch(() => null);
+    const body = res?.ok ? ((await res.json()) as { projections?: { lag: number | null }[] }) : null;
+    if (body?.projections?.length && body.projections.every((p) => p.lag === 0)) return;
+    if (Date.now() > deadline) throw new Error(`projections at ${url} did not catch up within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}

@@ -52,7 +52,7 @@ describe('CSV exports', () => {
     expect(agencies[0]).toMatchObject({ agency_id: 'police', agency_name: '市公安局', satisfaction_rate: '100', ci_low: '75.7', ci_high: '100' }); // 12/12
   });
 
-  it('adds campaign-wide segment cells, counting an enterprise once per cell, with the same suppression', async () => {
+  it('adds campaign-wide segment cells, counting an enterprise once per cell, hiding every column an agency hides a cell of', async () => {
     const { rows } = await csv('/v1/reports/campaigns/xz-2019.csv');
     const cells = (dimension: string) => rows.filter((r) => r.scope === 'segment' && r.dimension === dimension)
       .map((r) => [r.value, r.respondents, r.evaluations, r.satisfaction_rate, r.ci_low, r.ci_high, r.mean_score, r.suppressed]);
@@ -61,11 +61,11 @@ describe('CSV exports', () => {
     expect(cells('district')).toEqual([
       ['云龙区', '', '', '', '', '', '', 'true'], ['贾汪区', '', '', '', '', '', '', 'true'], ['鼓楼区', '12', '24', '91.7', '74.2', '97.7', '78.1', 'false'],
     ]);
-    // small: 10 enterprises, 20 evaluations, 19 satisfied → 95.0 [76.4, 99.1], (875 + 750)/20 = 81.25 → 81.3.
-    // micro (3 enterprises) hidden; medium (7 enterprises, 9 evaluations) as its complement.
-    expect(cells('size')).toEqual([
-      ['micro', '', '', '', '', '', '', 'true'], ['small', '10', '20', '95', '76.4', '99.1', '81.3', 'false'], ['medium', '', '', '', '', '', '', 'true'],
-    ]);
+    // Size: tax hides micro (3) and medium (7) as its complement; police (enterprises 1–12) has small 10 and
+    // medium 2, so it hides medium and small as the complement. Every size column hides a cell of some agency:
+    // a campaign-wide small cell (10 enterprises, 20 evaluations) minus tax's shown small cell would give police's
+    // hidden one, so the whole campaign-wide size row is hidden.
+    expect(cells('size')).toEqual([['micro', '', '', '', '', '', '', 'true'], ['small', '', '', '', '', '', '', 'true'], ['medium', '', '', '', '', '', '', 'true']]);
     // C: 15 enterprises, 27 evaluations, 23 satisfied → 85.2 [67.5, 94.1]; (1100 + 900)/27 = 74.07 → 74.1.
     // F: tax only, 3/5 → 60.0 [23.1, 88.2]; (100 + 75 + 50 + 75 + 25)/5 = 65.0.
     expect(cells('industry')).toEqual([['C', '15', '27', '85.2', '67.5', '94.1', '74.1', 'false'], ['F', '5', '5', '60', '23.1', '88.2', '65', 'false']]);

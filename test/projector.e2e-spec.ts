@@ -56,5 +56,5 @@ describeOnEmbeddedStores('a separate projector process', () => {
     expect(after.body).toMatchObject({ head });
     for (const p of afterList) expect(p).toMatchObject({ position: head, lag: 0 }); // its checkpoints are stored
     expect(await api.kill('SIGTERM')).toEqual({ code: 0, signal: null });
-  });
+  }, 20_000); // three node processes start and stop: 5 s is too tight on a busy 2-core machine
 });

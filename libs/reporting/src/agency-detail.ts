@@ -75,7 +75,8 @@ function orderOf(dimension: SegmentDimension) {
     dimension === 'size' && SIZE_ORDER.includes(a) && SIZE_ORDER.includes(b) ? SIZE_ORDER.indexOf(a) - SIZE_ORDER.indexOf(b) : a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function segmentRow(dimension: SegmentDimension, cells: Record<string, SegmentCounts>, scale: LevelInput[], k: number): SegmentCell[] {
+/** One protected breakdown row; `forced` values are hidden whatever their size (see suppressedKeys). */
+export function segmentRow(dimension: SegmentDimension, cells: Record<string, SegmentCounts>, scale: LevelInput[], k: number, forced: ReadonlySet<string> = new Set()): SegmentCell[] {
   const values = Object.keys(cells).sort(orderOf(dimension));
   return protectRow(
     values.map((value) => {
@@ -83,6 +84,8 @@ export function segmentRow(dimension: SegmentDimension, cells: Record<string, Se
       return { value, respondents: cells[value].respondents, figures: { respondents: cells[value].respondents, ...figuresOf(s) } };
     }),
     k,
+    true,
+    forced,
   );
 }
 

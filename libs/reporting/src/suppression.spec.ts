@@ -43,6 +43,18 @@ describe('suppressedKeys (properties)', () => {
     }));
   });
 
+  it('hides forced cells, and keeps every other rule with them', () => {
+    fc.assert(fc.property(row, kArb, fc.func(fc.boolean()), (cells, k, pick) => {
+      const forced = new Set(cells.filter((c) => pick(c.key)).map((c) => c.key));
+      const hidden = suppressedKeys(cells, k, forced);
+      const live = cells.filter((c) => c.respondents > 0);
+      for (const c of live) if (forced.has(c.key) || c.respondents < k) expect(hidden.has(c.key)).toBe(true);
+      if (live.length >= 2) expect(hidden.size === 1).toBe(false);
+      const shown = live.filter((c) => !hidden.has(c.key));
+      if (hidden.size > 0) expect(sumOf(live) - sumOf(shown) >= k || shown.length === 0).toBe(true);
+    }));
+  });
+
   it('does not depend on the order of the cells', () => {
     fc.assert(fc.property(row, kArb, fc.nat(), (cells, k, seed) => {
       const shuffled = [...cells].sort((a, b) => ((a.key.charCodeAt(0) * 31 + seed) % 17) - ((b.key.charCodeAt(0) * 31 + seed) % 17));

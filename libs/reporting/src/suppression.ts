@@ -15,8 +15,12 @@ export interface CountedCell {
   respondents: number;
 }
 
-/** The keys to suppress in one row, for threshold k (SUPPRESSION_K). */
-export function suppressedKeys(cells: readonly CountedCell[], k: number): Set<string> {
+/**
+ * The keys to suppress in one row, for threshold k (SUPPRESSION_K). `forced` keys are hidden as
+ * primaries whatever their size: a row that is itself the margin of other rows (campaign-wide
+ * cells, the sums of the agencies' cells) must hide every column in which another row hides a cell.
+ */
+export function suppressedKeys(cells: readonly CountedCell[], k: number, forced: ReadonlySet<string> = new Set()): Set<string> {
   if (!Number.isSafeInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, got ${k}`);
   const hidden = new Set<string>();
   let hiddenSum = 0;
@@ -25,7 +29,7 @@ export function suppressedKeys(cells: readonly CountedCell[], k: number): Set<st
     hiddenSum += c.respondents;
   };
   const live = cells.filter((c) => c.respondents > 0);
-  for (const c of live) if (c.respondents < k) hide(c);
+  for (const c of live) if (c.respondents < k || forced.has(c.key)) hide(c);
   if (hidden.size === 0) return hidden;
   // Smallest first (ties by key, so the choice does not depend on input order).
   const rest = live.filter((c) => !hidden.has(c.key)).sort((a, b) => a.respondents - b.respondents || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -48,10 +52,11 @@ export function protectRow<T>(
   cells: readonly { value: string; respondents: number; figures: T }[],
   k: number,
   partition = true,
+  forced: ReadonlySet<string> = new Set(),
 ): ShownCell<T>[] {
   const live = cells.filter((c) => c.respondents > 0);
   const hidden = partition
-    ? suppressedKeys(live.map((c) => ({ key: c.value, respondents: c.respondents })), k)
+    ? suppressedKeys(live.map((c) => ({ key: c.value, respondents: c.respondents })), k, forced)
     : new Set(live.filter((c) => c.respondents < k).map((c) => c.value));
   return live.map((c) => (hidden.has(c.value) ? { value: c.value, suppressed: true as const } : { value: c.value, ...c.figures }));
 }

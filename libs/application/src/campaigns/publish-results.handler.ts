@@ -35,6 +35,8 @@ export class PublishResultsHandler implements ICommandHandler<PublishResultsComm
     const method = before.exists ? methodologyOf(before.definition) : undefined;
     const { state } = await this.aggregates.execute(stream, campaignDecider, publish(Number(report.asOf.position), figures, method), () => ({ now }), meta);
     if (!state.exists) throw new Error('unreachable: published a campaign that does not exist');
+    // So that the public results (read from the read models) answer 200 as soon as publishing has.
+    await this.projections.catchUp();
     return { ...campaignView(state.definition, state.closedAt, state.publishedAt, now), published: figures };
   }
 }

@@ -1,10 +1,13 @@
 /**
- * Campaign-wide segment cells (every agency together), protected like an agency's: respondents
- * are enterprises counted once per cell, and suppression goes by them. Used by the campaign CSV.
+ * Campaign-wide segment cells (every agency together), for the campaign CSV. Respondents are
+ * enterprises counted once per cell, and suppression goes by them. These cells are also the
+ * column sums of the agencies' cells (in evaluations and satisfied counts): showing one whose
+ * column hides an agency's cell would let that cell be recovered by subtracting the agencies'
+ * shown cells. So every value hidden in any agency's row is hidden here too, before complements.
  */
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { ALL_AGENCIES, READ_MODEL_STORE, ReadModelStore, SEGMENT_COLLECTIONS, SegmentStatsDoc, segmentStatsId } from '@survey/read-models';
+import { ALL_AGENCIES, READ_MODEL_STORE, ReadModelStore, SEGMENT_COLLECTIONS, SegmentStatsDoc } from '@survey/read-models';
 import { SEGMENT_DIMENSIONS, segmentRow, SegmentRows } from '@survey/reporting';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { campaignAndPrevious } from './report-source';
@@ -24,8 +27,18 @@ export class CampaignSegmentsHandler implements IQueryHandler<CampaignSegmentsQu
 
   async execute({ campaignId }: CampaignSegmentsQuery): Promise<NonNullable<SegmentRows>> {
     const { campaign } = await campaignAndPrevious(this.readModels, campaignId);
-    const doc = await this.readModels.get<SegmentStatsDoc>(SEGMENT_COLLECTIONS.stats, segmentStatsId(campaignId, ALL_AGENCIES));
-    const cells = doc?.cells ?? { district: {}, industry: {}, size: {} };
-    return Object.fromEntries(SEGMENT_DIMENSIONS.map((d) => [d, segmentRow(d, cells[d] ?? {}, campaign.scale, this.config.suppressionK)])) as NonNullable<SegmentRows>;
+    const k = this.config.suppressionK;
+    const docs = await this.readModels.list<SegmentStatsDoc>(SEGMENT_COLLECTIONS.stats, `${campaignId}/`);
+    const all = docs.find((d) => d.agencyId === ALL_AGENCIES);
+    const agencies = docs.filter((d) => d.agencyId !== ALL_AGENCIES);
+    return Object.fromEntries(
+      SEGMENT_DIMENSIONS.map((d) => {
+        const hiddenInAnAgency = new Set<string>();
+        for (const agency of agencies) {
+          for (const cell of segmentRow(d, agency.cells[d] ?? {}, campaign.scale, k)) if ('suppressed' in cell) hiddenInAnAgency.add(cell.value);
+        }
+        return [d, segmentRow(d, all?.cells[d] ?? {}, campaign.scale, k, hiddenInAnAgency)];
+      }),
+    ) as NonNullable<SegmentRows>;
   }
 }

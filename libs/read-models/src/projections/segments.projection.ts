@@ -26,11 +26,17 @@ export interface SegmentStatsDoc {
   cells: Record<(typeof DIMENSIONS)[number], Record<string, SegmentCellCounts>>;
 }
 
-/** Each current evaluation of a ballot: agency id → [rating, district, industry, size]. */
+/**
+ * Each current evaluation of a ballot: agency id → [rating, district, industry, size]; and per
+ * dimension, how many of them are in each value, which says at once whether the enterprise
+ * already counts as a respondent of a campaign-wide cell.
+ */
 export interface SegmentBallotDoc {
   [key: string]: unknown;
-  current: Record<string, [rating: string, district: string, industry: string, size: string]>;
+  current: Record<string, Entry>;
+  inCell: [district: Record<string, number>, industry: Record<string, number>, size: Record<string, number>];
 }
+type Entry = [rating: string, district: string, industry: string, size: string];
 
 export const segmentStatsId = (campaignId: string, agencyId: string) => `${campaignId}/${agencyId}`;
 const ballotId = (campaignId: string, creditCode: string) => `${campaignId}/${creditCode}`;
@@ -72,25 +78,28 @@ const emptyStats = (campaignId: string, agencyId: string): SegmentStatsDoc => ({
 function applyBallot(event: BallotEvent, docs: DocAccess): void {
   const { campaignId, creditCode, agencyId } = event.data;
   const bId = ballotId(campaignId, creditCode);
-  const ballot = docs.get<SegmentBallotDoc>(S.ballots, bId) ?? { current: {} };
+  const ballot = docs.get<SegmentBallotDoc>(S.ballots, bId) ?? { current: {}, inCell: [{}, {}, {}] };
   const agency = docs.get<SegmentStatsDoc>(S.stats, segmentStatsId(campaignId, agencyId)) ?? emptyStats(campaignId, agencyId);
   const all = docs.get<SegmentStatsDoc>(S.stats, segmentStatsId(campaignId, ALL_AGENCIES)) ?? emptyStats(campaignId, ALL_AGENCIES);
-  const kept = ballot.current[agencyId];
-  // The enterprise's other current evaluations decide whether it already counts in a campaign-wide cell.
-  const others = Object.entries(ballot.current).filter(([id]) => id !== agencyId).map(([, e]) => e);
-  const elsewhere = (d: number, value: string) => others.some((e) => e[d + 1] === value);
 
-  const move = (entry: SegmentBallotDoc['current'][string], delta: 1 | -1) => {
-    DIMENSIONS.forEach((dimension, d) => {
+  const move = (entry: Entry, delta: 1 | -1) => {
+    for (let d = 0; d < DIMENSIONS.length; d++) {
       const value = entry[d + 1];
-      count(agency, dimension, value, entry[0], delta, true);
-      count(all, dimension, value, entry[0], delta, !elsewhere(d, value));
-    });
+      const inCell = ballot.inCell[d];
+      const before = inCell[value] ?? 0;
+      const after = before + delta;
+      if (after === 0) delete inCell[value];
+      else inCell[value] = after;
+      count(agency, DIMENSIONS[d], value, entry[0], delta, true);
+      // The enterprise enters a campaign-wide cell with its first evaluation there and leaves it with its last.
+      count(all, DIMENSIONS[d], value, entry[0], delta, before === 0 || after === 0);
+    }
   };
+  const kept = ballot.current[agencyId];
   if (kept) move(kept, -1);
   if (event.type === 'EvaluationSubmitted' || event.type === 'EvaluationRevised') {
     const { rating, district, industry, size } = event.data;
-    const entry: SegmentBallotDoc['current'][string] = [rating, district, industry, size];
+    const entry: Entry = [rating, district, industry, size];
     move(entry, +1);
     ballot.current[agencyId] = entry;
   } else if (kept) {
@@ -102,7 +111,8 @@ function applyBallot(event: BallotEvent, docs: DocAccess): void {
 }
 
 function count(doc: SegmentStatsDoc, dimension: (typeof DIMENSIONS)[number], value: string, rating: string, delta: number, respondent: boolean): void {
-  const cell = (doc.cells[dimension][value] ??= { respondents: 0, levels: {} });
+  const cells = doc.cells[dimension];
+  const cell = cells[value] ?? (cells[value] = { respondents: 0, levels: {} });
   cell.levels[rating] = (cell.levels[rating] ?? 0) + delta;
   if (respondent) cell.respondents += delta;
 }
