@@ -5,3 +5,5 @@ export * from './sqlite/sqlite-read-model-store';
 export * from './projections/report-docs';
 export * from './projections/reports.projection';
 export * from './mongo/mongo-read-model-store';
+export * from './generations';
+export * from './rebuild';
