@@ -59,6 +59,9 @@ export class Rebuild {
     const { name, collections } = this.projection;
     this.generation = await this.store.beginGeneration(name);
     const previous = (await this.store.generations(name)).active;
+    // The generation before the active one is normally gone; a rebuild stopped hard after its
+    // switch may have left some of it behind.
+    if (previous > 0) await this.store.dropGeneration(name, previous - 1, collections);
     this.resumedFrom = (await this.store.checkpoint(name, this.generation)).position;
     this.head = await this.events.headPosition();
     const projector = (this.projector = new Projector(this.events, this.store, this.projection, {
