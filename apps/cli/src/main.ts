@@ -84,7 +84,8 @@ program
     'The API (or apps/projector) may keep running: its projector moves to the new read models',
     'at the switch. Progress (events/s, ETA) goes to stderr. Ctrl-C stops at the end of the',
     'batch in hand; running the same command again resumes where it stopped.',
-    'Exit code: 0 switched, 2 usage or configuration, 130 interrupted (resumable), 1 other failure.',
+    'Exit code: 0 switched, 2 usage or configuration, 130 interrupted (resumable),',
+    '1 another rebuild of the projection is running, or another failure.',
   ].join('\n'))
   .action(async (projection: string | undefined, opts: { json?: boolean; maxRate?: number }) => {
     if (opts.maxRate === 0) throw new InvalidArgumentError('--max-rate must be at least 1');

@@ -1,4 +1,4 @@
-import { fenceProblem, GenerationRetired, isGenerationRetired, nextGeneration, stored } from './generations';
+import { busyProblem, fenceProblem, GenerationRetired, isGenerationRetired, nextGeneration, stored } from './generations';
 import { toBulkWrites } from './mongo/mongo-operations';
 import { ServedGenerations, servedSnapshot } from './mongo/served-generations';
 
@@ -30,6 +30,17 @@ describe('nextGeneration and the fence', () => {
     expect(fenceProblem('reports', 1, g)).toBe('generation 1 of projection reports is retired (the active one is 2)');
     expect(isGenerationRetired(new GenerationRetired('x'))).toBe(true);
     expect(isGenerationRetired(new Error('x'))).toBe(false);
+  });
+});
+
+describe('busyProblem (one rebuild at a time)', () => {
+  const claim = { builder: 'b', leaseMs: 1000 };
+  it('stops a builder only at another builder\'s claim that has not expired', () => {
+    expect(busyProblem('reports', { building: 2, builder: 'a', leaseUntil: 5000 }, claim, 4999)).toMatch(/^generation 2 of projection reports is being built by a \(claim renewed until 1970-01-01T00:00:05.000Z\)/);
+    expect(busyProblem('reports', { building: 2, builder: 'a', leaseUntil: 5000 }, claim, 5000)).toBeNull();
+    expect(busyProblem('reports', { building: 2, builder: 'b', leaseUntil: 5000 }, claim, 0)).toBeNull();
+    expect(busyProblem('reports', { building: 2, builder: null, leaseUntil: null }, claim, 0)).toBeNull();
+    expect(busyProblem('reports', { building: null }, claim, 0)).toBeNull();
   });
 });
 

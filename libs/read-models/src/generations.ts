@@ -15,6 +15,23 @@ export interface Generations {
 
 export const NO_GENERATIONS: Generations = { active: 0, building: null };
 
+/** Who is building a generation, and for how long the claim holds without renewal. */
+export interface BuilderClaim {
+  builder: string;
+  leaseMs: number;
+}
+
+/** The claim a builder must respect, or null: another builder's, not yet expired at `now`. */
+export function busyProblem(projection: string, held: { building: number | null; builder?: string | null; leaseUntil?: number | null }, claim: BuilderClaim, now: number): string | null {
+  if (held.building === null || !held.builder || held.builder === claim.builder || (held.leaseUntil ?? 0) <= now) return null;
+  return `generation ${held.building} of projection ${projection} is being built by ${held.builder} (claim renewed until ${new Date(held.leaseUntil!).toISOString()}); one rebuild of a projection at a time`;
+}
+
+/** Another rebuild holds the generation being built. */
+export class GenerationBusy extends Error {
+  readonly busy = true;
+}
+
 /** Where a collection (or a projection's checkpoint) of a generation is stored. */
 export function stored(name: string, generation: number): string {
   if (name.includes('@')) throw new Error(`read-model name ${JSON.stringify(name)} may not contain @ (it separates the generation)`);

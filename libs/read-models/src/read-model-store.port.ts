@@ -7,7 +7,7 @@
  * generation, and readers are served the projection's active one. A rebuild folds the log into a
  * new generation while the active one keeps serving, then switches over in one step.
  */
-import type { Generations } from './generations';
+import type { BuilderClaim, Generations } from './generations';
 
 export const READ_MODEL_STORE = Symbol('ReadModelStore');
 
@@ -58,8 +58,15 @@ export interface ReadModelStore {
   reset(projection: string, collections: readonly string[], generation?: number): Promise<void>;
   /** The active generation and the one being built, if any (0 and null for a projection never rebuilt). */
   generations(projection: string): Promise<Generations>;
-  /** The generation being built: the one already begun (a rebuild resumes it), else a new one above every other. */
-  beginGeneration(projection: string): Promise<number>;
+  /**
+   * The generation being built: the one already begun (a rebuild resumes it), else a new one above
+   * every other. With a claim, the builder holds it for `leaseMs` (calling again renews): another
+   * builder's claim still running makes this fail with GenerationBusy, so two rebuilds never fold
+   * into the same generation.
+   */
+  beginGeneration(projection: string, claim?: BuilderClaim): Promise<number>;
+  /** Gives up a builder's claim (a rebuild stopping); another builder may then resume the generation. */
+  releaseGeneration(projection: string, builder: string): Promise<void>;
   /**
    * Makes the building generation the active one, in one transaction, if its checkpoint has reached
    * the active one's (readers never go back in time); false, changing nothing, if it has not.

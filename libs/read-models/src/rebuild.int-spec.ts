@@ -12,6 +12,7 @@ import { SqliteEventStore } from '@survey/event-store';
 import type { EventStore } from '@survey/event-store';
 import { AgencyStatsDoc, CampaignStatsDoc, COLLECTIONS as C } from './projections/report-docs';
 import { reportsProjection } from './projections/reports.projection';
+import { GenerationBusy } from './generations';
 import { Projector } from './projector';
 import { Rebuild } from './rebuild';
 import type { ReadModelStore } from './read-model-store.port';
@@ -90,7 +91,7 @@ describe('Rebuild over SQLite, beside a live projector', () => {
     expect(await cli.getMany(C.campaignStats, ['xz-2018', 'xz-2019'], 0)).toEqual(new Map()); // the old generation is gone
   });
 
-  it('stops when interrupted, keeping its checkpoint, and a second run resumes from it', async () => {
+  it('stops when interrupted, keeping its checkpoint, refuses a second rebuild meanwhile, and a later run resumes', async () => {
     const { events, live, cli, projector } = world();
     const history = aHistory(3000);
     await append(events, history, 0, history.length);
@@ -101,6 +102,7 @@ describe('Rebuild over SQLite, beside a live projector', () => {
     const first = new Rebuild(events, cli, reportsProjection, { batchSize: 50, pollMs: 1, signal: abort.signal });
     const running = first.run();
     while (first.status().position < 500) await pause(1);
+    await expect(new Rebuild(events, live, reportsProjection).run()).rejects.toThrow(GenerationBusy); // one rebuild at a time
     abort.abort();
     const interrupted = await running;
     expect(interrupted).toMatchObject({ outcome: 'interrupted', generation: 1 });

@@ -10,11 +10,15 @@
  * head: the rebuild stops its projector (storing its checkpoint), tries the switch, and if the live
  * projector got ahead meanwhile, follows the log again and retries.
  *
- * One rebuild of a projection at a time: two would share the building generation.
+ * One rebuild of a projection at a time: each claims the building generation for a lease it renews
+ * while it runs and gives up when it stops; a second rebuild meanwhile fails with GenerationBusy.
  */
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { EventStore } from '@survey/event-store';
 import type { Projection } from './projection';
 import { Projector } from './projector';
+import type { BuilderClaim } from './generations';
 import type { ReadModelStore } from './read-model-store.port';
 
 export interface RebuildStatus {
@@ -35,6 +39,10 @@ export interface RebuildOptions {
   /** Aborting stops at the end of the batch in hand, its checkpoint stored: `outcome: 'interrupted'`. */
   signal?: AbortSignal;
   pollMs?: number;
+  /** Who this rebuild is, as other rebuilds are told (default: host, process id and a random tag). */
+  builder?: string;
+  /** How long the claim on the building generation holds unrenewed (default 30 s): a rebuild that died frees it after this. */
+  leaseMs?: number;
 }
 
 export class Rebuild {
@@ -56,8 +64,18 @@ export class Rebuild {
   }
 
   async run(): Promise<RebuildOutcome> {
+    const claim = { builder: this.options.builder ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, leaseMs: this.options.leaseMs ?? 30_000 };
+    this.generation = await this.store.beginGeneration(this.projection.name, claim);
+    try {
+      return await this.build(claim);
+    } finally {
+      await this.projector?.stop(); // after a failure too: nothing may go on writing the generation unclaimed
+      await this.store.releaseGeneration(this.projection.name, claim.builder).catch(() => undefined); // else it lapses with its lease
+    }
+  }
+
+  private async build(claim: BuilderClaim): Promise<RebuildOutcome> {
     const { name, collections } = this.projection;
-    this.generation = await this.store.beginGeneration(name);
     const previous = (await this.store.generations(name)).active;
     // The generation before the active one is normally gone; a rebuild stopped hard after its
     // switch may have left some of it behind.
@@ -70,7 +88,12 @@ export class Rebuild {
     }));
     await projector.start();
     let attempts = 0;
+    let renewed = Date.now();
     for (;;) {
+      if (Date.now() - renewed > claim.leaseMs / 3) {
+        await this.store.beginGeneration(name, claim);
+        renewed = Date.now();
+      }
       if (this.options.signal?.aborted) {
         await projector.stop();
         return { ...this.status(), outcome: 'interrupted', previous, attempts };

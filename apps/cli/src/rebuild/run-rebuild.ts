@@ -3,11 +3,12 @@
  * loadConfig), each projection rebuilt in turn into a fresh generation while the running API or
  * projector keeps serving the old one (libs/read-models/src/rebuild.ts), a progress bar on stderr,
  * the outcome on stdout. Ctrl-C stops at the end of the batch in hand; running again resumes.
+ * Another rebuild of the same projection still running: one line, exit 1.
  */
 import { NestFactory } from '@nestjs/core';
 import { AppConfig, ApplicationModule, Projections } from '@survey/application';
 import { EVENT_STORE, EventStore } from '@survey/event-store';
-import { READ_MODEL_STORE, ReadModelStore, Rebuild, RebuildOutcome } from '@survey/read-models';
+import { GenerationBusy, READ_MODEL_STORE, ReadModelStore, Rebuild, RebuildOutcome } from '@survey/read-models';
 import { count, EXIT, interruptible, printResult, progress, UsageError } from '../conventions';
 import { throttled } from './throttled';
 
@@ -41,6 +42,11 @@ export async function runRebuild(config: AppConfig, only: string | undefined, op
       let outcome: RebuildOutcome;
       try {
         outcome = await rebuild.run();
+      } catch (error) {
+        if (!(error instanceof GenerationBusy)) throw error;
+        bar.stop();
+        process.stderr.write(`${error.message}\n`);
+        return EXIT.failed;
       } finally {
         clearInterval(timer);
         bar.stop();

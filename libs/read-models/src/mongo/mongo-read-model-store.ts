@@ -13,7 +13,7 @@
  */
 import { MongoClient, MongoServerError, WriteConcern } from 'mongodb';
 import type { ClientSession, Collection, Db, TransactionOptions } from 'mongodb';
-import { fenceProblem, GenerationRetired, Generations, NO_GENERATIONS, nextGeneration, stored } from '../generations';
+import { BuilderClaim, busyProblem, fenceProblem, GenerationBusy, GenerationRetired, Generations, NO_GENERATIONS, nextGeneration, stored } from '../generations';
 import type { Checkpoint, Doc, DocChange, GenerationCheckpoint, ReadModelStore } from '../read-model-store.port';
 import { CHECKPOINTS, collectionName, GENERATIONS, InOrder, prefixRange, toBulkWrites } from './mongo-operations';
 import { ServedGenerations, StoredGenerations } from './served-generations';
@@ -160,15 +160,25 @@ export class MongoReadModelStore implements ReadModelStore {
     return found ? { active: found.active, building: found.building } : { ...NO_GENERATIONS };
   }
 
-  async beginGeneration(projection: string): Promise<number> {
+  async beginGeneration(projection: string, claim?: BuilderClaim): Promise<number> {
     let building = 0;
     await this.inOrder(() => this.transaction(async (session) => {
+      const now = Date.now();
       const found = await this.generationsCollection().findOne({ _id: projection }, { session });
       const g = found ?? { ...NO_GENERATIONS, collections: [] };
+      const busy = claim ? busyProblem(projection, g, claim, now) : null;
+      if (busy) throw new GenerationBusy(busy);
       building = g.building ?? nextGeneration(g);
-      if (g.building === null) await this.generationsCollection().updateOne({ _id: projection }, { $set: { active: g.active, building, collections: g.collections } }, { upsert: true, session });
+      const lease = claim ? { builder: claim.builder, leaseUntil: now + claim.leaseMs } : g.building === null ? { builder: null, leaseUntil: null } : {};
+      await this.generationsCollection().updateOne({ _id: projection }, { $set: { active: g.active, building, collections: g.collections, ...lease } }, { upsert: true, session });
     }));
     return building;
+  }
+
+  async releaseGeneration(projection: string, builder: string): Promise<void> {
+    await this.inOrder(async () => {
+      await this.generationsCollection().updateOne({ _id: projection, builder }, { $set: { builder: null, leaseUntil: null } });
+    });
   }
 
   async switchGeneration(projection: string, generation: number, collections: readonly string[]): Promise<boolean> {
@@ -179,7 +189,7 @@ export class MongoReadModelStore implements ReadModelStore {
       if (g.building !== generation) throw new Error(`generation ${generation} of projection ${projection} is not being built`);
       const position = async (n: number) => (await this.checkpoints().findOne({ _id: stored(projection, n) }, { session }))?.position ?? 0;
       if ((await position(generation)) < (await position(g.active))) return;
-      await this.generationsCollection().updateOne({ _id: projection }, { $set: { active: generation, building: null, collections: [...collections] } }, { session });
+      await this.generationsCollection().updateOne({ _id: projection }, { $set: { active: generation, building: null, collections: [...collections], builder: null, leaseUntil: null } }, { session });
       await this.checkpoints().updateOne({ _id: stored(projection, g.active) }, { $set: { retired: true } }, { upsert: true, session });
       switched = true;
     }));

@@ -14,6 +14,9 @@ export interface StoredGenerations extends Generations {
   _id: string;
   /** The projection's collections as of the last switch, so readers know whose generation a collection follows. */
   collections: string[];
+  /** The rebuild holding the building generation, and until when (ms since the epoch). */
+  builder?: string | null;
+  leaseUntil?: number | null;
 }
 
 export interface ServedSnapshot {

@@ -14,7 +14,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Generations, NO_GENERATIONS, stored } from '../generations';
+import { BuilderClaim, Generations, NO_GENERATIONS, stored } from '../generations';
 import type { Checkpoint, Doc, DocChange, GenerationCheckpoint, ReadModelStore } from '../read-model-store.port';
 import { PRAGMAS, SqliteWriter } from './sqlite-writer';
 
@@ -49,7 +49,7 @@ export class SqliteReadModelStore implements ReadModelStore {
       -- index takes random inserts (a WITHOUT ROWID table split its large rows' pages at random).
       CREATE TABLE IF NOT EXISTS docs (collection TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL, UNIQUE (collection, id));
       CREATE TABLE IF NOT EXISTS checkpoints (projection TEXT PRIMARY KEY, position INTEGER NOT NULL, recorded_at TEXT);
-      CREATE TABLE IF NOT EXISTS generations (projection TEXT PRIMARY KEY, active INTEGER NOT NULL, building INTEGER);
+      CREATE TABLE IF NOT EXISTS generations (projection TEXT PRIMARY KEY, active INTEGER NOT NULL, building INTEGER, builder TEXT, lease_until INTEGER);
       CREATE TABLE IF NOT EXISTS served_collections (collection TEXT PRIMARY KEY, stored TEXT NOT NULL);
     `);
     return new SqliteReadModelStore(db, new SqliteWriter(file));
@@ -116,8 +116,12 @@ export class SqliteReadModelStore implements ReadModelStore {
     return row ? { active: row.active, building: row.building } : { ...NO_GENERATIONS };
   }
 
-  beginGeneration(projection: string): Promise<number> {
-    return this.writer.send<number>({ kind: 'begin', projection });
+  beginGeneration(projection: string, claim?: BuilderClaim): Promise<number> {
+    return this.writer.send<number>({ kind: 'begin', projection, claim, now: Date.now() });
+  }
+
+  releaseGeneration(projection: string, builder: string): Promise<void> {
+    return this.writer.send({ kind: 'release', projection, builder });
   }
 
   switchGeneration(projection: string, generation: number, collections: readonly string[]): Promise<boolean> {

@@ -6,7 +6,7 @@
  * and under the test runner's TypeScript transform.
  */
 import { Worker } from 'node:worker_threads';
-import { GenerationRetired } from '../generations';
+import { GenerationBusy, GenerationRetired } from '../generations';
 
 export const PRAGMAS = [
   'journal_mode = WAL',
@@ -32,12 +32,15 @@ const removeSome = db.prepare('DELETE FROM docs WHERE rowid IN (SELECT rowid FRO
 const save = db.prepare('INSERT INTO checkpoints (projection, position, recorded_at) VALUES (?, ?, ?) ON CONFLICT (projection) DO UPDATE SET position = excluded.position, recorded_at = excluded.recorded_at');
 const forget = db.prepare('DELETE FROM checkpoints WHERE projection = ?');
 const position = db.prepare('SELECT position FROM checkpoints WHERE projection = ?').pluck();
-const generations = db.prepare('SELECT active, building FROM generations WHERE projection = ?');
-const setGenerations = db.prepare('INSERT INTO generations (projection, active, building) VALUES (?, ?, ?) ON CONFLICT (projection) DO UPDATE SET active = excluded.active, building = excluded.building');
+const generations = db.prepare('SELECT active, building, builder, lease_until AS leaseUntil FROM generations WHERE projection = ?');
+const claim = db.prepare('UPDATE generations SET builder = ?, lease_until = ? WHERE projection = ?');
+const release = db.prepare('UPDATE generations SET builder = NULL, lease_until = NULL WHERE projection = ? AND builder = ?');
+const setGenerations = db.prepare('INSERT INTO generations (projection, active, building) VALUES (?, ?, ?) ON CONFLICT (projection) DO UPDATE SET active = excluded.active, building = excluded.building, builder = NULL, lease_until = NULL');
 const serve = db.prepare('INSERT INTO served_collections (collection, stored) VALUES (?, ?) ON CONFLICT (collection) DO UPDATE SET stored = excluded.stored');
 const stored = (name, g) => (g === 0 ? name : name + '@' + g);
 const generationsOf = (projection) => generations.get(projection) || { active: 0, building: null };
 class Refused extends Error {}
+class Busy extends Error {}
 // A fenced commit writes nothing unless its generation is the active or the building one: the
 // check and the writes are one transaction, so a switch lands entirely before or after it.
 const commit = db.transaction((m) => {
@@ -60,10 +63,13 @@ const reset = db.transaction((m) => {
 });
 const begin = db.transaction((m) => {
   const g = generationsOf(m.projection);
-  if (g.building !== null) return g.building;
-  const next = Math.max(g.active, 0) + 1;
-  setGenerations.run(m.projection, g.active, next);
-  return next;
+  if (m.claim && g.building !== null && g.builder && g.builder !== m.claim.builder && g.leaseUntil > m.now) {
+    throw new Busy('generation ' + g.building + ' of projection ' + m.projection + ' is being built by ' + g.builder + ' (claim renewed until ' + new Date(g.leaseUntil).toISOString() + '); one rebuild of a projection at a time');
+  }
+  const building = g.building !== null ? g.building : Math.max(g.active, 0) + 1;
+  if (g.building === null) setGenerations.run(m.projection, g.active, building);
+  if (m.claim) claim.run(m.claim.builder, m.now + m.claim.leaseMs, m.projection);
+  return building;
 });
 const switchTo = db.transaction((m) => {
   const g = generationsOf(m.projection);
@@ -92,12 +98,13 @@ parentPort.on('message', (m) => {
     if (m.kind === 'commit') commit.immediate(m);
     else if (m.kind === 'reset') reset.immediate(m);
     else if (m.kind === 'begin') value = begin.immediate(m);
+    else if (m.kind === 'release') release.run(m.projection, m.builder);
     else if (m.kind === 'switch') value = switchTo.immediate(m);
     else if (m.kind === 'drop') value = drop.immediate(m);
     else if (m.kind === 'close') db.close();
     parentPort.postMessage({ id: m.id, value });
   } catch (e) {
-    parentPort.postMessage({ id: m.id, error: e && e.message ? e.message : String(e), retired: e instanceof Refused });
+    parentPort.postMessage({ id: m.id, error: e && e.message ? e.message : String(e), retired: e instanceof Refused, busy: e instanceof Busy });
   }
 });
 `;
@@ -105,7 +112,8 @@ parentPort.on('message', (m) => {
 type Request =
   | { kind: 'commit'; rows: (string | null)[]; projection: string; checkpointKey: string; position: number; recordedAt: string | null; generation?: number }
   | { kind: 'reset'; checkpointKey: string; collections: readonly string[] }
-  | { kind: 'begin'; projection: string }
+  | { kind: 'begin'; projection: string; claim?: { builder: string; leaseMs: number }; now: number }
+  | { kind: 'release'; projection: string; builder: string }
   | { kind: 'switch'; projection: string; generation: number; collections: readonly string[] }
   | { kind: 'drop'; projection: string; generation: number; collections: readonly string[]; limit: number }
   | { kind: 'close' };
@@ -118,10 +126,11 @@ export class SqliteWriter {
 
   constructor(file: string) {
     this.worker = new Worker(SOURCE, { eval: true, workerData: { file, driver: require.resolve('better-sqlite3'), pragmas: PRAGMAS } });
-    this.worker.on('message', (m: { id: number; error?: string; retired?: boolean; value?: unknown }) => {
+    this.worker.on('message', (m: { id: number; error?: string; retired?: boolean; busy?: boolean; value?: unknown }) => {
       const waiter = this.pending.get(m.id);
       this.pending.delete(m.id);
       if (m.retired) waiter?.reject(new GenerationRetired(m.error));
+      else if (m.busy) waiter?.reject(new GenerationBusy(m.error));
       else if (m.error) waiter?.reject(new Error(`read-model write failed: ${m.error}`));
       else waiter?.resolve(m.value);
     });

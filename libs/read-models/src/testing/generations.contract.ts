@@ -5,7 +5,7 @@
  * can then be dropped.
  */
 import { randomUUID } from 'node:crypto';
-import { GenerationRetired } from '../generations';
+import { GenerationBusy, GenerationRetired } from '../generations';
 import type { Checkpoint, ReadModelStore } from '../read-model-store.port';
 import type { ReadModelStoreFactory } from './read-model-store.contract';
 
@@ -32,6 +32,22 @@ export function generationsContract(name: string, make: ReadModelStoreFactory): 
       expect(await store.beginGeneration(p)).toBe(1);
       expect(await store.beginGeneration(p)).toBe(1);
       expect(await store.generations(p)).toEqual({ active: 0, building: 1 });
+    });
+
+    it('lets one builder at a time claim the building generation: renewed by its builder, freed by release or expiry', async () => {
+      const p = unique('reports');
+      const a = { builder: 'host-a:1', leaseMs: 60_000 };
+      const b = { builder: 'host-b:2', leaseMs: 60_000 };
+      const g = await store.beginGeneration(p, a);
+      await expect(store.beginGeneration(p, b)).rejects.toThrow(GenerationBusy);
+      await expect(store.beginGeneration(p, b)).rejects.toThrow(`generation ${g} of projection ${p} is being built by host-a:1`);
+      expect(await store.beginGeneration(p, a)).toBe(g); // renewal
+      await store.releaseGeneration(p, b.builder); // not b's to release: nothing changes
+      await expect(store.beginGeneration(p, b)).rejects.toThrow(GenerationBusy);
+      await store.releaseGeneration(p, a.builder);
+      expect(await store.beginGeneration(p, { ...b, leaseMs: 1 })).toBe(g); // b resumes a's generation
+      await new Promise((r) => setTimeout(r, 20));
+      expect(await store.beginGeneration(p, a)).toBe(g); // b's claim has lapsed
     });
 
     it('keeps the building generation from readers, switches them over at once, and fences the old one', async () => {
