@@ -145,6 +145,7 @@ describe('survey rebuild while the service serves and takes submissions', () => 
     for (;;) {
       const lines = [...first.stderr.matchAll(/rebuild reports: ([\d,]+)\//g)];
       if (lines.length && Number(lines[lines.length - 1][1].replace(/,/g, '')) >= 150) break;
+      if (first.child.exitCode !== null) throw new Error(`the rebuild ended before it could be interrupted: ${first.stdout} ${first.stderr}`);
       await first.stderrMatching(/rebuild reports: /);
       await sleep(50);
     }
