@@ -8,6 +8,7 @@ import { demoSecret } from './demo/demo-secret';
 import { runDemo } from './demo/run-demo';
 import { runImport, UsageError } from './import/run-import';
 import { registerVerify } from './verify/verify-command';
+import { runRebuild } from './rebuild/run-rebuild';
 
 const program = new Command('survey')
   .description('Event-sourced satisfaction-survey service: demo data, imports, tokens')
@@ -98,6 +99,26 @@ importer
   });
 
 registerVerify(program);
+
+program
+  .command('rebuild')
+  .description('replay the whole log into fresh read models while the running service keeps serving the old ones, then switch')
+  .argument('[projection]', 'rebuild only this projection (default: every projection, one after another)')
+  .option('--json', 'print the outcome as JSON {projections: [{projection, outcome, generation, previous, position, ...}]}')
+  .option('--max-rate <events/s>', 'fold at most this many events per second (leaves room for the API)', integer)
+  .addHelpText('after', [
+    '',
+    'The API (or apps/projector) may keep running: its projector moves to the new read models',
+    'at the switch. Progress (events/s, ETA) goes to stderr. Ctrl-C stops at the end of the',
+    'batch in hand; running the same command again resumes where it stopped.',
+    'Exit code: 0 switched, 2 usage or configuration, 130 interrupted (resumable),',
+    '1 another rebuild of the projection is running, or another failure.',
+  ].join('\n'))
+  .action(async (projection: string | undefined, opts: { json?: boolean; maxRate?: number }) => {
+    if (opts.maxRate === 0) throw new InvalidArgumentError('--max-rate must be at least 1');
+    const config = loadConfig(process.env, { requireSecret: false });
+    process.exitCode = await runRebuild(config, projection, opts);
+  });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const line = error instanceof InvalidArgumentError ? error.message : startupLine(error);

@@ -9,3 +9,5 @@ export * from './projections/segments.projection';
 export * from './memory-docs';
 export * from './projections/progress-docs';
 export * from './projections/progress.projection';
+export * from './generations';
+export * from './rebuild';

@@ -4,9 +4,15 @@
  * is the only writer), apply the events in memory, then commit the changed documents and the new
  * checkpoint in one transaction. A crash mid-batch therefore loses the whole batch or none of it,
  * and the restart re-folds exactly what was not committed: nothing lost, nothing counted twice.
+ *
+ * Generations: by default the projector folds into the projection's active generation and follows
+ * a switch (a rebuild finished elsewhere): its next commit is refused as retired, writing nothing,
+ * and it starts again on the new active generation from that generation's own checkpoint. A
+ * rebuild's projector is given its generation and stays on it.
  */
 import { PositionWaiters } from '@survey/event-store';
 import type { EventStore, RecordedEvent, Subscription } from '@survey/event-store';
+import { isGenerationRetired } from './generations';
 import type { DocAccess, Projection } from './projection';
 import type { Checkpoint, Doc, DocChange, ReadModelStore } from './read-model-store.port';
 
@@ -15,6 +21,8 @@ export interface ProjectorOptions {
   /** Documents kept in memory between batches; the cache is dropped when it grows past this. */
   cacheSize?: number;
   onError?: (error: unknown) => void;
+  /** Fold into this generation (a rebuild's); by default the active one, followed across switches. */
+  generation?: number;
 }
 
 /** collection → id → document (null: known not to exist). */
@@ -41,6 +49,8 @@ export class Projector {
    * makes a rebuild from scratch fetch nothing at all.
    */
   private cacheIsComplete = false;
+  private generationInUse = 0;
+  private switching: Promise<void> | undefined;
 
   constructor(
     private readonly events: EventStore,
@@ -61,16 +71,23 @@ export class Projector {
     return this.failure;
   }
 
+  /** The generation being folded into. */
+  get generation(): number {
+    return this.generationInUse;
+  }
+
   async start(): Promise<void> {
     if (this.subscription && !this.failure) throw new Error(`projection ${this.name} is already running`);
     await this.stopping;
-    this.checkpoint = await this.readModels.checkpoint(this.projection.name);
+    const generation = this.options.generation ?? (await this.readModels.generations(this.projection.name)).active;
+    this.generationInUse = generation;
+    this.checkpoint = await this.readModels.checkpoint(this.projection.name, generation);
     this.failure = null;
     this.inFlight = null;
     this.dropCache();
     this.cacheIsComplete = this.checkpoint.position === 0;
     // A projection that has folded nothing owns no documents: clear any left by an interrupted start.
-    if (this.cacheIsComplete) await this.readModels.reset(this.projection.name, this.projection.collections);
+    if (this.cacheIsComplete) await this.readModels.reset(this.projection.name, this.projection.collections, generation);
     this.subscription = this.events.subscribeToAll(
       { after: this.checkpoint.position, batchSize: this.options.batchSize ?? 2000 },
       (batch) => this.handle(batch),
@@ -80,6 +97,7 @@ export class Projector {
 
   private failed(error: unknown): void {
     if (this.failure) return;
+    if (isGenerationRetired(error) && this.options.generation === undefined) return this.followSwitch();
     this.failure = error;
     const subscription = this.subscription;
     this.subscription = undefined;
@@ -91,8 +109,28 @@ export class Projector {
     this.options.onError?.(error);
   }
 
+  /**
+   * The active generation changed under this projector: nothing of the refused batch was written.
+   * Stop following the log on the old generation, forget what was folded into it, and start again
+   * on the new one. Waiters keep waiting: they are resolved by the new generation's checkpoint.
+   */
+  private followSwitch(): void {
+    if (this.switching) return;
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    this.dropCache();
+    this.switching = (async () => {
+      await subscription?.stop().catch(() => undefined);
+      this.inFlight = null; // the refused commit: its handler has ended with the subscription
+      await this.start();
+    })()
+      .catch((error: unknown) => this.failed(error))
+      .finally(() => (this.switching = undefined));
+  }
+
   /** Finishes the batch in hand (its checkpoint is then stored) and stops following the log. */
   async stop(): Promise<void> {
+    await this.switching;
     await this.subscription?.stop();
     this.subscription = undefined;
     await this.committed().catch(() => undefined); // a failure has been reported by then
@@ -149,7 +187,7 @@ export class Projector {
     const checkpoint = { position: last.position, recordedAt: last.metadata.recordedAt };
     // One commit in flight at a time, in order: the next batch folds while this one is written.
     await this.committed();
-    const inFlight = this.readModels.commit(this.projection.name, changes, checkpoint).then(
+    const inFlight = this.readModels.commit(this.projection.name, changes, checkpoint, this.generationInUse).then(
       () => {
         this.checkpoint = checkpoint;
         this.waiters.reached(checkpoint.position);
@@ -188,7 +226,7 @@ export class Projector {
       }
     }
     for (const [collection, ids] of missing) {
-      const found = await this.readModels.getMany(collection, [...ids]);
+      const found = await this.readModels.getMany(collection, [...ids], this.generationInUse);
       const cached = mapOf(this.cache, collection);
       for (const id of ids) cached.set(id, found.get(id) ?? null);
       this.cached += ids.size;

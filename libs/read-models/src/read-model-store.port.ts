@@ -1,8 +1,14 @@
 /**
  * The ReadModelStore port: documents keyed by (collection, id), written only by projections,
  * each batch atomically together with the projection's checkpoint. Adapters: SQLite (embedded
- * default) and, later, MongoDB. Every adapter must pass ./testing/read-model-store.contract.ts.
+ * default) and MongoDB. Every adapter must pass ./testing/read-model-store.contract.ts.
+ *
+ * Generations (see ./generations.ts): each projection's documents and checkpoint exist per
+ * generation, and readers are served the projection's active one. A rebuild folds the log into a
+ * new generation while the active one keeps serving, then switches over in one step.
  */
+import type { BuilderClaim, Generations } from './generations';
+
 export const READ_MODEL_STORE = Symbol('ReadModelStore');
 
 export type Doc = Record<string, unknown>;
@@ -21,10 +27,16 @@ export interface Checkpoint {
   recordedAt: string | null;
 }
 
+/** A checkpoint and the generation it belongs to. */
+export interface GenerationCheckpoint extends Checkpoint {
+  generation: number;
+}
+
 export interface ReadModelStore {
+  /** Reads the active generation of the collection's projection, as every read without a generation does. */
   get<T extends Doc>(collection: string, id: string): Promise<T | undefined>;
-  /** The documents that exist among `ids`. */
-  getMany<T extends Doc>(collection: string, ids: string[]): Promise<Map<string, T>>;
+  /** The documents that exist among `ids` (of that generation when given: a projector reads its own). */
+  getMany<T extends Doc>(collection: string, ids: string[], generation?: number): Promise<Map<string, T>>;
   /** Every document of a collection whose id starts with `idPrefix` (all when omitted), ordered by id. */
   list<T extends Doc>(collection: string, idPrefix?: string): Promise<T[]>;
   /**
@@ -35,11 +47,38 @@ export interface ReadModelStore {
   /**
    * Writes the changes and the checkpoint in one transaction: both happen or neither. Takes the
    * documents' content at the call (the projector goes on changing them while the write runs),
-   * and commits in call order.
+   * and commits in call order. With a generation, the write is fenced: it fails with
+   * GenerationRetired, writing nothing, unless that generation is the active or the building one.
+   * Without one it goes to generation 0, unfenced (as before generations existed; tests use it).
    */
-  commit(projection: string, changes: DocChange[], checkpoint: Checkpoint): Promise<void>;
-  checkpoint(projection: string): Promise<Checkpoint>;
-  /** Drops a projection's collections and checkpoint (a rebuild starts from nothing). */
-  reset(projection: string, collections: readonly string[]): Promise<void>;
+  commit(projection: string, changes: DocChange[], checkpoint: Checkpoint, generation?: number): Promise<void>;
+  /** The checkpoint of that generation (the active one when omitted). */
+  checkpoint(projection: string, generation?: number): Promise<Checkpoint>;
+  /**
+   * The active generation's checkpoint with its number, in one read: a reader that sees the same
+   * value before and after its document reads has read one generation at one position.
+   */
+  servedCheckpoint(projection: string): Promise<GenerationCheckpoint>;
+  /** Drops a projection's collections and checkpoint, of one generation (the active one when omitted). */
+  reset(projection: string, collections: readonly string[], generation?: number): Promise<void>;
+  /** The active generation and the one being built, if any (0 and null for a projection never rebuilt). */
+  generations(projection: string): Promise<Generations>;
+  /**
+   * The generation being built: the one already begun (a rebuild resumes it), else a new one above
+   * every other. With a claim, the builder holds it for `leaseMs` (calling again renews): another
+   * builder's claim still running makes this fail with GenerationBusy, so two rebuilds never fold
+   * into the same generation.
+   */
+  beginGeneration(projection: string, claim?: BuilderClaim): Promise<number>;
+  /** Gives up a builder's claim (a rebuild stopping); another builder may then resume the generation. */
+  releaseGeneration(projection: string, builder: string): Promise<void>;
+  /**
+   * Makes the building generation the active one, in one transaction, if its checkpoint has reached
+   * the active one's (readers never go back in time); false, changing nothing, if it has not.
+   * From then on the old generation's commits fail with GenerationRetired.
+   */
+  switchGeneration(projection: string, generation: number, collections: readonly string[]): Promise<boolean>;
+  /** Deletes a retired generation's documents and checkpoint (refuses the active or building one). */
+  dropGeneration(projection: string, generation: number, collections: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }

@@ -11,6 +11,8 @@ import { segmentsProjection } from '@survey/read-models';
 
 export interface ProjectionStatus {
   name: string;
+  /** The read-model generation readers are served (it changes when `survey rebuild` switches). */
+  generation: number;
   position: number;
   lag: number | null;
   status: string;
@@ -60,9 +62,10 @@ export class Projections implements OnApplicationBootstrap, OnApplicationShutdow
     const head = await this.events.headPosition();
     const projections = await Promise.all(
       this.all.map(async (p) => {
-        const position = this.inProcess ? p.position.position : (await this.readModels.checkpoint(p.name)).position;
+        const served = await this.readModels.servedCheckpoint(p.name);
+        const position = this.inProcess ? p.position.position : served.position;
         const failed = this.inProcess && p.error ? `failed: ${(p.error as Error).message ?? String(p.error)}` : null;
-        return { name: p.name, position, lag: Math.max(0, head - position), status: failed ?? (this.inProcess ? 'running' : 'external') };
+        return { name: p.name, generation: served.generation, position, lag: Math.max(0, head - position), status: failed ?? (this.inProcess ? 'running' : 'external') };
       }),
     );
     return { head, projections };

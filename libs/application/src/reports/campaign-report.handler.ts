@@ -2,7 +2,8 @@
  * The headline report, from read models only. The documents are read between two looks at the
  * checkpoint; if a projection batch landed in between, the read is repeated, so the figures all
  * come from one position. A report is kept for the checkpoint it was built at: the read models
- * cannot change without the checkpoint moving, so until then it is still exact.
+ * cannot change without the checkpoint moving, so until then it is still exact. The checkpoint
+ * read carries the generation served: a rebuild's switch between the two looks also repeats the read.
  */
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
@@ -14,20 +15,20 @@ import { headlineFrom } from './report-source';
 
 @QueryHandler(CampaignReportQuery)
 export class CampaignReportHandler implements IQueryHandler<CampaignReportQuery> {
-  private readonly built = new Map<string, { position: number; report: HeadlineReport }>();
+  private readonly built = new Map<string, { generation: number; position: number; report: HeadlineReport }>();
 
   constructor(@Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore) {}
 
   async execute({ campaignId }: CampaignReportQuery): Promise<HeadlineReport> {
     for (let attempt = 1; ; attempt++) {
-      const before = await this.readModels.checkpoint(reportsProjection.name);
+      const before = await this.readModels.servedCheckpoint(reportsProjection.name);
       const kept = this.built.get(campaignId);
-      if (kept?.position === before.position) return kept.report;
+      if (kept?.position === before.position && kept.generation === before.generation) return kept.report;
       const report = await this.build(campaignId, before);
-      const after = await this.readModels.checkpoint(reportsProjection.name);
-      if (after.position === before.position) {
+      const after = await this.readModels.servedCheckpoint(reportsProjection.name);
+      if (after.position === before.position && after.generation === before.generation) {
         if (this.built.size > 100) this.built.clear();
-        this.built.set(campaignId, { position: before.position, report });
+        this.built.set(campaignId, { generation: before.generation, position: before.position, report });
         return report;
       }
       if (attempt >= 5) return report;

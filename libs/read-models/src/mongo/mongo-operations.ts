@@ -4,6 +4,7 @@
  * order. Kept apart from the driver calls so that it is tested without a server.
  */
 import type { AnyBulkWriteOperation } from 'mongodb';
+import { stored } from '../generations';
 import type { Doc, DocChange } from '../read-model-store.port';
 
 /**
@@ -20,7 +21,12 @@ export interface StoredCheckpoint {
   _id: string;
   position: number;
   recordedAt: string | null;
+  /** Set when the generation is switched away from: a commit's fenced upsert then fails on it. */
+  retired?: boolean;
 }
+
+/** Where each projection's active and building generations are kept. */
+export const GENERATIONS = 'generations';
 
 /** Where checkpoints live; no read-model collection can be named so, as those carry a prefix. */
 export const CHECKPOINTS = 'checkpoints';
@@ -51,10 +57,10 @@ export function prefixRange(prefix = ''): { $gte: string; $lt: string } {
  * as strings), so both adapters hand back the same documents. A document that cannot be
  * serialised throws here, before anything is written.
  */
-export function toBulkWrites(changes: DocChange[]): Map<string, AnyBulkWriteOperation<StoredDoc>[]> {
+export function toBulkWrites(changes: DocChange[], generation = 0): Map<string, AnyBulkWriteOperation<StoredDoc>[]> {
   const writes = new Map<string, AnyBulkWriteOperation<StoredDoc>[]>();
   for (const { collection, id, doc } of changes) {
-    const name = collectionName(collection);
+    const name = collectionName(stored(collection, generation));
     const operation: AnyBulkWriteOperation<StoredDoc> = doc === null
       ? { deleteOne: { filter: { _id: id } } }
       : { replaceOne: { filter: { _id: id }, replacement: { doc: JSON.parse(JSON.stringify(doc)) as Doc }, upsert: true } };

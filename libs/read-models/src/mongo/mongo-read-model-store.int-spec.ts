@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { readModelStoreContract } from '../testing/read-model-store.contract';
+import { generationsContract } from '../testing/generations.contract';
 import { MongoReadModelStore } from './mongo-read-model-store';
 import { MongoStartupError } from './mongo-startup';
 
@@ -27,6 +28,11 @@ if (!url) {
   });
 
   readModelStoreContract('MongoReadModelStore', async () => {
+    const store = await MongoReadModelStore.connect(url, { dbName });
+    return { store, cleanup: () => store.close() };
+  });
+
+  generationsContract('MongoReadModelStore', async () => {
     const store = await MongoReadModelStore.connect(url, { dbName });
     return { store, cleanup: () => store.close() };
   });

@@ -5,11 +5,18 @@
  * written in one transaction, so a crash leaves both or neither and the projector re-folds the
  * rest from the event log. Transactions need a replica set or a sharded cluster: `connect`
  * refuses anything else.
+ *
+ * Generations: generation g > 0 lives in `rm_<name>@g` with checkpoint `<projection>@g`; the
+ * `generations` collection holds each projection's active and building one. Readers resolve the
+ * active generation through a short-lived cache (./served-generations.ts); commits are fenced
+ * inside their transaction (see commit).
  */
 import { MongoClient, MongoServerError, WriteConcern } from 'mongodb';
 import type { ClientSession, Collection, Db, TransactionOptions } from 'mongodb';
-import type { Checkpoint, Doc, DocChange, ReadModelStore } from '../read-model-store.port';
-import { CHECKPOINTS, collectionName, InOrder, prefixRange, toBulkWrites } from './mongo-operations';
+import { BuilderClaim, busyProblem, fenceProblem, GenerationBusy, GenerationRetired, Generations, NO_GENERATIONS, nextGeneration, stored } from '../generations';
+import type { Checkpoint, Doc, DocChange, GenerationCheckpoint, ReadModelStore } from '../read-model-store.port';
+import { CHECKPOINTS, collectionName, GENERATIONS, InOrder, prefixRange, toBulkWrites } from './mongo-operations';
+import { ServedGenerations, StoredGenerations } from './served-generations';
 import type { StoredCheckpoint, StoredDoc } from './mongo-operations';
 import { databaseIn, MongoStartupError, redact, topologyProblem } from './mongo-startup';
 import type { HelloReply } from './mongo-startup';
@@ -18,6 +25,8 @@ import type { HelloReply } from './mongo-startup';
 export { MongoStartupError } from './mongo-startup';
 
 const NAMESPACE_EXISTS = 48;
+const NAMESPACE_NOT_FOUND = 26;
+const DUPLICATE_KEY = 11000;
 const COMMAND_NOT_FOUND = 59;
 
 // Majority and journaled: a batch acknowledged by the primary alone could be rolled back after a
@@ -35,6 +44,7 @@ export class MongoReadModelStore implements ReadModelStore {
   private readonly commits = new InOrder();
   private readonly created = new Set<string>();
   private closed = false;
+  private readonly served = new ServedGenerations(() => this.generationsCollection().find({}).toArray());
 
   private constructor(
     private readonly client: MongoClient,
@@ -58,6 +68,7 @@ export class MongoReadModelStore implements ReadModelStore {
       // and MongoDB indexes `_id` in every collection: no other index is needed. Creating the
       // checkpoints collection now keeps catalog changes out of the first transaction.
       await store.ensureCollection(CHECKPOINTS);
+      await store.ensureCollection(GENERATIONS);
       return store;
     } catch (error) {
       await client.close().catch(() => undefined);
@@ -66,34 +77,41 @@ export class MongoReadModelStore implements ReadModelStore {
   }
 
   async get<T extends Doc>(collection: string, id: string): Promise<T | undefined> {
-    const found = await this.docs(collection).findOne({ _id: id });
+    const found = await (await this.docs(collection)).findOne({ _id: id });
     return found ? (found.doc as T) : undefined;
   }
 
-  async getMany<T extends Doc>(collection: string, ids: string[]): Promise<Map<string, T>> {
+  async getMany<T extends Doc>(collection: string, ids: string[], generation?: number): Promise<Map<string, T>> {
     const found = new Map<string, T>();
     if (ids.length === 0) return found;
-    for (const { _id, doc } of await this.docs(collection).find({ _id: { $in: ids } }).toArray()) found.set(_id, doc as T);
+    for (const { _id, doc } of await (await this.docs(collection, generation)).find({ _id: { $in: ids } }).toArray()) found.set(_id, doc as T);
     return found;
   }
 
   /** Ordered by the `_id` index, in UTF-8 byte order as in the SQLite adapter (see prefixRange). */
   async list<T extends Doc>(collection: string, idPrefix = ''): Promise<T[]> {
-    const rows = await this.docs(collection).find({ _id: prefixRange(idPrefix) }, { sort: { _id: 1 } }).toArray();
+    const rows = await (await this.docs(collection)).find({ _id: prefixRange(idPrefix) }, { sort: { _id: 1 } }).toArray();
     return rows.map((row) => row.doc as T);
   }
 
   async listPage<T extends Doc>(collection: string, idPrefix: string, after: string | null, limit: number): Promise<{ id: string; doc: T }[]> {
     const filter = after === null ? prefixRange(idPrefix) : { ...prefixRange(idPrefix), $gt: after };
-    const rows = await this.docs(collection).find({ _id: filter }, { sort: { _id: 1 }, limit }).toArray();
+    const rows = await (await this.docs(collection)).find({ _id: filter }, { sort: { _id: 1 }, limit }).toArray();
     return rows.map((row) => ({ id: row._id, doc: row.doc as T }));
   }
 
-  /** Copies the documents at once (later changes to them are not written), then commits in call order. */
-  commit(projection: string, changes: DocChange[], checkpoint: Checkpoint): Promise<void> {
+  /**
+   * Copies the documents at once (later changes to them are not written), then commits in call
+   * order. A fenced commit (with a generation) checks the generation inside the transaction and
+   * upserts its checkpoint only where it is not marked retired: a switch committed meanwhile makes
+   * that upsert collide with the retired checkpoint (a write conflict, retried, or a duplicate key).
+   */
+  commit(projection: string, changes: DocChange[], checkpoint: Checkpoint, generation?: number): Promise<void> {
     let writes: ReturnType<typeof toBulkWrites>;
+    let key: string;
     try {
-      writes = toBulkWrites(changes);
+      writes = toBulkWrites(changes, generation ?? 0);
+      key = stored(projection, generation ?? 0);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -103,34 +121,105 @@ export class MongoReadModelStore implements ReadModelStore {
       // withTransaction retries the whole callback on transient errors: upserts and deletes by
       // `_id` give the same result when applied twice. Operations run one at a time, as a
       // transaction requires.
-      await this.transaction(async (session) => {
-        for (const [name, operations] of writes) await this.db.collection<StoredDoc>(name).bulkWrite(operations, { session });
-        await this.checkpoints().replaceOne({ _id: projection }, saved, { upsert: true, session });
-      });
+      try {
+        await this.transaction(async (session) => {
+          if (generation !== undefined) {
+            const problem = fenceProblem(projection, generation, (await this.generationsCollection().findOne({ _id: projection }, { session })) ?? NO_GENERATIONS);
+            if (problem) throw new GenerationRetired(problem);
+          }
+          for (const [name, operations] of writes) await this.db.collection<StoredDoc>(name).bulkWrite(operations, { session });
+          const filter = generation === undefined ? { _id: key } : { _id: key, retired: { $ne: true } };
+          await this.checkpoints().replaceOne(filter, saved, { upsert: true, session });
+        });
+      } catch (error) {
+        if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) throw new GenerationRetired(`generation ${generation} of projection ${projection} is retired`);
+        throw error;
+      }
     });
   }
 
-  async checkpoint(projection: string): Promise<Checkpoint> {
+  async checkpoint(projection: string, generation?: number): Promise<Checkpoint> {
     this.assertOpen();
-    const found = await this.checkpoints().findOne({ _id: projection });
-    return found ? { position: found.position, recordedAt: found.recordedAt } : { position: 0, recordedAt: null };
+    const found = await this.checkpoints().findOne({ _id: stored(projection, generation ?? (await this.served.ofProjection(projection))) });
+    return { position: found?.position ?? 0, recordedAt: found?.recordedAt ?? null };
+  }
+
+  async servedCheckpoint(projection: string): Promise<GenerationCheckpoint> {
+    const generation = await this.served.ofProjection(projection);
+    return { generation, ...(await this.checkpoint(projection, generation)) };
   }
 
   /** Empties the collections (keeping them, with any sharding an admin set up) and forgets the checkpoint, in one transaction. */
-  reset(projection: string, collections: readonly string[]): Promise<void> {
-    let names: string[];
-    try {
-      names = collections.map(collectionName);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+  reset(projection: string, collections: readonly string[], generation?: number): Promise<void> {
     return this.inOrder(async () => {
+      const g = generation ?? (await this.generations(projection)).active;
+      const names = collections.map((c) => collectionName(stored(c, g)));
       for (const name of names) await this.ensureCollection(name);
       await this.transaction(async (session) => {
         for (const name of names) await this.db.collection<StoredDoc>(name).deleteMany({}, { session });
-        await this.checkpoints().deleteOne({ _id: projection }, { session });
+        await this.checkpoints().deleteOne({ _id: stored(projection, g) }, { session });
       });
     });
+  }
+
+  async generations(projection: string): Promise<Generations> {
+    this.assertOpen();
+    const found = await this.generationsCollection().findOne({ _id: projection });
+    return found ? { active: found.active, building: found.building } : { ...NO_GENERATIONS };
+  }
+
+  async beginGeneration(projection: string, claim?: BuilderClaim): Promise<number> {
+    let building = 0;
+    await this.inOrder(() => this.transaction(async (session) => {
+      const now = Date.now();
+      const found = await this.generationsCollection().findOne({ _id: projection }, { session });
+      const g = found ?? { ...NO_GENERATIONS, collections: [] };
+      const busy = claim ? busyProblem(projection, g, claim, now) : null;
+      if (busy) throw new GenerationBusy(busy);
+      building = g.building ?? nextGeneration(g);
+      const lease = claim ? { builder: claim.builder, leaseUntil: now + claim.leaseMs } : g.building === null ? { builder: null, leaseUntil: null } : {};
+      await this.generationsCollection().updateOne({ _id: projection }, { $set: { active: g.active, building, collections: g.collections, ...lease } }, { upsert: true, session });
+    }));
+    return building;
+  }
+
+  async releaseGeneration(projection: string, builder: string): Promise<void> {
+    await this.inOrder(async () => {
+      await this.generationsCollection().updateOne({ _id: projection, builder }, { $set: { builder: null, leaseUntil: null } });
+    });
+  }
+
+  async switchGeneration(projection: string, generation: number, collections: readonly string[]): Promise<boolean> {
+    let switched = false;
+    await this.inOrder(() => this.transaction(async (session) => {
+      switched = false;
+      const g = (await this.generationsCollection().findOne({ _id: projection }, { session })) ?? NO_GENERATIONS;
+      if (g.building !== generation) throw new Error(`generation ${generation} of projection ${projection} is not being built`);
+      const position = async (n: number) => (await this.checkpoints().findOne({ _id: stored(projection, n) }, { session }))?.position ?? 0;
+      if ((await position(generation)) < (await position(g.active))) return;
+      await this.generationsCollection().updateOne({ _id: projection }, { $set: { active: generation, building: null, collections: [...collections], builder: null, leaseUntil: null } }, { session });
+      await this.checkpoints().updateOne({ _id: stored(projection, g.active) }, { $set: { retired: true } }, { upsert: true, session });
+      switched = true;
+    }));
+    this.served.invalidate();
+    return switched;
+  }
+
+  /** Waits until no reader can still be on the old generation (see ServedGenerations), then drops its collections. */
+  async dropGeneration(projection: string, generation: number, collections: readonly string[]): Promise<void> {
+    const g = await this.generations(projection);
+    if (generation === g.active || generation === g.building) throw new Error(`generation ${generation} of projection ${projection} is in use`);
+    await new Promise((resolve) => setTimeout(resolve, this.served.dropGraceMs));
+    for (const c of collections) {
+      const name = collectionName(stored(c, generation));
+      try {
+        await this.db.collection(name).drop();
+      } catch (error) {
+        if (!(error instanceof MongoServerError && error.code === NAMESPACE_NOT_FOUND)) throw error;
+      }
+      this.created.delete(name);
+    }
+    await this.checkpoints().deleteOne({ _id: stored(projection, generation) });
   }
 
   /** Lets the commits already handed in finish, then disconnects; closing twice is harmless. */
@@ -164,9 +253,14 @@ export class MongoReadModelStore implements ReadModelStore {
   }
 
   /** For reads, which must not reopen a closed client; commits handed in before close still run. */
-  private docs(collection: string): Collection<StoredDoc> {
+  private async docs(collection: string, generation?: number): Promise<Collection<StoredDoc>> {
     this.assertOpen();
-    return this.db.collection<StoredDoc>(collectionName(collection));
+    const g = generation ?? (await this.served.ofCollection(collection));
+    return this.db.collection<StoredDoc>(collectionName(stored(collection, g)));
+  }
+
+  private generationsCollection(): Collection<StoredGenerations> {
+    return this.db.collection<StoredGenerations>(GENERATIONS);
   }
 
   private checkpoints(): Collection<StoredCheckpoint> {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readModelStoreContract } from '../testing/read-model-store.contract';
+import { generationsContract } from '../testing/generations.contract';
 import { SqliteReadModelStore } from './sqlite-read-model-store';
 
 const dirs: string[] = [];
@@ -14,6 +15,11 @@ function tempFile(): string {
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 readModelStoreContract('SqliteReadModelStore', async () => {
+  const store = SqliteReadModelStore.open(tempFile());
+  return { store, cleanup: () => store.close() };
+});
+
+generationsContract('SqliteReadModelStore', async () => {
   const store = SqliteReadModelStore.open(tempFile());
   return { store, cleanup: () => store.close() };
 });

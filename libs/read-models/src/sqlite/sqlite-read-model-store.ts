@@ -4,11 +4,18 @@
  * without their checkpoint or the reverse: the projector then re-folds them from the event log,
  * which stays the only source of truth. Reads use this connection; every write goes to the
  * single writer on its own thread (./sqlite-writer.ts).
+ *
+ * Generations: a generation g > 0 stores its collections and checkpoint under `name@g`;
+ * `generations` holds each projection's active and building one, and `served_collections` maps a
+ * collection to where its active generation is stored. Every read resolves that mapping inside its
+ * own statement (one lookup in a table of a few rows), so it sees one generation, and a switch,
+ * one transaction on the writer, is atomic for readers.
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Checkpoint, Doc, DocChange, ReadModelStore } from '../read-model-store.port';
+import { BuilderClaim, Generations, NO_GENERATIONS, stored } from '../generations';
+import type { Checkpoint, Doc, DocChange, GenerationCheckpoint, ReadModelStore } from '../read-model-store.port';
 import { PRAGMAS, SqliteWriter } from './sqlite-writer';
 
 export class SqliteReadModelStore implements ReadModelStore {
@@ -18,13 +25,21 @@ export class SqliteReadModelStore implements ReadModelStore {
     private readonly db: Database.Database,
     private readonly writer: SqliteWriter,
   ) {
+    // The collection is bound twice: better-sqlite3 counts a numbered parameter used twice as two.
+    const served = 'coalesce((SELECT stored FROM served_collections WHERE collection = ?), ?)';
     this.stmt = {
-      get: db.prepare<[string, string], { doc: string }>('SELECT doc FROM docs WHERE collection = ? AND id = ?'),
-      list: db.prepare<[string, string, string], { doc: string }>('SELECT doc FROM docs WHERE collection = ? AND id >= ? AND id < ? ORDER BY id'),
-      page: db.prepare<[string, string, string, string, number], { id: string; doc: string }>(
-        'SELECT id, doc FROM docs WHERE collection = ? AND id >= ? AND id < ? AND id > ? ORDER BY id LIMIT ?',
+      get: db.prepare<[string, string, string], { doc: string }>(`SELECT doc FROM docs WHERE collection = ${served} AND id = ?`),
+      getStored: db.prepare<[string, string], { doc: string }>('SELECT doc FROM docs WHERE collection = ? AND id = ?'),
+      list: db.prepare<[string, string, string, string], { doc: string }>(`SELECT doc FROM docs WHERE collection = ${served} AND id >= ? AND id < ? ORDER BY id`),
+      page: db.prepare<[string, string, string, string, string, number], { id: string; doc: string }>(
+        `SELECT id, doc FROM docs WHERE collection = ${served} AND id >= ? AND id < ? AND id > ? ORDER BY id LIMIT ?`,
       ),
       checkpoint: db.prepare<[string], { position: number; recorded_at: string | null }>('SELECT position, recorded_at FROM checkpoints WHERE projection = ?'),
+      served: db.prepare<[string, string, string], { generation: number; position: number | null; recorded_at: string | null }>(`
+        SELECT g.active AS generation, c.position, c.recorded_at
+        FROM (SELECT coalesce((SELECT active FROM generations WHERE projection = ?), 0) AS active) g
+        LEFT JOIN checkpoints c ON c.projection = CASE g.active WHEN 0 THEN ? ELSE ? || '@' || g.active END`),
+      generations: db.prepare<[string], Generations>('SELECT active, building FROM generations WHERE projection = ?'),
     };
   }
 
@@ -37,19 +52,22 @@ export class SqliteReadModelStore implements ReadModelStore {
       -- index takes random inserts (a WITHOUT ROWID table split its large rows' pages at random).
       CREATE TABLE IF NOT EXISTS docs (collection TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL, UNIQUE (collection, id));
       CREATE TABLE IF NOT EXISTS checkpoints (projection TEXT PRIMARY KEY, position INTEGER NOT NULL, recorded_at TEXT);
+      CREATE TABLE IF NOT EXISTS generations (projection TEXT PRIMARY KEY, active INTEGER NOT NULL, building INTEGER, builder TEXT, lease_until INTEGER);
+      CREATE TABLE IF NOT EXISTS served_collections (collection TEXT PRIMARY KEY, stored TEXT NOT NULL);
     `);
     return new SqliteReadModelStore(db, new SqliteWriter(file));
   }
 
   async get<T extends Doc>(collection: string, id: string): Promise<T | undefined> {
-    const row = this.stmt.get.get(collection, id);
+    const row = this.stmt.get.get(collection, collection, id);
     return row ? (JSON.parse(row.doc) as T) : undefined;
   }
 
-  async getMany<T extends Doc>(collection: string, ids: string[]): Promise<Map<string, T>> {
+  async getMany<T extends Doc>(collection: string, ids: string[], generation?: number): Promise<Map<string, T>> {
     const found = new Map<string, T>();
+    const name = generation === undefined ? collection : stored(collection, generation);
     for (const id of ids) {
-      const row = this.stmt.get.get(collection, id);
+      const row = generation === undefined ? this.stmt.get.get(name, name, id) : this.stmt.getStored.get(name, id);
       if (row) found.set(id, JSON.parse(row.doc) as T);
     }
     return found;
@@ -59,32 +77,68 @@ export class SqliteReadModelStore implements ReadModelStore {
     // SQLite compares UTF-8 bytes, so every id starting with the prefix sorts between the prefix and
     // the prefix followed by the last code point, U+10FFFF (U+FFFF would leave out ids whose next
     // character lies beyond the Basic Multilingual Plane, such as 𠮷).
-    return this.stmt.list.all(collection, idPrefix, idPrefix + '\u{10FFFF}').map((r) => JSON.parse(r.doc) as T);
+    return this.stmt.list.all(collection, collection, idPrefix, idPrefix + '\u{10FFFF}').map((r) => JSON.parse(r.doc) as T);
   }
 
   async listPage<T extends Doc>(collection: string, idPrefix: string, after: string | null, limit: number): Promise<{ id: string; doc: T }[]> {
     // '' sorts before every id, so a null `after` starts at the prefix's first id.
-    return this.stmt.page.all(collection, idPrefix, idPrefix + '\u{10FFFF}', after ?? '', limit).map((r) => ({ id: r.id, doc: JSON.parse(r.doc) as T }));
+    return this.stmt.page.all(collection, collection, idPrefix, idPrefix + '\u{10FFFF}', after ?? '', limit).map((r) => ({ id: r.id, doc: JSON.parse(r.doc) as T }));
   }
 
   /** Serialises the documents at once (later changes to them are not written), then commits on the writer. */
-  commit(projection: string, changes: DocChange[], checkpoint: Checkpoint): Promise<void> {
+  commit(projection: string, changes: DocChange[], checkpoint: Checkpoint, generation?: number): Promise<void> {
     const rows: (string | null)[] = [];
+    let checkpointKey: string;
     try {
-      for (const c of changes) rows.push(c.collection, c.id, c.doc === null ? null : JSON.stringify(c.doc));
+      checkpointKey = stored(projection, generation ?? 0);
+      // The unsuffixed names are generation 0's: a projector on it (the usual case) pays nothing here.
+      if (!generation) for (const c of changes) rows.push(c.collection, c.id, c.doc === null ? null : JSON.stringify(c.doc));
+      else for (const c of changes) rows.push(stored(c.collection, generation), c.id, c.doc === null ? null : JSON.stringify(c.doc));
     } catch (error) {
       return Promise.reject(error);
     }
-    return this.writer.send({ kind: 'commit', rows, projection, position: checkpoint.position, recordedAt: checkpoint.recordedAt });
+    return this.writer.send({ kind: 'commit', rows, projection, checkpointKey, position: checkpoint.position, recordedAt: checkpoint.recordedAt, generation });
   }
 
-  async checkpoint(projection: string): Promise<Checkpoint> {
-    const row = this.stmt.checkpoint.get(projection);
+  async checkpoint(projection: string, generation?: number): Promise<Checkpoint> {
+    if (generation === undefined) {
+      const { position, recordedAt } = await this.servedCheckpoint(projection);
+      return { position, recordedAt };
+    }
+    const row = this.stmt.checkpoint.get(stored(projection, generation));
     return row ? { position: row.position, recordedAt: row.recorded_at } : { position: 0, recordedAt: null };
   }
 
-  reset(projection: string, collections: readonly string[]): Promise<void> {
-    return this.writer.send({ kind: 'reset', projection, collections });
+  async servedCheckpoint(projection: string): Promise<GenerationCheckpoint> {
+    const row = this.stmt.served.get(projection, projection, projection)!;
+    return { generation: row.generation, position: row.position ?? 0, recordedAt: row.recorded_at };
+  }
+
+  async reset(projection: string, collections: readonly string[], generation?: number): Promise<void> {
+    const g = generation ?? (await this.generations(projection)).active;
+    await this.writer.send({ kind: 'reset', checkpointKey: stored(projection, g), collections: collections.map((c) => stored(c, g)) });
+  }
+
+  async generations(projection: string): Promise<Generations> {
+    const row = this.stmt.generations.get(projection);
+    return row ? { active: row.active, building: row.building } : { ...NO_GENERATIONS };
+  }
+
+  beginGeneration(projection: string, claim?: BuilderClaim): Promise<number> {
+    return this.writer.send<number>({ kind: 'begin', projection, claim, now: Date.now() });
+  }
+
+  releaseGeneration(projection: string, builder: string): Promise<void> {
+    return this.writer.send({ kind: 'release', projection, builder });
+  }
+
+  switchGeneration(projection: string, generation: number, collections: readonly string[]): Promise<boolean> {
+    return this.writer.send<boolean>({ kind: 'switch', projection, generation, collections });
+  }
+
+  /** In transactions of at most 5,000 documents, so the live projector's commits are not held up long. */
+  async dropGeneration(projection: string, generation: number, collections: readonly string[]): Promise<void> {
+    while ((await this.writer.send<number>({ kind: 'drop', projection, generation, collections, limit: 5000 })) > 0);
   }
 
   async close(): Promise<void> {

@@ -3,10 +3,13 @@ import type { ReadModelStore } from '../read-model-store.port';
 
 /** The store with its commit replaced (to hold or fail one); every other method goes to the store itself. */
 export function withCommit(store: ReadModelStore, commit: ReadModelStore['commit']): ReadModelStore {
-  return {
-    get: store.get.bind(store), getMany: store.getMany.bind(store), list: store.list.bind(store), listPage: store.listPage.bind(store), commit,
-    checkpoint: store.checkpoint.bind(store), reset: store.reset.bind(store), close: store.close.bind(store),
-  };
+  return new Proxy(store, {
+    get: (target, key) => {
+      if (key === 'commit') return commit;
+      const value: unknown = Reflect.get(target, key);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 export function deferred(): { promise: Promise<void>; resolve: () => void } {

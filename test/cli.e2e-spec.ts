@@ -1,0 +1,59 @@
+/**
+ * The CLI conventions, on the built `survey` as a child process: one help listing every command
+ * and a help per command, exit codes (0 ok, 2 usage and configuration), --json results alone on
+ * stdout, and the API's environment read through the same loadConfig.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from './support/cli-process';
+
+jest.setTimeout(60_000);
+
+const dataDir = mkdtempSync(join(tmpdir(), 'survey-cli-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const env = { DATA_DIR: dataDir };
+
+describe('survey, the CLI', () => {
+  it('lists every command in --help, and each command has its own help, exit 0', async () => {
+    const help = await runCli(['--help'], env);
+    expect(help.code).toBe(0);
+    const commands = [...help.stdout.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]);
+    expect(commands).toEqual(expect.arrayContaining(['demo', 'token', 'import', 'rebuild', 'help']));
+    const own = commands.filter((c) => c !== 'help');
+    const helps = await Promise.all(own.map((command) => runCli([command, '--help'], env)));
+    helps.forEach((run, i) => {
+      expect({ command: own[i], code: run.code }).toEqual({ command: own[i], code: 0 });
+      expect(run.stdout).toContain(`Usage: survey ${own[i]}`);
+    });
+  });
+
+  it('exits 2 on a usage error: unknown command, unknown option, bad value, unknown projection', async () => {
+    const cases = [['rebuld'], ['rebuild', '--bogus'], ['rebuild', '--max-rate', 'fast'], ['rebuild', 'no-such-projection']];
+    const runs = await Promise.all(cases.map((args) => runCli(args, env)));
+    runs.forEach((run, i) => {
+      expect({ args: cases[i], code: run.code, stdout: run.stdout }).toEqual({ args: cases[i], code: 2, stdout: '' });
+    });
+    expect(runs[3].stderr.trim()).toBe('no projection named no-such-projection: the projections are reports');
+  });
+
+  it('reads the API\'s environment through the same loadConfig: a bad variable is one line naming it, exit 2', async () => {
+    const [mongo, esdb] = await Promise.all([
+      runCli(['rebuild'], { ...env, MONGODB_URL: 'http://db:27017' }),
+      runCli(['rebuild'], { ...env, EVENTSTORE_URL: 'tcp://x' }),
+    ]);
+    expect(mongo.code).toBe(2);
+    expect(mongo.stderr.trim()).toMatch(/^configuration: MONGODB_URL must be a mongodb or mongodb\+srv connection string/);
+    expect(esdb.code).toBe(2);
+    expect(esdb.stderr.trim()).toMatch(/^configuration: EVENTSTORE_URL must be/);
+  });
+
+  it('prints --json results as one JSON document on stdout, and uses DATA_DIR', async () => {
+    const run = await runCli(['rebuild', 'reports', '--json'], env);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result).toEqual({ projections: [expect.objectContaining({ projection: 'reports', outcome: 'switched', generation: 1, previous: 0, position: 0 })] });
+    const again = JSON.parse((await runCli(['rebuild', '--json'], env)).stdout);
+    expect(again.projections[0]).toMatchObject({ projection: 'reports', generation: 2, previous: 1 }); // the same DATA_DIR's read models
+  });
+});
