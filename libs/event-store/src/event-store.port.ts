@@ -37,6 +37,11 @@ export interface RecordedEvent {
   type: string;
   data: unknown;
   metadata: EventMetadata;
+  /**
+   * The event's tamper-evidence hash, chained to the previous event of its stream over the stored
+   * bytes (./chain/event-hash.ts); what seals fold into their rolling hash.
+   */
+  hash?: string;
 }
 
 /**
