@@ -17,6 +17,7 @@ import { WithdrawEvaluationHandler } from './evaluations/withdraw-evaluation.han
 import { CLOCK, Clock, systemClock } from './infrastructure/clock';
 import { StoresModule } from './infrastructure/stores.module';
 import { CampaignReportHandler } from './reports/campaign-report.handler';
+import { Sealer } from './seals/sealer';
 
 @Module({})
 export class ApplicationModule {
@@ -31,8 +32,9 @@ export class ApplicationModule {
         OpenCampaignHandler, CloseCampaignHandler, PublishResultsHandler, GetCampaignHandler, ListCampaignsHandler,
         RegisterEnterpriseHandler, SubmitEvaluationHandler, WithdrawEvaluationHandler, MyBallotHandler, BallotHistoryHandler,
         CampaignReportHandler,
+        Sealer,
       ],
-      exports: [APP_CONFIG, CLOCK],
+      exports: [APP_CONFIG, CLOCK, Sealer],
     };
   }
 }

@@ -16,3 +16,4 @@ export * from './evaluations/withdraw-evaluation.command';
 export * from './evaluations/ballot.queries';
 export * from './reports/campaign-report.query';
 export * from './infrastructure/pool';
+export * from './seals/sealer';

@@ -73,3 +73,16 @@ export const streams = {
   enterprise: (creditCode: string) => `enterprise-${creditCode}`,
   ballot: (campaignId: string, creditCode: string) => `ballot-${campaignId}-${creditCode}`,
 };
+
+/**
+ * Tamper evidence: the sealer appends a seal to `audit-seals` at least every 1,000 events or 60 s,
+ * and at every publish. `rollingHash` folds the hash of every event with position ≤ `position`
+ * (`count` of them, earlier seals included); `digests` lists the first 8 hex characters of the
+ * hash of each event since the previous seal, in log order, so a verifier can name the first event
+ * that moved or vanished (see libs/event-store/src/chain/).
+ */
+export const SEALS_STREAM = 'audit-seals';
+export type LogSealed = {
+  type: 'LogSealed';
+  data: { position: number; count: number; rollingHash: string; sealedAt: string; digests: string };
+};
