@@ -10,11 +10,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import { SEALS_STREAM, WrongExpectedRevision } from '@survey/domain';
+import { eventUpcasters, SEALS_STREAM, WrongExpectedRevision } from '@survey/domain';
 import { emptySealState, EVENT_STORE, EventStore, foldEvent, RecordedEvent, Seal, sealOf, SealState, stateAfter, Subscription } from '@survey/event-store';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { CLOCK, Clock } from '../infrastructure/clock';
-import { SCHEMA_VERSION } from '../infrastructure/aggregates';
 
 export const SEAL_EVERY_EVENTS = 1000;
 export const SEAL_EVERY_MS = 60_000;
@@ -161,7 +160,7 @@ export class Sealer implements OnApplicationBootstrap, BeforeApplicationShutdown
   private metadata() {
     const correlationId = randomUUID();
     return {
-      schemaVersion: SCHEMA_VERSION,
+      schemaVersion: eventUpcasters.currentVersion('LogSealed'),
       recordedAt: this.clock.now().toISOString(),
       actor: { role: 'system' as const, sub: 'sealer' },
       correlationId,
