@@ -11,8 +11,15 @@ import { ChainReport, NotChainedError, openStoredLog, verifyLog } from '@survey/
 /** A problem with how the command was called or configured: exit code 2. */
 export class VerifyUsageError extends Error {}
 
+export interface PrintedSeal {
+  position: number;
+  rollingHash: string;
+}
+
 export interface VerifyChainOptions {
   json: boolean;
+  /** A seal as printed somewhere outside the log (an annual report): the log must give the same rolling hash at its position. */
+  seal?: PrintedSeal;
   /** Where progress goes (a line every few seconds, and the last one). */
   progress?: (line: string) => void;
   print?: (text: string) => void;
@@ -41,12 +48,26 @@ export function runVerifyChain(config: Pick<AppConfig, 'dataDir' | 'eventStoreUr
       if (Date.now() - shown < 2000) return;
       shown = Date.now();
       progress(`verified ${done} of ${head} events (${Math.round(done / ((shown - started) / 1000))}/s)`);
-    });
+    }, options.seal?.position);
   } finally {
     log.close();
   }
-  print(options.json ? JSON.stringify(report) : describe(report, file));
-  return report.ok ? 0 : 1;
+  const printed = options.seal ? { ...options.seal, matches: report.at?.rollingHash === options.seal.rollingHash } : undefined;
+  print(options.json ? JSON.stringify({ ...report, printedSeal: printed }) : [describe(report, file), ...(printed ? [describePrinted(printed, report)] : [])].join('\n'));
+  return report.ok && (printed?.matches ?? true) ? 0 : 1;
+}
+
+/** `<position>:<64 hex>`, as README says to print a seal. */
+export function parsePrintedSeal(text: string): PrintedSeal {
+  const match = /^(\d+):([0-9a-f]{64})$/.exec(text.trim());
+  if (!match) throw new VerifyUsageError(`--seal takes <position>:<rolling hash, 64 hex characters>, got "${text}"`);
+  return { position: Number(match[1]), rollingHash: match[2] };
+}
+
+function describePrinted(p: PrintedSeal & { matches: boolean }, r: ChainReport): string {
+  if (p.matches) return `printed seal ${p.position}:${p.rollingHash.slice(0, 12)}… matches the log (${r.at?.count} events up to position ${p.position})`;
+  if (!r.at) return `printed seal ${p.position}:${p.rollingHash.slice(0, 12)}… NOT CHECKED: the walk did not reach an intact event at position ${p.position}`;
+  return `printed seal ${p.position}:${p.rollingHash.slice(0, 12)}… does NOT match: the log gives ${r.at.rollingHash} at that position`;
 }
 
 export function describe(r: ChainReport, file: string): string {

@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { AppConfig, Sealer, systemClock } from '@survey/application';
 import { ChainReport, eventHash, GENESIS, SqliteEventStore } from '@survey/event-store';
 import { anEvent } from '../../../../libs/event-store/src/testing/event-builders';
-import { runVerifyChain } from './run-verify-chain';
+import { parsePrintedSeal, PrintedSeal, runVerifyChain, VerifyUsageError } from './run-verify-chain';
 
 const root = mkdtempSync(join(tmpdir(), 'verify-chain-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -30,7 +30,7 @@ beforeAll(async () => {
 });
 
 /** A copy of the seeded file with `tamper` applied to it; returns the verification's exit code and report. */
-function verifyCopy(name: string, tamper?: (db: Database.Database) => void): { code: number; report: ChainReport } {
+function verifyCopy(name: string, tamper?: (db: Database.Database) => void, seal?: PrintedSeal): { code: number; report: ChainReport & { printedSeal?: PrintedSeal & { matches: boolean } } } {
   const dir = join(root, name);
   mkdirSync(dir, { recursive: true });
   copyFileSync(seeded, join(dir, 'events.db'));
@@ -40,7 +40,7 @@ function verifyCopy(name: string, tamper?: (db: Database.Database) => void): { c
     db.close();
   }
   let out = '';
-  const code = runVerifyChain({ dataDir: dir }, { json: true, print: (text) => (out = text), progress: () => undefined });
+  const code = runVerifyChain({ dataDir: dir }, { json: true, seal, print: (text) => (out = text), progress: () => undefined });
   return { code, report: JSON.parse(out) as ChainReport };
 }
 
@@ -55,6 +55,17 @@ describe('survey verify --chain', () => {
     expect(code).toBe(0);
     expect(report).toMatchObject({ ok: true, events: 600 + 6 + 1, streams: 41, break: null, unsealed: 7 }); // six seals and the tail event
     expect(report.seals).toBe(6);
+  });
+
+  it('checks a printed seal against the rolling hash the log gives at its position', () => {
+    const db = new Database(seeded, { readonly: true });
+    const last = JSON.parse((db.prepare("SELECT data FROM events WHERE stream = 'audit-seals' ORDER BY revision DESC LIMIT 1").get() as { data: string }).data);
+    db.close();
+    const printed = parsePrintedSeal(`${last.position}:${last.rollingHash}`);
+    expect(verifyCopy('printed', undefined, printed)).toMatchObject({ code: 0, report: { printedSeal: { matches: true }, at: { position: last.position, count: last.count } } });
+    const wrong = { ...printed, rollingHash: printed.rollingHash.replace(/^./, (c) => (c === '0' ? '1' : '0')) };
+    expect(verifyCopy('misprinted', undefined, wrong)).toMatchObject({ code: 1, report: { ok: true, printedSeal: { matches: false } } });
+    expect(() => parsePrintedSeal('600:abc')).toThrow(VerifyUsageError);
   });
 
   it("names an event whose bytes were edited", () => {

@@ -53,6 +53,11 @@ export class ChainVerifier {
     this.digests = seals[0] ? digestsOf(seals[0]) : [];
   }
 
+  /** The rolling hash and count of the log up to the last event pushed. */
+  get rolling(): { position: number; count: number; rollingHash: string } {
+    return { position: this.state.position, count: this.state.count, rollingHash: this.state.rolling };
+  }
+
   get streamCount(): number {
     return this.streams.size;
   }

@@ -26,6 +26,8 @@ export interface ChainReport {
   sealedUpTo: number;
   unsealed: number;
   latestSeal: Pick<Seal, 'position' | 'count' | 'rollingHash' | 'sealedAt'> | null;
+  /** The log's own rolling hash at the position asked for (a printed seal's), when the walk reached it intact. */
+  at: { position: number; count: number; rollingHash: string } | null;
   break: ChainBreak | null;
 }
 
@@ -49,20 +51,24 @@ export function trustedSeals(rows: StoredEvent[]): StoredSeal[] {
   return seals;
 }
 
-export function verifyLog(log: StoredLog, progress: (done: number, head: number) => void = () => undefined): ChainReport {
+export function verifyLog(log: StoredLog, progress: (done: number, head: number) => void = () => undefined, atPosition?: number): ChainReport {
   const seals = trustedSeals(log.streamRows(SEALS_STREAM));
   const verifier = new ChainVerifier(seals, log.locate);
   const head = log.head();
   let found: ChainBreak | undefined;
   let after = 0;
   let done = 0;
+  let at: ChainReport['at'] = null;
   while (!found) {
     const rows = log.page(after, PAGE);
     if (rows.length === 0) {
       found = verifier.finish(after);
       break;
     }
-    for (const row of rows) if ((found = verifier.push(row))) break;
+    for (const row of rows) {
+      if ((found = verifier.push(row))) break;
+      if (row.position === atPosition) at = verifier.rolling;
+    }
     after = rows[rows.length - 1].position;
     done += rows.length;
     progress(done, head);
@@ -78,6 +84,7 @@ export function verifyLog(log: StoredLog, progress: (done: number, head: number)
     sealedUpTo,
     unsealed,
     latestSeal: last ? { position: last.position, count: last.count, rollingHash: last.rollingHash, sealedAt: last.sealedAt } : null,
+    at,
     break: found ?? null,
   };
 }
