@@ -10,12 +10,12 @@ import { WrongExpectedRevision } from '@survey/domain';
 import { describeRevision, earlierResult, satisfies, serializeAppend } from './append-request';
 import type { AppendRequest, QueuedAppend } from './append-request';
 import type {
-  AppendResult, EventStore, ExpectedRevision, NewEvent, RecordedEvent, Subscription, SubscriptionOptions,
+  AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, RecordedEvent, Subscription, SubscriptionOptions,
 } from './event-store.port';
 import { eventHash, GENESIS } from './chain/event-hash';
 import { PollingSubscription } from './polling-subscription';
 import { migrateChainColumn } from './sqlite-chain-migration';
-import { prepareStatements, rawToRecorded, SCHEMA, toRecorded } from './sqlite-schema';
+import { prepareStatements, rawToRecorded, rawToRecordedHashed, SCHEMA, toRecorded } from './sqlite-schema';
 import type { Statements } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
@@ -88,8 +88,8 @@ export class SqliteEventStore implements EventStore {
     return this.open().readStream.all(stream, fromRevision).map(toRecorded);
   }
 
-  async readAll(after: number, limit: number): Promise<RecordedEvent[]> {
-    return this.readAllSync(after, limit);
+  async readAll(after: number, limit: number, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.readAllSync(after, limit, options.hashes === true);
   }
 
   async headPosition(): Promise<number> {
@@ -102,7 +102,8 @@ export class SqliteEventStore implements EventStore {
     onError?: (error: unknown) => void,
   ): Subscription {
     if (this.closing) throw new Error('SqliteEventStore is closed: subscribe refused');
-    const log = { read: (after: number, limit: number) => this.readAllSync(after, limit), head: () => this.headSync() };
+    const hashes = options.hashes === true;
+    const log = { read: (after: number, limit: number) => this.readAllSync(after, limit, hashes), head: () => this.headSync() };
     const subscription = new PollingSubscription(log, options, handler, onError, this.pollIntervalMs, (s) =>
       this.subscriptions.delete(s),
     );
@@ -201,8 +202,9 @@ export class SqliteEventStore implements EventStore {
     return earlierResult(request, request.events.map((e) => this.sql.byId.get(e.id)));
   }
 
-  private readAllSync(after: number, limit: number): RecordedEvent[] {
-    return this.open().readAll.all(after, limit).map(rawToRecorded);
+  private readAllSync(after: number, limit: number, hashes: boolean): RecordedEvent[] {
+    const sql = this.open();
+    return hashes ? sql.readAllHashed.all(after, limit).map(rawToRecordedHashed) : sql.readAll.all(after, limit).map(rawToRecorded);
   }
 
   private headSync(): number {

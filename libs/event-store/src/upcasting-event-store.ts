@@ -4,7 +4,7 @@
  * registered the store is used as it is, so the read path costs nothing until a shape changes.
  */
 import type { Upcasters } from '@survey/domain';
-import type { AppendResult, EventStore, ExpectedRevision, NewEvent, RecordedEvent, Subscription, SubscriptionOptions } from './event-store.port';
+import type { AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, RecordedEvent, Subscription, SubscriptionOptions } from './event-store.port';
 
 export function withUpcasting(store: EventStore, upcasters: Upcasters): EventStore {
   return upcasters.isEmpty ? store : new UpcastingEventStore(store, upcasters);
@@ -21,8 +21,8 @@ export class UpcastingEventStore implements EventStore {
     return this.all(await this.inner.readStream(stream, fromRevision));
   }
 
-  async readAll(after: number, limit: number): Promise<RecordedEvent[]> {
-    return this.all(await this.inner.readAll(after, limit));
+  async readAll(after: number, limit: number, options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.all(await this.inner.readAll(after, limit, options));
   }
 
   headPosition(): Promise<number> {

@@ -11,13 +11,22 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationSh
 import { randomUUID } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { eventUpcasters, SEALS_STREAM, WrongExpectedRevision } from '@survey/domain';
-import { emptySealState, EVENT_STORE, EventStore, foldEvent, RecordedEvent, Seal, sealOf, SealState, stateAfter, Subscription } from '@survey/event-store';
+import { emptySealState, eventHash, GENESIS, EVENT_STORE, EventStore, foldEvent, RecordedEvent, Seal, sealOf, SealState, stateAfter, Subscription } from '@survey/event-store';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { CLOCK, Clock } from '../infrastructure/clock';
 
 export const SEAL_EVERY_EVENTS = 1000;
 export const SEAL_EVERY_MS = 60_000;
-const PAGE = 1000;
+// Small pages: catching up on a long log must not hold the event loop for long between requests.
+const PAGE = 250;
+
+/**
+ * Events an EventStoreDB log holds from before the chain have no hash and cannot get one (events
+ * are immutable there): the seal folds a hash of their content as read, unchained.
+ */
+function unchainedHash(e: RecordedEvent): string {
+  return eventHash(GENESIS, { stream: e.stream, revision: e.revision, type: e.type, data: JSON.stringify(e.data), metadata: JSON.stringify(e.metadata) });
+}
 
 export interface SealerOptions {
   everyEvents: number;
@@ -38,6 +47,7 @@ export class Sealer implements OnApplicationBootstrap, BeforeApplicationShutdown
   private queue: Promise<unknown> = Promise.resolve();
   private subscription?: Subscription;
   private timer?: NodeJS.Timeout;
+  private stopped = false;
   options: SealerOptions = { everyEvents: SEAL_EVERY_EVENTS, everyMs: SEAL_EVERY_MS };
 
   constructor(
@@ -54,9 +64,9 @@ export class Sealer implements OnApplicationBootstrap, BeforeApplicationShutdown
   async start(): Promise<void> {
     await this.serially(() => this.load());
     this.subscription = this.events.subscribeToAll(
-      { after: this.state.position, batchSize: PAGE },
+      { after: this.state.position, batchSize: PAGE, hashes: true },
       (batch) => this.serially(() => this.fold(batch)),
-      (error) => this.logger.error(`sealing stopped: ${error instanceof Error ? error.message : String(error)}`),
+      (error) => this.failed(error),
     );
     this.timer = setInterval(() => {
       void this.serially(async () => {
@@ -67,9 +77,21 @@ export class Sealer implements OnApplicationBootstrap, BeforeApplicationShutdown
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
     await this.subscription?.stop();
     await this.queue.catch(() => undefined);
+  }
+
+  /** Like the projections: log, and start again from the last seal a second later. */
+  private failed(error: unknown): void {
+    this.logger.error(`sealing stopped: ${error instanceof Error ? error.message : String(error)}; restarting in 1 s`);
+    clearInterval(this.timer);
+    this.subscription = undefined;
+    this.loaded = false;
+    setTimeout(() => {
+      if (!this.stopped) this.start().catch((e: unknown) => this.failed(e));
+    }, 1000).unref();
   }
 
   /**
@@ -117,8 +139,7 @@ export class Sealer implements OnApplicationBootstrap, BeforeApplicationShutdown
   private async fold(batch: RecordedEvent[]): Promise<void> {
     for (const event of batch) {
       if (event.position <= this.state.position) continue; // already folded by sealNow or a resync
-      if (event.hash === undefined) throw new Error(`event at position ${event.position} has no chain hash: cannot seal`);
-      foldEvent(this.state, event.position, event.hash);
+      foldEvent(this.state, event.position, event.hash ?? unchainedHash(event));
       if (event.stream !== SEALS_STREAM) this.unsealed += 1;
       // A publication is sealed at once, so that the seal right after it covers the figures' event.
       if (this.state.digests.length >= this.options.everyEvents || event.type === 'ResultsPublished') await this.seal();
@@ -127,7 +148,7 @@ export class Sealer implements OnApplicationBootstrap, BeforeApplicationShutdown
 
   private async advanceTo(head: number): Promise<void> {
     while (this.state.position < head) {
-      const page = await this.events.readAll(this.state.position, PAGE);
+      const page = await this.events.readAll(this.state.position, PAGE, { hashes: true });
       if (page.length === 0) return;
       await this.fold(page.filter((e) => e.position <= head));
       if (page[page.length - 1].position >= head) return;

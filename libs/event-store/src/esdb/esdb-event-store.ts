@@ -13,7 +13,7 @@ import { WrongExpectedRevision } from '@survey/domain';
 import { describeRevision, earlierResult, satisfies, serializeAppend } from '../append-request';
 import type { QueuedAppend } from '../append-request';
 import type {
-  AppendResult, EventStore, ExpectedRevision, NewEvent, RecordedEvent, Subscription, SubscriptionOptions,
+  AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, RecordedEvent, Subscription, SubscriptionOptions,
 } from '../event-store.port';
 import { GENESIS } from '../chain/event-hash';
 import { chainEvents, LastHashes } from './esdb-chain';
@@ -86,7 +86,8 @@ export class EsdbEventStore implements EventStore {
     return this.readEvents(stream, { fromRevision: BigInt(fromRevision), direction: FORWARDS });
   }
 
-  async readAll(after: number, limit: number): Promise<RecordedEvent[]> {
+  /** Hashes come with the metadata here, so `options.hashes` costs nothing and changes nothing. */
+  async readAll(after: number, limit: number, _options?: ReadAllOptions): Promise<RecordedEvent[]> {
     this.assertOpen('read');
     const found: RecordedEvent[] = [];
     let from = after;

@@ -171,8 +171,15 @@ export function eventStoreContract(name: string, make: StoreFactory, options: Co
         return previous;
       });
       expect((await store.readStream(s)).map((e) => e.hash)).toEqual(expected);
-      const all = await store.readAll((await store.readStream(s))[0].position - 1, 10_000);
+      const all = await store.readAll((await store.readStream(s))[0].position - 1, 10_000, { hashes: true });
       expect(all.filter((e) => e.stream === s).map((e) => e.hash)).toEqual(expected);
+      const delivered: string[] = [];
+      const subscription = store.subscribeToAll({ after: all[0].position - 1, hashes: true }, async (batch) => {
+        for (const e of batch) if (e.stream === s && e.hash) delivered.push(e.hash);
+      });
+      await subscription.caughtUp();
+      await subscription.stop();
+      expect(delivered).toEqual(expected);
       // Metadata reads back as given: the hash is not folded into it.
       expect((await store.readStream(s))[0].metadata).toEqual(events[0].metadata);
     });
