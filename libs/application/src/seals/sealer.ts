@@ -1,32 +1,23 @@
 /**
  * The sealing process: follows the log in global order and appends a LogSealed to `audit-seals`
  * with the rolling hash of the whole log up to a position, every SEAL_EVERY_EVENTS events, after
- * SEAL_EVERY_MS with unsealed events, right after each ResultsPublished, and on demand (`sealNow()`, which publishing calls so that
- * the published figures can cite a seal). It runs wherever the projections run (in-process by
+ * SEAL_EVERY_MS with unsealed events, right after each ResultsPublished, and on demand
+ * (`sealNow()`, which publishing can call so that the published figures cite a seal). It runs wherever the projections run (in-process by
  * default, else in apps/projector); `sealNow()` works in any process, since every seal is appended
  * at the exact revision after the last one it read: two sealers cannot both extend the same seal,
  * and the loser re-reads and carries on from the winner's seal.
  */
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import { v7 as uuidv7 } from 'uuid';
-import { eventUpcasters, SEALS_STREAM, WrongExpectedRevision } from '@survey/domain';
-import { emptySealState, eventHash, GENESIS, EVENT_STORE, EventStore, foldEvent, RecordedEvent, Seal, sealOf, SealState, stateAfter, Subscription } from '@survey/event-store';
+import { SEALS_STREAM, WrongExpectedRevision } from '@survey/domain';
+import { emptySealState, EVENT_STORE, EventStore, foldEvent, RecordedEvent, Seal, sealOf, SealState, stateAfter, Subscription } from '@survey/event-store';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { CLOCK, Clock } from '../infrastructure/clock';
+import { sealEvent, unchainedHash } from './seal-events';
 
 export const SEAL_EVERY_EVENTS = 1000;
 export const SEAL_EVERY_MS = 60_000;
 // Small pages: catching up on a long log must not hold the event loop for long between requests.
 const PAGE = 250;
-
-/**
- * Events an EventStoreDB log holds from before the chain have no hash and cannot get one (events
- * are immutable there): the seal folds a hash of their content as read, unchained.
- */
-function unchainedHash(e: RecordedEvent): string {
-  return eventHash(GENESIS, { stream: e.stream, revision: e.revision, type: e.type, data: JSON.stringify(e.data), metadata: JSON.stringify(e.metadata) });
-}
 
 export interface SealerOptions {
   everyEvents: number;
@@ -160,7 +151,7 @@ export class Sealer implements OnApplicationBootstrap, BeforeApplicationShutdown
       const seal = sealOf(this.state, this.clock.now().toISOString());
       const expected = this.sealRevision < 0 ? 'no_stream' : this.sealRevision;
       try {
-        const result = await this.events.append(SEALS_STREAM, [{ id: uuidv7(), type: 'LogSealed', data: seal, metadata: this.metadata() }], expected);
+        const result = await this.events.append(SEALS_STREAM, [sealEvent(seal, this.clock.now())], expected);
         this.sealRevision = result.revision;
         this.lastSeal = seal;
         this.state = stateAfter(seal);
@@ -176,16 +167,5 @@ export class Sealer implements OnApplicationBootstrap, BeforeApplicationShutdown
         if (this.unsealed === 0 && this.lastSeal) return this.lastSeal;
       }
     }
-  }
-
-  private metadata() {
-    const correlationId = randomUUID();
-    return {
-      schemaVersion: eventUpcasters.currentVersion('LogSealed'),
-      recordedAt: this.clock.now().toISOString(),
-      actor: { role: 'system' as const, sub: 'sealer' },
-      correlationId,
-      causationId: correlationId,
-    };
   }
 }
