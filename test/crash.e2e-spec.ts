@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { token } from './support/app';
 import { call, ConnectionError, HttpResult, seedCampaign, ServerProcess, sleep, storedBallots } from './support/server-process';
+import { describeOnEmbeddedStores } from './support/stores';
 
 jest.setTimeout(60_000);
 
@@ -21,7 +22,7 @@ const adminToken = token('admin', 'admin-1');
 const analystToken = token('analyst', 'analyst-1');
 const auditorToken = token('auditor', 'auditor-1');
 
-describe('kill -9 during a burst of submissions', () => {
+describeOnEmbeddedStores('kill -9 during a burst of submissions', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'survey-crash-'));
   const servers: ServerProcess[] = [];
 

@@ -8,11 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { token } from './support/app';
 import { call, PROJECTOR_JS, seedCampaign, ServerProcess } from './support/server-process';
+import { describeOnEmbeddedStores } from './support/stores';
 
 const admin = token('admin', 'admin-1');
 const analyst = token('analyst', 'analyst-1');
 
-describe('a separate projector process', () => {
+describeOnEmbeddedStores('a separate projector process', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'survey-projector-'));
   const started: ServerProcess[] = [];
   afterAll(async () => {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TEST_SECRET, token } from './support/app';
 import { call, ConnectionError, HttpResult, runToExit, seedCampaign, ServerProcess, storedBallots } from './support/server-process';
+import { describeOnEmbeddedStores } from './support/stores';
 
 jest.setTimeout(60_000);
 
@@ -18,7 +19,7 @@ const adminToken = token('admin', 'admin-1');
 const analystToken = token('analyst', 'analyst-1');
 const auditorToken = token('auditor', 'auditor-1');
 
-describe('SIGTERM during a burst of submissions', () => {
+describeOnEmbeddedStores('SIGTERM during a burst of submissions', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'survey-drain-'));
   const servers: ServerProcess[] = [];
 

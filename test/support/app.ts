@@ -14,6 +14,7 @@ import { createHttpApp } from '../../apps/api/src/http/create-app';
 import { Clock, systemClock } from '@survey/application';
 import { Projections } from '@survey/application';
 import type { Role } from '@survey/application';
+import { storeConfig } from './stores';
 
 export const TEST_SECRET = 'test-secret-of-at-least-thirty-two-characters!';
 
@@ -32,6 +33,7 @@ export async function startApp(options: { clock?: Clock; dataDir?: string; confi
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'survey-e2e-'));
   const config: AppConfig = {
     port: 0, dataDir, jwtSecret: TEST_SECRET, suppressionK: 5, publicUrl: 'http://localhost', inProcessProjector: true,
+    ...storeConfig(dataDir),
     ...options.config,
   };
   const app = await createHttpApp(AppModule.forRoot(config, options.clock ?? systemClock), { logger: false });

@@ -46,4 +46,10 @@ describe('loadConfig', () => {
       expect((e as Error).message).not.toMatch(/\n/);
     }
   });
+
+  it('takes a namespace for shared servers, and refuses one that is not a plain name', () => {
+    expect(loadConfig({ SURVEY_JWT_SECRET: secret, SURVEY_NAMESPACE: 'staging' }).namespace).toBe('staging');
+    expect(loadConfig({ SURVEY_JWT_SECRET: secret }).namespace).toBeUndefined();
+    expect(() => loadConfig({ SURVEY_JWT_SECRET: secret, SURVEY_NAMESPACE: 'Staging.1' })).toThrow(/SURVEY_NAMESPACE/);
+  });
 });

@@ -16,6 +16,12 @@ export interface AppConfig {
   eventStoreUrl?: string;
   /** MongoDB connection string (a replica set); unset → the embedded SQLite read models in DATA_DIR. */
   mongoUrl?: string;
+  /**
+   * Isolates this deployment on EventStoreDB / MongoDB servers it shares with others (staging next to
+   * production, one e2e test app next to another): stream names get a `<namespace>.` prefix and the
+   * MongoDB database a `_<namespace>` suffix. Unset → names exactly as the event catalog gives them.
+   */
+  namespace?: string;
 }
 
 export class ConfigError extends Error {
@@ -80,5 +86,15 @@ export function loadConfig(env: Env = process.env, options: { requireSecret?: bo
     inProcessProjector: projections(env) === 'in-process',
     eventStoreUrl: connectionString(env, 'EVENTSTORE_URL', ['esdb', 'esdb+discover'], 'esdb://localhost:2113?tls=false'),
     mongoUrl: connectionString(env, 'MONGODB_URL', ['mongodb', 'mongodb+srv'], 'mongodb://localhost:27017/survey?replicaSet=rs0'),
+    namespace: namespace(env),
   };
+}
+
+function namespace(env: Env): string | undefined {
+  const value = env.SURVEY_NAMESPACE;
+  if (!value) return undefined;
+  if (!/^[a-z0-9_-]{1,40}$/.test(value)) {
+    throw new ConfigError('SURVEY_NAMESPACE', `must be 1-40 characters of a-z, 0-9, _ or -, got "${value}"`);
+  }
+  return value;
 }

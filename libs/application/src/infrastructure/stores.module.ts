@@ -14,10 +14,10 @@ import { Aggregates } from './aggregates';
 import { Projections } from './projections';
 
 /** Connects and asks for the log's head once, so an unusable EVENTSTORE_URL stops start-up with one line. */
-async function connectEsdb(url: string): Promise<EsdbEventStore> {
+async function connectEsdb(url: string, namespace: string | undefined): Promise<EsdbEventStore> {
   let store: EsdbEventStore | undefined;
   try {
-    store = EsdbEventStore.connect(url);
+    store = EsdbEventStore.connect(url, { namespace });
     await Promise.race([store.headPosition(), new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 10 s')), 10_000).unref())]);
     return store;
   } catch (error) {
@@ -33,13 +33,18 @@ async function connectEsdb(url: string): Promise<EsdbEventStore> {
       provide: EVENT_STORE,
       inject: [APP_CONFIG],
       useFactory: async (config: AppConfig) =>
-        withUpcasting(config.eventStoreUrl ? await connectEsdb(config.eventStoreUrl) : SqliteEventStore.open(join(config.dataDir, 'events.db')), eventUpcasters),
+        withUpcasting(
+          config.eventStoreUrl ? await connectEsdb(config.eventStoreUrl, config.namespace) : SqliteEventStore.open(join(config.dataDir, 'events.db')),
+          eventUpcasters,
+        ),
     },
     {
       provide: READ_MODEL_STORE,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) =>
-        config.mongoUrl ? MongoReadModelStore.connect(config.mongoUrl) : SqliteReadModelStore.open(join(config.dataDir, 'read-models.db')),
+        config.mongoUrl
+          ? MongoReadModelStore.connect(config.mongoUrl, { namespace: config.namespace })
+          : SqliteReadModelStore.open(join(config.dataDir, 'read-models.db')),
     },
     Aggregates,
     Projections,

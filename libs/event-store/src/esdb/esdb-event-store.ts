@@ -6,7 +6,7 @@
  */
 import {
   BACKWARDS, END, EventStoreDBClient, FORWARDS, StreamNotFoundError, WrongExpectedVersionError,
-  excludeSystemEvents, jsonEvent,
+  excludeSystemEvents, jsonEvent, streamNameFilter,
 } from '@eventstore/db-client';
 import type { AppendResult as ClientAppendResult, JSONType, Position, ReadStreamOptions } from '@eventstore/db-client';
 import { WrongExpectedRevision } from '@survey/domain';
@@ -17,7 +17,7 @@ import type {
 } from '../event-store.port';
 import { GENESIS } from '../chain/event-hash';
 import { chainEvents, LastHashes } from './esdb-chain';
-import { describeCurrent, eventOf, isSystemEvent, toExpectedRevision, toRecorded } from './esdb-events';
+import { describeCurrent, eventOf, StreamNamespace, toExpectedRevision } from './esdb-events';
 import { EsdbSubscription } from './esdb-subscription';
 import { portPositionOrUndefined, resumeFrom, toPortPosition } from './position';
 
@@ -28,6 +28,8 @@ export interface EsdbEventStoreOptions {
   reconnect?: { initialMs: number; maxMs: number };
   /** One line per reconnect attempt. */
   log?: (line: string) => void;
+  /** Stream-name prefix isolating this deployment on a shared server (SURVEY_NAMESPACE); see StreamNamespace. */
+  namespace?: string;
 }
 
 /** How often an append at 'any' is tried again when another writer keeps getting in first. */
@@ -40,8 +42,11 @@ export class EsdbEventStore implements EventStore {
   private readonly subscriptions = new Set<EsdbSubscription>();
   private readonly lastHashes = new LastHashes();
   private closing: Promise<void> | undefined;
+  private readonly namespace: StreamNamespace;
 
-  private constructor(private readonly client: EventStoreDBClient, private readonly options: EsdbEventStoreOptions) {}
+  private constructor(private readonly client: EventStoreDBClient, private readonly options: EsdbEventStoreOptions) {
+    this.namespace = new StreamNamespace(options.namespace);
+  }
 
   /** `url` is an esdb:// or esdb+discover:// connection string; a malformed one throws here, at start-up. */
   static connect(url: string, options: EsdbEventStoreOptions = {}): EsdbEventStore {
@@ -62,7 +67,7 @@ export class EsdbEventStore implements EventStore {
       let result: ClientAppendResult;
       try {
         const data = chained.map((e) => jsonEvent({ id: e.id, type: e.type, data: e.data as JSONType, metadata: e.metadata as JSONType }));
-        result = await this.client.appendToStream(stream, data, { expectedRevision: toExpectedRevision(pinned) });
+        result = await this.client.appendToStream(this.namespace.stored(stream), data, { expectedRevision: toExpectedRevision(pinned) });
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         // The server matches retries only at the expected revision; ids used at another revision are a
@@ -104,7 +109,7 @@ export class EsdbEventStore implements EventStore {
         const position = toPortPosition(event.position);
         if (position <= from) continue;
         last = position;
-        if (!isSystemEvent(event) && found.length < limit) found.push(toRecorded(event));
+        if (this.namespace.owns(event) && found.length < limit) found.push(this.namespace.recorded(event));
       }
       if (read < page || last === from) break;
       from = last;
@@ -123,7 +128,7 @@ export class EsdbEventStore implements EventStore {
         read++;
         const event = eventOf(resolved);
         if (!event?.position) continue;
-        if (head === undefined && !isSystemEvent(event)) head = toPortPosition(event.position);
+        if (head === undefined && this.namespace.owns(event)) head = toPortPosition(event.position);
         oldest = event.position;
       }
       if (head !== undefined) return head;
@@ -142,7 +147,8 @@ export class EsdbEventStore implements EventStore {
     const subscription = new EsdbSubscription({
       after: options.after,
       batchSize: options.batchSize ?? 1000,
-      open: (fromPosition) => this.client.subscribeToAll({ fromPosition, filter: excludeSystemEvents() }),
+      open: (fromPosition) => this.client.subscribeToAll({ fromPosition, filter: this.subscriptionFilter() }),
+      namespace: this.namespace,
       head: () => this.headPosition(),
       handler,
       onError,
@@ -207,12 +213,18 @@ export class EsdbEventStore implements EventStore {
     return earlierResult(request, request.events.map((e) => stored.get(e.id)));
   }
 
+  private subscriptionFilter() {
+    const prefixes = this.namespace.prefixes;
+    return prefixes ? streamNameFilter({ prefixes }) : excludeSystemEvents();
+  }
+
+  /** A stream's events, by the port's stream name. */
   private async readEvents(stream: string, options: ReadStreamOptions): Promise<RecordedEvent[]> {
     const events: RecordedEvent[] = [];
     try {
-      for await (const resolved of this.client.readStream(stream, options)) {
+      for await (const resolved of this.client.readStream(this.namespace.stored(stream), options)) {
         const event = eventOf(resolved);
-        if (event) events.push(toRecorded(event));
+        if (event) events.push(this.namespace.recorded(event));
       }
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];

@@ -1,6 +1,6 @@
 import { ANY, NO_STREAM } from '@eventstore/db-client';
 import { anEvent } from '../testing/event-builders';
-import { describeCurrent, isSystemEvent, toExpectedRevision, toMetadata, toRecorded } from './esdb-events';
+import { describeCurrent, isSystemEvent, StreamNamespace, toExpectedRevision, toMetadata, toRecorded } from './esdb-events';
 import type { ClientEvent } from './esdb-events';
 
 function clientEvent(overrides: Partial<ClientEvent> = {}): ClientEvent {
@@ -49,5 +49,30 @@ describe('EventStoreDB event translation', () => {
 
   it('refuses an event without a position (servers before 22.6 omit it on stream reads)', () => {
     expect(() => toRecorded(clientEvent({ position: undefined }))).toThrow(/22\.6/);
+  });
+});
+
+describe('StreamNamespace', () => {
+  it('stores names as given and owns every survey event without a namespace', () => {
+    const none = new StreamNamespace();
+    expect(none.stored('campaign-xz-2019')).toBe('campaign-xz-2019');
+    expect(none.prefixes).toBeUndefined();
+    expect(none.owns(clientEvent())).toBe(true);
+    expect(none.owns(clientEvent({ streamId: '$stats-127.0.0.1:2113' }))).toBe(false);
+  });
+
+  it('prefixes stored names, sees only its own streams, and hands them back without the prefix', () => {
+    const ns = new StreamNamespace('e2e-7f3a');
+    expect(ns.stored('ballot-xz-2019-91310110666007217T')).toBe('e2e-7f3a.ballot-xz-2019-91310110666007217T');
+    expect(ns.prefixes).toEqual(['e2e-7f3a.']);
+    const ours = clientEvent({ streamId: 'e2e-7f3a.ballot-xz-2019-91310110666007217T' });
+    expect(ns.owns(ours)).toBe(true);
+    expect(ns.owns(clientEvent())).toBe(false); // unprefixed: another deployment's
+    expect(ns.owns(clientEvent({ streamId: 'e2e-7f3ab.campaign-x' }))).toBe(false); // prefix ends at the dot
+    expect(ns.recorded(ours).stream).toBe('ballot-xz-2019-91310110666007217T');
+  });
+
+  it('refuses a namespace that could not be a stream-name prefix or a database suffix', () => {
+    for (const bad of ['', 'UPPER', 'has.dot', 'a b', 'x'.repeat(41)]) expect(() => new StreamNamespace(bad)).toThrow(RangeError);
   });
 });

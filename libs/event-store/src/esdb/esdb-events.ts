@@ -43,6 +43,42 @@ export function eventOf(resolved: ResolvedEvent): ClientEvent | undefined {
   return resolved.event as ClientEvent | undefined;
 }
 
+/**
+ * Several deployments (or test runs) can share one EventStoreDB: each prefixes its stream names with
+ * `<namespace>.` and sees only its own streams. The port never sees the prefix; without a namespace
+ * the names are stored exactly as DESIGN.md's catalog gives them.
+ */
+export class StreamNamespace {
+  private readonly prefix: string;
+
+  constructor(namespace?: string) {
+    if (namespace !== undefined && !/^[a-z0-9_-]{1,40}$/.test(namespace)) {
+      throw new RangeError(`namespace must be 1-40 characters of a-z, 0-9, _ or -, got ${JSON.stringify(namespace)}`);
+    }
+    this.prefix = namespace ? `${namespace}.` : '';
+  }
+
+  /** The prefixes a server-side subscription filter needs, or undefined to exclude system events only. */
+  get prefixes(): string[] | undefined {
+    return this.prefix ? [this.prefix] : undefined;
+  }
+
+  stored(stream: string): string {
+    return this.prefix + stream;
+  }
+
+  /** Whether an event of $all is one of this namespace's survey events. */
+  owns(event: Pick<ClientEvent, 'streamId' | 'type'>): boolean {
+    return !isSystemEvent(event) && event.streamId.startsWith(this.prefix);
+  }
+
+  recorded(event: ClientEvent): RecordedEvent {
+    const recorded = toRecorded(event);
+    if (this.prefix) recorded.stream = recorded.stream.slice(this.prefix.length);
+    return recorded;
+  }
+}
+
 export function toRecorded(event: ClientEvent): RecordedEvent {
   if (!event.position) {
     // Stream reads carry positions only from EventStoreDB 22.6 on; the port needs them everywhere.

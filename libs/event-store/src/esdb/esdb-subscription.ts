@@ -6,7 +6,7 @@
  */
 import type { ReadPosition, ResolvedEvent } from '@eventstore/db-client';
 import type { RecordedEvent, Subscription } from '../event-store.port';
-import { eventOf, isSystemEvent, toRecorded } from './esdb-events';
+import { eventOf, StreamNamespace } from './esdb-events';
 import { isAfter, resumeFrom } from './position';
 import { PositionWaiters } from '../position-waiters';
 
@@ -21,6 +21,8 @@ export interface EsdbSubscriptionConfig {
   batchSize: number;
   /** Opens a server subscription; the adapter passes client.subscribeToAll with excludeSystemEvents(). */
   open: (from: ReadPosition) => CatchUpStream;
+  /** Which events are ours, and how they read through the port (defaults to no namespace). */
+  namespace?: StreamNamespace;
   head: () => Promise<number>;
   handler: (events: RecordedEvent[]) => Promise<void>;
   onError?: (error: unknown) => void;
@@ -106,6 +108,7 @@ export class EsdbSubscription implements Subscription {
   private async follow(healthy: () => void): Promise<void> {
     const source = this.config.open(resumeFrom(this.position));
     const iterator = source[Symbol.asyncIterator]();
+    const namespace = this.config.namespace ?? new StreamNamespace();
     let flushNow = false;
     let wake: (() => void) | undefined;
     source.on('caughtUp', () => {
@@ -144,10 +147,10 @@ export class EsdbSubscription implements Subscription {
         if (step.result.done) throw new Error('the server ended the subscription');
         healthy();
         const event = eventOf(step.result.value);
-        if (!event || isSystemEvent(event)) continue;
+        if (!event || !namespace.owns(event)) continue;
         try {
           if (!event.position || !isAfter(event.position, seen)) continue;
-          buffer.push(toRecorded(event));
+          buffer.push(namespace.recorded(event));
         } catch (error) {
           throw new Fatal(error); // an unreadable event would fail the same way after every reconnect
         }

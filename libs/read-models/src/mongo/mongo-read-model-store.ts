@@ -27,6 +27,8 @@ const TRANSACTION: TransactionOptions = { writeConcern: new WriteConcern('majori
 export interface MongoReadModelStoreOptions {
   /** Overrides the database named in the URL (default when the URL names none: `survey`). */
   dbName?: string;
+  /** Isolates a deployment sharing the server: the database gets a `_<namespace>` suffix (SURVEY_NAMESPACE). */
+  namespace?: string;
 }
 
 export class MongoReadModelStore implements ReadModelStore {
@@ -51,7 +53,7 @@ export class MongoReadModelStore implements ReadModelStore {
       await client.connect();
       const problem = topologyProblem(await helloOf(client));
       if (problem) throw new MongoStartupError(`${problem} (${redact(url)})`);
-      const store = new MongoReadModelStore(client, client.db(options.dbName ?? databaseIn(url) ?? 'survey'));
+      const store = new MongoReadModelStore(client, client.db(databaseName(url, options)));
       // Every query goes by `_id` (get, getMany's $in, list's range sorted by _id, the checkpoint),
       // and MongoDB indexes `_id` in every collection: no other index is needed. Creating the
       // checkpoints collection now keeps catalog changes out of the first transaction.
@@ -182,3 +184,9 @@ async function helloOf(client: MongoClient): Promise<HelloReply> {
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The database: the one the options or the URL name (default `survey`), suffixed by the namespace. */
+export function databaseName(url: string, options: MongoReadModelStoreOptions): string {
+  const base = options.dbName ?? databaseIn(url) ?? 'survey';
+  return options.namespace ? `${base}_${options.namespace}` : base;
+}

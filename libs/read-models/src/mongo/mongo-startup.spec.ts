@@ -1,4 +1,4 @@
-import { MongoReadModelStore } from './mongo-read-model-store';
+import { databaseName, MongoReadModelStore } from './mongo-read-model-store';
 import { databaseIn, MongoStartupError, redact, topologyProblem } from './mongo-startup';
 
 describe('databaseIn', () => {
@@ -54,5 +54,14 @@ describe('MongoReadModelStore.connect', () => {
     await expect(connecting).rejects.toThrow(MongoStartupError);
     await expect(connecting).rejects.toThrow(/^configuration: MONGODB_URL is not a usable connection string \(postgres:\/\/app:\*\*\*@db1\/survey\)/);
     await expect(connecting).rejects.not.toThrow(/s3cret/);
+  });
+});
+
+describe('databaseName', () => {
+  it('is the URL\'s database (or survey), suffixed by the namespace when there is one', () => {
+    expect(databaseName('mongodb://localhost:27017/survey?replicaSet=rs0', {})).toBe('survey');
+    expect(databaseName('mongodb://localhost:27017', {})).toBe('survey');
+    expect(databaseName('mongodb://localhost:27017/rm', { namespace: 'e2e-1' })).toBe('rm_e2e-1');
+    expect(databaseName('mongodb://localhost:27017/rm', { dbName: 'other', namespace: 'e2e-1' })).toBe('other_e2e-1');
   });
 });

@@ -1,0 +1,33 @@
+/**
+ * Which stores the e2e suite runs on: the embedded SQLite files by default, or EventStoreDB and/or
+ * MongoDB when EVENTSTORE_URL / MONGODB_URL are set (`EVENTSTORE_URL=… MONGODB_URL=… npm run test:e2e`).
+ * On shared servers every test app gets its own namespace (stream prefix, database suffix), derived
+ * from its data directory, so test files never see each other's campaigns and an app restarted on
+ * the same directory finds its own events again.
+ */
+import { createHash } from 'node:crypto';
+import type { AppConfig } from '@survey/application';
+
+const eventStoreUrl = process.env.EVENTSTORE_URL || undefined;
+const mongoUrl = process.env.MONGODB_URL || undefined;
+
+export const onProductionStores = Boolean(eventStoreUrl || mongoUrl);
+
+export function storeConfig(dataDir: string): Partial<AppConfig> {
+  if (!onProductionStores) return {};
+  const namespace = `e2e-${createHash('sha256').update(dataDir).digest('hex').slice(0, 12)}`;
+  return { eventStoreUrl, mongoUrl, namespace };
+}
+
+/** A suite that inspects or kills the embedded stores' files: said to be skipped on production stores. */
+export function describeOnEmbeddedStores(name: string, suite: () => void): void {
+  if (!onProductionStores) {
+    describe(name, suite);
+    return;
+  }
+  describe(name, () => {
+    it('is skipped: it needs the embedded stores (EVENTSTORE_URL or MONGODB_URL is set)', () => {
+      console.warn(`skipped: ${name} — needs the embedded SQLite stores`);
+    });
+  });
+}
