@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SEALS_STREAM } from '@survey/domain';
-import { openStoredLog, Seal, SqliteEventStore, verifyLog } from '@survey/event-store';
+import { EventStore, openStoredLog, Seal, SqliteEventStore, verifyLog } from '@survey/event-store';
 import { anEvent, pause } from '../../../event-store/src/testing/event-builders';
 import type { AppConfig } from '../config/config';
 import { systemClock } from '../infrastructure/clock';
@@ -99,17 +99,29 @@ describe('Sealer', () => {
     await store.close();
   });
 
-  it('continues from the seal another sealer appended in the meantime', async () => {
+  it('continues from the seal another sealer appended between its read and its append', async () => {
     const { store, sealer, append, verify, seals } = setup();
-    const [a, b] = [sealer(), sealer()];
-    expect(await b.latestSeal()).toBeNull(); // b has read the (empty) seals stream
+    const a = sealer();
+    let raced = false;
+    // b's store lets a seal first, just before b's own seal reaches the log.
+    const racing: EventStore = Object.assign(Object.create(store) as EventStore, {
+      append: async (...args: Parameters<EventStore['append']>) => {
+        if (args[0] === SEALS_STREAM && !raced) {
+          raced = true;
+          await append(1, 1);
+          await a.sealNow();
+        }
+        return store.append(...args);
+      },
+    });
+    const b = new Sealer(racing, systemClock, { inProcessProjector: true } as AppConfig);
     await append(2, 3);
-    const first = await a.sealNow();
-    await append(2, 1);
-    const second = await b.sealNow(); // its expectation (no seal yet) fails: it must re-read and extend a's seal
-    expect(first).toMatchObject({ position: 6, count: 6 });
-    expect(second).toMatchObject({ position: 9, count: 9 });
-    expect((await seals()).map((x) => x.count)).toEqual([6, 9]);
+    const won = await b.sealNow(); // its append at no_stream fails: a's seal is there, covering more
+    expect(raced).toBe(true);
+    expect(won).toMatchObject({ position: 7, count: 7 });
+    expect((await seals()).map((x) => x.count)).toEqual([7]);
+    await append(1, 1);
+    expect(await b.sealNow()).toMatchObject({ position: 9, count: 9 }); // a's seal and the new event
     expect(verify()).toMatchObject({ ok: true, seals: 2 });
     await store.close();
   });

@@ -91,7 +91,9 @@ export class Sealer implements OnApplicationBootstrap, BeforeApplicationShutdown
    */
   sealNow(): Promise<Seal> {
     return this.serially(async () => {
-      if (!this.loaded) await this.load();
+      // Seals another process appended since (apps/projector's, when this is an API process) save
+      // folding what they already cover.
+      await this.load(this.loaded ? this.sealRevision + 1 : 0);
       await this.advanceTo(await this.events.headPosition());
       if (this.unsealed === 0 && this.lastSeal) return this.lastSeal;
       return this.seal();
