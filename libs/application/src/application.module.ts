@@ -29,6 +29,7 @@ import { TrendsHandler } from './reports/trends.handler';
 import { AgencyReportAsOfHandler, CampaignReportAsOfHandler } from './reports/as-of-reports.handler';
 import { LogReplay } from './reports/log-replay';
 import { CampaignSegmentsHandler } from './reports/campaign-segments.query';
+import { Sealer } from './seals/sealer';
 
 @Module({})
 export class ApplicationModule {
@@ -50,8 +51,9 @@ export class ApplicationModule {
         CampaignSegmentsHandler,
         ChangeCampaignHandler, CampaignHistoryHandler, UploadImportHandler,
         CampaignProgressHandler, NonRespondentsHandler, AllNonRespondentsHandler,
+        Sealer,
       ],
-      exports: [APP_CONFIG, CLOCK],
+      exports: [APP_CONFIG, CLOCK, Sealer],
     };
   }
 }

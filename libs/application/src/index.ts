@@ -32,3 +32,4 @@ export { enterpriseImport, HEADER_NAMES as ENTERPRISE_HEADER_NAMES } from './imp
 export * from './imports/agency-rows';
 export * from './imports/upload-import';
 export * from './progress/progress.queries';
+export * from './seals/sealer';

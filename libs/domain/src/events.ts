@@ -43,13 +43,22 @@ export type ResultsPublished = {
   /**
    * `figures` is the headline report as published; `position` the log position it was computed at.
    * `methodology` (formula version, scale, questions) and its `methodologyHash` (sha256 of its
-   * canonical JSON) were added later: events published before them lack both.
+   * canonical JSON) were added later: events published before them lack both. `seal` is the log's
+   * seal taken just before publishing (it covers every event the figures come from), to be printed
+   * with the results and checked later with `survey verify --chain --seal position:rollingHash`.
    */
   data: {
     campaignId: string; publishedAt: string; position: number; figures: Record<string, unknown>;
-    methodology?: PublishedMethodology; methodologyHash?: string;
+    methodology?: PublishedMethodology; methodologyHash?: string; seal?: PublishedSeal;
   };
 };
+/** A seal as published: the rolling hash of the whole log up to `position` (`count` events). */
+export interface PublishedSeal {
+  position: number;
+  count: number;
+  rollingHash: string;
+  sealedAt: string;
+}
 /** What the published figures were computed with (see @survey/reporting's methodology). */
 export interface PublishedMethodology {
   formulaVersion: number;
@@ -106,4 +115,17 @@ export const streams = {
   ballot: (campaignId: string, creditCode: string) => `ballot-${campaignId}-${creditCode}`,
   auditReads: (day: string) => `audit-reads-${day}`,
   invitations: (campaignId: string) => `invitations-${campaignId}`,
+};
+
+/**
+ * Tamper evidence: the sealer appends a seal to `audit-seals` at least every 1,000 events or 60 s,
+ * and at every publish. `rollingHash` folds the hash of every event with position ≤ `position`
+ * (`count` of them, earlier seals included); `digests` lists the first 8 hex characters of the
+ * hash of each event since the previous seal, in log order, so a verifier can name the first event
+ * that moved or vanished (see libs/event-store/src/chain/).
+ */
+export const SEALS_STREAM = 'audit-seals';
+export type LogSealed = {
+  type: 'LogSealed';
+  data: { position: number; count: number; rollingHash: string; sealedAt: string; digests: string };
 };

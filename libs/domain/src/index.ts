@@ -9,3 +9,4 @@ export * from './enterprise';
 export * from './ballot';
 export * from './ballot-view';
 export * from './audit-log';
+export * from './upcasting';

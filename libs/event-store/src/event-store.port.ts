@@ -37,6 +37,11 @@ export interface RecordedEvent {
   type: string;
   data: unknown;
   metadata: EventMetadata;
+  /**
+   * The event's tamper-evidence hash, chained to the previous event of its stream over the stored
+   * bytes (./chain/event-hash.ts); what seals fold into their rolling hash.
+   */
+  hash?: string;
 }
 
 /**
@@ -52,7 +57,15 @@ export interface AppendResult {
   position: number;
 }
 
-export interface SubscriptionOptions {
+export interface ReadAllOptions {
+  /**
+   * Also hand out each event's chain hash. Only the sealer needs them, and reading the column
+   * costs the rebuild's hot loop measurably, so projections leave it off.
+   */
+  hashes?: boolean;
+}
+
+export interface SubscriptionOptions extends ReadAllOptions {
   /** Deliver events with a position strictly greater than this (0 = from the start). */
   after: number;
   /** Largest batch handed to the handler at once. */
@@ -75,7 +88,7 @@ export interface EventStore {
   /** Events of one stream from `fromRevision` on, in order; [] for a stream that does not exist. */
   readStream(stream: string, fromRevision?: number): Promise<RecordedEvent[]>;
   /** Up to `limit` events with position > `after`, in global order. */
-  readAll(after: number, limit: number): Promise<RecordedEvent[]>;
+  readAll(after: number, limit: number, options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Position of the last event in the log (0 when empty). */
   headPosition(): Promise<number>;
   /**

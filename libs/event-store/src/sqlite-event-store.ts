@@ -10,10 +10,12 @@ import { WrongExpectedRevision } from '@survey/domain';
 import { describeRevision, earlierResult, satisfies, serializeAppend } from './append-request';
 import type { AppendRequest, QueuedAppend } from './append-request';
 import type {
-  AppendResult, EventStore, ExpectedRevision, NewEvent, RecordedEvent, Subscription, SubscriptionOptions,
+  AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, RecordedEvent, Subscription, SubscriptionOptions,
 } from './event-store.port';
+import { eventHash, GENESIS } from './chain/event-hash';
 import { PollingSubscription } from './polling-subscription';
-import { prepareStatements, rawToRecorded, SCHEMA, toRecorded } from './sqlite-schema';
+import { migrateChainColumn } from './sqlite-chain-migration';
+import { prepareStatements, rawToRecorded, rawToRecordedHashed, SCHEMA, toRecorded } from './sqlite-schema';
 import type { Statements } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
@@ -21,6 +23,8 @@ export interface SqliteEventStoreOptions {
   pollIntervalMs?: number;
   /** How long a flush waits for another process's write lock before failing its batch. */
   busyTimeoutMs?: number;
+  /** Told once when opening a log written before the hash chain existed has backfilled its hashes. */
+  onMigrated?: (line: string) => void;
 }
 
 /** Bounds one transaction, so a burst cannot hold the write lock (and the event loop) for long. */
@@ -31,7 +35,7 @@ type Outcome = { result: AppendResult } | { error: unknown };
 export class SqliteEventStore implements EventStore {
   private readonly sql: Statements;
   private readonly writeBatch: Database.Transaction<(batch: AppendRequest[]) => Outcome[]>;
-  private readonly insertEvents: Database.Transaction<(request: QueuedAppend, from: number) => AppendResult>;
+  private readonly insertEvents: Database.Transaction<(request: QueuedAppend, from: number, previous: string) => AppendResult>;
   private readonly subscriptions = new Set<PollingSubscription>();
   private queue: AppendRequest[] = [];
   private flushScheduled = false;
@@ -39,7 +43,7 @@ export class SqliteEventStore implements EventStore {
 
   private constructor(private readonly db: Database.Database, private readonly pollIntervalMs: number) {
     this.sql = prepareStatements(db);
-    this.insertEvents = db.transaction((request, from) => this.insertRows(request, from));
+    this.insertEvents = db.transaction((request, from, previous) => this.insertRows(request, from, previous));
     this.writeBatch = db.transaction((batch) => batch.map((request) => this.appendIsolated(request)));
   }
 
@@ -55,6 +59,10 @@ export class SqliteEventStore implements EventStore {
       db.pragma('cache_size = -65536');
       db.pragma('wal_autocheckpoint = 16384');
       db.exec(SCHEMA);
+      const backfilled = migrateChainColumn(db);
+      if (backfilled > 0) {
+        (options.onMigrated ?? console.warn)(`events.db: added the hash chain; ${backfilled} existing events hashed as they stand (the chain attests to them from now on)`);
+      }
       return new SqliteEventStore(db, options.pollIntervalMs ?? 250);
     } catch (error) {
       db.close();
@@ -80,8 +88,8 @@ export class SqliteEventStore implements EventStore {
     return this.open().readStream.all(stream, fromRevision).map(toRecorded);
   }
 
-  async readAll(after: number, limit: number): Promise<RecordedEvent[]> {
-    return this.readAllSync(after, limit);
+  async readAll(after: number, limit: number, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.readAllSync(after, limit, options.hashes === true);
   }
 
   async headPosition(): Promise<number> {
@@ -94,7 +102,8 @@ export class SqliteEventStore implements EventStore {
     onError?: (error: unknown) => void,
   ): Subscription {
     if (this.closing) throw new Error('SqliteEventStore is closed: subscribe refused');
-    const log = { read: (after: number, limit: number) => this.readAllSync(after, limit), head: () => this.headSync() };
+    const hashes = options.hashes === true;
+    const log = { read: (after: number, limit: number) => this.readAllSync(after, limit, hashes), head: () => this.headSync() };
     const subscription = new PollingSubscription(log, options, handler, onError, this.pollIntervalMs, (s) =>
       this.subscriptions.delete(s),
     );
@@ -165,8 +174,10 @@ export class SqliteEventStore implements EventStore {
       // SQLite undoes a failed statement on its own, so a one-event append needs no savepoint; only a
       // multi-event append does, to undo its earlier rows. (A savepoint per append measured about
       // 100× the cost of the insert itself, and one-event appends are the hot path.)
+      // Appends of the same stream in one batch chain too: this read sees the batch's earlier rows.
       const from = (last?.revision ?? -1) + 1;
-      return request.events.length === 1 ? this.insertRows(request, from) : this.insertEvents(request, from);
+      const previous = last?.hash ?? GENESIS;
+      return request.events.length === 1 ? this.insertRows(request, from, previous) : this.insertEvents(request, from, previous);
     } catch (error) {
       // The happy path skips looking ids up; a unique violation is where a retry shows itself.
       if ((error as { code?: unknown }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
@@ -176,10 +187,13 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  private insertRows(request: QueuedAppend, from: number): AppendResult {
+  private insertRows(request: QueuedAppend, from: number, previous: string): AppendResult {
     let position = 0;
+    let hash = previous;
     request.events.forEach((e, i) => {
-      position = Number(this.sql.insert.run(e.id, request.stream, from + i, e.type, e.data, e.metadata).lastInsertRowid);
+      const revision = from + i;
+      hash = eventHash(hash, { stream: request.stream, revision, type: e.type, data: e.data, metadata: e.metadata });
+      position = Number(this.sql.insert.run(e.id, request.stream, revision, e.type, e.data, e.metadata, hash).lastInsertRowid);
     });
     return { revision: from + request.events.length - 1, position };
   }
@@ -188,8 +202,9 @@ export class SqliteEventStore implements EventStore {
     return earlierResult(request, request.events.map((e) => this.sql.byId.get(e.id)));
   }
 
-  private readAllSync(after: number, limit: number): RecordedEvent[] {
-    return this.open().readAll.all(after, limit).map(rawToRecorded);
+  private readAllSync(after: number, limit: number, hashes: boolean): RecordedEvent[] {
+    const sql = this.open();
+    return hashes ? sql.readAllHashed.all(after, limit).map(rawToRecordedHashed) : sql.readAll.all(after, limit).map(rawToRecorded);
   }
 
   private headSync(): number {

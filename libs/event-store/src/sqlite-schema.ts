@@ -14,6 +14,7 @@ export const SCHEMA = `
     type TEXT NOT NULL,
     data TEXT NOT NULL,
     metadata TEXT NOT NULL,
+    hash TEXT,
     UNIQUE (stream, revision)
   );
 `;
@@ -26,17 +27,20 @@ export interface EventRow {
   type: string;
   data: string;
   metadata: string;
+  /** sha256 chaining the row to the previous event of its stream (./chain/event-hash.ts). */
+  hash: string | null;
 }
 
 
 export function prepareStatements(db: Database.Database) {
   return {
-    insert: db.prepare<[string, string, number, string, string, string]>(
-      'INSERT INTO events (id, stream, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+    insert: db.prepare<[string, string, number, string, string, string, string]>(
+      'INSERT INTO events (id, stream, revision, type, data, metadata, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
-    // Both lookups below are served by the UNIQUE indexes, no extra index needed.
-    lastOfStream: db.prepare<[string], Pick<EventRow, 'revision' | 'position'>>(
-      'SELECT revision, position FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1',
+    // Both lookups below are served by the UNIQUE indexes, no extra index needed (the hash costs
+    // one rowid lookup: the append chains to it without another query).
+    lastOfStream: db.prepare<[string], Pick<EventRow, 'revision' | 'position' | 'hash'>>(
+      'SELECT revision, position, hash FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1',
     ),
     byId: db.prepare<[string], Pick<EventRow, 'stream' | 'revision' | 'position'>>('SELECT stream, revision, position FROM events WHERE id = ?'),
     readStream: db.prepare<[string, number], EventRow>(
@@ -47,13 +51,16 @@ export function prepareStatements(db: Database.Database) {
     readAll: db
       .prepare<[number, number], RawRow>('SELECT position, id, stream, revision, type, data, metadata FROM events WHERE position > ? ORDER BY position LIMIT ?')
       .raw(true),
+    readAllHashed: db
+      .prepare<[number, number], RawRow>('SELECT position, id, stream, revision, type, data, metadata, hash FROM events WHERE position > ? ORDER BY position LIMIT ?')
+      .raw(true),
     head: db.prepare<[], { head: number | null }>('SELECT max(position) AS head FROM events'),
   };
 }
 
 export type Statements = ReturnType<typeof prepareStatements>;
 
-export type RawRow = [position: number, id: string, stream: string, revision: number, type: string, data: string, metadata: string];
+export type RawRow = [position: number, id: string, stream: string, revision: number, type: string, data: string, metadata: string, hash?: string | null];
 
 export function rawToRecorded(row: RawRow): RecordedEvent {
   return {
@@ -67,6 +74,12 @@ export function rawToRecorded(row: RawRow): RecordedEvent {
   };
 }
 
+export function rawToRecordedHashed(row: RawRow): RecordedEvent {
+  const event = rawToRecorded(row);
+  if (row[7]) event.hash = row[7];
+  return event;
+}
+
 export function toRecorded(row: EventRow): RecordedEvent {
   return {
     id: row.id,
@@ -76,5 +89,6 @@ export function toRecorded(row: EventRow): RecordedEvent {
     type: row.type,
     data: JSON.parse(row.data) as unknown,
     metadata: JSON.parse(row.metadata) as RecordedEvent['metadata'],
+    hash: row.hash ?? undefined,
   };
 }

@@ -39,6 +39,6 @@ export function badReviewRanking(agencies: unknown): BadReviewRank[] {
   });
 }
 
-export function publicResults(figures: Record<string, unknown>, publishedAt: string): Record<string, unknown> {
-  return { ...figures, badReviewRanking: badReviewRanking(figures.agencies), publishedAt };
+export function publicResults(figures: Record<string, unknown>, publishedAt: string, seal?: unknown): Record<string, unknown> {
+  return { ...figures, badReviewRanking: badReviewRanking(figures.agencies), publishedAt, ...(seal ? { seal } : {}) };
 }

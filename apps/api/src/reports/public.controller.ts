@@ -12,6 +12,6 @@ export class PublicController {
   async results(@Param('id') id: string) {
     const campaign = await this.readModels.get<CampaignDoc>(COLLECTIONS.campaigns, id);
     if (!campaign?.published) throw new NotFound(`campaign ${id} has no published results`);
-    return publicResults(campaign.published.figures, campaign.published.publishedAt);
+    return publicResults(campaign.published.figures, campaign.published.publishedAt, campaign.published.seal);
   }
 }

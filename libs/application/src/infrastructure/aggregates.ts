@@ -5,11 +5,12 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
-import { Decider, WrongExpectedRevision } from '@survey/domain';
+import { Decider, eventUpcasters, WrongExpectedRevision } from '@survey/domain';
 import { EVENT_STORE, EventStore, NewEvent } from '@survey/event-store';
 import { CLOCK, Clock } from './clock';
 import type { CommandMeta } from './command-meta';
 
+/** The version of event types no upcaster has moved on yet (each type's own: eventUpcasters.currentVersion). */
 export const SCHEMA_VERSION = 1;
 const MAX_ATTEMPTS = 20;
 const CACHE_LIMIT = 200_000;
@@ -94,7 +95,7 @@ export class Aggregates {
       type: event.type,
       data: event.data,
       metadata: {
-        schemaVersion: SCHEMA_VERSION,
+        schemaVersion: eventUpcasters.currentVersion(event.type),
         recordedAt: this.clock.now().toISOString(),
         actor: meta.actor,
         correlationId: meta.correlationId,

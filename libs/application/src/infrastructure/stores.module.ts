@@ -6,7 +6,8 @@
  */
 import { Global, Module } from '@nestjs/common';
 import { join } from 'node:path';
-import { EsdbEventStore, EVENT_STORE, SqliteEventStore } from '@survey/event-store';
+import { eventUpcasters } from '@survey/domain';
+import { EsdbEventStore, EVENT_STORE, SqliteEventStore, withUpcasting } from '@survey/event-store';
 import { MongoReadModelStore, READ_MODEL_STORE, SqliteReadModelStore } from '@survey/read-models';
 import { APP_CONFIG, AppConfig, ConfigError } from '../config/config';
 import { Aggregates } from './aggregates';
@@ -31,7 +32,11 @@ async function connectEsdb(url: string, namespace: string | undefined): Promise<
     {
       provide: EVENT_STORE,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => (config.eventStoreUrl ? connectEsdb(config.eventStoreUrl, config.namespace) : SqliteEventStore.open(join(config.dataDir, 'events.db'))),
+      useFactory: async (config: AppConfig) =>
+        withUpcasting(
+          config.eventStoreUrl ? await connectEsdb(config.eventStoreUrl, config.namespace) : SqliteEventStore.open(join(config.dataDir, 'events.db')),
+          eventUpcasters,
+        ),
     },
     {
       provide: READ_MODEL_STORE,

@@ -2,6 +2,7 @@
  * The EventStoreDB adapter of the EventStore port (gRPC, @eventstore/db-client). Streams, event
  * types, ids and metadata are stored as given; positions are mapped in ./position.ts. Appends are
  * checked and serialised by the same rules as the SQLite adapter, so both reject the same requests.
+ * Each event's chain hash rides in its metadata (./esdb-chain.ts).
  */
 import {
   BACKWARDS, END, EventStoreDBClient, FORWARDS, StreamNotFoundError, WrongExpectedVersionError,
@@ -12,8 +13,10 @@ import { WrongExpectedRevision } from '@survey/domain';
 import { describeRevision, earlierResult, satisfies, serializeAppend } from '../append-request';
 import type { QueuedAppend } from '../append-request';
 import type {
-  AppendResult, EventStore, ExpectedRevision, NewEvent, RecordedEvent, Subscription, SubscriptionOptions,
+  AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, RecordedEvent, Subscription, SubscriptionOptions,
 } from '../event-store.port';
+import { GENESIS } from '../chain/event-hash';
+import { chainEvents, LastHashes } from './esdb-chain';
 import { describeCurrent, eventOf, StreamNamespace, toExpectedRevision } from './esdb-events';
 import { EsdbSubscription } from './esdb-subscription';
 import { portPositionOrUndefined, resumeFrom, toPortPosition } from './position';
@@ -29,11 +32,15 @@ export interface EsdbEventStoreOptions {
   namespace?: string;
 }
 
+/** How often an append at 'any' is tried again when another writer keeps getting in first. */
+const ANY_ATTEMPTS = 10;
+
 /** Events read per page when looking backwards past EventStoreDB's own events for the head. */
 const HEAD_PAGE = 32;
 
 export class EsdbEventStore implements EventStore {
   private readonly subscriptions = new Set<EsdbSubscription>();
+  private readonly lastHashes = new LastHashes();
   private closing: Promise<void> | undefined;
   private readonly namespace: StreamNamespace;
 
@@ -51,21 +58,29 @@ export class EsdbEventStore implements EventStore {
     const request = serializeAppend(stream, events, expected);
     // An empty write cannot be relied on to check the expectation server-side; check it by reading.
     if (events.length === 0) return this.checkOnly(stream, expected);
-    let result: ClientAppendResult;
-    try {
-      const data = events.map((e) =>
-        jsonEvent({ id: e.id, type: e.type, data: e.data as JSONType, metadata: e.metadata as unknown as JSONType }),
-      );
-      result = await this.client.appendToStream(this.namespace.stored(stream), data, { expectedRevision: toExpectedRevision(expected) });
-    } catch (error) {
-      if (!(error instanceof WrongExpectedVersionError)) throw error;
-      // The server matches retries only at the expected revision; ids used at another revision are a
-      // Conflict, as in the SQLite adapter, not a concurrency failure worth retrying.
-      const earlier = await this.earlierAppend(request);
-      if (earlier) return earlier;
-      throw new WrongExpectedRevision(stream, describeRevision(expected), describeCurrent(error.actualVersion));
+    for (let attempt = 1; ; attempt++) {
+      // The chain needs the previous event's hash: an exact expectation names that event, and 'any'
+      // is pinned to the revision read here (a conflict then means another writer came in between).
+      const previous = await this.previousOf(stream, expected);
+      const pinned: ExpectedRevision = expected !== 'any' ? expected : previous.revision < 0 ? 'no_stream' : previous.revision;
+      const chained = chainEvents(stream, previous.revision + 1, previous.hash, request.events);
+      let result: ClientAppendResult;
+      try {
+        const data = chained.map((e) => jsonEvent({ id: e.id, type: e.type, data: e.data as JSONType, metadata: e.metadata as JSONType }));
+        result = await this.client.appendToStream(this.namespace.stored(stream), data, { expectedRevision: toExpectedRevision(pinned) });
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        // The server matches retries only at the expected revision; ids used at another revision are a
+        // Conflict, as in the SQLite adapter, not a concurrency failure worth retrying.
+        const earlier = await this.earlierAppend(request);
+        if (earlier) return earlier;
+        if (expected === 'any' && attempt < ANY_ATTEMPTS) continue;
+        throw new WrongExpectedRevision(stream, describeRevision(expected), describeCurrent(error.actualVersion));
+      }
+      const located = await this.locate(request, result);
+      if (located.revision === previous.revision + chained.length) this.lastHashes.remember(stream, located.revision, chained[chained.length - 1].hash);
+      return located;
     }
-    return this.locate(request, result);
   }
 
   async readStream(stream: string, fromRevision = 0): Promise<RecordedEvent[]> {
@@ -76,7 +91,8 @@ export class EsdbEventStore implements EventStore {
     return this.readEvents(stream, { fromRevision: BigInt(fromRevision), direction: FORWARDS });
   }
 
-  async readAll(after: number, limit: number): Promise<RecordedEvent[]> {
+  /** Hashes come with the metadata here, so `options.hashes` costs nothing and changes nothing. */
+  async readAll(after: number, limit: number, _options?: ReadAllOptions): Promise<RecordedEvent[]> {
     this.assertOpen('read');
     const found: RecordedEvent[] = [];
     let from = after;
@@ -167,6 +183,20 @@ export class EsdbEventStore implements EventStore {
     const earlier = await this.earlierAppend(request);
     if (earlier) return earlier;
     throw new Error(`append to ${request.stream} was acknowledged but its events are not in the stream`);
+  }
+
+  /** The revision and chain hash of the event an append at `expected` follows (-1 and '' for none). */
+  private async previousOf(stream: string, expected: ExpectedRevision): Promise<{ revision: number; hash: string }> {
+    if (expected === 'no_stream') return { revision: -1, hash: GENESIS };
+    if (expected !== 'any') {
+      const known = this.lastHashes.at(stream, expected);
+      if (known !== undefined) return { revision: expected, hash: known };
+      const [event] = await this.readEvents(stream, { fromRevision: BigInt(expected), maxCount: 1 });
+      // No such event: the server refuses the append on its expectation, whatever it chains to.
+      return { revision: expected, hash: event?.revision === expected ? (event.hash ?? GENESIS) : GENESIS };
+    }
+    const [last] = await this.readEvents(stream, { fromRevision: END, direction: BACKWARDS, maxCount: 1 });
+    return last ? { revision: last.revision, hash: last.hash ?? GENESIS } : { revision: -1, hash: GENESIS };
   }
 
   private async checkOnly(stream: string, expected: ExpectedRevision): Promise<AppendResult> {

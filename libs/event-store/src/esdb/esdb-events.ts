@@ -5,6 +5,7 @@
 import { ANY, NO_STREAM } from '@eventstore/db-client';
 import type { AppendExpectedRevision, CurrentRevision, Position, ResolvedEvent } from '@eventstore/db-client';
 import type { EventMetadata, ExpectedRevision, RecordedEvent } from '../event-store.port';
+import { splitChain } from './esdb-chain';
 import { toPortPosition } from './position';
 
 /** The fields of a client event this adapter reads; stream and $all reads both provide them. */
@@ -90,7 +91,7 @@ export function toRecorded(event: ClientEvent): RecordedEvent {
     position: toPortPosition(event.position),
     type: event.type,
     data: event.data,
-    metadata: toMetadata(event.metadata, event.id),
+    ...splitChain(toMetadata(event.metadata, event.id)),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Conflict, WrongExpectedRevision } from '@survey/domain';
+import { eventHash, GENESIS } from '../chain/event-hash';
 import type { EventStore, NewEvent } from '../event-store.port';
 import { anEvent, collect } from './event-builders';
 import { subscriptionContract } from './subscription.contract';
@@ -156,6 +157,31 @@ export function eventStoreContract(name: string, make: StoreFactory, options: Co
         expect((error as Error).message).toMatch(/already used/);
       }
       expect(await collect(store.readStream(s))).toEqual([a.id, b.id]);
+    });
+
+    it('chains each event to the previous one of its stream over the bytes as given, in one append or several', async () => {
+      const s = stream();
+      const events = [anEvent('A', { 鼓楼区: 1 }), anEvent('B'), anEvent('C')];
+      await store.append(s, events.slice(0, 2), 'no_stream');
+      // The same stream twice in one group-commit batch: the second must chain to the first.
+      await Promise.all([store.append(s, [events[2]], 1), store.append(stream(), [anEvent()], 'no_stream')]);
+      let previous = GENESIS;
+      const expected = events.map((e, revision) => {
+        previous = eventHash(previous, { stream: s, revision, type: e.type, data: JSON.stringify(e.data), metadata: JSON.stringify(e.metadata) });
+        return previous;
+      });
+      expect((await store.readStream(s)).map((e) => e.hash)).toEqual(expected);
+      const all = await store.readAll((await store.readStream(s))[0].position - 1, 10_000, { hashes: true });
+      expect(all.filter((e) => e.stream === s).map((e) => e.hash)).toEqual(expected);
+      const delivered: string[] = [];
+      const subscription = store.subscribeToAll({ after: all[0].position - 1, hashes: true }, async (batch) => {
+        for (const e of batch) if (e.stream === s && e.hash) delivered.push(e.hash);
+      });
+      await subscription.caughtUp();
+      await subscription.stop();
+      expect(delivered).toEqual(expected);
+      // Metadata reads back as given: the hash is not folded into it.
+      expect((await store.readStream(s))[0].metadata).toEqual(events[0].metadata);
     });
 
     subscriptionContract(() => store, stream);

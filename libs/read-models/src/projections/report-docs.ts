@@ -1,5 +1,5 @@
 /** The documents of the `reports` projection, as the query side reads them. */
-import type { CampaignDefinition } from '@survey/domain';
+import type { CampaignDefinition, PublishedSeal } from '@survey/domain';
 
 export const COLLECTIONS = {
   campaigns: 'campaigns',
@@ -12,7 +12,7 @@ export const COLLECTIONS = {
 export type CampaignDoc = CampaignDefinition & {
   [key: string]: unknown;
   closedAt: string | null;
-  published: { publishedAt: string; position: number; figures: Record<string, unknown> } | null;
+  published: { publishedAt: string; position: number; figures: Record<string, unknown>; seal?: PublishedSeal } | null;
 };
 
 /** Current evaluations counted by level, overall and per question. */

@@ -62,7 +62,10 @@ function applyCampaign(event: CampaignEvent, docs: DocAccess): void {
   const doc = docs.get<CampaignDoc>(C.campaigns, id);
   if (!doc) return;
   if (event.type === 'CampaignClosed') doc.closedAt = event.data.closedAt;
-  else if (event.type === 'ResultsPublished') doc.published = { publishedAt: event.data.publishedAt, position: event.data.position, figures: event.data.figures };
+  else if (event.type === 'ResultsPublished') {
+    const { publishedAt, position, figures, seal } = event.data;
+    doc.published = { publishedAt, position, figures, ...(seal ? { seal } : {}) };
+  }
   else if (event.type === 'CampaignClosingExtended') doc.closesAt = event.data.closesAt;
   else if (event.type === 'CampaignAgencyAdded') doc.agencies = [...doc.agencies, { id: event.data.agencyId, name: event.data.name }];
   else doc.agencies = doc.agencies.map((a) => (a.id === event.data.agencyId ? { id: a.id, name: event.data.name } : a));
