@@ -114,7 +114,8 @@ describe('campaigns', () => {
       const published = await publish('pub-2019').expect(200);
       expect(published.body).toMatchObject({ status: 'published', publishedAt: expect.any(String), published: live });
       const shown = await results('pub-2019').expect(200);
-      expect(shown.body).toEqual({ ...live, badReviewRanking: expect.any(Array), publishedAt: published.body.publishedAt });
+      expect(shown.body).toEqual({ ...live, badReviewRanking: expect.any(Array), publishedAt: published.body.publishedAt, seal: published.body.seal });
+      expect(published.body.seal).toMatchObject({ position: expect.any(Number), rollingHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
       expectProblem(await publish('pub-2019'), 409, /already published/);
       expect((await t.http().get('/v1/campaigns/pub-2019').set(analyst)).body.status).toBe('published');
 
