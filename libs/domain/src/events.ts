@@ -68,8 +68,14 @@ export type BallotEvent = EvaluationSubmitted | EvaluationRevised | EvaluationWi
 
 export type SurveyEvent = CampaignEvent | EnterpriseEvent | BallotEvent;
 
+/** Personal links sent to enterprises; issued in batches of at most 1,000 codes per event. */
+export type InvitationsIssued = { type: 'InvitationsIssued'; data: { campaignId: string; creditCodes: string[]; expiresAt: string; issuedAt: string } };
+export type InvitationRevoked = { type: 'InvitationRevoked'; data: { campaignId: string; creditCode: string; reason: string; revokedAt: string } };
+export type InvitationEvent = InvitationsIssued | InvitationRevoked;
+
 export const streams = {
   campaign: (campaignId: string) => `campaign-${campaignId}`,
   enterprise: (creditCode: string) => `enterprise-${creditCode}`,
   ballot: (campaignId: string, creditCode: string) => `ballot-${campaignId}-${creditCode}`,
+  invitations: (campaignId: string) => `invitations-${campaignId}`,
 };
