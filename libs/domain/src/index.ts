@@ -7,3 +7,4 @@ export * from './campaign';
 export * from './enterprise';
 export * from './ballot';
 export * from './ballot-view';
+export * from './invitation';
