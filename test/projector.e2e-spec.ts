@@ -29,7 +29,7 @@ describe('a separate projector process', () => {
       expect(put.status).toBe(201);
     }
     const behind = await call('GET', `${api.url}/v1/health/ready`);
-    expect(behind.body).toMatchObject({ projections: [{ name: 'reports', position: 0, status: 'external' }] });
+    expect(behind.body).toMatchObject({ projections: expect.arrayContaining([expect.objectContaining({ name: 'reports', position: 0, status: 'external' })]) });
     expect((await call('GET', `${api.url}/v1/reports/campaigns/xz-2019`, { token: analyst })).status).toBe(404); // nothing folded yet
 
     const projector = await ServerProcess.start(dataDir, { script: PROJECTOR_JS });
@@ -39,11 +39,11 @@ describe('a separate projector process', () => {
     expect(report.body).toMatchObject({ respondents: 5, evaluations: 5, satisfaction: { rate: 100, n: 5 } });
     const ready = await call('GET', `${projector.url}/v1/health/ready`);
     const { head } = ready.body as { head: number };
-    expect(ready.body).toMatchObject({ status: 'ready', projections: [{ name: 'reports', position: head, lag: 0, status: 'running' }] });
+    expect(ready.body).toMatchObject({ status: 'ready', projections: expect.arrayContaining([expect.objectContaining({ name: 'reports', position: head, lag: 0, status: 'running' })]) });
 
     expect(await projector.kill('SIGTERM')).toEqual({ code: 0, signal: null });
     const after = await call('GET', `${api.url}/v1/health/ready`);
-    expect(after.body).toMatchObject({ head, projections: [{ position: head, lag: 0 }] }); // its checkpoint is stored
+    expect(after.body).toMatchObject({ head, projections: expect.arrayContaining([expect.objectContaining({ name: 'reports', position: head, lag: 0 })]) }); // its checkpoint is stored
     expect(await api.kill('SIGTERM')).toEqual({ code: 0, signal: null });
   });
 });

@@ -10,6 +10,8 @@ import { HealthController } from './health/health.controller';
 import { AuthGuard } from './http/auth';
 import { PublicController } from './reports/public.controller';
 import { ReportsController } from './reports/reports.controller';
+import { InvitationsController } from './invitations/invitations.controller';
+import { QuestionnaireController } from './questionnaire/questionnaire.controller';
 
 @Module({})
 export class AppModule {
@@ -17,7 +19,8 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ApplicationModule.forRoot(config, clock)],
-      controllers: [CampaignsController, EnterprisesController, EvaluationsController, ReportsController, PublicController, AuditController, HealthController],
+      controllers: [CampaignsController, EnterprisesController, EvaluationsController, ReportsController, PublicController, AuditController, HealthController,
+        InvitationsController, QuestionnaireController],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };
   }

@@ -8,6 +8,7 @@ import { demoSecret } from './demo/demo-secret';
 import { runDemo } from './demo/run-demo';
 import { HEADER_NAMES } from './import/enterprise-rows';
 import { runImportEnterprises, UsageError } from './import/run-import';
+import { inviteCommand } from './invite/invite-command';
 
 const program = new Command('survey')
   .description('Event-sourced satisfaction-survey service: demo data, imports, tokens')
@@ -71,6 +72,8 @@ importer
       throw error instanceof UsageError ? new InvalidArgumentError(error.message) : error;
     }
   });
+
+program.addCommand(inviteCommand(integer));
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const line = error instanceof InvalidArgumentError ? error.message : startupLine(error);

@@ -17,6 +17,8 @@ import { WithdrawEvaluationHandler } from './evaluations/withdraw-evaluation.han
 import { CLOCK, Clock, systemClock } from './infrastructure/clock';
 import { StoresModule } from './infrastructure/stores.module';
 import { CampaignReportHandler } from './reports/campaign-report.handler';
+import { IssueInvitationsHandler, RevokeInvitationHandler } from './invitations/invitation.handlers';
+import { DirectoryHandler, LinkStandingHandler } from './invitations/invitation.queries';
 
 @Module({})
 export class ApplicationModule {
@@ -31,6 +33,7 @@ export class ApplicationModule {
         OpenCampaignHandler, CloseCampaignHandler, PublishResultsHandler, GetCampaignHandler, ListCampaignsHandler,
         RegisterEnterpriseHandler, SubmitEvaluationHandler, WithdrawEvaluationHandler, MyBallotHandler, BallotHistoryHandler,
         CampaignReportHandler,
+        IssueInvitationsHandler, RevokeInvitationHandler, LinkStandingHandler, DirectoryHandler,
       ],
       exports: [APP_CONFIG, CLOCK],
     };

@@ -16,3 +16,5 @@ export * from './evaluations/withdraw-evaluation.command';
 export * from './evaluations/ballot.queries';
 export * from './reports/campaign-report.query';
 export * from './infrastructure/pool';
+export * from './invitations/invitation.commands';
+export * from './invitations/invitation.queries';

@@ -68,7 +68,7 @@ export const invitationDecider: Decider<InvitationCommand, InvitationEvent, Invi
         if (!Number.isInteger(graceDays) || graceDays < 0 || graceDays > 366) {
           throw Invalid.because('invalid invitation', [{ field: 'graceDays', message: 'must be a whole number of days from 0 to 366' }]);
         }
-        const expiresAt = new Date(closesAt + graceDays * DAY_MS).toISOString();
+        const expiresAt = invitationExpiry(closesAt, graceDays);
         const issuedAt = now.toISOString();
         // A code whose standing link is still good and expires at the same time needs nothing new.
         const fresh = [...new Set(creditCodes)].filter((code) => {
@@ -98,6 +98,9 @@ export const invitationDecider: Decider<InvitationCommand, InvitationEvent, Invi
     }
   },
 };
+
+/** A link expires `graceDays` after closing, so that an enterprise can still see what it answered. */
+export const invitationExpiry = (closesAtMs: number, graceDays: number) => new Date(closesAtMs + graceDays * DAY_MS).toISOString();
 
 const revokedSinceIssue = (i: Invitation) => i.revoked !== null && i.revoked.at >= i.issuedAt;
 

@@ -5,3 +5,4 @@ export * from './sqlite/sqlite-read-model-store';
 export * from './projections/report-docs';
 export * from './projections/reports.projection';
 export * from './mongo/mongo-read-model-store';
+export * from './projections/directory.projection';

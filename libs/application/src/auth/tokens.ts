@@ -11,6 +11,12 @@ export type Role = (typeof ROLES)[number];
 export interface Principal {
   role: Role;
   sub: string;
+  /** Set for an enterprise's invitation link: the campaign it is for and when it was issued (ms). */
+  invitation?: InvitationClaims;
+}
+export interface InvitationClaims {
+  campaignId: string;
+  issuedAtMs: number;
 }
 
 export class TokenError extends Error {}
@@ -40,7 +46,27 @@ export function verifyToken(token: string, secret: string): Principal {
   if (claims.role === 'enterprise' && !isCreditCode(claims.sub)) {
     throw new TokenError('invalid token: an enterprise sub must be a valid credit code (GB 32100-2015)');
   }
+  if (claims.cid !== undefined) return { role: claims.role, sub: claims.sub, invitation: invitationClaims(claims) };
   return { role: claims.role, sub: claims.sub };
+}
+
+/** An invitation link's claims: `cid` the campaign, `inv` the issue time in ms (revocation compares it), `jti` its id. */
+function invitationClaims(claims: jwt.JwtPayload): InvitationClaims {
+  if (claims.role !== 'enterprise') throw new TokenError('invalid token: only an enterprise token may name a campaign (cid)');
+  if (typeof claims.cid !== 'string' || !claims.cid) throw new TokenError('invalid token: cid must be a campaign id');
+  if (typeof claims.inv !== 'number' || !Number.isFinite(claims.inv)) throw new TokenError('invalid token: an invitation needs inv, its issue time in ms');
+  return { campaignId: claims.cid, issuedAtMs: claims.inv };
+}
+
+/** The token of an enterprise's personal link to one campaign, valid until `expiresAt`. */
+export function signInvitationToken(
+  link: { creditCode: string; campaignId: string; issuedAtMs: number; expiresAt: string; id: string },
+  secret: string,
+): string {
+  const exp = Math.floor(Date.parse(link.expiresAt) / 1000);
+  return jwt.sign({ role: 'enterprise', cid: link.campaignId, inv: link.issuedAtMs, exp }, keyOf(secret), {
+    algorithm: 'HS256', subject: link.creditCode, jwtid: link.id,
+  });
 }
 
 export function signToken(principal: Principal, secret: string, expiresInSeconds = 3600): string {

@@ -6,6 +6,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@survey/event-store';
 import { Projector, READ_MODEL_STORE, ReadModelStore, reportsProjection } from '@survey/read-models';
+import { directoryProjection } from '@survey/read-models';
 import { APP_CONFIG, AppConfig } from '../config/config';
 
 export interface ProjectionStatus {
@@ -26,6 +27,7 @@ export class Projections implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.all = [new Projector(events, readModels, reportsProjection, { onError: (e) => this.failed(e) })];
+    this.all.push(new Projector(events, readModels, directoryProjection, { onError: (e) => this.failed(e) }));
   }
 
   get inProcess(): boolean {
