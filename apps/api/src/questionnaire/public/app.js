@@ -93,3 +93,8 @@ main().catch((error) => {
   console.error(error);
   show('failed');
 });
+
+// Another link opened in this same tab changes only the fragment, which loads nothing: start over with it.
+addEventListener('hashchange', () => {
+  if (new URLSearchParams(location.hash.slice(1)).has('t')) location.reload();
+});

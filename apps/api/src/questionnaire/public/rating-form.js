@@ -39,7 +39,7 @@ export function agencyCard(agency, campaign, saved, actions) {
   function fill() {
     form.replaceChildren(
       scaleFieldset(`rating-${id}`, both('总体评价（必选）', 'Overall rating (required)'), campaign.scale, current?.rating, true),
-      campaign.questions.map((q) => scaleFieldset(`q-${id}-${q.id}`, [q.text, ' ', h('span', { class: 'muted' }, '（可选 optional）')], campaign.scale, current?.answers?.[q.id], false)),
+      ...campaign.questions.map((q) => scaleFieldset(`q-${id}-${q.id}`, [q.text, ' ', h('span', { class: 'muted' }, '（可选 optional）')], campaign.scale, current?.answers?.[q.id], false)),
       h('label', { for: `comment-${id}`, class: 'comment-label' }, ...both('意见建议（可选）', 'Comment (optional)')),
       comment,
       count,
@@ -50,7 +50,7 @@ export function agencyCard(agency, campaign, saved, actions) {
   }
 
   function showSaved() {
-    summary.replaceChildren(...(current ? both(`已评价：${levelName(current.rating)}`, '(saved)') : both('未评价', 'Not rated')));
+    summary.replaceChildren(current ? `已评价：${levelName(current.rating)}` : '未评价 Not rated');
     summary.classList.toggle('is-saved', !!current);
     toggle.replaceChildren(...(current ? both('修改', 'Revise') : both('评价', 'Rate')));
     toggle.setAttribute('aria-label', `${current ? '修改 Revise' : '评价 Rate'}: ${agency.name}`);
