@@ -113,6 +113,7 @@ describe('campaigns', () => {
 
       const published = await publish('pub-2019').expect(200);
       expect(published.body).toMatchObject({ status: 'published', publishedAt: expect.any(String), published: live });
+      await t.settle(); // public results come from the read model, which folds ResultsPublished a moment later
       const shown = await results('pub-2019').expect(200);
       expect(shown.body).toEqual({ ...live, publishedAt: published.body.publishedAt });
       expectProblem(await publish('pub-2019'), 409, /already published/);
