@@ -2,7 +2,7 @@
  * Bearer-JWT authentication and role checks, as one global guard (token rules in
  * @survey/application's tokens.ts); an enterprise's identity is taken from the token only.
  */
-import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata, UnauthorizedException, ForbiddenException, Inject } from '@nestjs/common';
+import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata, UnauthorizedException, ForbiddenException, Inject, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { QueryBus } from '@nestjs/cqrs';
 import type { FastifyRequest } from 'fastify';
@@ -25,7 +25,8 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly queries: QueryBus,
+    // Absent where no command side runs (bench's no-op server): invitation links are then refused.
+    @Optional() private readonly queries?: QueryBus,
   ) {}
 
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {

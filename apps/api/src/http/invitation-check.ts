@@ -8,8 +8,9 @@ import type { QueryBus } from '@nestjs/cqrs';
 import type { FastifyRequest } from 'fastify';
 import { LinkStandingQuery, Principal } from '@survey/application';
 
-export async function checkInvitation(queries: QueryBus, request: FastifyRequest, principal: Principal): Promise<boolean> {
+export async function checkInvitation(queries: QueryBus | undefined, request: FastifyRequest, principal: Principal): Promise<boolean> {
   const { campaignId, issuedAtMs } = principal.invitation!;
+  if (!queries) throw new UnauthorizedException('invitation links are not accepted by this server');
   const routeCampaign = (request.params as Record<string, string> | undefined)?.id;
   if (request.routeOptions.url?.startsWith('/v1/campaigns/:id') && routeCampaign !== campaignId) {
     throw new ForbiddenException(`this invitation link is for campaign ${campaignId} only`);

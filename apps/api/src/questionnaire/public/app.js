@@ -85,7 +85,8 @@ function render(api, campaign, ballot) {
     }
     return shown;
   });
-  for (const agency of campaign.agencies) list.append(agencyCard(agency, campaign, saved.get(agency.id) ?? null, actions));
+  const invalidated = new Map(ballot.invalidated.map((i) => [i.agencyId, i]));
+  for (const agency of campaign.agencies) list.append(agencyCard(agency, campaign, saved.get(agency.id) ?? null, actions, invalidated.get(agency.id)));
   showScreen(...[phase, progress, frame].filter(Boolean));
 }
 

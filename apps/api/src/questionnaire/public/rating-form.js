@@ -5,20 +5,28 @@ import { both, h, levelLabel } from './view.js';
 export const MAX_COMMENT = 2000;
 
 function scaleFieldset(name, legend, scale, selected, required) {
-  return h('fieldset', { class: 'scale' }, h('legend', {}, ...legend),
+  const fieldset = h('fieldset', { class: 'scale' }, h('legend', {}, ...legend),
     scale.map((level) => {
       const { zh, en } = levelLabel(level);
       return h('label', { class: `level level-${level.id}` },
         h('input', { type: 'radio', name, value: level.id, checked: selected === level.id, required }),
         h('span', { class: 'level-text' }, h('span', { class: 'zh' }, zh), h('span', { class: 'en', lang: 'en' }, en)));
     }));
+  // An optional question answered by mistake can be left unanswered again (a radio cannot be unchecked).
+  if (!required) {
+    fieldset.append(h('button', {
+      type: 'button', class: 'clear',
+      onclick: () => fieldset.querySelectorAll('input').forEach((input) => (input.checked = false)),
+    }, ...both('不评此项', 'Skip this one')));
+  }
+  return fieldset;
 }
 
 /**
  * `actions.save(agencyId, evaluation)` and `actions.withdraw(agencyId)` resolve with the saved
  * ballot's entry for the agency (or null), or throw an Error whose message is shown.
  */
-export function agencyCard(agency, campaign, saved, actions) {
+export function agencyCard(agency, campaign, saved, actions, invalidated = null) {
   const id = agency.id.replace(/[^A-Za-z0-9_-]/g, '_');
   const open = campaign.status === 'open';
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite', id: `status-${id}` });
@@ -50,7 +58,8 @@ export function agencyCard(agency, campaign, saved, actions) {
   }
 
   function showSaved() {
-    summary.replaceChildren(current ? `已评价：${levelName(current.rating)}` : '未评价 Not rated');
+    const voided = !current && invalidated ? `（此前的评价已被审核作废 An earlier rating was invalidated by audit: ${invalidated.reason}）` : '';
+    summary.replaceChildren(current ? `已评价：${levelName(current.rating)}` : `未评价 Not rated${voided}`);
     summary.classList.toggle('is-saved', !!current);
     toggle.replaceChildren(...(current ? both('修改', 'Revise') : both('评价', 'Rate')));
     toggle.setAttribute('aria-label', `${current ? '修改 Revise' : '评价 Rate'}: ${agency.name}`);
