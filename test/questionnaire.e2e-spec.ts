@@ -138,6 +138,12 @@ describe('questionnaire page in Chromium', () => {
     await card(page, '市税务局').getByText(/已保存 Saved/).waitFor();
     expect(await card(page, '市税务局').locator('.saved').textContent()).toMatch(/已评价：满意/);
     expect(await page.evaluate<string | null>("document.activeElement?.getAttribute('aria-label') ?? null")).toBe('修改 Revise: 市税务局');
+    // An optional question answered by mistake can be left unanswered again.
+    await page.keyboard.press('Enter');
+    const efficiency = card(page, '市税务局').getByRole('group', { name: /Efficiency/ });
+    await efficiency.getByRole('radio', { name: /^满意/ }).check();
+    await efficiency.getByRole('button', { name: /Skip this one/ }).press('Enter');
+    expect(await efficiency.getByRole('radio', { checked: true }).count()).toBe(0);
     await close();
   });
 
