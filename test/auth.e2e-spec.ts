@@ -118,6 +118,7 @@ describe('authentication and roles', () => {
     await openCampaign(t, 'done');
     await t.http().post('/v1/campaigns/done/close').set(admin).expect(200);
     await t.http().post('/v1/campaigns/done/publish').set(admin).expect(200);
+    await t.settle(); // public results are read from the read model, which folds ResultsPublished a moment later
     expect((await t.http().get('/v1/public/campaigns/done/results').expect(200)).body).toMatchObject({ campaignId: 'done', publishedAt: expect.any(String) });
   });
 });

@@ -113,6 +113,7 @@ describe('campaigns', () => {
 
       const published = await publish('pub-2019').expect(200);
       expect(published.body).toMatchObject({ status: 'published', publishedAt: expect.any(String), published: live });
+      await t.settle(); // public results come from the read model, which folds ResultsPublished a moment later
       const shown = await results('pub-2019').expect(200);
       expect(shown.body).toEqual({ ...live, badReviewRanking: expect.any(Array), publishedAt: published.body.publishedAt, seal: published.body.seal });
       expect(published.body.seal).toMatchObject({ position: expect.any(Number), rollingHash: expect.stringMatching(/^[0-9a-f]{64}$/) });

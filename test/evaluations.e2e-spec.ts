@@ -124,6 +124,7 @@ describe('evaluations', () => {
     // Closed by the clock, not by a command: it may be published all the same.
     const published = await t.http().post('/v1/campaigns/short/publish').set(admin).expect(200);
     expect(published.body).toMatchObject({ status: 'published', closedAt: closesAt, published: { evaluations: 1, respondents: 1 } });
+    await t.settle(); // public results come from the read model, which folds ResultsPublished a moment later
     expect((await t.http().get('/v1/public/campaigns/short/results').expect(200)).body.satisfaction).toEqual({ rate: 100, low: 20.7, high: 100, n: 1 });
     clock.set(at(70));
   });

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 /**
- * Debian's chromium driven by playwright-core (which downloads no browser), for the pages' tests:
+ * Debian's chromium driven by playwright-core (which downloads no browser), for the pages' tests
+ * (the dashboard, the public page, the questionnaire):
  * each page records what would go unnoticed otherwise (script errors, Content-Security-Policy
  * violations, the requests it made and whether they carried a token) and saves screenshots under
  * test/artifacts/.
@@ -9,10 +10,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = join(__dirname, '..', 'artifacts');
 
+export const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+export const DESKTOP = { viewport: { width: 1280, height: 900 } };
+
 export function launchChromium(): Promise<Browser> {
+  mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 }
 

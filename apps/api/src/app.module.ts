@@ -16,6 +16,8 @@ import { PublicController } from './reports/public.controller';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsCsvController } from './reports/reports-csv.controller';
 import { WebModule } from './web/web.module';
+import { InvitationsController } from './invitations/invitations.controller';
+import { QuestionnaireController } from './questionnaire/questionnaire.controller';
 
 @Module({})
 export class AppModule {
@@ -25,7 +27,8 @@ export class AppModule {
       imports: [ApplicationModule.forRoot(config, clock), WebModule],
       controllers: [CampaignsController, EnterprisesController, EvaluationsController, ReportsController, PublicController, AuditController, HealthController,
         ReportsCsvController,
-        CampaignChangesController, CampaignHistoryController, ImportsController, ProgressController],
+        CampaignChangesController, CampaignHistoryController, ImportsController, ProgressController,
+        InvitationsController, QuestionnaireController],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };
   }

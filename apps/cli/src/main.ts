@@ -9,6 +9,7 @@ import { runDemo } from './demo/run-demo';
 import { runImport, UsageError } from './import/run-import';
 import { registerVerify } from './verify/verify-command';
 import { runRebuild } from './rebuild/run-rebuild';
+import { inviteCommand } from './invite/invite-command';
 
 const program = new Command('survey')
   .description('Event-sourced satisfaction-survey service: demo data, imports, tokens')
@@ -119,6 +120,8 @@ program
     const config = loadConfig(process.env, { requireSecret: false });
     process.exitCode = await runRebuild(config, projection, opts);
   });
+
+program.addCommand(inviteCommand(integer));
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const line = error instanceof InvalidArgumentError ? error.message : startupLine(error);

@@ -30,6 +30,8 @@ import { AgencyReportAsOfHandler, CampaignReportAsOfHandler } from './reports/as
 import { LogReplay } from './reports/log-replay';
 import { CampaignSegmentsHandler } from './reports/campaign-segments.query';
 import { Sealer } from './seals/sealer';
+import { IssueInvitationsHandler, RevokeInvitationHandler } from './invitations/invitation.handlers';
+import { DirectoryHandler, LinkStandingHandler } from './invitations/invitation.queries';
 
 @Module({})
 export class ApplicationModule {
@@ -52,6 +54,7 @@ export class ApplicationModule {
         ChangeCampaignHandler, CampaignHistoryHandler, UploadImportHandler,
         CampaignProgressHandler, NonRespondentsHandler, AllNonRespondentsHandler,
         Sealer,
+        IssueInvitationsHandler, RevokeInvitationHandler, LinkStandingHandler, DirectoryHandler,
       ],
       exports: [APP_CONFIG, CLOCK, Sealer],
     };

@@ -33,3 +33,5 @@ export * from './imports/agency-rows';
 export * from './imports/upload-import';
 export * from './progress/progress.queries';
 export * from './seals/sealer';
+export * from './invitations/invitation.commands';
+export * from './invitations/invitation.queries';

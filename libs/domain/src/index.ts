@@ -10,3 +10,4 @@ export * from './ballot';
 export * from './ballot-view';
 export * from './audit-log';
 export * from './upcasting';
+export * from './invitation';

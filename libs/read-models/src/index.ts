@@ -11,3 +11,4 @@ export * from './projections/progress-docs';
 export * from './projections/progress.projection';
 export * from './generations';
 export * from './rebuild';
+export * from './projections/directory.projection';

@@ -2,10 +2,12 @@
  * Bearer-JWT authentication and role checks, as one global guard (token rules in
  * @survey/application's tokens.ts); an enterprise's identity is taken from the token only.
  */
-import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata, UnauthorizedException, ForbiddenException, Inject } from '@nestjs/common';
+import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata, UnauthorizedException, ForbiddenException, Inject, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { QueryBus } from '@nestjs/cqrs';
 import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig, Principal, Role, ROLES, TokenError, verifyToken } from '@survey/application';
+import { checkInvitation } from './invitation-check';
 
 
 const ALLOWED = 'survey:allowed-roles';
@@ -23,9 +25,11 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    // Absent where no command side runs (bench's no-op server): invitation links are then refused.
+    @Optional() private readonly queries?: QueryBus,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED, [context.getHandler(), context.getClass()]);
     if (!allowed) return true;
     const request = context.switchToHttp().getRequest<Authenticated>();
@@ -41,6 +45,7 @@ export class AuthGuard implements CanActivate {
     }
     if (!allowed.includes(principal.role)) throw new ForbiddenException(`role ${principal.role} may not do this (allowed: ${allowed.join(', ')})`);
     request.principal = principal;
-    return true;
+    // Only invitation links pay for a look at the log; other tokens stay on the synchronous path.
+    return principal.invitation ? checkInvitation(this.queries, request, principal) : true;
   }
 }

@@ -11,6 +11,7 @@ import type { HeadlineReport } from '@survey/reporting';
 import { buildDemoPlan } from './demo-plan';
 import { DemoSeeder } from './seed';
 import { Child, runNode } from './child';
+import { LiveCampaign, openLiveCampaign } from './live-campaign';
 
 export async function runDemo(config: AppConfig, options: { seed: number; serve: boolean }): Promise<void> {
   const started = Date.now();
@@ -20,16 +21,21 @@ export async function runDemo(config: AppConfig, options: { seed: number; serve:
   const clock = new ManualClock(new Date(plan.campaigns[0].opensAt));
   const app = await NestFactory.createApplicationContext(ApplicationModule.forRoot({ ...config, inProcessProjector: false }, clock), { logger: ['warn', 'error'] });
   let report: HeadlineReport;
+  let live: LiveCampaign;
   try {
-    await seedWithProgress(new DemoSeeder(app.get(CommandBus), app.get(Aggregates), clock), plan);
+    await seedWithProgress(new DemoSeeder(app.get(CommandBus), app.get(QueryBus), app.get(Aggregates), clock), plan);
     await app.get(Projections).catchUp(300_000);
     report = await app.get(QueryBus).execute(new CampaignReportQuery('xz-2019'));
+    live = await openLiveCampaign(app, config, clock, plan);
   } finally {
     await app.close();
     await projector.stop();
   }
   console.log(headline(report, plan.enterprises.length, (Date.now() - started) / 1000));
-  if (!options.serve) return;
+  if (!options.serve) {
+    console.log(questionnaire(live));
+    return;
+  }
 
   const api = runNode('apps/api/src/main.js', env, 'inherit');
   const analyst = signToken({ role: 'analyst', sub: 'demo-analyst' }, config.jwtSecret, 8 * 3600);
@@ -43,6 +49,7 @@ export async function runDemo(config: AppConfig, options: { seed: number; serve:
     '',
     `  curl -H "Authorization: Bearer <token>" ${config.publicUrl}/v1/reports/campaigns/xz-2019`,
     `  curl ${config.publicUrl}/v1/public/campaigns/xz-2019/results`,
+    questionnaire(live),
   ].join('\n'));
   await forwardSignals(api);
 }
@@ -76,6 +83,17 @@ function headline(r: HeadlineReport, enterprises: number, seconds: number): stri
     `xz-2019: ${r.respondents} respondents, ${r.evaluations} evaluations, satisfaction ${pct(r.satisfaction.rate)} ` +
       `(95% CI ${pct(r.satisfaction.low)}–${pct(r.satisfaction.high)}); ${r.previous?.campaignId}: ${pct(r.previous?.rate)}; change ${points}`,
     `Highest: ${agencies(r.agencies.slice(0, 3))}. Lowest: ${agencies(r.agencies.slice(-2))}.`,
+  ].join('\n');
+}
+
+function questionnaire(live: LiveCampaign): string {
+  if (!live.sample) return `\n${live.campaignId} has closed since the demo opened it: delete ${live.csv.replace(/\/[^/]+$/, '')} to start over.`;
+  const { enterprise, link } = live.sample;
+  return [
+    '',
+    `${live.campaignId} is open until ${live.closesAt.slice(0, 10)}; ${live.links} enterprises invited (every link: ${live.csv}).`,
+    `Questionnaire of ${enterprise.name} (${enterprise.creditCode}), open it in a browser:`,
+    link,
   ].join('\n');
 }
 

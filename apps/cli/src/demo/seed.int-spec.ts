@@ -3,18 +3,19 @@
  * plan: the reports show exactly what the plan's actions leave behind, both campaigns end closed
  * and published, and seeding again appends nothing.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { Aggregates, ApplicationModule, CampaignReportQuery, GetCampaignQuery, ManualClock, Projections } from '@survey/application';
+import { Aggregates, AppConfig, ApplicationModule, CampaignReportQuery, GetCampaignQuery, ManualClock, Projections } from '@survey/application';
 import { EVENT_STORE, EventStore } from '@survey/event-store';
 import { SEALS_STREAM } from '@survey/domain';
 import { buildDemoPlan, DemoPlan } from './demo-plan';
 import { tallyCampaign } from './demo-tally';
 import { DemoSeeder } from './seed';
+import { openLiveCampaign } from './live-campaign';
 
 const percent = (s: number, n: number) => Math.round((1000 * s) / n) / 10;
 
@@ -23,13 +24,14 @@ describe('DemoSeeder', () => {
   let app: INestApplicationContext;
   let plan: DemoPlan;
   let clock: ManualClock;
+  let config: AppConfig;
 
   beforeAll(async () => {
     const full = buildDemoPlan();
     const enterprises = full.enterprises.slice(0, 400);
     const codes = new Set(enterprises.map((e) => e.creditCode));
     plan = { ...full, enterprises, ballots: full.ballots.filter((b) => codes.has(b.creditCode)) };
-    const config = { port: 0, dataDir, jwtSecret: 'x'.repeat(32), suppressionK: 5, publicUrl: 'http://localhost', inProcessProjector: true };
+    config = { port: 0, dataDir, jwtSecret: 'x'.repeat(32), suppressionK: 5, publicUrl: 'http://localhost', inProcessProjector: true };
     clock = new ManualClock(new Date(plan.campaigns[0].opensAt));
     app = await NestFactory.createApplicationContext(ApplicationModule.forRoot(config, clock), { logger: false });
   }, 30_000);
@@ -42,7 +44,7 @@ describe('DemoSeeder', () => {
     const store = app.get<EventStore>(EVENT_STORE);
     return (await store.readAll(0, 1_000_000)).filter((e) => e.stream !== SEALS_STREAM).length;
   };
-  const seed = () => new DemoSeeder(app.get(CommandBus), app.get(Aggregates), clock).seed(plan, { total: 0, advance: () => undefined });
+  const seed = () => new DemoSeeder(app.get(CommandBus), app.get(QueryBus), app.get(Aggregates), clock).seed(plan, { total: 0, advance: () => undefined });
 
   it('replays the plan through the command path into the figures the plan implies', async () => {
     await seed();
@@ -65,5 +67,20 @@ describe('DemoSeeder', () => {
     const before = await surveyEvents();
     await seed();
     expect(await surveyEvents()).toBe(before);
+  }, 60_000);
+
+  it("then opens this year's campaign and invites every enterprise, leaving the 2019 report as it was; again, nothing", async () => {
+    const before = await app.get(QueryBus).execute(new CampaignReportQuery('xz-2019'));
+    const live = await openLiveCampaign(app, config, clock, plan);
+    expect(live).toMatchObject({ campaignId: `xz-${new Date().getUTCFullYear()}`, links: plan.enterprises.length });
+    expect(live.sample?.link).toMatch(/^http:\/\/localhost\/q#t=/);
+    expect(readFileSync(live.csv, 'utf8').split('\r\n')).toHaveLength(plan.enterprises.length + 2); // header, rows, ''
+    expect((await app.get(QueryBus).execute(new GetCampaignQuery(live.campaignId))).status).toBe('open');
+    await app.get(Projections).catchUp(10_000);
+    expect(await app.get(QueryBus).execute(new CampaignReportQuery('xz-2019'))).toEqual({ ...before, asOf: expect.anything() });
+
+    const head = await app.get<EventStore>(EVENT_STORE).headPosition();
+    await openLiveCampaign(app, config, clock, plan);
+    expect(await app.get<EventStore>(EVENT_STORE).headPosition()).toBe(head);
   }, 60_000);
 });

@@ -1,17 +1,19 @@
 /**
- * Replays the demo plan through the command path (the same command handlers as HTTP), many
- * ballots at a time so the event store's group commit can batch their appends. The server clock
+ * Replays the demo plan through the command path (the same command handlers as HTTP; the
+ * enterprises through the CSV import), many ballots at a time so the event store's group commit
+ * can batch their appends. The server clock
  * is a manual one that follows the plan's times, so every event is recorded when the plan says
  * it happened. Re-running is safe: finished campaigns are skipped, and a ballot resumes after the
  * actions its stream already holds.
  */
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ballotDecider, campaignDecider, Conflict, streams } from '@survey/domain';
 import {
-  Aggregates, CloseCampaignCommand, CommandMeta, ManualClock, OpenCampaignCommand, pool, PublishResultsCommand, RegisterEnterpriseCommand,
+  Aggregates, CloseCampaignCommand, CommandMeta, ManualClock, OpenCampaignCommand, pool, PublishResultsCommand,
   SubmitEvaluationCommand, systemMeta, WithdrawEvaluationCommand,
 } from '@survey/application';
 import type { DemoBallot, DemoCampaign, DemoPlan } from './demo-plan';
+import { importDemoEnterprises } from './demo-import';
 
 const CONCURRENCY = 512;
 const admin: CommandMeta['actor'] = { role: 'admin', sub: 'demo-admin' };
@@ -24,6 +26,7 @@ export interface SeedProgress {
 export class DemoSeeder {
   constructor(
     private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     private readonly aggregates: Aggregates,
     private readonly clock: ManualClock,
   ) {}
@@ -36,10 +39,7 @@ export class DemoSeeder {
     const [first] = plan.campaigns;
     this.advanceTo(new Date(Date.parse(first.opensAt) - 14 * 86_400_000));
     for (const c of plan.campaigns) await this.open(c, plan);
-    await pool(plan.enterprises, CONCURRENCY, async (e) => {
-      await this.commands.execute(new RegisterEnterpriseCommand(e, meta()));
-      progress.advance(1, 'enterprises');
-    });
+    await importDemoEnterprises(this.commands, this.queries, plan.enterprises, (rows) => progress.advance(rows, 'enterprises'));
     for (const campaign of plan.campaigns) {
       const ballots = plan.ballots.filter((b) => b.campaignId === campaign.id);
       const { state } = await this.aggregates.load(streams.campaign(campaign.id), campaignDecider);

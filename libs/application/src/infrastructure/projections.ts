@@ -6,6 +6,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@survey/event-store';
 import { progressProjection, Projector, READ_MODEL_STORE, ReadModelStore, reportsProjection } from '@survey/read-models';
+import { directoryProjection } from '@survey/read-models';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { segmentsProjection } from '@survey/read-models';
 
@@ -32,6 +33,7 @@ export class Projections implements OnApplicationBootstrap, OnApplicationShutdow
     // Segment cells (agency detail) in a projection of their own, so the reports rebuild stays as fast.
     this.all.push(new Projector(events, readModels, segmentsProjection, { onError: (e) => this.failed(e) }));
     this.all.push(new Projector(events, readModels, progressProjection, { onError: (e) => this.failed(e) }));
+    this.all.push(new Projector(events, readModels, directoryProjection, { onError: (e) => this.failed(e) }));
   }
 
   get inProcess(): boolean {

@@ -1,0 +1,21 @@
+/**
+ * What the guard checks on a request that carries an invitation link's token (claims `cid`, `inv`):
+ * the link works for its own campaign only, and not once it has been revoked. Its expiry is the
+ * token's `exp`, already checked with the signature.
+ */
+import { ForbiddenException, UnauthorizedException } from '@nestjs/common';
+import type { QueryBus } from '@nestjs/cqrs';
+import type { FastifyRequest } from 'fastify';
+import { LinkStandingQuery, Principal } from '@survey/application';
+
+export async function checkInvitation(queries: QueryBus | undefined, request: FastifyRequest, principal: Principal): Promise<boolean> {
+  const { campaignId, issuedAtMs } = principal.invitation!;
+  if (!queries) throw new UnauthorizedException('invitation links are not accepted by this server');
+  const routeCampaign = (request.params as Record<string, string> | undefined)?.id;
+  if (request.routeOptions.url?.startsWith('/v1/campaigns/:id') && routeCampaign !== campaignId) {
+    throw new ForbiddenException(`this invitation link is for campaign ${campaignId} only`);
+  }
+  const standing = await queries.execute(new LinkStandingQuery(campaignId, principal.sub, issuedAtMs));
+  if (!standing.valid) throw new UnauthorizedException(standing.detail);
+  return true;
+}

@@ -1,0 +1,101 @@
+// The questionnaire page: takes the invitation token out of the link, then shows the campaign's
+// agencies with what this enterprise has saved, and lets it save, revise and withdraw until closing.
+// The campaign comes from the token's own `cid` claim, so a link cannot be pointed at another one.
+import { ApiError, claimsOf, client, takeTokenFromLink } from './api.js';
+import { agencyCard } from './rating-form.js';
+import { agencyListFrame, both, h, header, notice, NOTICES, showScreen } from './view.js';
+
+const show = (kind) => notice(kind, ...NOTICES[kind]);
+
+/** Which clear page a refused request deserves. */
+function refusal(error) {
+  if (!(error instanceof ApiError)) return 'failed';
+  const detail = error.problem?.detail ?? '';
+  if (error.status === 401) return /revoked/.test(detail) ? 'revoked' : /expired/.test(detail) ? 'expired' : 'invalid';
+  if (error.status === 403) return 'invalid';
+  if (error.status === 404) return 'missingCampaign';
+  return 'failed';
+}
+
+async function main() {
+  const token = takeTokenFromLink();
+  if (!token) return show('missing');
+  const claims = claimsOf(token);
+  if (!claims) return show('invalid');
+  if (claims.exp * 1000 <= Date.now()) return show('expired');
+  const api = client(token);
+  let campaign;
+  let ballot;
+  try {
+    [campaign, ballot] = await Promise.all([api.campaign(claims.cid), api.ballot(claims.cid)]);
+  } catch (error) {
+    return show(refusal(error));
+  }
+  header(campaign, claims.sub);
+  render(api, campaign, ballot);
+}
+
+function render(api, campaign, ballot) {
+  const saved = new Map(ballot.evaluations.map((e) => [e.agencyId, e]));
+  const progress = h('p', { class: 'progress', role: 'status' });
+  const showProgress = () => (progress.replaceChildren(...both(`您已评价 ${saved.size} 个单位。`, `You have rated ${saved.size} agencies.`)));
+  showProgress();
+
+  /** After each write, what is shown comes from the server's copy of the ballot. */
+  const afterWrite = async (agencyId) => {
+    const fresh = await api.ballot(campaign.id);
+    saved.clear();
+    for (const e of fresh.evaluations) saved.set(e.agencyId, e);
+    showProgress();
+    return saved.get(agencyId) ?? null;
+  };
+  const guarded = (work) => async (...args) => {
+    try {
+      return await work(...args);
+    } catch (error) {
+      const kind = refusal(error);
+      if (kind === 'revoked' || kind === 'expired' || kind === 'invalid') show(kind); // the link stopped working
+      throw error;
+    }
+  };
+  const actions = {
+    save: guarded(async (agencyId, evaluation) => {
+      await api.save(campaign.id, agencyId, evaluation);
+      return afterWrite(agencyId);
+    }),
+    withdraw: guarded(async (agencyId) => {
+      await api.withdraw(campaign.id, agencyId);
+      return afterWrite(agencyId);
+    }),
+  };
+
+  const phase = {
+    open: null,
+    scheduled: h('p', { class: 'banner', 'data-state': 'scheduled' }, ...both('评议尚未开始，开始后即可评价。', 'The survey has not opened yet.')),
+    closed: h('p', { class: 'banner', 'data-state': 'closed' }, ...both('本次评议已结束，以下为您已保存的评价，不能再修改。', 'This survey is closed: your saved answers are shown and can no longer be changed.')),
+    published: h('p', { class: 'banner', 'data-state': 'closed' }, ...both('本次评议已结束，结果已公布。', 'This survey is closed and its results are published.')),
+  }[campaign.status];
+
+  const { frame, list } = agencyListFrame(campaign.agencies.length, (query) => {
+    let shown = 0;
+    for (const card of list.children) {
+      const match = !query || card.dataset.name.includes(query) || card.dataset.agency.toLowerCase().includes(query);
+      card.hidden = !match;
+      if (match) shown++;
+    }
+    return shown;
+  });
+  const invalidated = new Map(ballot.invalidated.map((i) => [i.agencyId, i]));
+  for (const agency of campaign.agencies) list.append(agencyCard(agency, campaign, saved.get(agency.id) ?? null, actions, invalidated.get(agency.id)));
+  showScreen(...[phase, progress, frame].filter(Boolean));
+}
+
+main().catch((error) => {
+  console.error(error);
+  show('failed');
+});
+
+// Another link opened in this same tab changes only the fragment, which loads nothing: start over with it.
+addEventListener('hashchange', () => {
+  if (new URLSearchParams(location.hash.slice(1)).has('t')) location.reload();
+});

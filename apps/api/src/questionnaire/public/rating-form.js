@@ -1,0 +1,109 @@
+// One agency's card: what is saved, and a form (real radios, labels, a live character count) to
+// save, revise or withdraw its evaluation. Save status is announced through a live region.
+import { both, h, levelLabel } from './view.js';
+
+export const MAX_COMMENT = 2000;
+
+function scaleFieldset(name, legend, scale, selected, required) {
+  const fieldset = h('fieldset', { class: 'scale' }, h('legend', {}, ...legend),
+    scale.map((level) => {
+      const { zh, en } = levelLabel(level);
+      return h('label', { class: `level level-${level.id}` },
+        h('input', { type: 'radio', name, value: level.id, checked: selected === level.id, required }),
+        h('span', { class: 'level-text' }, h('span', { class: 'zh' }, zh), h('span', { class: 'en', lang: 'en' }, en)));
+    }));
+  // An optional question answered by mistake can be left unanswered again (a radio cannot be unchecked).
+  if (!required) {
+    fieldset.append(h('button', {
+      type: 'button', class: 'clear',
+      onclick: () => fieldset.querySelectorAll('input').forEach((input) => (input.checked = false)),
+    }, ...both('不评此项', 'Skip this one')));
+  }
+  return fieldset;
+}
+
+/**
+ * `actions.save(agencyId, evaluation)` and `actions.withdraw(agencyId)` resolve with the saved
+ * ballot's entry for the agency (or null), or throw an Error whose message is shown.
+ */
+export function agencyCard(agency, campaign, saved, actions, invalidated = null) {
+  const id = agency.id.replace(/[^A-Za-z0-9_-]/g, '_');
+  const open = campaign.status === 'open';
+  const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite', id: `status-${id}` });
+  const summary = h('p', { class: 'saved', id: `saved-${id}` });
+  const toggle = h('button', { type: 'button', class: 'toggle', 'aria-expanded': 'false', 'aria-controls': `form-${id}` });
+  const count = h('span', { class: 'count', id: `count-${id}`, 'aria-live': 'polite' });
+  const comment = h('textarea', { id: `comment-${id}`, name: 'comment', maxlength: MAX_COMMENT, rows: 3, 'aria-describedby': `count-${id}` });
+  const withdrawButton = h('button', { type: 'button', class: 'secondary withdraw' }, ...both('撤回评价', 'Withdraw'));
+  const form = h('form', { id: `form-${id}`, hidden: true, novalidate: false });
+  let current = saved;
+
+  const levelName = (levelId) => {
+    const level = campaign.scale.find((l) => l.id === levelId);
+    return level ? `${levelLabel(level).zh} ${levelLabel(level).en}` : levelId;
+  };
+  const countText = () => `${comment.value.length} / ${MAX_COMMENT}`;
+
+  function fill() {
+    form.replaceChildren(
+      scaleFieldset(`rating-${id}`, both('总体评价（必选）', 'Overall rating (required)'), campaign.scale, current?.rating, true),
+      ...campaign.questions.map((q) => scaleFieldset(`q-${id}-${q.id}`, [q.text, ' ', h('span', { class: 'muted' }, '（可选 optional）')], campaign.scale, current?.answers?.[q.id], false)),
+      h('label', { for: `comment-${id}`, class: 'comment-label' }, ...both('意见建议（可选）', 'Comment (optional)')),
+      comment,
+      count,
+      h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, ...both('保存', 'Save')), current ? withdrawButton : null),
+    );
+    comment.value = current?.comment ?? '';
+    count.textContent = countText();
+  }
+
+  function showSaved() {
+    const voided = !current && invalidated ? `（此前的评价已被审核作废 An earlier rating was invalidated by audit: ${invalidated.reason}）` : '';
+    summary.replaceChildren(current ? `已评价：${levelName(current.rating)}` : `未评价 Not rated${voided}`);
+    summary.classList.toggle('is-saved', !!current);
+    toggle.replaceChildren(...(current ? both('修改', 'Revise') : both('评价', 'Rate')));
+    toggle.setAttribute('aria-label', `${current ? '修改 Revise' : '评价 Rate'}: ${agency.name}`);
+  }
+
+  function setOpen(on) {
+    form.hidden = !on;
+    toggle.setAttribute('aria-expanded', String(on));
+    if (on) {
+      fill();
+      form.querySelector('input')?.focus();
+    }
+  }
+
+  comment.addEventListener('input', () => (count.textContent = countText()));
+  toggle.addEventListener('click', () => setOpen(form.hidden));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    const answers = {};
+    for (const q of campaign.questions) if (data.get(`q-${id}-${q.id}`)) answers[q.id] = data.get(`q-${id}-${q.id}`);
+    const text = comment.value.trim();
+    await act(() => actions.save(agency.id, { rating: data.get(`rating-${id}`), answers, ...(text ? { comment: comment.value } : {}) }), '已保存 Saved');
+  });
+  withdrawButton.addEventListener('click', () => act(() => actions.withdraw(agency.id), '已撤回 Withdrawn'));
+
+  async function act(work, done) {
+    status.textContent = '正在保存… Saving…';
+    status.className = 'status';
+    try {
+      current = await work();
+      showSaved();
+      setOpen(false);
+      toggle.focus();
+      status.textContent = `${done} · ${new Date().toLocaleTimeString('zh-CN')}`;
+      status.classList.add('ok');
+    } catch (error) {
+      status.textContent = `未保存 Not saved: ${error.message}`;
+      status.classList.add('error');
+    }
+  }
+
+  showSaved();
+  const card = h('li', { class: 'agency', 'data-agency': agency.id, 'data-name': agency.name.toLowerCase() },
+    h('h3', { id: `name-${id}` }, agency.name), summary, open ? [toggle, form] : null, status);
+  return card;
+}

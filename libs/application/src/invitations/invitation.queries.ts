@@ -1,0 +1,51 @@
+/**
+ * Read side of invitations: whether a link still stands (asked by the HTTP guard on every request
+ * that carries one, so it reads only the events appended since its last look), and the directory
+ * of registered enterprises that invitations go to.
+ */
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { invitationDecider, LinkStanding, linkStanding, streams } from '@survey/domain';
+import { DIRECTORY, DirectoryDoc, READ_MODEL_STORE, ReadModelStore } from '@survey/read-models';
+import { Aggregates } from '../infrastructure/aggregates';
+
+export class LinkStandingQuery extends Query<LinkStanding> {
+  constructor(readonly campaignId: string, readonly creditCode: string, readonly issuedAtMs: number) {
+    super();
+  }
+}
+
+@QueryHandler(LinkStandingQuery)
+export class LinkStandingHandler implements IQueryHandler<LinkStandingQuery> {
+  constructor(private readonly aggregates: Aggregates) {}
+
+  async execute({ campaignId, creditCode, issuedAtMs }: LinkStandingQuery) {
+    // No cache age: a revocation made by another process (the CLI) must hold from its next request.
+    const { state } = await this.aggregates.load(streams.invitations(campaignId), invitationDecider);
+    return linkStanding(state, campaignId, creditCode, issuedAtMs);
+  }
+}
+
+export interface DirectoryFilter {
+  district?: string[];
+  industry?: string[];
+  size?: string[];
+}
+
+/** Registered enterprises, ordered by credit code, optionally only those of some districts, industries, sizes. */
+export class DirectoryQuery extends Query<DirectoryDoc[]> {
+  constructor(readonly filter: DirectoryFilter = {}) {
+    super();
+  }
+}
+
+@QueryHandler(DirectoryQuery)
+export class DirectoryHandler implements IQueryHandler<DirectoryQuery> {
+  constructor(@Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore) {}
+
+  async execute({ filter }: DirectoryQuery) {
+    const all = await this.readModels.list<DirectoryDoc>(DIRECTORY);
+    const keep = (values: string[] | undefined, value: string) => !values?.length || values.includes(value);
+    return all.filter((e) => keep(filter.district, e.district) && keep(filter.industry, e.industry) && keep(filter.size, e.size));
+  }
+}

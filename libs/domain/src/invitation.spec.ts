@@ -1,0 +1,64 @@
+import { campaignDecider, CampaignState } from './campaign';
+import { Conflict, Invalid, NotFound, Unprocessable } from './errors';
+import type { CampaignClosed, InvitationsIssued, InvitationRevoked } from './events';
+import { fold } from './decider';
+import { creditCodeCheckChar } from './credit-code';
+import { invitationDecider, InvitationCommand, INVITATIONS_PER_EVENT, linkStanding } from './invitation';
+import { acme, duringCampaign, globex, opened } from './testing/builders';
+import { specFor } from './testing/given';
+
+const open = fold(campaignDecider, [opened('xz-2019')]);
+const closing: CampaignClosed = { type: 'CampaignClosed', data: { campaignId: 'xz-2019', closedAt: '2019-11-10T00:00:00.000Z' } };
+const closed = fold(campaignDecider, [opened('xz-2019'), closing]);
+const given = specFor(invitationDecider, () => ({ now: duringCampaign, campaign: open as CampaignState }));
+const at = (iso: string) => ({ now: new Date(iso), campaign: open });
+
+const validCode = (i: number) => {
+  const first17 = `91320300${String(i).padStart(9, '0')}`;
+  return first17 + creditCodeCheckChar(first17);
+};
+const closesPlus7 = '2020-01-07T00:00:00.000Z';
+const issue = (creditCodes: string[], graceDays = 7): InvitationCommand => ({ type: 'IssueInvitations', data: { campaignId: 'xz-2019', creditCodes, graceDays } });
+const revoke = (creditCode = acme, reason = '发错了邮箱 sent to the wrong address'): InvitationCommand => ({ type: 'RevokeInvitation', data: { campaignId: 'xz-2019', creditCode, reason } });
+const issued = (creditCodes: string[], issuedAt = duringCampaign.toISOString(), expiresAt = closesPlus7): InvitationsIssued => ({
+  type: 'InvitationsIssued', data: { campaignId: 'xz-2019', creditCodes, expiresAt, issuedAt },
+});
+const revoked = (creditCode = acme, revokedAt = duringCampaign.toISOString()): InvitationRevoked => ({
+  type: 'InvitationRevoked', data: { campaignId: 'xz-2019', creditCode, reason: '发错了邮箱 sent to the wrong address', revokedAt },
+});
+
+describe('invitation decider', () => {
+  describe('issuing', () => {
+    it('invites each code once, expiring at closing plus the grace days', () => given([]).when(issue([acme, globex, acme])).then([issued([acme, globex])]));
+    it('changes nothing for codes whose link still stands', () => given([issued([acme])]).when(issue([acme, globex])).then([issued([globex])]));
+    it('issues again when the grace period changes', () =>
+      given([issued([acme])]).when(issue([acme], 0)).then([issued([acme], duringCampaign.toISOString(), '2019-12-31T00:00:00.000Z')]));
+    it('issues again after a revocation', () =>
+      given([issued([acme], '2019-11-02T00:00:00.000Z'), revoked(acme, '2019-11-03T00:00:00.000Z')]).when(issue([acme])).then([issued([acme])]));
+    it(`batches at most ${INVITATIONS_PER_EVENT} codes per event`, () => {
+      const codes = Array.from({ length: 2500 }, (_, i) => validCode(i));
+      const events = invitationDecider.decide(issue(codes), invitationDecider.initialState(), at(duringCampaign.toISOString()));
+      expect(events.map((e) => (e as InvitationsIssued).data.creditCodes.length)).toEqual([1000, 1000, 500]);
+      expect(events.flatMap((e) => (e as InvitationsIssued).data.creditCodes)).toEqual(codes);
+    });
+    it('refuses an invalid credit code', () => given([]).when(issue([acme.slice(0, 17) + 'A'])).thenThrows(Unprocessable));
+    it('refuses an unknown campaign', () => given([]).when(issue([acme]), { now: duringCampaign, campaign: { exists: false } }).thenThrows(NotFound));
+    it('refuses a closed campaign', () => given([]).when(issue([acme]), { now: duringCampaign, campaign: closed }).thenThrows(Conflict, /closed/));
+    it('refuses a negative grace period', () => given([]).when(issue([acme], -1)).thenThrows(Invalid, /graceDays/));
+  });
+
+  describe('revoking', () => {
+    it('records the revocation with its reason', () => given([issued([acme])]).when(revoke()).then([revoked()]));
+    it('refuses an enterprise that was never invited', () => given([issued([globex])]).when(revoke()).thenThrows(NotFound));
+    it('refuses to revoke twice', () => given([issued([acme]), revoked()]).when(revoke()).thenThrows(Conflict, /already revoked/));
+    it('refuses an empty reason', () => given([issued([acme])]).when(revoke(acme, '  ')).thenThrows(Invalid, /reason/));
+  });
+
+  describe('a link standing', () => {
+    const state = fold(invitationDecider, [issued([acme], '2019-11-02T00:00:00.000Z'), revoked(acme, '2019-11-03T00:00:00.000Z'), issued([acme], '2019-11-04T00:00:00.000Z')]);
+    it('stands when issued after the latest revocation', () => expect(linkStanding(state, 'xz-2019', acme, Date.parse('2019-11-04T00:00:00Z'))).toEqual({ valid: true }));
+    it('is revoked when issued before it, even after a new link was issued', () =>
+      expect(linkStanding(state, 'xz-2019', acme, Date.parse('2019-11-02T00:00:00Z'))).toMatchObject({ valid: false, why: 'revoked' }));
+    it('is unknown for an enterprise never invited', () => expect(linkStanding(state, 'xz-2019', globex, Date.now())).toMatchObject({ valid: false, why: 'unknown' }));
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * Invitations of one campaign (stream `invitations-{campaignId}`): the personal links the
+ * enterprise-service centre sends out, and their revocation. A link is a signed token that names
+ * the campaign, the enterprise and the time it was issued; the token itself is never stored. A
+ * revocation therefore covers every link the enterprise was given up to that moment, and a link
+ * issued after it is good again.
+ */
+import { CreditCode } from './credit-code';
+import { campaignPhase, CampaignState } from './campaign';
+import { assertNever, Decider } from './decider';
+import { Conflict, Invalid, NotFound } from './errors';
+import type { InvitationEvent } from './events';
+
+/** So that one event stays well under a megabyte even as JSON. */
+export const INVITATIONS_PER_EVENT = 1000;
+export const MAX_REVOKE_REASON = 500;
+const DAY_MS = 86_400_000;
+
+export type IssueInvitations = { type: 'IssueInvitations'; data: { campaignId: string; creditCodes: string[]; graceDays: number } };
+export type RevokeInvitation = { type: 'RevokeInvitation'; data: { campaignId: string; creditCode: string; reason: string } };
+export type InvitationCommand = IssueInvitations | RevokeInvitation;
+
+export interface Invitation {
+  issuedAt: string;
+  expiresAt: string;
+  /** The latest revocation, kept when a new link is issued: links issued before it stay revoked. */
+  revoked: { at: string; reason: string } | null;
+}
+export interface InvitationsState {
+  /** credit code → its latest invitation. */
+  invitations: Map<string, Invitation>;
+}
+export interface InvitationContext {
+  now: Date;
+  campaign: CampaignState;
+}
+
+export const invitationDecider: Decider<InvitationCommand, InvitationEvent, InvitationsState, InvitationContext> = {
+  initialState: () => ({ invitations: new Map() }),
+
+  // Updates the map in place: a campaign's stream names 150,000 codes, and copying them for each
+  // of its events would make loading quadratic. Each step only sets values the event carries, so
+  // folding an event twice into the same state gives the same state.
+  evolve(state, event) {
+    switch (event.type) {
+      case 'InvitationsIssued': {
+        const { issuedAt, expiresAt } = event.data;
+        for (const code of event.data.creditCodes) {
+          state.invitations.set(code, { issuedAt, expiresAt, revoked: state.invitations.get(code)?.revoked ?? null });
+        }
+        return state;
+      }
+      case 'InvitationRevoked': {
+        const known = state.invitations.get(event.data.creditCode);
+        if (known) known.revoked = { at: event.data.revokedAt, reason: event.data.reason };
+        return state;
+      }
+      default:
+        return assertNever(event);
+    }
+  },
+
+  decide(command, state, { now, campaign }) {
+    switch (command.type) {
+      case 'IssueInvitations': {
+        const { campaignId, creditCodes, graceDays } = command.data;
+        const closesAt = Date.parse(invitable(campaign, campaignId, now).definition.closesAt);
+        if (!Number.isInteger(graceDays) || graceDays < 0 || graceDays > 366) {
+          throw Invalid.because('invalid invitation', [{ field: 'graceDays', message: 'must be a whole number of days from 0 to 366' }]);
+        }
+        const expiresAt = invitationExpiry(closesAt, graceDays);
+        const issuedAt = now.toISOString();
+        // A code whose standing link is still good and expires at the same time needs nothing new.
+        const fresh = [...new Set(creditCodes)].filter((code) => {
+          CreditCode.parse(code);
+          const known = state.invitations.get(code);
+          return !known || revokedSinceIssue(known) || known.expiresAt !== expiresAt;
+        });
+        const events: InvitationEvent[] = [];
+        for (let i = 0; i < fresh.length; i += INVITATIONS_PER_EVENT) {
+          events.push({ type: 'InvitationsIssued', data: { campaignId, creditCodes: fresh.slice(i, i + INVITATIONS_PER_EVENT), expiresAt, issuedAt } });
+        }
+        return events;
+      }
+      case 'RevokeInvitation': {
+        const { campaignId, creditCode } = command.data;
+        const reason = command.data.reason.trim();
+        if (!reason || reason.length > MAX_REVOKE_REASON) {
+          throw Invalid.because('invalid revocation', [{ field: 'reason', message: `must be 1 to ${MAX_REVOKE_REASON} characters` }]);
+        }
+        const known = state.invitations.get(creditCode);
+        if (!known) throw new NotFound(`enterprise ${creditCode} has no invitation to campaign ${campaignId}`);
+        if (known.revoked && revokedSinceIssue(known)) throw new Conflict(`the invitation of ${creditCode} to campaign ${campaignId} was already revoked at ${known.revoked.at}`);
+        return [{ type: 'InvitationRevoked', data: { campaignId, creditCode, reason, revokedAt: now.toISOString() } }];
+      }
+      default:
+        return assertNever(command);
+    }
+  },
+};
+
+/** A link expires `graceDays` after closing, so that an enterprise can still see what it answered. */
+export const invitationExpiry = (closesAtMs: number, graceDays: number) => new Date(closesAtMs + graceDays * DAY_MS).toISOString();
+
+const revokedSinceIssue = (i: Invitation) => i.revoked !== null && i.revoked.at >= i.issuedAt;
+
+function invitable(campaign: CampaignState, campaignId: string, now: Date) {
+  if (!campaign.exists) throw new NotFound(`campaign ${campaignId} not found`);
+  const phase = campaignPhase(campaign, now);
+  if (phase === 'closed' || phase === 'published') throw new Conflict(`campaign ${campaignId} is ${phase}: there is nothing left to invite to`);
+  return campaign;
+}
+
+export type LinkStanding = { valid: true } | { valid: false; why: 'unknown' | 'revoked'; detail: string };
+
+/** Whether a link issued to `creditCode` at `issuedAtMs` still stands (expiry is the token's own `exp`). */
+export function linkStanding(state: InvitationsState, campaignId: string, creditCode: string, issuedAtMs: number): LinkStanding {
+  const known = state.invitations.get(creditCode);
+  if (!known) return { valid: false, why: 'unknown', detail: `invitation not found: no invitation to campaign ${campaignId} was issued to this enterprise` };
+  if (known.revoked && Date.parse(known.revoked.at) >= issuedAtMs) {
+    return { valid: false, why: 'revoked', detail: `invitation revoked: this link to campaign ${campaignId} was revoked at ${known.revoked.at}; ask the enterprise-service centre for a new one` };
+  }
+  return { valid: true };
+}

@@ -1,0 +1,181 @@
+/**
+ * The questionnaire in a real browser (Debian's Chromium through playwright-core) against the real
+ * app, on a phone-sized and a desktop viewport: open an invitation link, rate three agencies,
+ * revise one, withdraw one, reload and see the same state, and find the API's ballot agreeing.
+ * Also: the token leaves the address bar at once, nothing is requested from another origin, and an
+ * expired, revoked or closed link gets its clear page.
+ */
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { AppConfig, APP_CONFIG, signInvitationToken, systemMeta } from '@survey/application';
+import { invite } from '../apps/cli/src/invite/invite';
+import { admin, startApp, TestApp } from './support/app';
+import { ARTIFACTS, DESKTOP, launchChromium, PHONE } from './support/browser';
+import { aCampaign } from './support/fixtures';
+import { registered } from './support/survey';
+
+const AGENCIES = [
+  { id: 'tax', name: '市税务局' }, { id: 'police', name: '市公安局' }, { id: 'housing', name: '市住房和城乡建设局' },
+  { id: 'approval', name: '市行政审批局' }, { id: 'customs', name: '徐州海关' },
+];
+
+jest.setTimeout(30_000);
+
+describe('questionnaire page in Chromium', () => {
+  let t: TestApp;
+  let config: AppConfig;
+  let browser: Browser;
+  let n = 0;
+
+  beforeAll(async () => {
+    [t, browser] = await Promise.all([startApp(), launchChromium()]);
+    config = t.app.get(APP_CONFIG);
+    await t.http().post('/v1/campaigns').set(admin).send(aCampaign('q-2026', { agencies: AGENCIES })).expect(201);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  /** A newly registered enterprise, invited; returns its link's token and the link on this server. */
+  async function invited(campaignId = 'q-2026') {
+    const code = await registered(t, ++n);
+    const { links } = await invite(t.app, config, campaignId, { filter: {}, graceDays: 7, meta: systemMeta() });
+    const token = new URL(links.find((l) => l.enterprise.creditCode === code)!.link).hash.slice('#t='.length);
+    return { code, token, link: `${t.url}/q#t=${token}` };
+  }
+
+  async function openPage(options: BrowserContextOptions) {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    page.setDefaultTimeout(5000); // a missing element fails with what was awaited, well before the test's timeout
+    const foreign: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(t.url)) foreign.push(r.url());
+    });
+    return { page, foreign, close: () => context.close() };
+  }
+
+  const card = (page: Page, name: string) => page.locator('li.agency', { has: page.getByRole('heading', { name, exact: true }) });
+  const statusOf = (page: Page, name: string) => card(page, name).getByRole('status');
+
+  async function rate(page: Page, name: string, level: string, extra: { question?: string; comment?: string } = {}) {
+    const c = card(page, name);
+    await c.getByRole('button', { name: new RegExp(`(Rate|Revise): ${name}`) }).click();
+    await c.getByRole('group', { name: /Overall rating/ }).getByRole('radio', { name: new RegExp(`^${level}`) }).check();
+    if (extra.question) await c.getByRole('group', { name: /Efficiency/ }).getByRole('radio', { name: new RegExp(`^${extra.question}`) }).check();
+    if (extra.comment !== undefined) await c.getByRole('textbox', { name: /Comment/ }).fill(extra.comment);
+    await c.getByRole('button', { name: /Save/ }).click();
+    await expect(statusOf(page, name).textContent()).resolves.toBeDefined();
+    await c.getByText(/已保存 Saved/).waitFor();
+  }
+
+  for (const [device, options] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+    it(`${device}: rate three, revise one, withdraw one, reload, and the API's ballot matches`, async () => {
+      const { token, link } = await invited();
+      const { page, foreign, close } = await openPage(options);
+      await page.goto(link);
+      await page.getByRole('heading', { name: /Rate the agencies you dealt with/ }).waitFor();
+      expect(await page.evaluate<string>('location.href')).toBe(`${t.url}/q`);
+      // The entry was replaced, not added: back leads to where the tab was, forward to the page without the token.
+      expect(await page.evaluate<number>('history.length')).toBe(2);
+
+      // The search narrows the list; clearing it brings every agency back.
+      await page.getByRole('searchbox', { name: /Search agencies/ }).fill('海关');
+      expect(await page.locator('li.agency:visible').count()).toBe(1);
+      await page.getByRole('searchbox', { name: /Search agencies/ }).fill('');
+      expect(await page.locator('li.agency:visible').count()).toBe(AGENCIES.length);
+
+      await rate(page, '市税务局', '非常满意', { question: '满意', comment: '办事很快，态度很好' });
+      await rate(page, '市公安局', '满意');
+      await rate(page, '徐州海关', '不满意');
+      // The comment's live count.
+      await card(page, '市公安局').getByRole('button', { name: /Revise/ }).click();
+      await card(page, '市公安局').getByRole('textbox', { name: /Comment/ }).fill('排队时间长');
+      expect(await card(page, '市公安局').locator('.count').textContent()).toBe('5 / 2000');
+      await card(page, '市公安局').screenshot({ path: `${ARTIFACTS}/questionnaire-${device}-form.png` });
+      await card(page, '市公安局').getByRole('radio', { name: /^基本满意/ }).first().check();
+      await card(page, '市公安局').getByRole('button', { name: /Save/ }).click();
+      await card(page, '市公安局').getByText(/基本满意/).first().waitFor();
+      await card(page, '徐州海关').getByRole('button', { name: /Revise/ }).click();
+      await card(page, '徐州海关').getByRole('button', { name: /Withdraw/ }).click();
+      await card(page, '徐州海关').getByText(/已撤回 Withdrawn/).waitFor();
+      await page.screenshot({ path: `${ARTIFACTS}/questionnaire-${device}.png`, fullPage: true });
+      if (device === 'phone') expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+
+      await page.reload();
+      await page.getByRole('heading', { name: /Rate the agencies you dealt with/ }).waitFor();
+      expect(await card(page, '市税务局').locator('.saved').textContent()).toMatch(/已评价：非常满意/);
+      expect(await card(page, '市公安局').locator('.saved').textContent()).toMatch(/已评价：基本满意/);
+      expect(await card(page, '徐州海关').locator('.saved').textContent()).toMatch(/未评价/);
+      expect(await page.getByText(/You have rated 2 agencies/).count()).toBe(1);
+      await page.screenshot({ path: `${ARTIFACTS}/questionnaire-${device}-reloaded.png`, fullPage: true });
+
+      const ballot = await t.http().get('/v1/campaigns/q-2026/evaluations').set({ authorization: `Bearer ${token}` }).expect(200);
+      expect(ballot.body.evaluations.map((e: { agencyId: string; rating: string; answers: object; comment: string | null }) => [e.agencyId, e.rating, e.answers, e.comment])).toEqual([
+        ['police', 'basically_satisfied', {}, '排队时间长'],
+        ['tax', 'very_satisfied', { efficiency: 'satisfied' }, '办事很快，态度很好'],
+      ].sort());
+      expect(foreign).toEqual([]);
+      await close();
+    });
+  }
+
+  it('works with the keyboard alone', async () => {
+    const { link } = await invited();
+    const { page, close } = await openPage(DESKTOP);
+    await page.goto(link);
+    await page.getByRole('heading', { name: /Rate the agencies you dealt with/ }).waitFor();
+    await page.getByRole('searchbox').focus();
+    await page.keyboard.press('Tab'); // the first agency's Rate button
+    expect(await page.evaluate<string | null>("document.activeElement?.getAttribute('aria-label') ?? null")).toBe('评价 Rate: 市税务局');
+    await page.keyboard.press('Enter'); // opens the form, focus on the first level
+    await page.keyboard.press('ArrowRight'); // 满意
+    for (let i = 0; i < 40; i++) {
+      if (await page.evaluate<boolean>("!!document.activeElement?.textContent?.includes('Save')")) break;
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    await card(page, '市税务局').getByText(/已保存 Saved/).waitFor();
+    expect(await card(page, '市税务局').locator('.saved').textContent()).toMatch(/已评价：满意/);
+    expect(await page.evaluate<string | null>("document.activeElement?.getAttribute('aria-label') ?? null")).toBe('修改 Revise: 市税务局');
+    // An optional question answered by mistake can be left unanswered again.
+    await page.keyboard.press('Enter');
+    const efficiency = card(page, '市税务局').getByRole('group', { name: /Efficiency/ });
+    await efficiency.getByRole('radio', { name: /^满意/ }).check();
+    await efficiency.getByRole('button', { name: /Skip this one/ }).press('Enter');
+    expect(await efficiency.getByRole('radio', { checked: true }).count()).toBe(0);
+    await close();
+  });
+
+  it('an expired link, a revoked one, no link and a closed survey each get a clear page', async () => {
+    const { code } = await invited();
+    const expired = signInvitationToken({ creditCode: code, campaignId: 'q-2026', issuedAtMs: Date.now(), expiresAt: new Date(Date.now() - 1000).toISOString(), id: 'e' }, config.jwtSecret);
+    const { page, close } = await openPage(PHONE);
+    await page.goto(`${t.url}/q#t=${expired}`);
+    await page.getByRole('heading', { name: /This link has expired/ }).waitFor();
+    expect(page.url()).toBe(`${t.url}/q`);
+    await page.screenshot({ path: `${ARTIFACTS}/questionnaire-expired.png` });
+
+    const revokedOne = await invited();
+    await t.http().post(`/v1/campaigns/q-2026/invitations/${revokedOne.code}/revoke`).set(admin).send({ reason: 'test' }).expect(200);
+    await page.goto(revokedOne.link);
+    await page.getByRole('heading', { name: /This link was revoked/ }).waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/questionnaire-revoked.png` });
+
+    const fresh = await (await browser.newContext(PHONE)).newPage();
+    await fresh.goto(`${t.url}/q`);
+    await fresh.getByRole('heading', { name: /No invitation link/ }).waitFor();
+
+    await t.http().post('/v1/campaigns').set(admin).send(aCampaign('q-closed', { agencies: AGENCIES })).expect(201);
+    const closing = await invited('q-closed');
+    await t.http().put('/v1/campaigns/q-closed/evaluations/tax').set({ authorization: `Bearer ${closing.token}` }).send({ rating: 'satisfied' }).expect(201);
+    await t.http().post('/v1/campaigns/q-closed/close').set(admin).expect(200);
+    await page.goto(closing.link);
+    await page.getByText(/This survey is closed/).waitFor();
+    expect(await card(page, '市税务局').locator('.saved').textContent()).toMatch(/已评价：满意/);
+    expect(await page.getByRole('button', { name: /Rate|Revise|Save/ }).count()).toBe(0);
+    await page.screenshot({ path: `${ARTIFACTS}/questionnaire-closed.png`, fullPage: true });
+    await close();
+    await fresh.context().close();
+  });
+});
