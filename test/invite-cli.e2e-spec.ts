@@ -11,12 +11,13 @@ import { startApp, TEST_SECRET, TestApp } from './support/app';
 import { expectProblem } from './support/problem';
 import { assertBuilt, serverEnv } from './support/server-process';
 import { openCampaign, registered } from './support/survey';
+import { describeOnEmbeddedStores } from './support/stores';
 
 jest.setTimeout(60_000);
 
 const CLI_JS = join(__dirname, '..', 'dist', 'apps', 'cli', 'src', 'main.js');
 
-describe('survey invite (built CLI)', () => {
+describeOnEmbeddedStores('survey invite (built CLI)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'survey-invite-'));
   let codes: string[];
   const survey = (...args: string[]) => {

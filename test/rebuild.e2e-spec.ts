@@ -12,6 +12,7 @@ import { SqliteEventStore } from '@survey/event-store';
 import { token } from './support/app';
 import { CliProcess } from './support/cli-process';
 import { call, seedCampaign, ServerProcess, sleep } from './support/server-process';
+import { describeOnEmbeddedStores } from './support/stores';
 
 jest.setTimeout(90_000);
 
@@ -85,7 +86,7 @@ const figuresIn = (r: Report): Figures => ({
   agencies: Object.fromEntries(r.agencies.filter((a) => a.evaluations > 0).map((a) => [a.agencyId, a.evaluations])),
 });
 
-describe('survey rebuild while the service serves and takes submissions', () => {
+describeOnEmbeddedStores('survey rebuild while the service serves and takes submissions', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'survey-rebuild-'));
   let server: ServerProcess | undefined;
   const clis: CliProcess[] = [];

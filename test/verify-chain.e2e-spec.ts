@@ -12,6 +12,7 @@ import { SEALS_STREAM } from '@survey/domain';
 import { EVENT_STORE, EventStore, Seal } from '@survey/event-store';
 import { admin, startApp, TestApp } from './support/app';
 import { openCampaign, registered, submit } from './support/survey';
+import { describeOnEmbeddedStores } from './support/stores';
 
 const CLI_JS = join(__dirname, '..', 'dist', 'apps', 'cli', 'src', 'main.js');
 const root = mkdtempSync(join(tmpdir(), 'verify-chain-e2e-'));
@@ -22,7 +23,7 @@ function survey(args: string[], dataDir: string) {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-describe('survey verify --chain on a log the app wrote', () => {
+describeOnEmbeddedStores('survey verify --chain on a log the app wrote', () => {
   const dataDir = join(root, 'data');
   let published: number;
   let seals: Seal[];

@@ -12,11 +12,12 @@ import { admin, analyst, auditor, startApp, TestApp } from './support/app';
 import { runCli } from './support/cli';
 import { expectProblem } from './support/problem';
 import { openCampaign, rateAll, registered } from './support/survey';
+import { describeOnEmbeddedStores } from './support/stores';
 
 const VS = 'very_satisfied';
 jest.setTimeout(30_000); // each run of the built CLI starts a Nest context (1–2 s on a busy 2-core machine)
 
-describe('verifying published figures', () => {
+describeOnEmbeddedStores('verifying published figures', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'survey-verify-'));
   const cli = (...args: string[]) => runCli(['verify', ...args], { DATA_DIR: dataDir });
   let t: TestApp;
