@@ -12,7 +12,7 @@ import { runRebuild } from './rebuild/run-rebuild';
 import { inviteCommand } from './invite/invite-command';
 
 const program = new Command('survey')
-  .description('Event-sourced satisfaction-survey service: demo data, imports, tokens')
+  .description('Event-sourced satisfaction-survey service: demo data, imports, invitations, tokens, rebuilds and audits')
   .showHelpAfterError()
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
 
