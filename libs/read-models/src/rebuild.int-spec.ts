@@ -99,7 +99,22 @@ describe('Rebuild over SQLite, beside a live projector', () => {
     await projector.catchUp(10_000);
 
     const abort = new AbortController();
-    const first = new Rebuild(events, cli, reportsProjection, { batchSize: 50, pollMs: 1, signal: abort.signal });
+    // Each batch of the first rebuild takes at least 5 ms, so it cannot finish the remaining 2,500
+    // events while the second one is being refused (on a fast machine it once did).
+    const slowed = new Proxy(events, {
+      get: (target, key) => {
+        if (key === 'subscribeToAll') {
+          return ((options, handler, onError) =>
+            target.subscribeToAll(options, async (batch) => {
+              await pause(5);
+              await handler(batch);
+            }, onError)) as EventStore['subscribeToAll'];
+        }
+        const value: unknown = Reflect.get(target, key);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const first = new Rebuild(slowed, cli, reportsProjection, { batchSize: 50, pollMs: 1, signal: abort.signal });
     const running = first.run();
     while (first.status().position < 500) await pause(1);
     await expect(new Rebuild(events, live, reportsProjection).run()).rejects.toThrow(GenerationBusy); // one rebuild at a time
