@@ -7,13 +7,21 @@
  *   (so a log file or CI holds no escape codes);
  * - the environment is the API's, read through the same loadConfig.
  */
-import { InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 
 /** How the command was called is wrong: one line on stderr, exit 2 (main.ts prints it). */
 export class UsageError extends InvalidArgumentError {}
+
+/**
+ * Commander's own usage errors (unknown command or option, missing argument) exit 2, with the help.
+ * Settings are copied to subcommands made with .command(), not to those built apart and added.
+ */
+export function usageExits2(command: Command): Command {
+  return command.showHelpAfterError().exitOverride((err) => process.exit(err.exitCode === 0 ? EXIT.ok : EXIT.usage));
+}
 
 /** Prints a command's result on stdout: `value` as JSON with --json, else the human text. */
 export function printResult(json: boolean | undefined, value: unknown, human: () => string): void {

@@ -6,15 +6,14 @@ import { AGENCY_HEADER_NAMES, agencyImport, ConfigError, ENTERPRISE_HEADER_NAMES
 import { creditCodeProblem } from '@survey/domain';
 import { demoSecret } from './demo/demo-secret';
 import { runDemo } from './demo/run-demo';
-import { runImport, UsageError } from './import/run-import';
+import { usageExits2 } from './conventions';
+import { runImport } from './import/run-import';
 import { registerVerify } from './verify/verify-command';
 import { runRebuild } from './rebuild/run-rebuild';
 import { inviteCommand } from './invite/invite-command';
 
-const program = new Command('survey')
-  .description('Event-sourced satisfaction-survey service: demo data, imports, invitations, tokens, rebuilds and audits')
-  .showHelpAfterError()
-  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
+const program = usageExits2(new Command('survey'))
+  .description('Event-sourced satisfaction-survey service: demo data, imports, invitations, tokens, rebuilds and audits');
 
 const integer = (value: string) => {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('must be a whole number');
@@ -67,11 +66,7 @@ importer
   ].join('\n'))
   .action(async (file: string, opts: { errors?: string; json?: boolean }) => {
     const config = loadConfig(process.env, { requireSecret: false });
-    try {
-      process.exitCode = await runImport(config, enterpriseImport, file, { errors: opts.errors, json: opts.json === true });
-    } catch (error) {
-      throw error instanceof UsageError ? new InvalidArgumentError(error.message) : error;
-    }
+    process.exitCode = await runImport(config, enterpriseImport, file, { errors: opts.errors, json: opts.json === true });
   });
 
 importer
@@ -92,11 +87,7 @@ importer
   ].join('\n'))
   .action(async (file: string, opts: { campaign: string; errors?: string; json?: boolean }) => {
     const config = loadConfig(process.env, { requireSecret: false });
-    try {
-      process.exitCode = await runImport(config, agencyImport(opts.campaign), file, { errors: opts.errors, json: opts.json === true });
-    } catch (error) {
-      throw error instanceof UsageError ? new InvalidArgumentError(error.message) : error;
-    }
+    process.exitCode = await runImport(config, agencyImport(opts.campaign), file, { errors: opts.errors, json: opts.json === true });
   });
 
 registerVerify(program);

@@ -13,7 +13,8 @@ import {
   agencyImport, Aggregates, AppConfig, ApplicationModule, CloseCampaignCommand, importCsv, OpenCampaignCommand, systemMeta,
 } from '@survey/application';
 import { campaignDecider, streams } from '@survey/domain';
-import { runImport, UsageError } from './run-import';
+import { UsageError } from '../conventions';
+import { runImport } from './run-import';
 
 const DAY = 86_400_000;
 const CSV = [

@@ -14,9 +14,8 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { AppConfig, ApplicationModule, HeaderError, importCsv, ImportKind, ImportSummary, RowProblem } from '@survey/application';
 import { DomainError } from '@survey/domain';
 import { importProgress } from './progress';
+import { UsageError } from '../conventions';
 
-/** A problem with how the command was called (no such file, a header we cannot read, no such campaign): exit code 2. */
-export class UsageError extends Error {}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyKind = ImportKind<any, any, string>;

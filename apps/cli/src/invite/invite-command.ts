@@ -5,6 +5,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { AppConfig, ConfigError, loadConfig } from '@survey/application';
 import { creditCodeProblem } from '@survey/domain';
 import { demoSecret } from '../demo/demo-secret';
+import { usageExits2 } from '../conventions';
 import { runInvite, runRevoke } from './run-invite';
 
 const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
@@ -20,7 +21,6 @@ function inviteConfig(): AppConfig {
 }
 
 export function inviteCommand(integer: (value: string) => number): Command {
-  const usageExit2 = (c: Command) => c.showHelpAfterError().exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
   const invite = new Command('invite')
     .description('issue personal questionnaire links to registered enterprises, as CSV for mail merge')
     .argument('<campaignId>', 'an open or scheduled campaign')
@@ -53,7 +53,7 @@ export function inviteCommand(integer: (value: string) => number): Command {
       if (problem) throw new InvalidArgumentError(`${creditCode}: ${problem}`);
       process.exitCode = await runRevoke(loadConfig(process.env, { requireSecret: false }), campaignId, creditCode, opts.reason);
     });
-  usageExit2(invite);
-  invite.commands.forEach(usageExit2);
+  usageExits2(invite);
+  invite.commands.forEach(usageExits2);
   return invite;
 }

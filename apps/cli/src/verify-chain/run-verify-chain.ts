@@ -6,10 +6,9 @@
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { AppConfig } from '@survey/application';
+import { UsageError } from '../conventions';
 import { ChainReport, NotChainedError, openStoredLog, verifyLog } from '@survey/event-store';
 
-/** A problem with how the command was called or configured: exit code 2. */
-export class VerifyUsageError extends Error {}
 
 export interface PrintedSeal {
   position: number;
@@ -27,17 +26,17 @@ export interface VerifyChainOptions {
 
 export function runVerifyChain(config: Pick<AppConfig, 'dataDir' | 'eventStoreUrl'>, options: VerifyChainOptions): number {
   if (config.eventStoreUrl) {
-    throw new VerifyUsageError('verify --chain reads the embedded log (DATA_DIR/events.db); on EventStoreDB the hashes are in each event\'s metadata and no walker reads them yet: unset EVENTSTORE_URL');
+    throw new UsageError('verify --chain reads the embedded log (DATA_DIR/events.db); on EventStoreDB the hashes are in each event\'s metadata and no walker reads them yet: unset EVENTSTORE_URL');
   }
   const file = join(config.dataDir, 'events.db');
-  if (!existsSync(file)) throw new VerifyUsageError(`no event log at ${file} (set DATA_DIR)`);
+  if (!existsSync(file)) throw new UsageError(`no event log at ${file} (set DATA_DIR)`);
   const print = options.print ?? ((text: string) => console.log(text));
   const progress = options.progress ?? ((line: string) => process.stderr.write(`${line}\n`));
   let log: ReturnType<typeof openStoredLog>;
   try {
     log = openStoredLog(file);
   } catch (error) {
-    if (error instanceof NotChainedError) throw new VerifyUsageError(error.message);
+    if (error instanceof NotChainedError) throw new UsageError(error.message);
     throw error;
   }
   let report: ChainReport;
@@ -60,7 +59,7 @@ export function runVerifyChain(config: Pick<AppConfig, 'dataDir' | 'eventStoreUr
 /** `<position>:<64 hex>`, as README says to print a seal. */
 export function parsePrintedSeal(text: string): PrintedSeal {
   const match = /^(\d+):([0-9a-f]{64})$/.exec(text.trim());
-  if (!match) throw new VerifyUsageError(`--seal takes <position>:<rolling hash, 64 hex characters>, got "${text}"`);
+  if (!match) throw new UsageError(`--seal takes <position>:<rolling hash, 64 hex characters>, got "${text}"`);
   return { position: Number(match[1]), rollingHash: match[2] };
 }
 

@@ -10,7 +10,8 @@ import Database from 'better-sqlite3';
 import { AppConfig, Sealer, systemClock } from '@survey/application';
 import { ChainReport, eventHash, GENESIS, SqliteEventStore } from '@survey/event-store';
 import { anEvent } from '../../../../libs/event-store/src/testing/event-builders';
-import { parsePrintedSeal, PrintedSeal, runVerifyChain, VerifyUsageError } from './run-verify-chain';
+import { UsageError } from '../conventions';
+import { parsePrintedSeal, PrintedSeal, runVerifyChain } from './run-verify-chain';
 
 const root = mkdtempSync(join(tmpdir(), 'verify-chain-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -65,7 +66,7 @@ describe('survey verify --chain', () => {
     expect(verifyCopy('printed', undefined, printed)).toMatchObject({ code: 0, report: { printedSeal: { matches: true }, at: { position: last.position, count: last.count } } });
     const wrong = { ...printed, rollingHash: printed.rollingHash.replace(/^./, (c) => (c === '0' ? '1' : '0')) };
     expect(verifyCopy('misprinted', undefined, wrong)).toMatchObject({ code: 1, report: { ok: true, printedSeal: { matches: false } } });
-    expect(() => parsePrintedSeal('600:abc')).toThrow(VerifyUsageError);
+    expect(() => parsePrintedSeal('600:abc')).toThrow(UsageError);
   });
 
   it("names an event whose bytes were edited", () => {

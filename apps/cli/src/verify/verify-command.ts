@@ -6,7 +6,7 @@
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '@survey/application';
-import { parsePrintedSeal, runVerifyChain, VerifyUsageError } from '../verify-chain/run-verify-chain';
+import { parsePrintedSeal, runVerifyChain } from '../verify-chain/run-verify-chain';
 import { runVerifyFigures } from './run-verify';
 
 export interface VerifyOptions {
@@ -42,12 +42,8 @@ export function registerVerify(program: Command): Command {
       const config = loadConfig(process.env, { requireSecret: false });
       let code = 0;
       if (opts.chain) {
-        try {
-          const seal = opts.seal === undefined ? undefined : parsePrintedSeal(opts.seal);
-          code = Math.max(code, runVerifyChain(config, { json: opts.json === true, seal }));
-        } catch (error) {
-          throw error instanceof VerifyUsageError ? new InvalidArgumentError(error.message) : error;
-        }
+        const seal = opts.seal === undefined ? undefined : parsePrintedSeal(opts.seal);
+        code = Math.max(code, runVerifyChain(config, { json: opts.json === true, seal }));
       }
       if (campaignId) code = Math.max(code, await runVerifyFigures(config, campaignId, { json: opts.json === true }));
       process.exitCode = code;
