@@ -3,7 +3,7 @@
  * Used for reports as of a past time (a replay of the log's prefix) and by projection specs.
  * Objects are kept as put, not copied: the fold owns them, and readers only read.
  */
-import type { RecordedEvent } from '@survey/event-store';
+import type { EventStore, RecordedEvent } from '@survey/event-store';
 import type { DocAccess, Projection } from './projection';
 import type { Doc } from './read-model-store.port';
 
@@ -34,5 +34,34 @@ export class MemoryDocs implements DocAccess {
   fold(projections: readonly Projection[], events: readonly RecordedEvent[]): this {
     for (const event of events) for (const p of projections) p.apply(event, this);
     return this;
+  }
+}
+
+/**
+ * A projection folded over the log into MemoryDocs, forward only, in log order: the as-of reports
+ * (up to a time) and verification (up to a position) both replay this way.
+ */
+export class MemoryFold {
+  readonly docs = new MemoryDocs();
+  /** Position and recordedAt of the last event folded (0 / null: none yet). */
+  last: { position: number; recordedAt: string | null } = { position: 0, recordedAt: null };
+
+  constructor(private readonly events: EventStore, private readonly projection: Projection, private readonly batchSize = 5000) {}
+
+  /**
+   * Folds the events after the last one folded while `keep` accepts them. True when it stopped at
+   * an event `keep` refused (which is left unfolded), false when it reached the head.
+   */
+  async foldWhile(keep: (event: RecordedEvent) => boolean, onBatch?: (position: number) => void): Promise<boolean> {
+    for (;;) {
+      const batch = await this.events.readAll(this.last.position, this.batchSize);
+      if (batch.length === 0) return false;
+      for (const event of batch) {
+        if (!keep(event)) return true;
+        this.projection.apply(event, this.docs);
+        this.last = { position: event.position, recordedAt: event.metadata.recordedAt };
+      }
+      onBatch?.(this.last.position);
+    }
   }
 }

@@ -5,11 +5,9 @@
  * assembles the live one (report-source.ts).
  */
 import type { EventStore } from '@survey/event-store';
-import { MemoryDocs, reportsProjection } from '@survey/read-models';
+import { MemoryFold, reportsProjection } from '@survey/read-models';
 import type { HeadlineReport } from '@survey/reporting';
 import { headlineFrom, memorySource } from '../reports/report-source';
-
-const BATCH = 5000;
 
 export interface ReplayProgress {
   (position: number, target: number): void;
@@ -17,13 +15,13 @@ export interface ReplayProgress {
 
 /** Folds the log forward, in order, and answers the headline as of where it stands. */
 export class Replay {
-  private readonly docs = new MemoryDocs();
-  /** The last event folded: what the headline's `asOf` names, as a live checkpoint would. */
-  private folded = { position: 0, recordedAt: null as string | null };
-  /** Position of the last event read (the fold's checkpoint may be lower only if none was read). */
+  private readonly fold: MemoryFold;
+  /** How far the replay has looked: the last event folded, or the target if no event came before it. */
   private read = 0;
 
-  constructor(private readonly store: EventStore, private readonly onProgress?: ReplayProgress) {}
+  constructor(store: EventStore, private readonly onProgress?: ReplayProgress) {
+    this.fold = new MemoryFold(store, reportsProjection);
+  }
 
   get position(): number {
     return this.read;
@@ -32,26 +30,15 @@ export class Replay {
   /** Folds every event with a position up to `target` (inclusive); never goes back. */
   async advanceTo(target: number): Promise<void> {
     if (target < this.read) throw new Error(`replay is at ${this.read}, past ${target}`);
-    while (this.read < target) {
-      const batch = await this.store.readAll(this.read, BATCH);
-      if (batch.length === 0) break;
-      for (const event of batch) {
-        if (event.position > target) {
-          this.read = target;
-          this.onProgress?.(target, target);
-          return;
-        }
-        reportsProjection.apply(event, this.docs);
-        this.read = event.position;
-        this.folded = { position: event.position, recordedAt: event.metadata.recordedAt };
-      }
-      this.onProgress?.(this.read, target);
+    if (this.read < target) {
+      const stopped = await this.fold.foldWhile((event) => event.position <= target, (position) => this.onProgress?.(position, target));
+      if (stopped) this.onProgress?.(target, target);
     }
-    this.read = Math.max(this.read, target);
+    this.read = Math.max(this.fold.last.position, target);
   }
 
   /** The headline as the live API assembles it, from the documents folded so far. */
   headline(campaignId: string): Promise<HeadlineReport> {
-    return headlineFrom(memorySource(this.docs), campaignId, this.folded);
+    return headlineFrom(memorySource(this.fold.docs), campaignId, this.fold.last);
   }
 }

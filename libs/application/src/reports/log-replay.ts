@@ -8,7 +8,7 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@survey/event-store';
-import { MemoryDocs, reportsProjection } from '@survey/read-models';
+import { MemoryDocs, MemoryFold, reportsProjection } from '@survey/read-models';
 
 export interface Replayed {
   docs: MemoryDocs;
@@ -20,7 +20,6 @@ export interface Replayed {
 }
 
 const KEEP = 4; // each replay holds a campaign's ballots in memory: keep a few
-const BATCH = 5000;
 
 @Injectable()
 export class LogReplay {
@@ -44,18 +43,8 @@ export class LogReplay {
   }
 
   private async replay(until: number): Promise<Replayed> {
-    const docs = new MemoryDocs();
-    let position = 0;
-    let recordedAt: string | null = null;
-    for (;;) {
-      const batch = await this.events.readAll(position, BATCH);
-      if (batch.length === 0) return { docs, position, recordedAt, final: false };
-      for (const event of batch) {
-        if (Date.parse(event.metadata.recordedAt) > until) return { docs, position, recordedAt, final: true };
-        reportsProjection.apply(event, docs);
-        position = event.position;
-        recordedAt = event.metadata.recordedAt;
-      }
-    }
+    const fold = new MemoryFold(this.events, reportsProjection);
+    const final = await fold.foldWhile((event) => Date.parse(event.metadata.recordedAt) <= until);
+    return { docs: fold.docs, ...fold.last, final };
   }
 }
