@@ -7,20 +7,12 @@
 import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
+import { pageHeaders, PAGE_TYPES } from '../http/page-headers';
 
 /** The build copies `public/` beside the compiled controller (scripts/copy-public.js). */
 const PUBLIC_DIR = join(__dirname, 'public');
-const TYPES: Record<string, string> = {
-  html: 'text/html; charset=utf-8',
-  js: 'text/javascript; charset=utf-8',
-  css: 'text/css; charset=utf-8',
-};
 const FILES = ['app.js', 'api.js', 'view.js', 'rating-form.js', 'app.css'];
-const CSP = [
-  "default-src 'none'", "script-src 'self'", "style-src 'self'", "connect-src 'self'", "img-src 'self'",
-  "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'",
-].join('; ');
 
 const cache = new Map<string, Buffer>();
 function file(name: string): Buffer {
@@ -30,13 +22,7 @@ function file(name: string): Buffer {
 }
 
 function send(reply: FastifyReply, name: string): void {
-  reply
-    .header('content-type', TYPES[name.slice(name.lastIndexOf('.') + 1)])
-    .header('content-security-policy', CSP)
-    .header('referrer-policy', 'no-referrer')
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'no-cache')
-    .send(file(name));
+  pageHeaders(reply, 'no-cache').header('content-type', PAGE_TYPES[extname(name)]).send(file(name));
 }
 
 @Controller('q')

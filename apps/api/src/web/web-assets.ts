@@ -1,6 +1,6 @@
 /**
  * The dashboard's static files, read once at start-up into memory: the pages and scripts of
- * ./dashboard (beside this file in the source tree and, through the build's copy step, in dist/)
+ * ./public (beside this file in the source tree and, through the build's copy step, in dist/)
  * and chart.js's UMD build, resolved from node_modules as a runtime dependency.
  *
  * Assets are served under /assets/{version}/ where the version hashes every asset's content, so
@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
+import { PAGE_TYPES as TYPES } from '../http/page-headers';
 
 export interface WebFile {
   body: Buffer;
@@ -17,14 +18,9 @@ export interface WebFile {
   etag: string;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-};
 
-/** Where the pages and scripts live: next to the compiled (or, under jest, the source) file. */
-export const DASHBOARD_DIR = join(__dirname, 'dashboard');
+/** Where the pages and scripts live: next to the compiled (or, under jest, the source) file (scripts/copy-public.js copies them into dist/). */
+export const DASHBOARD_DIR = join(__dirname, 'public');
 
 /** chart.js's package exports only its module builds; the UMD file sits beside the CommonJS one. */
 export function chartJsPath(): string {

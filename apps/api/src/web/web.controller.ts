@@ -6,18 +6,8 @@
  */
 import { Controller, Get, Headers, NotFoundException, Param, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { pageHeaders } from '../http/page-headers';
 import { WebAssets, WebFile } from './web-assets';
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const PAGE_CACHE = 'no-cache';
 const ASSET_CACHE = 'public, max-age=31536000, immutable';
@@ -64,12 +54,7 @@ export class WebController {
 }
 
 function send(reply: FastifyReply, file: WebFile, cacheControl: string, ifNoneMatch: string | undefined): void {
-  reply
-    .header('content-security-policy', CONTENT_SECURITY_POLICY)
-    .header('x-content-type-options', 'nosniff')
-    .header('referrer-policy', 'no-referrer')
-    .header('cache-control', cacheControl)
-    .header('etag', file.etag);
+  pageHeaders(reply, cacheControl).header('etag', file.etag);
   if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim() === file.etag)) {
     reply.status(304).send();
     return;
