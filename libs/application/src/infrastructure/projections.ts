@@ -5,10 +5,10 @@
  */
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@survey/event-store';
-import { progressProjection, Projector, READ_MODEL_STORE, ReadModelStore, reportsProjection } from '@survey/read-models';
-import { directoryProjection } from '@survey/read-models';
+import {
+  directoryProjection, progressProjection, Projector, READ_MODEL_STORE, ReadModelStore, reportsProjection, segmentsProjection,
+} from '@survey/read-models';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { segmentsProjection } from '@survey/read-models';
 
 export interface ProjectionStatus {
   name: string;
@@ -29,11 +29,10 @@ export class Projections implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.all = [new Projector(events, readModels, reportsProjection, { onError: (e) => this.failed(e) })];
-    // Segment cells (agency detail) in a projection of their own, so the reports rebuild stays as fast.
-    this.all.push(new Projector(events, readModels, segmentsProjection, { onError: (e) => this.failed(e) }));
-    this.all.push(new Projector(events, readModels, progressProjection, { onError: (e) => this.failed(e) }));
-    this.all.push(new Projector(events, readModels, directoryProjection, { onError: (e) => this.failed(e) }));
+    // Segment cells (agency detail) are a projection of their own, so the reports rebuild stays as fast.
+    this.all = [reportsProjection, segmentsProjection, progressProjection, directoryProjection].map(
+      (projection) => new Projector(events, readModels, projection, { onError: (e) => this.failed(e) }),
+    );
   }
 
   get inProcess(): boolean {
