@@ -63,11 +63,11 @@ describe('docker/Dockerfile', () => {
   }
 
   function run(command: string): void {
-    if (/^apt-get /.test(command)) return log.push(`skipped: ${command}`);
+    if (/^apt-get /.test(command)) return void log.push(`skipped: ${command}`);
     if (/^npm ci(\s|$)/.test(command)) {
       for (const file of ['package.json', 'package-lock.json']) expect(existsSync(join(app, file))).toBe(true);
       if (!existsSync(join(app, 'node_modules'))) symlinkSync(join(root, 'node_modules'), join(app, 'node_modules'), 'dir');
-      return log.push(`linked node_modules for: ${command}`);
+      return void log.push(`linked node_modules for: ${command}`);
     }
     const result = spawnSync('sh', ['-c', command], { cwd: app, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: process.env.HOME } });
     if (result.status !== 0) throw new Error(`RUN ${command} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);

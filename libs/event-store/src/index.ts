@@ -1,5 +1,6 @@
 /** Public surface of the event-store lib: the port, the SQLite and EventStoreDB adapters (test kit excluded). */
 export * from './event-store.port';
+export { AppendTooLarge, MAX_APPEND_BYTES, appendSize } from './append-limit';
 export { SqliteEventStore } from './sqlite-event-store';
 export type { SqliteEventStoreOptions } from './sqlite-event-store';
 export { EsdbEventStore, type EsdbEventStoreOptions } from './esdb/esdb-event-store';

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Conflict, WrongExpectedRevision } from '@survey/domain';
+import { AppendTooLarge, MAX_APPEND_BYTES } from '../append-limit';
 import { eventHash, GENESIS } from '../chain/event-hash';
 import type { EventStore, NewEvent } from '../event-store.port';
 import { anEvent, collect } from './event-builders';
@@ -182,6 +183,18 @@ export function eventStoreContract(name: string, make: StoreFactory, options: Co
       expect(delivered).toEqual(expected);
       // Metadata reads back as given: the hash is not folded into it.
       expect((await store.readStream(s))[0].metadata).toEqual(events[0].metadata);
+    });
+
+    it('refuses an append over the one size limit with AppendTooLarge, writing nothing, and takes one under it', async () => {
+      const s = stream();
+      // 1.1 MB in 11 events of 100 kB: each would fit alone, together they are over EventStoreDB's MaxAppendSize.
+      const big = Array.from({ length: 11 }, () => anEvent('Big', { text: 'x'.repeat(100_000) }));
+      const error = await store.append(s, big, 'no_stream').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppendTooLarge);
+      expect((error as AppendTooLarge).limit).toBe(MAX_APPEND_BYTES);
+      expect((error as Error).message).toMatch(new RegExp(`^append to ${s} is 1,1\\d\\d,\\d{3} bytes, over the 1,048,576 one append may carry`));
+      expect(await store.readStream(s)).toEqual([]);
+      await expect(store.append(s, big.slice(0, 9), 'no_stream')).resolves.toMatchObject({ revision: 8 });
     });
 
     subscriptionContract(() => store, stream);
