@@ -161,6 +161,8 @@ export function eventStoreContract(name: string, make: StoreFactory, options: Co
     });
 
     it('chains each event to the previous one of its stream over the bytes as given, in one append or several', async () => {
+      // Reads start from a position the store handed out: EventStoreDB refuses any other number.
+      const before = await store.headPosition();
       const s = stream();
       const events = [anEvent('A', { 鼓楼区: 1 }), anEvent('B'), anEvent('C')];
       await store.append(s, events.slice(0, 2), 'no_stream');
@@ -172,10 +174,10 @@ export function eventStoreContract(name: string, make: StoreFactory, options: Co
         return previous;
       });
       expect((await store.readStream(s)).map((e) => e.hash)).toEqual(expected);
-      const all = await store.readAll((await store.readStream(s))[0].position - 1, 10_000, { hashes: true });
+      const all = await store.readAll(before, 10_000, { hashes: true });
       expect(all.filter((e) => e.stream === s).map((e) => e.hash)).toEqual(expected);
       const delivered: string[] = [];
-      const subscription = store.subscribeToAll({ after: all[0].position - 1, hashes: true }, async (batch) => {
+      const subscription = store.subscribeToAll({ after: before, hashes: true }, async (batch) => {
         for (const e of batch) if (e.stream === s && e.hash) delivered.push(e.hash);
       });
       await subscription.caughtUp();
