@@ -4,6 +4,7 @@ export { AppendTooLarge, MAX_APPEND_BYTES, appendSize } from './append-limit';
 export { SqliteEventStore } from './sqlite-event-store';
 export type { SqliteEventStoreOptions } from './sqlite-event-store';
 export { EsdbEventStore, type EsdbEventStoreOptions } from './esdb/esdb-event-store';
+export { isUnrecoverable, UnrecoverableStoreError } from './esdb/esdb-errors';
 export { PositionWaiters } from './position-waiters';
 export * from './chain/event-hash';
 export * from './chain/seal';
