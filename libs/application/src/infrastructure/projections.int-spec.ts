@@ -28,15 +28,16 @@ describe('Projections when the event store fails', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** A store whose every subscription reports `error` at once. */
-  const failingWith = (error: unknown): EventStore => ({
+  let subscribed = 0;
+  /** A store whose first `failing` subscriptions report `error` at once (all of them by default). */
+  const failingWith = (error: unknown, failing = Infinity): EventStore => ({
     positionUnit: 'bytes',
     append: async () => ({ revision: 0, position: 0 }),
     readStream: async () => [],
     readAll: async () => [],
     headPosition: async () => 0,
     subscribeToAll: (_options, _handler, onError): Subscription => {
-      setImmediate(() => onError?.(error));
+      if (++subscribed <= failing) setImmediate(() => onError?.(error));
       return { stop: async () => undefined, caughtUp: async () => undefined };
     },
     close: async () => undefined,
@@ -59,9 +60,12 @@ describe('Projections when the event store fails', () => {
   it('restarts after a passing error instead', async () => {
     const kill = jest.spyOn(process, 'kill').mockImplementation(() => true);
     jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
-    const projections = new Projections(failingWith(new Error('14 UNAVAILABLE')), readModels, loadConfig({ SURVEY_JWT_SECRET: 'x'.repeat(32) }));
+    subscribed = 0;
+    const projections = new Projections(failingWith(new Error('14 UNAVAILABLE'), 4), readModels, loadConfig({ SURVEY_JWT_SECRET: 'x'.repeat(32) }));
     await projections.onApplicationBootstrap();
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 1300)); // the restart comes after 1 s
+    expect(subscribed).toBe(2 * projections.all.length);
+    expect(projections.all.every((p) => !p.error)).toBe(true);
     expect(kill).not.toHaveBeenCalled();
     expect(process.exitCode).toBe(exitCode);
     for (const p of projections.all) await p.stop();
