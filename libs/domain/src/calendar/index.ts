@@ -1,0 +1,2 @@
+export * from './local-day';
+export * from './working-days';
