@@ -1,8 +1,12 @@
 /**
  * The event catalog (v1). The `type` strings are the storage contract: never derive them from
- * class names. Streams: `campaign-{id}`, `enterprise-{creditCode}`, `ballot-{campaignId}-{creditCode}`.
+ * class names. Streams: `campaign-{id}`, `enterprise-{creditCode}`, `ballot-{campaignId}-{creditCode}`;
+ * the closed loop's (CLOSED-LOOP.md) are typed beside their deciders and gathered here.
  */
 import type { ScaleLevel } from './scale';
+import type { RectificationEvent } from './rectification/events';
+
+export type * from './rectification/events';
 
 export interface Agency {
   id: string;
@@ -92,7 +96,9 @@ export type EvaluationWithdrawn = { type: 'EvaluationWithdrawn'; data: BallotKey
 export type EvaluationInvalidated = { type: 'EvaluationInvalidated'; data: BallotKey & { agencyId: string; reason: string } };
 export type BallotEvent = EvaluationSubmitted | EvaluationRevised | EvaluationWithdrawn | EvaluationInvalidated;
 
-export type SurveyEvent = CampaignEvent | EnterpriseEvent | BallotEvent | InvitationEvent;
+export type SurveyEvent = CampaignEvent | EnterpriseEvent | BallotEvent | InvitationEvent | ClosedLoopEvent;
+/** The closed loop's events (CLOSED-LOOP.md): rectification cases, requests, the agency directory. */
+export type ClosedLoopEvent = RectificationEvent;
 
 /** Stream `invitations-{campaignId}` (the invitations feature); at most 1,000 codes per InvitationsIssued. */
 export type InvitationsIssued = { type: 'InvitationsIssued'; data: { campaignId: string; creditCodes: string[]; expiresAt: string; issuedAt: string } };
@@ -115,6 +121,8 @@ export const streams = {
   ballot: (campaignId: string, creditCode: string) => `ballot-${campaignId}-${creditCode}`,
   auditReads: (day: string) => `audit-reads-${day}`,
   invitations: (campaignId: string) => `invitations-${campaignId}`,
+  /** `caseId` is the id of the evaluation event that gave the bad review. */
+  rectification: (caseId: string) => `rectification-${caseId}`,
 };
 
 /**

@@ -12,3 +12,6 @@ export * from './audit-log';
 export * from './upcasting';
 export * from './invitation';
 export * from './calendar';
+export * from './closed-loop/actor';
+export * from './closed-loop/missed-deadline-id';
+export * from './rectification';
