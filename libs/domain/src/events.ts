@@ -96,9 +96,14 @@ export type EvaluationWithdrawn = { type: 'EvaluationWithdrawn'; data: BallotKey
 export type EvaluationInvalidated = { type: 'EvaluationInvalidated'; data: BallotKey & { agencyId: string; reason: string } };
 export type BallotEvent = EvaluationSubmitted | EvaluationRevised | EvaluationWithdrawn | EvaluationInvalidated;
 
-export type SurveyEvent = CampaignEvent | EnterpriseEvent | BallotEvent | InvitationEvent | ClosedLoopEvent;
+export type SurveyEvent = CampaignEvent | EnterpriseEvent | BallotEvent | InvitationEvent;
 /** The closed loop's events (CLOSED-LOOP.md): rectification cases, requests, the agency directory. */
-export type ClosedLoopEvent = RectificationEvent;
+export type ClosedLoopEvent = RectificationEvent | AgencyEvent;
+
+/** The city's agency directory, stream `agency-{agencyId}` (agency.ts). */
+export type AgencyRegistered = { type: 'AgencyRegistered'; data: { agencyId: string; name: string; at: string } };
+export type AgencyRenamed = { type: 'AgencyRenamed'; data: { agencyId: string; name: string; previousName: string; at: string } };
+export type AgencyEvent = AgencyRegistered | AgencyRenamed;
 
 /** Stream `invitations-{campaignId}` (the invitations feature); at most 1,000 codes per InvitationsIssued. */
 export type InvitationsIssued = { type: 'InvitationsIssued'; data: { campaignId: string; creditCodes: string[]; expiresAt: string; issuedAt: string } };
@@ -123,6 +128,7 @@ export const streams = {
   invitations: (campaignId: string) => `invitations-${campaignId}`,
   /** `caseId` is the id of the evaluation event that gave the bad review. */
   rectification: (caseId: string) => `rectification-${caseId}`,
+  agency: (agencyId: string) => `agency-${agencyId}`,
 };
 
 /**

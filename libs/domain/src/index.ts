@@ -15,3 +15,4 @@ export * from './calendar';
 export * from './closed-loop/actor';
 export * from './closed-loop/missed-deadline-id';
 export * from './rectification';
+export * from './agency';

@@ -65,7 +65,9 @@ function open(cmd: OpenCase['data'], state: CaseState, { actor, now, calendar, p
   return [{
     type: 'RectificationCaseOpened',
     data: {
-      ...cmd, answers: { ...cmd.answers }, triggeredBy: { ...cmd.triggeredBy },
+      caseId: cmd.caseId, campaignId: cmd.campaignId, agencyId: cmd.agencyId, creditCode: cmd.creditCode, level: cmd.level, comment: cmd.comment,
+      answers: { ...cmd.answers }, contactConsent: cmd.contactConsent, triggeredBy: { eventId: cmd.triggeredBy.eventId, position: cmd.triggeredBy.position },
+      reviewedAt: new Date(cmd.reviewedAt).toISOString(),
       contactDue: contact.due, rectifyDue: rectify.due, calendar: { ...calendar.stamp, calendarCovered }, at: now.toISOString(),
     },
   }];
