@@ -5,8 +5,10 @@
  */
 import type { ScaleLevel } from './scale';
 import type { RectificationEvent } from './rectification/events';
+import type { RequestEvent } from './requests/events';
 
 export type * from './rectification/events';
+export type * from './requests/events';
 
 export interface Agency {
   id: string;
@@ -98,7 +100,7 @@ export type BallotEvent = EvaluationSubmitted | EvaluationRevised | EvaluationWi
 
 export type SurveyEvent = CampaignEvent | EnterpriseEvent | BallotEvent | InvitationEvent;
 /** The closed loop's events (CLOSED-LOOP.md): rectification cases, requests, the agency directory. */
-export type ClosedLoopEvent = RectificationEvent | AgencyEvent;
+export type ClosedLoopEvent = RectificationEvent | RequestEvent | AgencyEvent;
 
 /** The city's agency directory, stream `agency-{agencyId}` (agency.ts). */
 export type AgencyRegistered = { type: 'AgencyRegistered'; data: { agencyId: string; name: string; at: string } };
@@ -128,6 +130,7 @@ export const streams = {
   invitations: (campaignId: string) => `invitations-${campaignId}`,
   /** `caseId` is the id of the evaluation event that gave the bad review. */
   rectification: (caseId: string) => `rectification-${caseId}`,
+  request: (requestId: string) => `request-${requestId}`,
   agency: (agencyId: string) => `agency-${agencyId}`,
 };
 

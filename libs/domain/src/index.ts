@@ -16,3 +16,4 @@ export * from './closed-loop/actor';
 export * from './closed-loop/missed-deadline-id';
 export * from './rectification';
 export * from './agency';
+export * from './requests';
