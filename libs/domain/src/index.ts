@@ -17,3 +17,4 @@ export * from './closed-loop/missed-deadline-id';
 export * from './rectification';
 export * from './agency';
 export * from './requests';
+export * from './closed-loop/history';

@@ -5,3 +5,4 @@ export * from './access';
 export * from './deadlines';
 export * from './steps';
 export * from './decider';
+export * from './view';

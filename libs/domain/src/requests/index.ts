@@ -4,3 +4,4 @@ export * from './state';
 export * from './access';
 export * from './deadlines';
 export * from './decider';
+export * from './view';
