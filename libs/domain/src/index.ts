@@ -11,3 +11,4 @@ export * from './ballot-view';
 export * from './audit-log';
 export * from './upcasting';
 export * from './invitation';
+export * from './keyed';
