@@ -5,7 +5,7 @@
  */
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { campaignDecider, CampaignPhase, campaignPhase, NotFound, streams } from '@survey/domain';
+import { campaignDecider, CampaignPhase, campaignPhase, getOwn, keyed, NotFound, ownEntries, streams } from '@survey/domain';
 import {
   inviteeId, PendingDoc, PROGRESS, ProgressDoc, progressProjection, ProgressEnterpriseDoc, READ_MODEL_STORE, ReadModelStore,
 } from '@survey/read-models';
@@ -77,8 +77,8 @@ export class CampaignProgressHandler extends ProgressReader implements IQueryHan
     const campaign = await this.campaign(campaignId);
     const asOf = await this.readModels.checkpoint(progressProjection.name);
     const p = (await this.readModels.get<ProgressDoc>(PROGRESS.campaigns, campaignId))
-      ?? { campaignId, invited: 0, responded: 0, respondedWithoutInvitation: 0, agencies: {}, districts: {} };
-    const districts = Object.entries(p.districts)
+      ?? { campaignId, invited: 0, responded: 0, respondedWithoutInvitation: 0, agencies: keyed(), districts: keyed() };
+    const districts = ownEntries(p.districts)
       .filter(([, d]) => d.invited > 0)
       .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a < b ? -1 : a > b ? 1 : 0)) // unknown last
       .map(([district, d]) => ({ district: district || null, invited: d.invited, responded: d.responded, responseRate: percent(d.responded, d.invited) }));
@@ -90,7 +90,7 @@ export class CampaignProgressHandler extends ProgressReader implements IQueryHan
       responseRate: percent(p.responded, p.invited),
       respondedWithoutInvitation: p.respondedWithoutInvitation,
       agencies: campaign.definition.agencies.map(({ id, name }) => {
-        const responded = p.agencies[id] ?? 0;
+        const responded = getOwn(p.agencies, id) ?? 0;
         return { agencyId: id, name, responded, responseRate: percent(responded, p.invited) };
       }),
       districts,

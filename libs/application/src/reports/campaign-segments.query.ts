@@ -10,7 +10,7 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { ALL_AGENCIES, READ_MODEL_STORE, ReadModelStore, SEGMENT_COLLECTIONS, SegmentStatsDoc } from '@survey/read-models';
 import { SEGMENT_DIMENSIONS, segmentRow, SegmentRows } from '@survey/reporting';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { campaignAndPrevious } from './report-source';
+import { campaignAndPrevious, segmentCells } from './report-source';
 
 export class CampaignSegmentsQuery extends Query<NonNullable<SegmentRows>> {
   constructor(readonly campaignId: string) {
@@ -35,9 +35,9 @@ export class CampaignSegmentsHandler implements IQueryHandler<CampaignSegmentsQu
       SEGMENT_DIMENSIONS.map((d) => {
         const hiddenInAnAgency = new Set<string>();
         for (const agency of agencies) {
-          for (const cell of segmentRow(d, agency.cells[d] ?? {}, campaign.scale, k)) if ('suppressed' in cell) hiddenInAnAgency.add(cell.value);
+          for (const cell of segmentRow(d, segmentCells(agency.cells[d]), campaign.scale, k)) if ('suppressed' in cell) hiddenInAnAgency.add(cell.value);
         }
-        return [d, segmentRow(d, all?.cells[d] ?? {}, campaign.scale, k, hiddenInAnAgency)];
+        return [d, segmentRow(d, segmentCells(all?.cells[d]), campaign.scale, k, hiddenInAnAgency)];
       }),
     ) as NonNullable<SegmentRows>;
   }
