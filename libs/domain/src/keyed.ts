@@ -12,8 +12,11 @@
  */
 declare const KEYED: unique symbol;
 
-/** A JSON object from user-text keys to `V`; see the module comment. */
-export type Keyed<V> = { readonly [KEYED]: V };
+/**
+ * A JSON object from user-text keys to `V`; see the module comment. The optional member with a
+ * name no code would type keeps it from passing silently for a `Record<string, V>`.
+ */
+export type Keyed<V> = { readonly [KEYED]: V; readonly ' read through keyed.ts'?: never };
 
 // own-keys: the representation behind Keyed; only this module looks at it this way.
 type Dictionary<V> = { [key: string]: V };
