@@ -22,7 +22,7 @@ export class HeaderError extends Error {}
 /** Reads a header against the accepted names of each field (the first name is the canonical one). */
 export function readCsvHeader<F extends string>(cells: readonly string[], accepted: Record<F, readonly string[]>): Header<F> {
   const fields = Object.keys(accepted) as F[];
-  // Maps while reading: a column name is the file's text, and `constructor` is a name like any other.
+  // Maps while reading, Object.fromEntries at the end: no plain object filled key by key (test/own-keys.spec.ts).
   const index = new Map<F, number>();
   const names = new Map<F, string>();
   cells.forEach((cell, i) => {
