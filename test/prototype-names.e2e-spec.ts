@@ -12,10 +12,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EVENT_STORE, EventStore } from '@survey/event-store';
+import { DEFAULT_SCALE, streams } from '@survey/domain';
+import { EVENT_STORE, EventStore, SqliteEventStore } from '@survey/event-store';
+import { SqliteReadModelStore } from '@survey/read-models';
 import { admin, analyst, auditor, bearer, startApp, TestApp } from './support/app';
 import { runCli } from './support/cli';
-import { creditCode } from './support/fixtures';
+import { aCampaign, creditCode } from './support/fixtures';
 import { expectInvalid, expectProblem } from './support/problem';
 import { myBallot, openCampaign, registered, submit, withdraw } from './support/survey';
 import { describeOnEmbeddedStores } from './support/stores';
@@ -228,4 +230,75 @@ describe('a scale whose level is called `constructor`', () => {
     const enterprise = bearer('enterprise', creditCode(1));
     expect((await t.http().get('/v1/campaigns/levels-2019/evaluations').set(enterprise).expect(200)).body.evaluations[0].answers).toEqual({ constructor: 'constructor' });
   });
+});
+
+describeOnEmbeddedStores('a data directory written before the fix, with such names', () => {
+  // The log as the earlier version wrote it: a first rating of agency `constructor` recorded as a
+  // revision, a withdrawal and an invalidation of a rating never made, no answers (dropped on the
+  // way in). Its `segments` projection stopped at the first rating from district `__proto__` (that
+  // batch never committed); its `reports` documents hold the wrong counts it folded.
+  const dataDir = mkdtempSync(join(tmpdir(), 'survey-proto-upgrade-'));
+  const [a, b] = [creditCode(1), creditCode(2)];
+  let t: TestApp;
+
+  beforeAll(async () => {
+    const campaign = aCampaign('up-2019', { agencies: [{ id: 'tax', name: '市税务局' }, { id: 'constructor', name: '构造局' }] });
+    const { id: _id, ...opened } = campaign;
+    const rating = (type: string, code: string, district: string, agencyId: string, level: string) =>
+      ({ type, data: { campaignId: 'up-2019', creditCode: code, agencyId, rating: level, answers: {}, comment: null, district, industry: 'C', size: 'small' } });
+    const log: [string, { type: string; data: object }][] = [
+      [streams.campaign('up-2019'), { type: 'CampaignOpened', data: { campaignId: 'up-2019', ...opened, questions: [{ id: 'constructor', text: '效率' }], scale: DEFAULT_SCALE } }],
+      [streams.enterprise(a), { type: 'EnterpriseRegistered', data: { creditCode: a, name: 'A', district: '__proto__', industry: 'C', size: 'small' } }],
+      [streams.enterprise(b), { type: 'EnterpriseRegistered', data: { creditCode: b, name: 'B', district: 'constructor', industry: 'C', size: 'small' } }],
+      [streams.ballot('up-2019', a), rating('EvaluationRevised', a, '__proto__', 'constructor', 'satisfied')],
+      [streams.ballot('up-2019', a), rating('EvaluationSubmitted', a, '__proto__', 'tax', 'very_satisfied')],
+      [streams.ballot('up-2019', b), { type: 'EvaluationWithdrawn', data: { campaignId: 'up-2019', creditCode: b, agencyId: 'constructor' } }],
+      [streams.ballot('up-2019', b), { type: 'EvaluationInvalidated', data: { campaignId: 'up-2019', creditCode: b, agencyId: 'constructor', reason: 'x' } }],
+      [streams.ballot('up-2019', b), rating('EvaluationRevised', b, 'constructor', 'constructor', 'dissatisfied')],
+    ];
+    const events = SqliteEventStore.open(join(dataDir, 'events.db'));
+    for (const [i, [stream, event]] of log.entries()) {
+      const metadata = { schemaVersion: 1, recordedAt: new Date(Date.now() - (log.length - i) * 1000).toISOString(), actor: { role: 'system' as const, sub: 'old' }, correlationId: randomUUID(), causationId: randomUUID() };
+      await events.append(stream, [{ id: randomUUID(), ...event, metadata }], 'any');
+    }
+    const head = await events.headPosition();
+    await events.close();
+    const readModels = SqliteReadModelStore.open(join(dataDir, 'read-models.db'));
+    const wrong = { undefined: null, satisfied: 1, very_satisfied: 1 };
+    await readModels.commit('reports', [
+      { collection: 'campaigns', id: 'up-2019', doc: { ...log[0][1].data, closedAt: null, published: null } },
+      { collection: 'campaign-stats', id: 'up-2019', doc: { campaignId: 'up-2019', respondents: 1, levels: wrong, questions: {} } },
+    ], { position: head, recordedAt: null });
+    await readModels.commit('segments', [], { position: 3, recordedAt: null });
+    await readModels.close();
+    t = await startApp({ dataDir, config: { suppressionK: 1 } });
+    await t.settle();
+  });
+  afterAll(async () => {
+    await t?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('folds the rest of the log without refusing anything, and a rebuild gives the figures the log holds', async () => {
+    expect((await ready()).projections.map((p: { status: string; lag: number }) => [p.status, p.lag])).toEqual([['running', 0], ['running', 0], ['running', 0], ['running', 0]]);
+    // Current: a rated constructor (satisfied) and tax (very satisfied), b rated constructor (dissatisfied).
+    const expected = { respondents: 2, evaluations: 3, satisfaction: { rate: rate(2, 3) } };
+    // Until rebuilt, the reports documents the earlier version left are served as they are (its wrong counts).
+    expect(await report()).toMatchObject({ respondents: 1, evaluations: 2 });
+    const run = await runCli(['rebuild', 'reports', '--json'], { DATA_DIR: dataDir });
+    expect({ code: run.code, outcome: run.code === 0 ? JSON.parse(run.stdout).projections[0].outcome : run.stderr }).toEqual({ code: 0, outcome: 'switched' });
+    await t.settle();
+    expect(await report()).toMatchObject(expected);
+    const detail = (await t.http().get('/v1/reports/campaigns/up-2019/agencies/constructor').set(analyst).expect(200)).body;
+    expect(detail.segments.district.map((c: { value: string; n: number }) => [c.value, c.n]).sort()).toEqual([['__proto__', 1], ['constructor', 1]]);
+  });
+
+  it('decides on those ballots as their events say: a current rating withdraws (204), the same one again changes nothing', async () => {
+    await withdraw(t, a, 'up-2019', 'constructor').expect(204);
+    const again = await submit(t, b, 'up-2019', 'constructor', { rating: 'dissatisfied' });
+    expect({ status: again.status, outcome: again.body.outcome }).toEqual({ status: 200, outcome: 'unchanged' });
+  });
+
+  const ready = async () => (await t.http().get('/v1/health/ready').expect(200)).body;
+  const report = async () => (await t.http().get('/v1/reports/campaigns/up-2019').set(analyst).expect(200)).body;
 });
