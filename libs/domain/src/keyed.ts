@@ -53,9 +53,10 @@ export function deleteOwn(obj: Keyed<unknown>, key: string): void {
 
 /** Adds `delta` to the count under `key` (0 when absent) and returns the new count; a count that reaches 0 stays. */
 export function addTo(obj: Keyed<number>, key: string, delta: number): number {
-  const count = (getOwn(obj, key) ?? 0) + delta;
-  setOwn(obj, key, count);
-  return count;
+  const counts = raw(obj);
+  if (Object.hasOwn(counts, key)) return (counts[key] += delta); // the usual case, on the projections' hot path
+  setOwn(obj, key, delta);
+  return delta;
 }
 
 export function ownEntries<V>(obj: Keyed<V>): [string, V][] {

@@ -2,7 +2,7 @@
  * The `reports` projection: campaigns as they stand, and the counters behind the headline report
  * (per campaign, per agency, per question, per level), with respondents counted once per ballot.
  */
-import { addTo, asKeyed, deleteOwn, getOwn, Keyed, keyed, ownEntries, setOwn } from '@survey/domain';
+import { addTo, asKeyed, deleteOwn, getOwn, Keyed, keyed, ownKeys, setOwn } from '@survey/domain';
 import type { BallotEvent, CampaignEvent, SurveyEvent } from '@survey/domain';
 import type { RecordedEvent } from '@survey/event-store';
 import type { DocAccess, Projection } from '../projection';
@@ -109,9 +109,10 @@ function applyBallot(event: BallotEvent, docs: DocAccess): void {
 
 function count(counts: LevelCounts, rating: string, answers: Keyed<string>, delta: number): void {
   addTo(counts.levels, rating, delta);
-  for (const [question, level] of ownEntries(answers)) {
+  // Object.keys rather than entries: this runs for every rating folded, and entries costs ten times as much.
+  for (const question of ownKeys(answers)) {
     let levels = getOwn(counts.questions, question);
     if (!levels) setOwn(counts.questions, question, (levels = keyed()));
-    addTo(levels, level, delta);
+    addTo(levels, getOwn(answers, question)!, delta);
   }
 }
