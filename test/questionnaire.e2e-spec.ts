@@ -147,6 +147,30 @@ describe('questionnaire page in Chromium', () => {
     await close();
   });
 
+  it('a campaign whose agency, question and level are called `constructor` reads and saves like any other', async () => {
+    const scale = [
+      { id: 'constructor', label: '好', score: 100, satisfied: true, negative: false },
+      { id: 'poor', label: '差', score: 0, satisfied: false, negative: true },
+    ];
+    await t.http().post('/v1/campaigns').set(admin)
+      .send(aCampaign('q-proto', { agencies: [{ id: 'constructor', name: '构造局' }], questions: [{ id: 'constructor', text: '办事效率 Efficiency' }], scale })).expect(201);
+    const { token, link } = await invited('q-proto');
+    const { page, close } = await openPage(DESKTOP);
+    await page.goto(link);
+    await rate(page, '构造局', '好', { question: '好' });
+    // The level's English part comes from a table of the default levels: none for this one, and nothing inherited.
+    // (the form is hidden once saved, and still holds its labels)
+    expect(await card(page, '构造局').locator('fieldset').first().textContent()).toMatch(/好/);
+    expect(await card(page, '构造局').textContent()).not.toMatch(/native code|function/);
+    const ballot = await t.http().get('/v1/campaigns/q-proto/evaluations').set({ authorization: `Bearer ${token}` }).expect(200);
+    expect(ballot.body.evaluations.map((e: { agencyId: string; rating: string; answers: object }) => [e.agencyId, e.rating, e.answers]))
+      .toEqual([['constructor', 'constructor', { constructor: 'constructor' }]]);
+    await page.reload();
+    await card(page, '构造局').getByRole('button', { name: /Revise/ }).click();
+    expect(await card(page, '构造局').getByRole('group', { name: /Efficiency/ }).getByRole('radio', { checked: true }).getAttribute('value')).toBe('constructor');
+    await close();
+  });
+
   it('an expired link, a revoked one, no link and a closed survey each get a clear page', async () => {
     const { code } = await invited();
     const expired = signInvitationToken({ creditCode: code, campaignId: 'q-2026', issuedAtMs: Date.now(), expiresAt: new Date(Date.now() - 1000).toISOString(), id: 'e' }, config.jwtSecret);

@@ -109,4 +109,33 @@ describe('ballot decider', () => {
     it.each([['blank', '   '], ['empty', ''], ['501 characters', 'x'.repeat(MAX_REASON_CHARACTERS + 1)]])('refuses a %s reason (400)', (_, reason) =>
       given([submitted(rating('tax', 'satisfied'))]).when(invalidate('tax', reason)).thenThrows(Invalid, /reason/));
   });
+
+  describe('ids that spell an Object.prototype member are ordinary ids', () => {
+    const campaign = opened('xz-2019', {
+      agencies: [{ id: 'constructor', name: '构造局' }, { id: 'tax', name: '市税务局' }],
+      questions: [{ id: 'constructor', text: '效率' }],
+    });
+    const protoGiven = specFor(ballotDecider, () => context([campaign]));
+    const withAnswer = rating('constructor', 'satisfied', { answers: { constructor: 'satisfied' } });
+    it('a first rating of agency `constructor` is a submission, its answer to question `constructor` kept', () =>
+      protoGiven([]).when(submit(withAnswer)).then([submitted(withAnswer)]));
+    it('revises it, and changes nothing when it is the same', () => {
+      protoGiven([submitted(withAnswer)]).when(submit(rating('constructor', 'dissatisfied'))).then([revised(rating('constructor', 'dissatisfied'))]);
+      protoGiven([submitted(withAnswer)]).when(submit(withAnswer)).then([]);
+    });
+    it('refuses to withdraw or invalidate it when it was never rated (404)', () => {
+      protoGiven([submitted(rating('tax', 'satisfied'))]).when(withdraw('constructor')).thenThrows(NotFound, /no current evaluation/);
+      protoGiven([]).when(invalidate('constructor')).thenThrows(NotFound, /no current evaluation/);
+    });
+    it.each(['toString', 'hasOwnProperty', 'valueOf', '__proto__', 'prototype'])('refuses an answer to %s, which the campaign does not ask, naming it', (question) => {
+      const answers = JSON.parse(`{${JSON.stringify(question)}: "satisfied"}`) as Record<string, string>;
+      protoGiven([]).when(submit(rating('constructor', 'satisfied', { answers }))).thenThrows(Invalid, new RegExp(`answers\\.${question} not a question`));
+    });
+    it('keeps an answer to question `__proto__` (a question no DTO allows, but the decider does not care) as an own key', () => {
+      const questions = [{ id: '__proto__', text: 'x' }];
+      const answers = JSON.parse('{"__proto__": "satisfied"}') as Record<string, string>;
+      const [event] = ballotDecider.decide(submit(rating('tax', 'satisfied', { answers })), ballotDecider.initialState(), context([opened('xz-2019', { questions })]));
+      expect(Object.keys((event as { data: Rating }).data.answers)).toEqual(['__proto__']);
+    });
+  });
 });

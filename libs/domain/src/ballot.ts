@@ -21,24 +21,26 @@ export type WithdrawEvaluation = { type: 'WithdrawEvaluation'; data: BallotKey &
 export type InvalidateEvaluation = { type: 'InvalidateEvaluation'; data: BallotKey & { agencyId: string; reason: string } };
 export type BallotCommand = SubmitEvaluation | WithdrawEvaluation | InvalidateEvaluation;
 
-/** Current evaluations by agency id. */
-export type BallotState = { current: Readonly<Record<string, Rating>> };
+/** Current evaluations by agency id (a Map: an agency id may spell `constructor`). Never mutated: a new Map per event. */
+export type BallotState = { current: ReadonlyMap<string, Rating> };
 export type BallotContext = { campaign: CampaignState; enterprise: EnterpriseState; now: Date };
 
 export const ballotDecider: Decider<BallotCommand, BallotEvent, BallotState, BallotContext> = {
-  initialState: () => ({ current: {} }),
+  initialState: () => ({ current: new Map() }),
 
   evolve(state, event) {
     switch (event.type) {
       case 'EvaluationSubmitted':
       case 'EvaluationRevised': {
+        // A copy, not the state in hand: Aggregates caches states, and two loads may fold the same one.
         const { agencyId, rating, answers, comment } = event.data;
-        return { current: { ...state.current, [agencyId]: { agencyId, rating, answers, comment } } };
+        return { current: new Map(state.current).set(agencyId, { agencyId, rating, answers, comment }) };
       }
       case 'EvaluationWithdrawn':
       case 'EvaluationInvalidated': {
-        const { [event.data.agencyId]: _gone, ...rest } = state.current;
-        return { current: rest };
+        const current = new Map(state.current);
+        current.delete(event.data.agencyId);
+        return { current };
       }
       default:
         return assertNever(event);
@@ -51,7 +53,7 @@ export const ballotDecider: Decider<BallotCommand, BallotEvent, BallotState, Bal
         const { campaignId, creditCode, agencyId } = command.data;
         const { segment, campaign } = admissible(command.data, context);
         const rating = validRating(command.data, campaign);
-        const before = state.current[agencyId];
+        const before = state.current.get(agencyId);
         if (before && sameRating(before, rating)) return [];
         const data = { campaignId, creditCode, ...rating, ...segment };
         return [{ type: before ? 'EvaluationRevised' : 'EvaluationSubmitted', data }];
@@ -59,7 +61,7 @@ export const ballotDecider: Decider<BallotCommand, BallotEvent, BallotState, Bal
       case 'WithdrawEvaluation': {
         const { campaignId, creditCode, agencyId } = command.data;
         admissible(command.data, context);
-        if (!state.current[agencyId]) throw new NotFound(`no current evaluation of agency ${agencyId} to withdraw`);
+        if (!state.current.has(agencyId)) throw new NotFound(`no current evaluation of agency ${agencyId} to withdraw`);
         return [{ type: 'EvaluationWithdrawn', data: { campaignId, creditCode, agencyId } }];
       }
       case 'InvalidateEvaluation':
@@ -85,7 +87,7 @@ function invalidate(cmd: InvalidateEvaluation['data'], state: BallotState, { cam
   if (!reason.trim() || length > MAX_REASON_CHARACTERS) {
     throw Invalid.because('invalid invalidation', [{ field: 'reason', message: `must be 1–${MAX_REASON_CHARACTERS} characters, not blank` }]);
   }
-  if (!state.current[agencyId]) throw new NotFound(`enterprise ${creditCode} has no current evaluation of agency ${agencyId} to invalidate`);
+  if (!state.current.has(agencyId)) throw new NotFound(`enterprise ${creditCode} has no current evaluation of agency ${agencyId} to invalidate`);
   return [{ type: 'EvaluationInvalidated', data: { campaignId, creditCode, agencyId, reason } }];
 }
 
@@ -107,8 +109,10 @@ function validRating(r: Rating, campaign: { scale: Scale; questions: { id: strin
   const problems: FieldError[] = [];
   const scaleIds = campaign.scale.map((l) => l.id).join(', ');
   if (!levelOf(campaign.scale, r.rating)) problems.push({ field: 'rating', message: `must be one of ${scaleIds}` });
-  const answers = r.answers ?? {};
-  for (const [question, level] of Object.entries(answers)) {
+  // Own entries only, and a question looked up in the campaign's list: a key is any text the
+  // request sent (`constructor`, `toString`…), never a property of some object of ours.
+  const answers = Object.entries(r.answers ?? {});
+  for (const [question, level] of answers) {
     if (!campaign.questions.some((q) => q.id === question)) {
       problems.push({ field: `answers.${question}`, message: `not a question of this campaign (${campaign.questions.map((q) => q.id).join(', ')})` });
     } else if (!levelOf(campaign.scale, level)) {
@@ -120,11 +124,12 @@ function validRating(r: Rating, campaign: { scale: Scale; questions: { id: strin
     problems.push({ field: 'comment', message: `must be at most ${MAX_COMMENT_CHARACTERS} characters` });
   }
   if (problems.length) throw Invalid.because('invalid evaluation', problems);
-  return { agencyId: r.agencyId, rating: r.rating, answers: sortedKeys(answers), comment };
+  return { agencyId: r.agencyId, rating: r.rating, answers: sortedAnswers(answers), comment };
 }
 
-function sortedKeys(answers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(answers).sort(([a], [b]) => (a < b ? -1 : 1)));
+/** The answers as the event's JSON object, keys sorted; Object.fromEntries defines own properties, `__proto__` included. */
+function sortedAnswers(answers: [string, string][]): Rating['answers'] {
+  return Object.fromEntries([...answers].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 function sameRating(a: Rating, b: Rating): boolean {

@@ -84,7 +84,11 @@ export type EnterpriseEvent = EnterpriseRegistered | EnterpriseProfileChanged;
 export interface Rating {
   agencyId: string;
   rating: string;
-  /** question id → level id */
+  /**
+   * question id → level id: a JSON object, as the HTTP contract and the stored event have it. Its
+   * keys are user text (a question may be called `constructor`): read it with Object.entries or
+   * through asKeyed (./keyed.ts), never as `answers[question]`.
+   */
   answers: Record<string, string>;
   comment: string | null;
 }

@@ -18,3 +18,4 @@ export * from './rectification';
 export * from './agency';
 export * from './requests';
 export * from './closed-loop/history';
+export * from './keyed';

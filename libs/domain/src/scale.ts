@@ -23,7 +23,8 @@ export const DEFAULT_SCALE: Scale = Object.freeze([
   { id: 'very_dissatisfied', label: '非常不满意 Very dissatisfied', score: 0, satisfied: false, negative: true },
 ]);
 
-const LEVEL_ID = /^[a-z][a-z0-9_]{0,39}$/;
+/** What a level id may be: lower-case letters, digits and _, a letter first, at most 40. */
+export const LEVEL_ID_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
 
 /** Checks a campaign's custom scale; throws Invalid listing every problem. */
 export function validateScale(scale: Scale): void {
@@ -31,7 +32,7 @@ export function validateScale(scale: Scale): void {
   if (scale.length < 2 || scale.length > 11) problems.push('a scale needs between 2 and 11 levels');
   const ids = new Set<string>();
   scale.forEach((level, i) => {
-    if (!LEVEL_ID.test(level.id)) problems.push(`level ${i}: id must be lower-case letters, digits or _`);
+    if (!LEVEL_ID_PATTERN.test(level.id)) problems.push(`level ${i}: id must be lower-case letters, digits or _`);
     if (ids.has(level.id)) problems.push(`level ${i}: duplicate id ${level.id}`);
     ids.add(level.id);
     if (!Number.isFinite(level.score) || level.score < 0 || level.score > 100) problems.push(`level ${i}: score must be 0–100`);

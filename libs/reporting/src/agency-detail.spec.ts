@@ -2,13 +2,18 @@ import { DEFAULT_SCALE } from '@survey/domain';
 import { agencyDetail, AgencyDetailInput } from './agency-detail';
 
 const scale = DEFAULT_SCALE.map((l) => ({ ...l }));
+const counts = (levels: Record<string, number>) => new Map(Object.entries(levels));
 const input = (overrides: Partial<AgencyDetailInput> = {}): AgencyDetailInput => ({
   campaign: { campaignId: 'xz-2019', year: 2019, agencies: [{ id: 'tax', name: '市税务局' }], questions: [{ id: 'efficiency', text: '办事效率' }], scale },
   agencyId: 'tax',
-  levels: { very_satisfied: 4, satisfied: 4, dissatisfied: 2 },
-  questions: { efficiency: { satisfied: 4 } },
+  levels: counts({ very_satisfied: 4, satisfied: 4, dissatisfied: 2 }),
+  questions: new Map([['efficiency', counts({ satisfied: 4 })]]),
   previous: null,
-  segments: { district: { 鼓楼区: { respondents: 10, levels: { very_satisfied: 4, satisfied: 4, dissatisfied: 2 } } }, industry: {}, size: { large: { respondents: 0, levels: { satisfied: 0 } } } },
+  segments: {
+    district: new Map([['鼓楼区', { respondents: 10, levels: counts({ very_satisfied: 4, satisfied: 4, dissatisfied: 2 }) }]]),
+    industry: new Map(),
+    size: new Map([['large', { respondents: 0, levels: counts({ satisfied: 0 }) }]]),
+  },
   k: 5,
   asOf: { position: 7, recordedAt: '2019-12-01T00:00:00.000Z' },
   ...overrides,

@@ -3,7 +3,8 @@
  * question, per segment (district, industry section, size), and its change against the previous
  * campaign. Every rate comes as { rate, low, high, n } (Wilson 95%). Segment rows go through
  * respondent protection (./suppression); per-question cells only through the primary rule,
- * since questions do not partition the agency's respondents.
+ * since questions do not partition the agency's respondents. Counts come in Maps keyed by level,
+ * question id and segment value: user text, which may spell `constructor` or `__proto__`.
  */
 import { LevelInput, summarize, Summary } from './headline';
 import { meanScore, percent } from './rates';
@@ -17,18 +18,20 @@ export type SegmentDimension = (typeof SEGMENT_DIMENSIONS)[number];
 /** Respondents and level counts of one segment value. */
 export interface SegmentCounts {
   respondents: number;
-  levels: Record<string, number>;
+  levels: ReadonlyMap<string, number>;
 }
 
 export interface AgencyDetailInput {
   campaign: { campaignId: string; year: number; agencies: { id: string; name: string }[]; questions: { id: string; text: string }[]; scale: LevelInput[] };
   agencyId: string;
-  levels: Record<string, number>;
-  questions: Record<string, Record<string, number>>;
+  /** level id → current evaluations of the agency. */
+  levels: ReadonlyMap<string, number>;
+  /** question id → level id → current answers. */
+  questions: ReadonlyMap<string, ReadonlyMap<string, number>>;
   /** The agency's counts in the previous campaign (greatest earlier year), null when none. */
-  previous: { campaignId: string; year: number; levels: Record<string, number> | null; scale: LevelInput[] } | null;
-  /** null: not offered (as-of reports); the reason goes to `segmentsOmitted`. */
-  segments: Record<SegmentDimension, Record<string, SegmentCounts>> | null;
+  previous: { campaignId: string; year: number; levels: ReadonlyMap<string, number> | null; scale: LevelInput[] } | null;
+  /** Per dimension, value → its counts; null: not offered (as-of reports), the reason goes to `segmentsOmitted`. */
+  segments: Record<SegmentDimension, ReadonlyMap<string, SegmentCounts>> | null;
   segmentsOmitted?: string;
   k: number;
   asOf: { position: number; recordedAt: string | null };
@@ -76,12 +79,12 @@ function orderOf(dimension: SegmentDimension) {
 }
 
 /** One protected breakdown row; `forced` values are hidden whatever their size (see suppressedKeys). */
-export function segmentRow(dimension: SegmentDimension, cells: Record<string, SegmentCounts>, scale: LevelInput[], k: number, forced: ReadonlySet<string> = new Set()): SegmentCell[] {
-  const values = Object.keys(cells).sort(orderOf(dimension));
+export function segmentRow(dimension: SegmentDimension, cells: ReadonlyMap<string, SegmentCounts>, scale: LevelInput[], k: number, forced: ReadonlySet<string> = new Set()): SegmentCell[] {
+  const values = [...cells.keys()].sort(orderOf(dimension));
   return protectRow(
     values.map((value) => {
-      const s = summarize(cells[value].levels, scale);
-      return { value, respondents: cells[value].respondents, figures: { respondents: cells[value].respondents, ...figuresOf(s) } };
+      const { respondents, levels } = cells.get(value)!;
+      return { value, respondents, figures: { respondents, ...figuresOf(summarize(levels, scale)) } };
     }),
     k,
     true,
@@ -97,12 +100,12 @@ export function agencyDetail(input: AgencyDetailInput): AgencyDetail {
   const before = input.previous?.levels ? summarize(input.previous.levels, input.previous.scale) : null;
   const f = figuresOf(total);
   const questions: QuestionCell[] = campaign.questions.map((q) => {
-    const s = summarize(input.questions[q.id], campaign.scale);
+    const s = summarize(input.questions.get(q.id), campaign.scale);
     // One answer per enterprise per question of an agency: respondents = n. Nobody answered: nothing to hide.
     return s.n > 0 && s.n < k ? { questionId: q.id, text: q.text, suppressed: true as const } : { questionId: q.id, text: q.text, ...figuresOf(s) };
   });
   const segments = input.segments
-    ? (Object.fromEntries(SEGMENT_DIMENSIONS.map((d) => [d, segmentRow(d, input.segments![d] ?? {}, campaign.scale, k)])) as Record<SegmentDimension, SegmentCell[]>)
+    ? (Object.fromEntries(SEGMENT_DIMENSIONS.map((d) => [d, segmentRow(d, input.segments![d] ?? new Map(), campaign.scale, k)])) as Record<SegmentDimension, SegmentCell[]>)
     : null;
   return {
     campaignId: campaign.campaignId,

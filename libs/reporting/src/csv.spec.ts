@@ -22,8 +22,11 @@ describe('agencyCsv', () => {
   it('writes one CRLF line per row, lazily, suppressed cells with empty figures', () => {
     const detail = agencyDetail({
       campaign: { campaignId: 'xz-2019', year: 2019, agencies: [{ id: 'tax', name: '市税务局, 一分局' }], questions: [], scale: DEFAULT_SCALE.map((l) => ({ ...l })) },
-      agencyId: 'tax', levels: { satisfied: 8 }, questions: {}, previous: null,
-      segments: { district: { 鼓楼区: { respondents: 6, levels: { satisfied: 6 } }, 贾汪区: { respondents: 2, levels: { satisfied: 2 } } }, industry: {}, size: {} },
+      agencyId: 'tax', levels: new Map([['satisfied', 8]]), questions: new Map(), previous: null,
+      segments: {
+        district: new Map([['鼓楼区', { respondents: 6, levels: new Map([['satisfied', 6]]) }], ['贾汪区', { respondents: 2, levels: new Map([['satisfied', 2]]) }]]),
+        industry: new Map(), size: new Map(),
+      },
       k: 5, asOf: { position: 1, recordedAt: null },
     });
     const rows = agencyCsv(detail); // 8 of 8 satisfied (score 75 each): 100.0 [67.6, 100]; no bad review: 0.0 [0, 32.4]

@@ -9,9 +9,10 @@ const scale = [
 ];
 const agencies = [{ id: 'tax', name: '市税务局' }, { id: 'police', name: '市公安局' }, { id: 'zoo', name: '市动物园' }];
 const counts = (campaignId: string, year: number, tax: Record<string, number>, police: Record<string, number>): CampaignCounts => {
-  const levels: Record<string, number> = {};
-  for (const m of [tax, police]) for (const [k, v] of Object.entries(m)) levels[k] = (levels[k] ?? 0) + v;
-  return { campaignId, year, agencies, scale, respondents: 7, levels, agencyLevels: { tax, police } };
+  const levels = new Map<string, number>();
+  for (const m of [tax, police]) for (const [k, v] of Object.entries(m)) levels.set(k, (levels.get(k) ?? 0) + v);
+  const byAgency = new Map([['tax', new Map(Object.entries(tax))], ['police', new Map(Object.entries(police))]]);
+  return { campaignId, year, agencies, scale, respondents: 7, levels, agencyLevels: byAgency };
 };
 
 describe('headlineReport', () => {

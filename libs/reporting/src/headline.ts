@@ -1,7 +1,8 @@
 /**
  * The headline report of a campaign, from level counts alone (pure): respondents, evaluations,
  * satisfaction rate with its Wilson interval, mean score, bad-review rate, agencies ranked, and
- * the change against the previous campaign in points with a two-proportion z-test.
+ * the change against the previous campaign in points with a two-proportion z-test. Counts come in
+ * Maps keyed by level and agency id: an id is user text (it may spell `constructor`).
  */
 import { meanScore, percent } from './rates';
 import { change, Change } from './significance';
@@ -20,8 +21,10 @@ export interface CampaignCounts {
   agencies: { id: string; name: string }[];
   scale: LevelInput[];
   respondents: number;
-  levels: Record<string, number>;
-  agencyLevels: Record<string, Record<string, number>>;
+  /** level id → current evaluations. */
+  levels: ReadonlyMap<string, number>;
+  /** agency id → level id → current evaluations. */
+  agencyLevels: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
 
 export interface Summary {
@@ -56,10 +59,10 @@ export interface HeadlineReport {
   asOf: { position: string; recordedAt: string | null };
 }
 
-export function summarize(levels: Record<string, number> | undefined, scale: LevelInput[]): Summary {
+export function summarize(levels: ReadonlyMap<string, number> | undefined, scale: LevelInput[]): Summary {
   const s: Summary = { n: 0, satisfied: 0, negative: 0, scoreSum: 0 };
   for (const level of scale) {
-    const k = levels?.[level.id] ?? 0;
+    const k = levels?.get(level.id) ?? 0;
     s.n += k;
     if (level.satisfied) s.satisfied += k;
     if (level.negative) s.negative += k;
@@ -79,8 +82,9 @@ export function headlineReport(
   const total = summarize(current.levels, current.scale);
   const before = previous ? summarize(previous.levels, previous.scale) : undefined;
   const agencies = current.agencies.map((a) => {
-    const s = summarize(current.agencyLevels[a.id], current.scale);
-    const prior = previous?.agencyLevels[a.id] ? summarize(previous.agencyLevels[a.id], previous.scale) : undefined;
+    const s = summarize(current.agencyLevels.get(a.id), current.scale);
+    const priorLevels = previous?.agencyLevels.get(a.id);
+    const prior = previous && priorLevels ? summarize(priorLevels, previous.scale) : undefined;
     return { agency: a, s, change: changeOf(s, prior) };
   });
   agencies.sort((x, y) => byRate(x.s, y.s) || y.s.n - x.s.n || (x.agency.id < y.agency.id ? -1 : 1));

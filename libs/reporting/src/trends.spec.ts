@@ -4,7 +4,7 @@ import { sameQuestions, sameScale, TREND_TEST, trends } from './trends';
 const scale = DEFAULT_SCALE.map((l) => ({ ...l }));
 const Q = ['efficiency', 'attitude'];
 const point = (campaignId: string, year: number, satisfied: number, other: number, overrides: Partial<{ scale: typeof scale; questionIds: string[] }> = {}) => ({
-  campaignId, year, scale, questionIds: Q, levels: { satisfied, basically_satisfied: other }, ...overrides,
+  campaignId, year, scale, questionIds: Q, levels: new Map([['satisfied', satisfied], ['basically_satisfied', other]]), ...overrides,
 });
 
 describe('trends', () => {

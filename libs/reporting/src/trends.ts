@@ -16,7 +16,8 @@ export interface TrendInput {
   year: number;
   scale: LevelInput[];
   questionIds: string[];
-  levels: Record<string, number>;
+  /** level id → current evaluations. */
+  levels: ReadonlyMap<string, number>;
 }
 
 export interface TrendPoint {

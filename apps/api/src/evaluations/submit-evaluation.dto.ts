@@ -1,3 +1,4 @@
+import { Transform, Type } from 'class-transformer';
 import { IsObject, IsOptional, IsString, MaxLength, ValidateBy, ValidationOptions } from 'class-validator';
 
 /** An object whose every value is a short string: question id → level id. */
@@ -20,6 +21,14 @@ function IsLevelMap(options?: ValidationOptions) {
  */
 export class SubmitEvaluationDto {
   @IsString() @MaxLength(40) rating!: string;
+  /**
+   * Taken as the request sent it: class-transformer copies an object into a new one and skips the
+   * keys it takes for that object's own members (`constructor`, `toString`, `hasOwnProperty`…), so
+   * an answer to a question called `constructor` would vanish unseen (and, without `@Type`, its own
+   * `constructor` would be taken for the class to build: a 500). The domain checks every key.
+   */
+  @Type(() => Object)
+  @Transform(({ obj }: { obj: object }) => (Object.hasOwn(obj, 'answers') ? (obj as { answers: unknown }).answers : undefined), { toClassOnly: true })
   @IsOptional() @IsObject() @IsLevelMap() answers?: Record<string, string>;
   @IsOptional() @IsString() comment?: string | null;
 }

@@ -1,6 +1,7 @@
 /** The one ValidationPipe: whitelist and forbid unknown properties; failures list every field. */
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { BadRequestException, ValidationError } from '@nestjs/common';
 import type { FieldError } from '@survey/domain';
+import { TextKeysValidationPipe } from './text-keys-pipe';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((e) => {
@@ -10,7 +11,7 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   });
 }
 
-export const validationPipe = new ValidationPipe({
+export const validationPipe = new TextKeysValidationPipe({
   whitelist: true,
   forbidNonWhitelisted: true,
   forbidUnknownValues: true,

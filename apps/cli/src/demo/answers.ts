@@ -44,12 +44,11 @@ function answer(rng: Rng, rating: number, q: number): number {
 }
 
 function decode(key: number): Answers {
-  const answers: Answers = {};
-  QUESTION_IDS.forEach((q, i) => {
+  const answered = QUESTION_IDS.flatMap((q, i) => {
     const level = floor(key / PLACE[i]) % 6;
-    if (level > 0) answers[q] = LEVEL_IDS[level - 1];
+    return level > 0 ? [[q, LEVEL_IDS[level - 1]] as const] : [];
   });
-  return Object.freeze(answers);
+  return Object.freeze(Object.fromEntries(answered)) as Answers;
 }
 
 export function drawComment(rng: Rng, rating: number): string | null {

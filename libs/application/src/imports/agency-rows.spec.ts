@@ -15,6 +15,13 @@ describe('agency rows', () => {
     expect(checkAgencyRow([' tax ', ' 市税务局 '], header)).toEqual({ row: { agencyId: 'tax', name: '市税务局' } });
   });
 
+  it('takes an id or a name that spells an Object.prototype member as any other', () => {
+    expect(checkAgencyRow(['constructor', 'toString'], header)).toEqual({ row: { agencyId: 'constructor', name: 'toString' } });
+    const check = agencyImport('xz-2020').rows(header);
+    expect(check(['constructor', '构造局'], 2)).toEqual({ row: { agencyId: 'constructor', name: '构造局' } });
+    expect(check(['constructor', '另一个'], 3)).toEqual({ problems: [{ column: 'agency_id', reason: 'duplicate of line 2 with a different name' }] });
+  });
+
   it('reports every problem of a row with its column, and a row of the wrong width as a whole', () => {
     expect(checkAgencyRow(['Tax Bureau', ' '], header)).toEqual({
       problems: [

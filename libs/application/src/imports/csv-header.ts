@@ -22,19 +22,20 @@ export class HeaderError extends Error {}
 /** Reads a header against the accepted names of each field (the first name is the canonical one). */
 export function readCsvHeader<F extends string>(cells: readonly string[], accepted: Record<F, readonly string[]>): Header<F> {
   const fields = Object.keys(accepted) as F[];
-  const index = {} as Record<F, number>;
-  const names = {} as Record<F, string>;
+  // Maps while reading, Object.fromEntries at the end: no plain object filled key by key (test/own-keys.spec.ts).
+  const index = new Map<F, number>();
+  const names = new Map<F, string>();
   cells.forEach((cell, i) => {
     const name = cell.trim();
     const field = fields.find((f) => accepted[f].includes(name.toLowerCase()));
     if (!field) throw new HeaderError(`unknown column "${name}" in the header${name.includes('\uFFFD') ? ' (is the file UTF-8?)' : ''}`);
-    if (field in index) throw new HeaderError(`column "${name}" appears twice in the header`);
-    index[field] = i;
-    names[field] = name;
+    if (index.has(field)) throw new HeaderError(`column "${name}" appears twice in the header`);
+    index.set(field, i);
+    names.set(field, name);
   });
-  const missing = fields.filter((f) => !(f in index)).map((f) => accepted[f][0]);
+  const missing = fields.filter((f) => !index.has(f)).map((f) => accepted[f][0]);
   if (missing.length) throw new HeaderError(`the header lacks ${missing.join(', ')} (expected ${fields.map((f) => accepted[f][0]).join(',')})`);
-  return { index, names, width: cells.length };
+  return { index: Object.fromEntries(index) as Record<F, number>, names: Object.fromEntries(names) as Record<F, string>, width: cells.length };
 }
 
 /** Excel exports often end with rows of bare commas; those are blank lines, not bad rows. */
@@ -43,9 +44,7 @@ export const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim()
 /** The cells by field, trimmed; or the problem of a row with the wrong number of fields. */
 export function cellsOf<F extends string>(cells: readonly string[], header: Header<F>): Record<F, string> | RowProblem {
   if (cells.length !== header.width) return { reason: `has ${cells.length} fields, expected ${header.width}` };
-  const out = {} as Record<F, string>;
-  for (const f of Object.keys(header.index) as F[]) out[f] = cells[header.index[f]].trim();
-  return out;
+  return Object.fromEntries((Object.keys(header.index) as F[]).map((f) => [f, cells[header.index[f]].trim()])) as Record<F, string>;
 }
 
 /** ` (got "…")` for a reason, the value cut at 40 characters; nothing for an empty value. */

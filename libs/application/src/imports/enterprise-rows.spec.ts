@@ -35,6 +35,10 @@ describe('readHeader', () => {
 });
 
 describe('checkRow', () => {
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('takes the district and name %s as any other text', (text) => {
+    expect(checkRow([code(1), text, text, 'C', 'small'], header)).toEqual({ row: { creditCode: code(1), name: text, district: text, industry: 'C', size: 'small' } });
+  });
+
   it('gives the command data, trimmed', () => {
     expect(checkRow([` ${code(1)} `, ' 徐州某某有限公司 ', '鼓楼区', 'C', 'small'], header)).toEqual({
       row: { creditCode: code(1), name: '徐州某某有限公司', district: '鼓楼区', industry: 'C', size: 'small' },

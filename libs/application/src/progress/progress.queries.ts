@@ -5,7 +5,7 @@
  */
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { campaignDecider, CampaignPhase, campaignPhase, NotFound, streams } from '@survey/domain';
+import { CampaignDefinition, campaignDecider, CampaignPhase, campaignPhase, getOwn, keyed, NotFound, ownEntries, streams } from '@survey/domain';
 import {
   inviteeId, PendingDoc, PROGRESS, ProgressDoc, progressProjection, ProgressEnterpriseDoc, READ_MODEL_STORE, ReadModelStore,
 } from '@survey/read-models';
@@ -76,27 +76,32 @@ export class CampaignProgressHandler extends ProgressReader implements IQueryHan
   async execute({ campaignId }: CampaignProgressQuery): Promise<ProgressView> {
     const campaign = await this.campaign(campaignId);
     const asOf = await this.readModels.checkpoint(progressProjection.name);
-    const p = (await this.readModels.get<ProgressDoc>(PROGRESS.campaigns, campaignId))
-      ?? { campaignId, invited: 0, responded: 0, respondedWithoutInvitation: 0, agencies: {}, districts: {} };
-    const districts = Object.entries(p.districts)
-      .filter(([, d]) => d.invited > 0)
-      .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a < b ? -1 : a > b ? 1 : 0)) // unknown last
-      .map(([district, d]) => ({ district: district || null, invited: d.invited, responded: d.responded, responseRate: percent(d.responded, d.invited) }));
-    return {
-      campaignId,
-      status: campaignPhase(campaign, this.aggregates.now()),
-      invited: p.invited,
-      responded: p.responded,
-      responseRate: percent(p.responded, p.invited),
-      respondedWithoutInvitation: p.respondedWithoutInvitation,
-      agencies: campaign.definition.agencies.map(({ id, name }) => {
-        const responded = p.agencies[id] ?? 0;
-        return { agencyId: id, name, responded, responseRate: percent(responded, p.invited) };
-      }),
-      districts,
-      asOf,
-    };
+    const doc = await this.readModels.get<ProgressDoc>(PROGRESS.campaigns, campaignId);
+    return progressView(campaign.definition, doc, campaignPhase(campaign, this.aggregates.now()), asOf);
   }
+}
+
+/** The progress answer from the campaign's `progress` document (none yet: nobody invited or rated). */
+export function progressView(campaign: CampaignDefinition, doc: ProgressDoc | undefined, status: CampaignPhase, asOf: ProgressView['asOf']): ProgressView {
+  const p = doc ?? { campaignId: campaign.campaignId, invited: 0, responded: 0, respondedWithoutInvitation: 0, agencies: keyed<number>(), districts: keyed<{ invited: number; responded: number }>() };
+  const districts = ownEntries(p.districts)
+    .filter(([, d]) => d.invited > 0)
+    .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a < b ? -1 : a > b ? 1 : 0)) // unknown last
+    .map(([district, d]) => ({ district: district || null, invited: d.invited, responded: d.responded, responseRate: percent(d.responded, d.invited) }));
+  return {
+    campaignId: campaign.campaignId,
+    status,
+    invited: p.invited,
+    responded: p.responded,
+    responseRate: percent(p.responded, p.invited),
+    respondedWithoutInvitation: p.respondedWithoutInvitation,
+    agencies: campaign.agencies.map(({ id, name }) => {
+      const responded = getOwn(p.agencies, id) ?? 0;
+      return { agencyId: id, name, responded, responseRate: percent(responded, p.invited) };
+    }),
+    districts,
+    asOf,
+  };
 }
 
 @QueryHandler(NonRespondentsQuery)

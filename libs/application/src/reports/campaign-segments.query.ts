@@ -8,9 +8,9 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { ALL_AGENCIES, READ_MODEL_STORE, ReadModelStore, SEGMENT_COLLECTIONS, SegmentStatsDoc } from '@survey/read-models';
-import { SEGMENT_DIMENSIONS, segmentRow, SegmentRows } from '@survey/reporting';
+import { LevelInput, SEGMENT_DIMENSIONS, segmentRow, SegmentRows } from '@survey/reporting';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { campaignAndPrevious } from './report-source';
+import { campaignAndPrevious, segmentCells } from './report-source';
 
 export class CampaignSegmentsQuery extends Query<NonNullable<SegmentRows>> {
   constructor(readonly campaignId: string) {
@@ -27,18 +27,22 @@ export class CampaignSegmentsHandler implements IQueryHandler<CampaignSegmentsQu
 
   async execute({ campaignId }: CampaignSegmentsQuery): Promise<NonNullable<SegmentRows>> {
     const { campaign } = await campaignAndPrevious(this.readModels, campaignId);
-    const k = this.config.suppressionK;
     const docs = await this.readModels.list<SegmentStatsDoc>(SEGMENT_COLLECTIONS.stats, `${campaignId}/`);
-    const all = docs.find((d) => d.agencyId === ALL_AGENCIES);
-    const agencies = docs.filter((d) => d.agencyId !== ALL_AGENCIES);
-    return Object.fromEntries(
-      SEGMENT_DIMENSIONS.map((d) => {
-        const hiddenInAnAgency = new Set<string>();
-        for (const agency of agencies) {
-          for (const cell of segmentRow(d, agency.cells[d] ?? {}, campaign.scale, k)) if ('suppressed' in cell) hiddenInAnAgency.add(cell.value);
-        }
-        return [d, segmentRow(d, all?.cells[d] ?? {}, campaign.scale, k, hiddenInAnAgency)];
-      }),
-    ) as NonNullable<SegmentRows>;
+    return campaignSegmentRows(campaign.scale, docs, this.config.suppressionK);
   }
+}
+
+/** The campaign-wide rows from a campaign's `segment-stats` documents (its agencies' and the `*` one). */
+export function campaignSegmentRows(scale: LevelInput[], docs: SegmentStatsDoc[], k: number): NonNullable<SegmentRows> {
+  const all = docs.find((d) => d.agencyId === ALL_AGENCIES);
+  const agencies = docs.filter((d) => d.agencyId !== ALL_AGENCIES);
+  return Object.fromEntries(
+    SEGMENT_DIMENSIONS.map((d) => {
+      const hiddenInAnAgency = new Set<string>();
+      for (const agency of agencies) {
+        for (const cell of segmentRow(d, segmentCells(agency.cells[d]), scale, k)) if ('suppressed' in cell) hiddenInAnAgency.add(cell.value);
+      }
+      return [d, segmentRow(d, segmentCells(all?.cells[d]), scale, k, hiddenInAnAgency)];
+    }),
+  ) as NonNullable<SegmentRows>;
 }

@@ -2,12 +2,13 @@
  * Report assembly from read-model documents, wherever they are: the live read models
  * (ReadModelStore) or a replay of the log's prefix held in memory (MemoryDocs, for as-of
  * reports). Both go through the same functions, so an as-of report is computed exactly as a live one.
+ * The documents' counters (Keyed objects, keyed by user text) become Maps here, for the pure reports.
  */
-import { NotFound } from '@survey/domain';
+import { Keyed, NotFound, ownEntries, toMap } from '@survey/domain';
 import {
-  AgencyStatsDoc, CampaignDoc, CampaignStatsDoc, COLLECTIONS, Doc, MemoryDocs, SEGMENT_COLLECTIONS, SegmentStatsDoc, segmentStatsId,
+  AgencyStatsDoc, CampaignDoc, CampaignStatsDoc, COLLECTIONS, Doc, LevelCounts, MemoryDocs, SEGMENT_COLLECTIONS, SegmentCellCounts, SegmentStatsDoc, segmentStatsId,
 } from '@survey/read-models';
-import { agencyDetail, AgencyDetail, CampaignCounts, headlineReport, HeadlineReport } from '@survey/reporting';
+import { agencyDetail, AgencyDetail, CampaignCounts, headlineReport, HeadlineReport, SEGMENT_DIMENSIONS, SegmentCounts, SegmentDimension } from '@survey/reporting';
 
 /** What reports read: a ReadModelStore, or MemoryDocs through memorySource. */
 export interface DocSource {
@@ -48,9 +49,19 @@ export async function campaignCounts(source: DocSource, campaign: CampaignDoc): 
     agencies: campaign.agencies,
     scale: campaign.scale,
     respondents: stats?.respondents ?? 0,
-    levels: stats?.levels ?? {},
-    agencyLevels: Object.fromEntries(agencies.map((a) => [a.agencyId, a.levels])),
+    levels: toMap(stats?.levels),
+    agencyLevels: new Map(agencies.map((a) => [a.agencyId, toMap(a.levels)])),
   };
+}
+
+/** question id → level id → answers, from a document's counters. */
+export function questionCounts(doc: LevelCounts | undefined): Map<string, Map<string, number>> {
+  return new Map(doc ? ownEntries(doc.questions).map(([question, levels]) => [question, toMap(levels)]) : []);
+}
+
+/** A segments document's cells per dimension, each value → its counts. */
+export function segmentCells(cells: Keyed<SegmentCellCounts> | undefined): Map<string, SegmentCounts> {
+  return new Map(cells ? ownEntries(cells).map(([value, cell]) => [value, { respondents: cell.respondents, levels: toMap(cell.levels) }]) : []);
 }
 
 export async function headlineFrom(source: DocSource, campaignId: string, at: At): Promise<HeadlineReport> {
@@ -72,13 +83,15 @@ export async function agencyDetailFrom(
     previous ? source.get<AgencyStatsDoc>(COLLECTIONS.agencyStats, `${previous.campaignId}/${agencyId}`) : undefined,
     segments.include ? source.get<SegmentStatsDoc>(SEGMENT_COLLECTIONS.stats, segmentStatsId(campaignId, agencyId)) : undefined,
   ]);
+  const segmentsOf = (doc: SegmentStatsDoc | undefined) =>
+    Object.fromEntries(SEGMENT_DIMENSIONS.map((d) => [d, segmentCells(doc?.cells[d])])) as Record<SegmentDimension, Map<string, SegmentCounts>>;
   return agencyDetail({
     campaign,
     agencyId,
-    levels: stats?.levels ?? {},
-    questions: stats?.questions ?? {},
-    previous: previous ? { campaignId: previous.campaignId, year: previous.year, levels: prior?.levels ?? null, scale: previous.scale } : null,
-    segments: segments.include ? (cells?.cells ?? { district: {}, industry: {}, size: {} }) : null,
+    levels: toMap(stats?.levels),
+    questions: questionCounts(stats),
+    previous: previous ? { campaignId: previous.campaignId, year: previous.year, levels: prior ? toMap(prior.levels) : null, scale: previous.scale } : null,
+    segments: segments.include ? segmentsOf(cells) : null,
     ...(segments.include ? {} : { segmentsOmitted: segments.omitted }),
     k,
     asOf: at,

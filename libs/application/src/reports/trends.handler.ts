@@ -4,7 +4,7 @@
  */
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { NotFound } from '@survey/domain';
+import { NotFound, toMap } from '@survey/domain';
 import { AgencyStatsDoc, CampaignDoc, CampaignStatsDoc, COLLECTIONS, READ_MODEL_STORE, ReadModelStore, reportsProjection } from '@survey/read-models';
 import { TrendInput, trends } from '@survey/reporting';
 import { TrendsQuery } from './trends.query';
@@ -34,9 +34,9 @@ export class TrendsHandler implements IQueryHandler<TrendsQuery> {
         year: c.year,
         scale: c.scale,
         questionIds: c.questions.map((q) => q.id),
-        levels: (agencyId
+        levels: toMap((agencyId
           ? await this.readModels.get<AgencyStatsDoc>(COLLECTIONS.agencyStats, `${c.campaignId}/${agencyId}`)
-          : await this.readModels.get<CampaignStatsDoc>(COLLECTIONS.campaignStats, c.campaignId))?.levels ?? {},
+          : await this.readModels.get<CampaignStatsDoc>(COLLECTIONS.campaignStats, c.campaignId))?.levels),
       })),
     );
     const latest = [...campaigns].sort((a, b) => b.year - a.year)[0];

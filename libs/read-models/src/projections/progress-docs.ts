@@ -1,4 +1,9 @@
-/** The documents of the `progress` projection (response progress for admins), as the query side reads them. */
+/**
+ * The documents of the `progress` projection (response progress for admins), as the query side
+ * reads them. Counters by agency id or district are Keyed objects (@survey/domain): such text may
+ * be `constructor` or `__proto__`.
+ */
+import type { Keyed } from '@survey/domain';
 
 export const PROGRESS = {
   /** creditCode → the enterprise's current name and district. */
@@ -43,9 +48,9 @@ export interface ProgressDoc {
   /** Enterprises with a current evaluation but no invitation (a token made some other way). */
   respondedWithoutInvitation: number;
   /** agencyId → invited enterprises with a current evaluation of it. */
-  agencies: Record<string, number>;
+  agencies: Keyed<number>;
   /** district ('' when unknown) → invited and responded there. */
-  districts: Record<string, { invited: number; responded: number }>;
+  districts: Keyed<{ invited: number; responded: number }>;
 }
 
 export const inviteeId = (campaignId: string, creditCode: string) => `${campaignId}/${creditCode}`;

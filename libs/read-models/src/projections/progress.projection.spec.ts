@@ -1,4 +1,5 @@
 /** The `progress` projection as a pure fold: invited, responded, per agency and district, and who is pending. */
+import { getOwn } from '@survey/domain';
 import type { SurveyEvent } from '@survey/domain';
 import type { DocAccess } from '../projection';
 import type { Doc } from '../read-model-store.port';
@@ -79,7 +80,7 @@ describe('progress projection', () => {
 
   it('keeps the district of the invitation through a profile change, and takes the new one when invited again', () => {
     const moved = fold([...world, submitted(globex, 'tax', 'satisfied'), profile(globex, '贾汪区', 'EnterpriseProfileChanged')]);
-    expect(progress(moved).districts['鼓楼区']).toEqual({ invited: 2, responded: 1 });
+    expect(getOwn(progress(moved).districts, '鼓楼区')).toEqual({ invited: 2, responded: 1 });
     const reissued = fold([...world, submitted(globex, 'tax', 'satisfied'), profile(globex, '贾汪区', 'EnterpriseProfileChanged'), issued(globex)]);
     expect(progress(reissued)).toMatchObject({ invited: 4, responded: 1 });
     expect(progress(reissued).districts).toMatchObject({ 鼓楼区: { invited: 1, responded: 0 }, 贾汪区: { invited: 1, responded: 1 } });

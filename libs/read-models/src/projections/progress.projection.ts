@@ -8,6 +8,7 @@
  * takes the new district. Responded means a current evaluation (withdrawn or invalidated ones are
  * not), overall and per agency.
  */
+import { addTo, getOwn, keyed, setOwn } from '@survey/domain';
 import type { SurveyEvent } from '@survey/domain';
 import type { RecordedEvent } from '@survey/event-store';
 import type { DocAccess, Projection } from '../projection';
@@ -75,7 +76,7 @@ function change(docs: DocAccess, campaignId: string, creditCode: string, update:
   const after = update(before);
   if (after === before) return;
   const progress = docs.get<ProgressDoc>(P.campaigns, campaignId)
-    ?? { campaignId, invited: 0, responded: 0, respondedWithoutInvitation: 0, agencies: {}, districts: {} };
+    ?? { campaignId, invited: 0, responded: 0, respondedWithoutInvitation: 0, agencies: keyed(), districts: keyed() };
   count(progress, before, -1);
   count(progress, after, +1);
   docs.put(P.campaigns, campaignId, progress);
@@ -97,8 +98,10 @@ function count(progress: ProgressDoc, invitee: InviteeDoc, delta: number): void 
   }
   progress.invited += delta;
   progress.responded += responded * delta;
-  const district = (progress.districts[invitee.district ?? ''] ??= { invited: 0, responded: 0 });
+  const name = invitee.district ?? '';
+  let district = getOwn(progress.districts, name);
+  if (!district) setOwn(progress.districts, name, (district = { invited: 0, responded: 0 }));
   district.invited += delta;
   district.responded += responded * delta;
-  for (const agencyId of invitee.rated) progress.agencies[agencyId] = (progress.agencies[agencyId] ?? 0) + delta;
+  for (const agencyId of invitee.rated) addTo(progress.agencies, agencyId, delta);
 }

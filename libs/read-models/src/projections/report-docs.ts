@@ -1,5 +1,9 @@
-/** The documents of the `reports` projection, as the query side reads them. */
-import type { CampaignDefinition, PublishedSeal } from '@survey/domain';
+/**
+ * The documents of the `reports` projection, as the query side reads them. Counters keyed by
+ * level, question or agency id are Keyed objects (@survey/domain's keyed.ts): such an id may be
+ * `constructor`, so they are read and written through its own-property functions only.
+ */
+import type { CampaignDefinition, Keyed, PublishedSeal } from '@survey/domain';
 
 export const COLLECTIONS = {
   campaigns: 'campaigns',
@@ -18,8 +22,10 @@ export type CampaignDoc = CampaignDefinition & {
 /** Current evaluations counted by level, overall and per question. */
 export interface LevelCounts {
   [key: string]: unknown;
-  levels: Record<string, number>;
-  questions: Record<string, Record<string, number>>;
+  /** level id → current evaluations at that level. */
+  levels: Keyed<number>;
+  /** question id → level id → current answers at that level. */
+  questions: Keyed<Keyed<number>>;
 }
 
 export interface CampaignStatsDoc extends LevelCounts {
@@ -39,7 +45,7 @@ export interface AgencyStatsDoc extends LevelCounts {
  */
 export interface BallotDoc {
   [key: string]: unknown;
-  current: Record<string, [rating: string, answers: Record<string, string>]>;
+  current: Keyed<[rating: string, answers: Keyed<string>]>;
   count: number;
 }
 

@@ -3,8 +3,10 @@
  * each segment cell (district, industry section, enterprise size, as copied into the evaluation
  * when it was made), with the respondents of each cell. The agency `*` holds the whole campaign,
  * where one enterprise rates several agencies and is still counted once per cell. Kept apart from
- * `reports` so that the headline's rebuild does none of this work.
+ * `reports` so that the headline's rebuild does none of this work. Values and ids are user text
+ * (a district may be `__proto__`): every map of them is a Keyed object (@survey/domain).
  */
+import { addTo, deleteOwn, getOwn, Keyed, keyed, setOwn } from '@survey/domain';
 import type { BallotEvent, SurveyEvent } from '@survey/domain';
 import type { RecordedEvent } from '@survey/event-store';
 import type { DocAccess, Projection } from '../projection';
@@ -15,7 +17,8 @@ const DIMENSIONS = ['district', 'industry', 'size'] as const;
 
 export interface SegmentCellCounts {
   respondents: number;
-  levels: Record<string, number>;
+  /** level id → current evaluations. */
+  levels: Keyed<number>;
 }
 
 export interface SegmentStatsDoc {
@@ -23,7 +26,8 @@ export interface SegmentStatsDoc {
   campaignId: string;
   /** An agency id, or `*` for the whole campaign. */
   agencyId: string;
-  cells: Record<(typeof DIMENSIONS)[number], Record<string, SegmentCellCounts>>;
+  /** Per dimension, value (a district, an industry section, a size) → its cell. */
+  cells: Record<(typeof DIMENSIONS)[number], Keyed<SegmentCellCounts>>;
 }
 
 /**
@@ -33,8 +37,8 @@ export interface SegmentStatsDoc {
  */
 export interface SegmentBallotDoc {
   [key: string]: unknown;
-  current: Record<string, Entry>;
-  inCell: [district: Record<string, number>, industry: Record<string, number>, size: Record<string, number>];
+  current: Keyed<Entry>;
+  inCell: [district: Keyed<number>, industry: Keyed<number>, size: Keyed<number>];
 }
 type Entry = [rating: string, district: string, industry: string, size: string];
 
@@ -73,12 +77,12 @@ export const segmentsProjection: Projection = {
   },
 };
 
-const emptyStats = (campaignId: string, agencyId: string): SegmentStatsDoc => ({ campaignId, agencyId, cells: { district: {}, industry: {}, size: {} } });
+const emptyStats = (campaignId: string, agencyId: string): SegmentStatsDoc => ({ campaignId, agencyId, cells: { district: keyed(), industry: keyed(), size: keyed() } });
 
 function applyBallot(event: BallotEvent, docs: DocAccess): void {
   const { campaignId, creditCode, agencyId } = event.data;
   const bId = ballotId(campaignId, creditCode);
-  const ballot = docs.get<SegmentBallotDoc>(S.ballots, bId) ?? { current: {}, inCell: [{}, {}, {}] };
+  const ballot = docs.get<SegmentBallotDoc>(S.ballots, bId) ?? { current: keyed(), inCell: [keyed(), keyed(), keyed()] };
   const agency = docs.get<SegmentStatsDoc>(S.stats, segmentStatsId(campaignId, agencyId)) ?? emptyStats(campaignId, agencyId);
   const all = docs.get<SegmentStatsDoc>(S.stats, segmentStatsId(campaignId, ALL_AGENCIES)) ?? emptyStats(campaignId, ALL_AGENCIES);
 
@@ -86,24 +90,24 @@ function applyBallot(event: BallotEvent, docs: DocAccess): void {
     for (let d = 0; d < DIMENSIONS.length; d++) {
       const value = entry[d + 1];
       const inCell = ballot.inCell[d];
-      const before = inCell[value] ?? 0;
+      const before = getOwn(inCell, value) ?? 0;
       const after = before + delta;
-      if (after === 0) delete inCell[value];
-      else inCell[value] = after;
+      if (after === 0) deleteOwn(inCell, value);
+      else setOwn(inCell, value, after);
       count(agency, DIMENSIONS[d], value, entry[0], delta, true);
       // The enterprise enters a campaign-wide cell with its first evaluation there and leaves it with its last.
       count(all, DIMENSIONS[d], value, entry[0], delta, before === 0 || after === 0);
     }
   };
-  const kept = ballot.current[agencyId];
+  const kept = getOwn(ballot.current, agencyId);
   if (kept) move(kept, -1);
   if (event.type === 'EvaluationSubmitted' || event.type === 'EvaluationRevised') {
     const { rating, district, industry, size } = event.data;
     const entry: Entry = [rating, district, industry, size];
     move(entry, +1);
-    ballot.current[agencyId] = entry;
+    setOwn(ballot.current, agencyId, entry);
   } else if (kept) {
-    delete ballot.current[agencyId];
+    deleteOwn(ballot.current, agencyId);
   }
   docs.put(S.ballots, bId, ballot);
   docs.put(S.stats, segmentStatsId(campaignId, agencyId), agency);
@@ -112,7 +116,8 @@ function applyBallot(event: BallotEvent, docs: DocAccess): void {
 
 function count(doc: SegmentStatsDoc, dimension: (typeof DIMENSIONS)[number], value: string, rating: string, delta: number, respondent: boolean): void {
   const cells = doc.cells[dimension];
-  const cell = cells[value] ?? (cells[value] = { respondents: 0, levels: {} });
-  cell.levels[rating] = (cell.levels[rating] ?? 0) + delta;
+  let cell = getOwn(cells, value);
+  if (!cell) setOwn(cells, value, (cell = { respondents: 0, levels: keyed() }));
+  addTo(cell.levels, rating, delta);
   if (respondent) cell.respondents += delta;
 }

@@ -2,7 +2,7 @@
  * A long, deterministic ballot history for projector specs, and an oracle that counts it without
  * the projection's code: what is current is simply the last rating not withdrawn or invalidated.
  */
-import { creditCodeCheckChar, DEFAULT_QUESTIONS } from '@survey/domain';
+import { creditCodeCheckChar, DEFAULT_QUESTIONS, Keyed, ownEntries } from '@survey/domain';
 import type { SurveyEvent } from '@survey/domain';
 import type { LevelCounts } from '../projections/report-docs';
 import {
@@ -43,26 +43,45 @@ export function aHistory(length: number, seed = 2019): SurveyEvent[] {
   return events;
 }
 
+/** Counters as plain JSON objects (built with Object.fromEntries, never indexed), for toEqual. */
 export interface Counts {
-  levels: Record<string, number>;
-  questions: Record<string, Record<string, number>>;
+  levels: { [level: string]: number };
+  questions: { [question: string]: { [level: string]: number } };
 }
 
 /** The non-zero counters of a document: a level that went back to 0 may stay as a key. */
 export function counts(doc: LevelCounts): Counts {
-  const nonZero = (levels: Record<string, number>) => Object.fromEntries(Object.entries(levels).filter(([, n]) => n !== 0));
-  const questions = Object.entries(doc.questions).map(([q, levels]) => [q, nonZero(levels)] as const);
+  const nonZero = (levels: Keyed<number>) => Object.fromEntries(ownEntries(levels).filter(([, n]) => n !== 0));
+  const questions = ownEntries(doc.questions).map(([q, levels]) => [q, nonZero(levels)] as const);
   return { levels: nonZero(doc.levels), questions: Object.fromEntries(questions.filter(([, l]) => Object.keys(l).length > 0)) };
 }
 
 export interface ExpectedCampaign extends Counts {
   respondents: number;
   /** Agencies with at least one current evaluation. */
-  agencies: Record<string, Counts>;
+  agencies: { [agencyId: string]: Counts };
+}
+
+/** Counts kept in Maps while they are added up. */
+class Tally {
+  readonly levels = new Map<string, number>();
+  readonly questions = new Map<string, Map<string, number>>();
+
+  add(rating: string, answers: Record<string, string>): void {
+    this.levels.set(rating, (this.levels.get(rating) ?? 0) + 1);
+    for (const [q, level] of Object.entries(answers)) {
+      const levels = this.questions.get(q) ?? new Map<string, number>();
+      this.questions.set(q, levels.set(level, (levels.get(level) ?? 0) + 1));
+    }
+  }
+
+  counts(): Counts {
+    return { levels: Object.fromEntries(this.levels), questions: Object.fromEntries([...this.questions].map(([q, levels]) => [q, Object.fromEntries(levels)])) };
+  }
 }
 
 /** campaignId → what its counters must read after the whole history. */
-export function expectedCounts(events: SurveyEvent[]): Record<string, ExpectedCampaign> {
+export function expectedCounts(events: SurveyEvent[]): { [campaignId: string]: ExpectedCampaign } {
   const current = new Map<string, { campaignId: string; creditCode: string; agencyId: string; rating: string; answers: Record<string, string> }>();
   for (const event of events) {
     if (!('agencyId' in event.data) || !('creditCode' in event.data)) continue;
@@ -70,19 +89,17 @@ export function expectedCounts(events: SurveyEvent[]): Record<string, ExpectedCa
     if ('rating' in event.data) current.set(key, event.data);
     else current.delete(key);
   }
-  const result: Record<string, ExpectedCampaign> = {};
-  const add = (into: Counts, rating: string, answers: Record<string, string>) => {
-    into.levels[rating] = (into.levels[rating] ?? 0) + 1;
-    for (const [q, level] of Object.entries(answers)) (into.questions[q] ??= {})[level] = (into.questions[q][level] ?? 0) + 1;
-  };
-  const respondents = new Map<string, Set<string>>();
+  const campaigns = new Map<string, { tally: Tally; agencies: Map<string, Tally>; respondents: Set<string> }>();
   for (const { campaignId, creditCode, agencyId, rating, answers } of current.values()) {
-    const campaign = (result[campaignId] ??= { respondents: 0, levels: {}, questions: {}, agencies: {} });
-    add(campaign, rating, answers);
-    add((campaign.agencies[agencyId] ??= { levels: {}, questions: {} }), rating, answers);
-    if (!respondents.has(campaignId)) respondents.set(campaignId, new Set());
-    respondents.get(campaignId)!.add(creditCode);
+    const campaign = campaigns.get(campaignId) ?? { tally: new Tally(), agencies: new Map<string, Tally>(), respondents: new Set<string>() };
+    campaigns.set(campaignId, campaign);
+    campaign.tally.add(rating, answers);
+    const agency = campaign.agencies.get(agencyId) ?? new Tally();
+    campaign.agencies.set(agencyId, agency);
+    agency.add(rating, answers);
+    campaign.respondents.add(creditCode);
   }
-  for (const [campaignId, codes] of respondents) result[campaignId].respondents = codes.size;
-  return result;
+  return Object.fromEntries([...campaigns].map(([campaignId, c]) => [campaignId, {
+    respondents: c.respondents.size, ...c.tally.counts(), agencies: Object.fromEntries([...c.agencies].map(([a, t]) => [a, t.counts()])),
+  }]));
 }

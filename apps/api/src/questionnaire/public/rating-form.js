@@ -1,6 +1,6 @@
 // One agency's card: what is saved, and a form (real radios, labels, a live character count) to
 // save, revise or withdraw its evaluation. Save status is announced through a live region.
-import { both, h, levelLabel } from './view.js';
+import { both, h, levelLabel, savedAnswer } from './view.js';
 
 export const MAX_COMMENT = 2000;
 
@@ -47,7 +47,7 @@ export function agencyCard(agency, campaign, saved, actions, invalidated = null)
   function fill() {
     form.replaceChildren(
       scaleFieldset(`rating-${id}`, both('总体评价（必选）', 'Overall rating (required)'), campaign.scale, current?.rating, true),
-      ...campaign.questions.map((q) => scaleFieldset(`q-${id}-${q.id}`, [q.text, ' ', h('span', { class: 'muted' }, '（可选 optional）')], campaign.scale, current?.answers?.[q.id], false)),
+      ...campaign.questions.map((q) => scaleFieldset(`q-${id}-${q.id}`, [q.text, ' ', h('span', { class: 'muted' }, '（可选 optional）')], campaign.scale, savedAnswer(current, q.id), false)),
       h('label', { for: `comment-${id}`, class: 'comment-label' }, ...both('意见建议（可选）', 'Comment (optional)')),
       comment,
       count,
@@ -79,8 +79,8 @@ export function agencyCard(agency, campaign, saved, actions, invalidated = null)
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const data = new FormData(form);
-    const answers = {};
-    for (const q of campaign.questions) if (data.get(`q-${id}-${q.id}`)) answers[q.id] = data.get(`q-${id}-${q.id}`);
+    // Built from entries (own properties whatever the question is called), never key by key on a {}.
+    const answers = Object.fromEntries(campaign.questions.map((q) => [q.id, data.get(`q-${id}-${q.id}`)]).filter(([, level]) => level));
     const text = comment.value.trim();
     await act(() => actions.save(agency.id, { rating: data.get(`rating-${id}`), answers, ...(text ? { comment: comment.value } : {}) }), '已保存 Saved');
   });

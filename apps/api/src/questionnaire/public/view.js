@@ -16,16 +16,20 @@ export function h(tag, attrs = {}, ...children) {
 /** Chinese first, English after, as one bilingual text. */
 export const both = (zh, en) => [zh, ' ', h('span', { lang: 'en', class: 'en' }, en)];
 
-const ENGLISH = {
-  very_satisfied: 'Very satisfied', satisfied: 'Satisfied', basically_satisfied: 'Basically satisfied',
-  dissatisfied: 'Dissatisfied', very_dissatisfied: 'Very dissatisfied',
-};
+// A Map: a campaign's own level ids are looked up here, and `constructor` is a valid one.
+const ENGLISH = new Map([
+  ['very_satisfied', 'Very satisfied'], ['satisfied', 'Satisfied'], ['basically_satisfied', 'Basically satisfied'],
+  ['dissatisfied', 'Dissatisfied'], ['very_dissatisfied', 'Very dissatisfied'],
+]);
 /** A level's label split into its Chinese and English parts (the default scale's labels hold both). */
 export function levelLabel(level) {
   const m = /^([^A-Za-z]+)\s+([A-Za-z].*)$/.exec(level.label);
   if (m) return { zh: m[1], en: m[2] };
-  return { zh: level.label, en: ENGLISH[level.id] ?? '' };
+  return { zh: level.label, en: ENGLISH.get(level.id) ?? '' };
 }
+
+/** The saved answer to a question, if any: `answers` is JSON keyed by question ids, which may spell `constructor`. */
+export const savedAnswer = (saved, questionId) => (saved?.answers && Object.hasOwn(saved.answers, questionId) ? saved.answers[questionId] : undefined);
 
 export function showScreen(...nodes) {
   const main = document.getElementById('main');

@@ -51,7 +51,9 @@ const LABELS = {
 };
 
 const KEY = 'survey.lang';
-let lang = LABELS[localStorage.getItem(KEY)] ? localStorage.getItem(KEY) : 'zh';
+// Own properties only: what localStorage holds, or a key a caller passes, may spell `constructor`.
+const own = (obj, key) => (Object.hasOwn(obj, key) ? obj[key] : undefined);
+let lang = own(LABELS, localStorage.getItem(KEY) ?? '') ? localStorage.getItem(KEY) : 'zh';
 
 export const currentLang = () => lang;
 
@@ -64,6 +66,6 @@ export function setLang(next) {
 
 /** The label for `key` in the current language, `{name}` placeholders filled from `params`. */
 export function t(key, params = {}) {
-  const text = LABELS[lang][key] ?? LABELS.en[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''));
+  const text = own(LABELS[lang], key) ?? own(LABELS.en, key) ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name) => String(own(params, name) ?? ''));
 }
