@@ -4,7 +4,7 @@
  * or changes nothing when the content is the same. The campaign and the enterprise are read
  * models of other aggregates, passed in as context together with the clock.
  */
-import { CampaignState, campaignPhase } from './campaign';
+import { CampaignState, campaignPhase } from './campaign-state';
 import { assertNever, Decider } from './decider';
 import { Conflict, FieldError, Forbidden, Invalid, NotFound } from './errors';
 import type { BallotEvent, Rating } from './events';

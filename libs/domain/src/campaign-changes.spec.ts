@@ -1,4 +1,5 @@
-import { campaignDecider, CampaignState } from './campaign';
+import { campaignDecider } from './campaign';
+import type { CampaignState } from './campaign-state';
 import type { CampaignChange } from './campaign-changes';
 import { fold } from './decider';
 import { Conflict, Invalid, NotFound } from './errors';

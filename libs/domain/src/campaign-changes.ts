@@ -3,7 +3,7 @@
  * renamed. Each is one event on the campaign stream, so reports, ballots and the audit trail see it.
  * Agency ids never change once given: ballots and counters are keyed by them.
  */
-import { campaignPhase, CampaignState } from './campaign';
+import { campaignPhase, CampaignState } from './campaign-state';
 import { Conflict, FieldError, Invalid, NotFound } from './errors';
 import type { CampaignEvent } from './events';
 

@@ -1,4 +1,5 @@
-import { campaignDecider, campaignPhase, CampaignState, DEFAULT_QUESTIONS, OpenCampaign } from './campaign';
+import { campaignDecider, DEFAULT_QUESTIONS, OpenCampaign } from './campaign';
+import { campaignPhase, CampaignState } from './campaign-state';
 import { fold } from './decider';
 import { Conflict, Invalid, NotFound } from './errors';
 import { DEFAULT_SCALE } from './scale';

@@ -3,6 +3,7 @@ export * from './credit-code';
 export * from './scale';
 export * from './events';
 export * from './decider';
+export * from './campaign-state';
 export * from './campaign';
 export * from './campaign-changes';
 export * from './enterprise';

@@ -1,4 +1,5 @@
-import { campaignDecider, CampaignState } from './campaign';
+import { campaignDecider } from './campaign';
+import type { CampaignState } from './campaign-state';
 import { Conflict, Invalid, NotFound, Unprocessable } from './errors';
 import type { CampaignClosed, InvitationsIssued, InvitationRevoked } from './events';
 import { fold } from './decider';

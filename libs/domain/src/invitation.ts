@@ -6,7 +6,7 @@
  * issued after it is good again.
  */
 import { CreditCode } from './credit-code';
-import { campaignPhase, CampaignState } from './campaign';
+import { campaignPhase, CampaignState } from './campaign-state';
 import { assertNever, Decider } from './decider';
 import { Conflict, Invalid, NotFound } from './errors';
 import type { InvitationEvent } from './events';
