@@ -1,4 +1,5 @@
-import { ballotDecider, BallotContext, InvalidateEvaluation, SubmitEvaluation, WithdrawEvaluation, MAX_COMMENT_CHARACTERS, MAX_REASON_CHARACTERS } from './ballot';
+import { ballotDecider, BallotContext, InvalidateEvaluation, SubmitEvaluation, WithdrawEvaluation } from './ballot';
+import { MAX_REASON_CHARACTERS, MAX_TEXT_CHARACTERS } from './text';
 import { campaignDecider } from './campaign';
 import { fold } from './decider';
 import { enterpriseDecider } from './enterprise';
@@ -66,11 +67,11 @@ describe('ballot decider', () => {
     it('refuses an answer that is not a level', () =>
       given([]).when(submit(rating('tax', 'satisfied', { answers: { efficiency: 'meh' } }))).thenThrows(Invalid));
     it('accepts a comment of exactly 2,000 characters, counting code points', () => {
-      const comment = '好'.repeat(MAX_COMMENT_CHARACTERS - 1) + '😀';
+      const comment = '好'.repeat(MAX_TEXT_CHARACTERS - 1) + '😀';
       given([]).when(submit(rating('tax', 'satisfied', { comment }))).then([submitted(rating('tax', 'satisfied', { comment }))]);
     });
     it('refuses a comment of 2,001 characters', () =>
-      given([]).when(submit(rating('tax', 'satisfied', { comment: '好'.repeat(MAX_COMMENT_CHARACTERS + 1) }))).thenThrows(Invalid));
+      given([]).when(submit(rating('tax', 'satisfied', { comment: '好'.repeat(MAX_TEXT_CHARACTERS + 1) }))).thenThrows(Invalid));
   });
 
   describe('withdrawing', () => {
@@ -106,6 +107,8 @@ describe('ballot decider', () => {
       given([submitted(rating('tax', 'satisfied'))]).when(invalidate('tax', reason))
         .then([{ type: 'EvaluationInvalidated', data: { ...key, agencyId: 'tax', reason } }]);
     });
+    it('keeps the reason trimmed, as every reason and comment is kept', () =>
+      given([submitted(rating('tax', 'satisfied'))]).when(invalidate('tax', ' duplicate\t')).then([invalidated('tax')]));
     it.each([['blank', '   '], ['empty', ''], ['501 characters', 'x'.repeat(MAX_REASON_CHARACTERS + 1)]])('refuses a %s reason (400)', (_, reason) =>
       given([submitted(rating('tax', 'satisfied'))]).when(invalidate('tax', reason)).thenThrows(Invalid, /reason/));
   });

@@ -20,3 +20,4 @@ export * from './agency';
 export * from './requests';
 export * from './closed-loop/history';
 export * from './keyed';
+export * from './text';

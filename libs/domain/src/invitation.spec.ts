@@ -1,5 +1,6 @@
 import { campaignDecider } from './campaign';
 import type { CampaignState } from './campaign-state';
+import { MAX_REASON_CHARACTERS } from './text';
 import { Conflict, Invalid, NotFound, Unprocessable } from './errors';
 import type { CampaignClosed, InvitationsIssued, InvitationRevoked } from './events';
 import { fold } from './decider';
@@ -53,6 +54,13 @@ describe('invitation decider', () => {
     it('refuses an enterprise that was never invited', () => given([issued([globex])]).when(revoke()).thenThrows(NotFound));
     it('refuses to revoke twice', () => given([issued([acme]), revoked()]).when(revoke()).thenThrows(Conflict, /already revoked/));
     it('refuses an empty reason', () => given([issued([acme])]).when(revoke(acme, '  ')).thenThrows(Invalid, /reason/));
+    it('counts the reason in characters, as every reason is counted: 500 emoji are 500 characters', () => {
+      const reason = '😀'.repeat(MAX_REASON_CHARACTERS);
+      given([issued([acme])]).when(revoke(acme, reason)).then([{ ...revoked(), data: { ...revoked().data, reason } }]);
+      given([issued([acme])]).when(revoke(acme, `${reason}😀`)).thenThrows(Invalid, /reason/);
+    });
+    it('keeps the reason trimmed', () =>
+      given([issued([acme])]).when(revoke(acme, '  发错了邮箱 sent to the wrong address\n')).then([revoked()]));
   });
 
   describe('a link standing', () => {

@@ -8,12 +8,12 @@
 import { CreditCode } from './credit-code';
 import { campaignPhase, CampaignState } from './campaign-state';
 import { assertNever, Decider } from './decider';
-import { Conflict, Invalid, NotFound } from './errors';
+import { Conflict, FieldError, Invalid, NotFound } from './errors';
 import type { InvitationEvent } from './events';
+import { check, requiredReason } from './text';
 
 /** So that one event stays well under a megabyte even as JSON. */
 export const INVITATIONS_PER_EVENT = 1000;
-export const MAX_REVOKE_REASON = 500;
 const DAY_MS = 86_400_000;
 
 export type IssueInvitations = { type: 'IssueInvitations'; data: { campaignId: string; creditCodes: string[]; graceDays: number } };
@@ -84,10 +84,9 @@ export const invitationDecider: Decider<InvitationCommand, InvitationEvent, Invi
       }
       case 'RevokeInvitation': {
         const { campaignId, creditCode } = command.data;
-        const reason = command.data.reason.trim();
-        if (!reason || reason.length > MAX_REVOKE_REASON) {
-          throw Invalid.because('invalid revocation', [{ field: 'reason', message: `must be 1 to ${MAX_REVOKE_REASON} characters` }]);
-        }
+        const problems: FieldError[] = [];
+        const reason = requiredReason(command.data.reason, problems);
+        check('invalid revocation', problems);
         const known = state.invitations.get(creditCode);
         if (!known) throw new NotFound(`enterprise ${creditCode} has no invitation to campaign ${campaignId}`);
         if (known.revoked && revokedSinceIssue(known)) throw new Conflict(`the invitation of ${creditCode} to campaign ${campaignId} was already revoked at ${known.revoked.at}`);

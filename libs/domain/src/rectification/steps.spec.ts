@@ -1,5 +1,5 @@
 /** The case's steps people take, each with its roles, its 409s and its content rules. */
-import { MAX_REASON_CHARACTERS } from '../ballot';
+import { MAX_REASON_CHARACTERS } from '../text';
 import type { LoopActor } from '../closed-loop/actor';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors';
 import {
@@ -101,6 +101,11 @@ describe('rectification case: the steps people take', () => {
     it('is refused to the centre (403) and a blank reason (400)', () => {
       given([caseOpened()]).when(appeal(), by(centre)).thenThrows(Forbidden);
       given([caseOpened()]).when(appeal(' '), by(taxAgency)).thenThrows(Invalid);
+    });
+    it('counts its reason as every reason is counted: at most MAX_REASON_CHARACTERS code points (400 over)', () => {
+      const longest = '诉'.repeat(MAX_REASON_CHARACTERS - 1) + '😀';
+      given([caseOpened()]).when(appeal(longest), by(taxAgency)).then([{ type: 'AppealFiled', data: { ...caseKey, reason: longest, at: now } }]);
+      given([caseOpened()]).when(appeal(`${longest}。`), by(taxAgency)).thenThrows(Invalid, /reason/);
     });
     it('upheld: the decision and the case closed appeal-upheld, the reason as note', () =>
       given([caseOpened(), appealed()]).when(decide(true), by(centre)).then([
