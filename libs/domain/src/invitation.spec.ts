@@ -4,7 +4,7 @@ import { MAX_REASON_CHARACTERS } from './text';
 import { Conflict, Invalid, NotFound, Unprocessable } from './errors';
 import type { CampaignClosed, InvitationsIssued, InvitationRevoked } from './events';
 import { fold } from './decider';
-import { creditCodeCheckChar } from './credit-code';
+import { creditCode } from './testing/credit-codes';
 import { invitationDecider, InvitationCommand, INVITATIONS_PER_EVENT, linkStanding } from './invitation';
 import { acme, duringCampaign, globex, opened } from './testing/builders';
 import { specFor } from './testing/given';
@@ -15,10 +15,6 @@ const closed = fold(campaignDecider, [opened('xz-2019'), closing]);
 const given = specFor(invitationDecider, () => ({ now: duringCampaign, campaign: open as CampaignState }));
 const at = (iso: string) => ({ now: new Date(iso), campaign: open });
 
-const validCode = (i: number) => {
-  const first17 = `91320300${String(i).padStart(9, '0')}`;
-  return first17 + creditCodeCheckChar(first17);
-};
 const closesPlus7 = '2020-01-07T00:00:00.000Z';
 const issue = (creditCodes: string[], graceDays = 7): InvitationCommand => ({ type: 'IssueInvitations', data: { campaignId: 'xz-2019', creditCodes, graceDays } });
 const revoke = (creditCode = acme, reason = '发错了邮箱 sent to the wrong address'): InvitationCommand => ({ type: 'RevokeInvitation', data: { campaignId: 'xz-2019', creditCode, reason } });
@@ -38,7 +34,7 @@ describe('invitation decider', () => {
     it('issues again after a revocation', () =>
       given([issued([acme], '2019-11-02T00:00:00.000Z'), revoked(acme, '2019-11-03T00:00:00.000Z')]).when(issue([acme])).then([issued([acme])]));
     it(`batches at most ${INVITATIONS_PER_EVENT} codes per event`, () => {
-      const codes = Array.from({ length: 2500 }, (_, i) => validCode(i));
+      const codes = Array.from({ length: 2500 }, (_, i) => creditCode(i));
       const events = invitationDecider.decide(issue(codes), invitationDecider.initialState(), at(duringCampaign.toISOString()));
       expect(events.map((e) => (e as InvitationsIssued).data.creditCodes.length)).toEqual([1000, 1000, 500]);
       expect(events.flatMap((e) => (e as InvitationsIssued).data.creditCodes)).toEqual(codes);
