@@ -11,8 +11,9 @@ import { pool } from '@survey/application';
 import { SqliteEventStore } from '@survey/event-store';
 import { token } from './support/app';
 import { CliProcess } from './support/cli-process';
-import { call, seedCampaign, ServerProcess, sleep } from './support/server-process';
+import { call, seedCampaign, ServerProcess } from './support/server-process';
 import { describeOnEmbeddedStores } from './support/stores';
+import { pause } from '@survey/domain/testing';
 
 jest.setTimeout(90_000);
 
@@ -136,7 +137,7 @@ describeOnEmbeddedStores('survey rebuild while the service serves and takes subm
         const res = await call('GET', `${url}/v1/reports/campaigns/${CAMPAIGN}`, { token: analystToken });
         if (res.status !== 200) throw new Error(`report: ${res.status} ${JSON.stringify(res.body)}`);
         reports.push(res.body as Report);
-        await sleep(150);
+        await pause(150);
       }
     })();
 
@@ -148,7 +149,7 @@ describeOnEmbeddedStores('survey rebuild while the service serves and takes subm
       if (lines.length && Number(lines[lines.length - 1][1].replace(/,/g, '')) >= 150) break;
       if (first.child.exitCode !== null) throw new Error(`the rebuild ended before it could be interrupted: ${first.stdout} ${first.stderr}`);
       await first.stderrMatching(/rebuild reports: /);
-      await sleep(50);
+      await pause(50);
     }
     first.child.kill('SIGINT');
     const stopped = await first.exited;
@@ -167,7 +168,7 @@ describeOnEmbeddedStores('survey rebuild while the service serves and takes subm
     const switched = JSON.parse(finished.stdout).projections[0];
     expect(switched).toMatchObject({ projection: 'reports', outcome: 'switched', generation: 1, previous: 0, resumedFrom: interrupted.position });
 
-    await sleep(800); // submissions go on after the switch: the API's projector must follow it
+    await pause(800); // submissions go on after the switch: the API's projector must follow it
     submitting = false;
     await submitter;
     sampling = false;

@@ -82,7 +82,7 @@ function invalidate(cmd: InvalidateEvaluation['data'], state: BallotState, { cam
     throw new NotFound(`agency ${agencyId} is not in the scope of campaign ${campaignId}`);
   }
   const problems: FieldError[] = [];
-  const reason = requiredReason(cmd.reason, problems);
+  const reason = requiredReason(cmd.reason, problems, 'verbatim');
   check('invalid invalidation', problems);
   if (!state.current.has(agencyId)) throw new NotFound(`enterprise ${creditCode} has no current evaluation of agency ${agencyId} to invalidate`);
   return [{ type: 'EvaluationInvalidated', data: { campaignId, creditCode, agencyId, reason } }];
@@ -116,7 +116,7 @@ function validRating(r: Rating, campaign: { scale: Scale; questions: { id: strin
       problems.push({ field: `answers.${question}`, message: `must be one of ${scaleIds}` });
     }
   }
-  const comment = optionalText('comment', r.comment, MAX_TEXT_CHARACTERS, problems);
+  const comment = optionalText('comment', r.comment, MAX_TEXT_CHARACTERS, problems, 'verbatim');
   check('invalid evaluation', problems);
   return { agencyId: r.agencyId, rating: r.rating, answers: sortedAnswers(answers), comment };
 }

@@ -15,7 +15,10 @@ import type { AgencyEvent, AuditRead, BallotEvent, CampaignEvent, EnterpriseEven
 import { invitationDecider } from './invitation';
 import { rectificationDecider } from './rectification/decider';
 import { requestDecider } from './requests/decider';
-import { acme, globex, opened, registered } from './testing/builders';
+import {
+  acme, agencyAdded, agencyRenamed, closed, closingExtended, globex, invalidated, issued, opened, profileChanged, published, registered, revised, revoked,
+  submitted, withdrawn,
+} from './testing/builders';
 import {
   appealDecided, appealed, caseKey, caseOpened, closed as caseClosed, contacted, escalated, followedUp, missed, reopened, reported, trigger,
 } from './testing/cases';
@@ -24,34 +27,18 @@ import {
   accepted, dispatched, extensionAsked, extensionDecided, rated, received, requestClosed, requestEscalated, requestMissed, requestReopened, resolved, returned,
 } from './testing/requests';
 
-const ballot = { campaignId: 'xz-2019', creditCode: acme };
-const segment = { district: '鼓楼区', industry: 'C', size: 'small' as const };
-const rating = (agencyId: string, level: string) => ({ ...ballot, agencyId, rating: level, answers: { efficiency: level }, comment: null, ...segment });
-
 const histories: [string, Pick<Decider<unknown, never, unknown, unknown>, 'initialState' | 'evolve'>, unknown[]][] = [
   ['campaign', campaignDecider, [
-    opened(),
-    { type: 'CampaignClosingExtended', data: { campaignId: 'xz-2019', closesAt: '2020-01-31T00:00:00.000Z', previousClosesAt: '2019-12-31T00:00:00.000Z' } },
-    { type: 'CampaignAgencyAdded', data: { campaignId: 'xz-2019', agencyId: 'housing', name: '市住建局' } },
-    { type: 'CampaignAgencyRenamed', data: { campaignId: 'xz-2019', agencyId: 'tax', name: '新名', previousName: '市税务局' } },
-    { type: 'CampaignClosed', data: { campaignId: 'xz-2019', closedAt: '2020-01-31T00:00:00.000Z' } },
-    { type: 'ResultsPublished', data: { campaignId: 'xz-2019', publishedAt: '2020-02-01T00:00:00.000Z', position: 9, figures: { rate: 82 } } },
+    opened(), closingExtended('2020-01-31T00:00:00.000Z'), agencyAdded('housing', '市住建局'), agencyRenamed('tax', '新名', '市税务局'),
+    closed('xz-2019', '2020-01-31T00:00:00.000Z'), published('xz-2019', 9, { rate: 82 }),
   ] satisfies CampaignEvent[]],
-  ['enterprise', enterpriseDecider, [
-    registered(),
-    { type: 'EnterpriseProfileChanged', data: { creditCode: acme, name: '新名', district: '云龙区', industry: 'F', size: 'medium' } },
-  ] satisfies EnterpriseEvent[]],
+  ['enterprise', enterpriseDecider, [registered(), profileChanged(acme, { district: '云龙区', size: 'medium' })] satisfies EnterpriseEvent[]],
   ['ballot', ballotDecider, [
-    { type: 'EvaluationSubmitted', data: rating('tax', 'satisfied') },
-    { type: 'EvaluationSubmitted', data: rating('police', 'satisfied') },
-    { type: 'EvaluationRevised', data: rating('tax', 'dissatisfied') },
-    { type: 'EvaluationWithdrawn', data: { ...ballot, agencyId: 'police' } },
-    { type: 'EvaluationInvalidated', data: { ...ballot, agencyId: 'tax', reason: 'duplicate' } },
+    submitted(acme, 'tax', 'satisfied', { answers: { efficiency: 'satisfied' } }), submitted(acme, 'police', 'satisfied'),
+    revised(acme, 'tax', 'dissatisfied'), withdrawn(acme, 'police'), invalidated(acme, 'tax'),
   ] satisfies BallotEvent[]],
   ['invitations', invitationDecider, [
-    { type: 'InvitationsIssued', data: { campaignId: 'xz-2019', creditCodes: [acme, globex], expiresAt: '2020-01-07T00:00:00.000Z', issuedAt: '2019-11-01T00:00:00.000Z' } },
-    { type: 'InvitationRevoked', data: { campaignId: 'xz-2019', creditCode: acme, reason: 'wrong address', revokedAt: '2019-11-02T00:00:00.000Z' } },
-    { type: 'InvitationsIssued', data: { campaignId: 'xz-2019', creditCodes: [acme], expiresAt: '2020-01-07T00:00:00.000Z', issuedAt: '2019-11-03T00:00:00.000Z' } },
+    issued([acme, globex], '2019-11-01T00:00:00.000Z'), revoked(acme, '2019-11-02T00:00:00.000Z'), issued([acme], '2019-11-03T00:00:00.000Z'),
   ] satisfies InvitationEvent[]],
   ['agency directory', agencyDecider, [
     { type: 'AgencyRegistered', data: { agencyId: 'tax', name: '市税务局', at: '2019-11-01T00:00:00.000Z' } },

@@ -2,28 +2,20 @@ import { campaignDecider } from './campaign';
 import type { CampaignState } from './campaign-state';
 import { MAX_REASON_CHARACTERS } from './text';
 import { Conflict, Invalid, NotFound, Unprocessable } from './errors';
-import type { CampaignClosed, InvitationsIssued, InvitationRevoked } from './events';
+import type { InvitationsIssued } from './events';
 import { fold } from './decider';
 import { creditCode } from './testing/credit-codes';
 import { invitationDecider, InvitationCommand, INVITATIONS_PER_EVENT, linkStanding } from './invitation';
-import { acme, duringCampaign, globex, opened } from './testing/builders';
+import { acme, closed, duringCampaign, globex, issued, opened, revoked } from './testing/builders';
 import { specFor } from './testing/given';
 
 const open = fold(campaignDecider, [opened('xz-2019')]);
-const closing: CampaignClosed = { type: 'CampaignClosed', data: { campaignId: 'xz-2019', closedAt: '2019-11-10T00:00:00.000Z' } };
-const closed = fold(campaignDecider, [opened('xz-2019'), closing]);
+const closedCampaign = fold(campaignDecider, [opened('xz-2019'), closed('xz-2019', '2019-11-10T00:00:00.000Z')]);
 const given = specFor(invitationDecider, () => ({ now: duringCampaign, campaign: open as CampaignState }));
 const at = (iso: string) => ({ now: new Date(iso), campaign: open });
 
-const closesPlus7 = '2020-01-07T00:00:00.000Z';
 const issue = (creditCodes: string[], graceDays = 7): InvitationCommand => ({ type: 'IssueInvitations', data: { campaignId: 'xz-2019', creditCodes, graceDays } });
 const revoke = (creditCode = acme, reason = '发错了邮箱 sent to the wrong address'): InvitationCommand => ({ type: 'RevokeInvitation', data: { campaignId: 'xz-2019', creditCode, reason } });
-const issued = (creditCodes: string[], issuedAt = duringCampaign.toISOString(), expiresAt = closesPlus7): InvitationsIssued => ({
-  type: 'InvitationsIssued', data: { campaignId: 'xz-2019', creditCodes, expiresAt, issuedAt },
-});
-const revoked = (creditCode = acme, revokedAt = duringCampaign.toISOString()): InvitationRevoked => ({
-  type: 'InvitationRevoked', data: { campaignId: 'xz-2019', creditCode, reason: '发错了邮箱 sent to the wrong address', revokedAt },
-});
 
 describe('invitation decider', () => {
   describe('issuing', () => {
@@ -41,7 +33,7 @@ describe('invitation decider', () => {
     });
     it('refuses an invalid credit code', () => given([]).when(issue([acme.slice(0, 17) + 'A'])).thenThrows(Unprocessable));
     it('refuses an unknown campaign', () => given([]).when(issue([acme]), { now: duringCampaign, campaign: { exists: false } }).thenThrows(NotFound));
-    it('refuses a closed campaign', () => given([]).when(issue([acme]), { now: duringCampaign, campaign: closed }).thenThrows(Conflict, /closed/));
+    it('refuses a closed campaign', () => given([]).when(issue([acme]), { now: duringCampaign, campaign: closedCampaign }).thenThrows(Conflict, /closed/));
     it('refuses a negative grace period', () => given([]).when(issue([acme], -1)).thenThrows(Invalid, /graceDays/));
   });
 

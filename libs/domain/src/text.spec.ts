@@ -26,12 +26,23 @@ describe('the text rule', () => {
     expect(problems).toEqual([{ field: 'comment', message: 'must be at most 2 characters' }]);
   });
 
+  it('keeps verbatim text as it came, blank still no text, its length counted as stored', () => {
+    const problems: FieldError[] = [];
+    expect(optionalText('comment', ' 很好 ', 4, problems, 'verbatim')).toBe(' 很好 ');
+    expect(optionalText('comment', '   ', 4, problems, 'verbatim')).toBeNull();
+    expect(requiredText('reason', ' 重复 ', 4, problems, 'verbatim')).toBe(' 重复 ');
+    expect(problems).toEqual([]);
+    requiredText('reason', '  ', 4, problems, 'verbatim');
+    optionalText('comment', ' 很好很好 ', 4, problems, 'verbatim');
+    expect(problems.map((p) => p.field)).toEqual(['reason', 'comment']);
+  });
+
   it('allows a reason of exactly MAX_REASON_CHARACTERS characters and no more', () => {
     const problems: FieldError[] = [];
     const longest = '😀'.repeat(MAX_REASON_CHARACTERS);
     expect(requiredReason(longest, problems)).toBe(longest);
     expect(problems).toEqual([]);
-    requiredReason(`${longest}x`, problems, 'decision');
-    expect(problems).toEqual([{ field: 'decision', message: `must be 1–${MAX_REASON_CHARACTERS} characters, not blank` }]);
+    requiredReason(`${longest}x`, problems);
+    expect(problems).toEqual([{ field: 'reason', message: `must be 1–${MAX_REASON_CHARACTERS} characters, not blank` }]);
   });
 });

@@ -21,7 +21,7 @@ import { Projector } from './projector';
 import type { Doc } from './read-model-store.port';
 import { SqliteReadModelStore } from './sqlite/sqlite-read-model-store';
 import { aHistory } from './testing/report-history';
-import { recordedAtOf, streamOf } from './testing/report-events';
+import { recordedAtOf, streamOf } from '@survey/event-store/testing';
 
 interface RatingV1 { level: string; questions: { questionId: string; level: string }[]; [key: string]: unknown }
 interface RatingV2 { rating: string; answers: Record<string, string>; [key: string]: unknown }

@@ -12,6 +12,7 @@ import type { EventStore, Subscription } from '@survey/event-store';
 import { SqliteReadModelStore } from '@survey/read-models';
 import { loadConfig } from '../config/config';
 import { Projections } from './projections';
+import { pause } from '@survey/domain/testing';
 
 describe('Projections when the event store fails', () => {
   let dir: string;
@@ -48,7 +49,7 @@ describe('Projections when the event store fails', () => {
     const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     const projections = new Projections(failingWith(new UnrecoverableStoreError('position 630365 is not the position of an event of this log')), readModels, loadConfig({ SURVEY_JWT_SECRET: 'x'.repeat(32) }));
     await projections.onApplicationBootstrap();
-    await new Promise((r) => setTimeout(r, 50));
+    await pause(50);
     expect(kill).toHaveBeenCalledTimes(1);
     expect(kill).toHaveBeenCalledWith(process.pid, 'SIGTERM');
     expect(process.exitCode).toBe(1);
@@ -63,7 +64,7 @@ describe('Projections when the event store fails', () => {
     subscribed = 0;
     const projections = new Projections(failingWith(new Error('14 UNAVAILABLE'), 4), readModels, loadConfig({ SURVEY_JWT_SECRET: 'x'.repeat(32) }));
     await projections.onApplicationBootstrap();
-    await new Promise((r) => setTimeout(r, 1300)); // the restart comes after 1 s
+    await pause(1300); // the restart comes after 1 s
     expect(subscribed).toBe(2 * projections.all.length);
     expect(projections.all.every((p) => !p.error)).toBe(true);
     expect(kill).not.toHaveBeenCalled();

@@ -8,14 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InvitationsIssued, streams } from '@survey/domain';
 import { creditCodes as codes } from '@survey/domain/testing';
-import { duringCampaign, opened } from '../../../domain/src/testing/builders';
 import { appendSize, MAX_APPEND_BYTES, SqliteEventStore } from '@survey/event-store';
 import type { EventStore } from '@survey/event-store';
-import { anEvent } from '../../../event-store/src/testing/event-builders';
 import { Aggregates } from '../infrastructure/aggregates';
 import { ManualClock } from '../infrastructure/clock';
 import { IssueInvitationsCommand } from './invitation.commands';
 import { INVITATIONS_PER_APPEND, IssueInvitationsHandler } from './invitation.handlers';
+import { duringCampaign, opened } from '@survey/domain/testing';
+import { anEvent } from '@survey/event-store/testing';
 
 const meta = { actor: { role: 'admin' as const, sub: 'spec' }, correlationId: 'c' };
 

@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import type { SurveyEvent } from '@survey/domain';
 import { SqliteEventStore } from '@survey/event-store';
 import { CampaignStatsDoc, COLLECTIONS, MemoryDocs } from '@survey/read-models';
-import { acme, globex, opened, recordedAtOf, streamOf, submitted, toNew } from '../../../read-models/src/testing/report-events';
 import { LogReplay } from './log-replay';
+import { acme, globex, opened, submitted } from '@survey/domain/testing';
+import { recordedAtOf, streamOf, toNew } from '@survey/event-store/testing';
 
 describe('LogReplay', () => {
   let dir: string;

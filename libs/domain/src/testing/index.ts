@@ -5,3 +5,5 @@
  * an import cycle. Envelopes (NewEvent, RecordedEvent) are in @survey/event-store/testing.
  */
 export * from './credit-codes';
+export * from './builders';
+export * from './async';

@@ -4,9 +4,9 @@
  * shared server is fine. Without the variable the run says so plainly instead of passing silently.
  */
 import { randomUUID } from 'node:crypto';
-import { anEvent } from '../testing/event-builders';
 import { eventStoreContract } from '../testing/event-store.contract';
 import { EsdbEventStore } from './esdb-event-store';
+import { anEvent } from '../testing/event-builders';
 
 const url = process.env.EVENTSTORE_URL;
 

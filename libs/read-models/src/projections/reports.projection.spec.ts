@@ -3,12 +3,11 @@ import type { SurveyEvent } from '@survey/domain';
 import type { RecordedEvent } from '@survey/event-store';
 import type { DocAccess } from '../projection';
 import type { Doc } from '../read-model-store.port';
-import {
-  acme, closed, globex, initech, invalidated, opened, published, recorded, registered, revised, submitted, withdrawn,
-} from '../testing/report-events';
 import { counts } from '../testing/report-history';
 import { AgencyStatsDoc, CampaignDoc, CampaignStatsDoc, COLLECTIONS as C } from './report-docs';
 import { reportsProjection } from './reports.projection';
+import { acme, closed, globex, initech, invalidated, opened, published, registered, revised, submitted, withdrawn } from '@survey/domain/testing';
+import { recorded } from '@survey/event-store/testing';
 
 /**
  * Documents kept as JSON between events, as a store would: a projection that mutated a document
@@ -168,7 +167,7 @@ describe('reports projection', () => {
   it('keeps two campaigns apart', () => {
     const y2018 = { campaignId: 'xz-2018' };
     const docs = fold(
-      opened('xz-2018', 2018), opened(), submitted(acme, 'tax', 'dissatisfied', y2018), submitted(globex, 'tax', 'satisfied', y2018),
+      opened('xz-2018', { year: 2018 }), opened(), submitted(acme, 'tax', 'dissatisfied', y2018), submitted(globex, 'tax', 'satisfied', y2018),
       submitted(acme, 'tax', 'very_satisfied'), withdrawn(acme, 'tax'), submitted(initech, 'police', 'satisfied'),
     );
     expect(campaignStats(docs, 'xz-2018')).toMatchObject({ campaignId: 'xz-2018', respondents: 2 });
@@ -194,7 +193,7 @@ describe('reports projection', () => {
 
   const history: SurveyEvent[] = [opened(), submitted(acme, 'tax', 'satisfied'), submitted(acme, 'police', 'satisfied')];
   it.each<[string, SurveyEvent]>([
-    ['CampaignOpened', opened('xz-2020', 2020)],
+    ['CampaignOpened', opened('xz-2020', { year: 2020 })],
     ['CampaignClosed', closed()],
     ['ResultsPublished', published('xz-2019', 3, {})],
     ['a first EvaluationSubmitted', submitted(globex, 'market', 'satisfied')],
