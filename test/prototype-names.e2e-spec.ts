@@ -47,7 +47,7 @@ describeOnEmbeddedStores('text that spells an Object.prototype member, counted l
   const constructorRatings = Array.from({ length: RATERS }, (_, i) => ratingOf(i));
 
   /** The log's head, read from the store itself: readiness would answer 503 while a projection fails. */
-  const head = (_t: TestApp) => t.app.get<EventStore>(EVENT_STORE).headPosition();
+  const logHead = (_t: TestApp) => t.app.get<EventStore>(EVENT_STORE).headPosition();
   const ready = async () => (await t.http().get('/v1/health/ready').expect(200)).body;
   const headline = async (query = '') => (await t.http().get(`/v1/reports/campaigns/${ID}${query}`).set(analyst).expect(200)).body;
   const agencyReport = async () => (await t.http().get(`/v1/reports/campaigns/${ID}/agencies/${AGENCY}`).set(analyst).expect(200)).body;
@@ -89,30 +89,30 @@ describeOnEmbeddedStores('text that spells an Object.prototype member, counted l
   });
 
   it('answers an unchanged resubmission 200 with nothing appended, and a rating again after a withdrawal 201', async () => {
-    const before = await head(t);
+    const before = await logHead(t);
     const again = await submit(t, codes[0], ID, AGENCY, { rating: ratingOf(0), answers: { [QUESTION]: ratingOf(0) } });
     expect({ status: again.status, outcome: again.body.outcome }).toEqual({ status: 200, outcome: 'unchanged' });
-    expect(await head(t)).toBe(before);
+    expect(await logHead(t)).toBe(before);
     await withdraw(t, codes[0], ID, AGENCY).expect(204);
     expect((await submit(t, codes[0], ID, AGENCY, { rating: ratingOf(0), answers: { [QUESTION]: ratingOf(0) } })).status).toBe(201);
   });
 
   it('answers 404 with nothing appended to withdrawing or invalidating an evaluation of `constructor` that was never made', async () => {
-    const before = await head(t);
+    const before = await logHead(t);
     expectProblem(await withdraw(t, idle, ID, AGENCY), 404, /no current evaluation/);
     expectProblem(await withdraw(t, idle, ID, AGENCY), 404, /no current evaluation/);
     const invalidate = t.http().post(`/v1/audit/campaigns/${ID}/ballots/${idle}/evaluations/${AGENCY}/invalidate`).set(auditor).send({ reason: 'never rated' });
     expectProblem(await invalidate, 404, /no current evaluation/);
-    expect(await head(t)).toBe(before);
+    expect(await logHead(t)).toBe(before);
   });
 
   it('refuses answers to questions the campaign does not have (400, the field named), whatever they spell, with nothing appended', async () => {
-    const before = await head(t);
+    const before = await logHead(t);
     for (const question of ['toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', 'prototype']) {
       const res = await submit(t, codes[1], ID, AGENCY, { rating: 'satisfied', answers: { [question]: 'satisfied' } });
       expectInvalid(res, `answers.${question}`);
     }
-    expect(await head(t)).toBe(before);
+    expect(await logHead(t)).toBe(before);
   });
 
   it('keeps every projection running and counts everything: headline, agency questions and district cells', async () => {

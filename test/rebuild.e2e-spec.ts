@@ -32,7 +32,7 @@ interface Figures {
 }
 
 /** Current ratings (credit code/agency → level) → the headline's counts, rate rounded half away from zero. */
-function figuresOf(current: Map<string, string>): Figures {
+function expectedFigures(current: Map<string, string>): Figures {
   const agencies: Record<string, number> = {};
   let satisfied = 0;
   for (const [key, level] of current) {
@@ -66,7 +66,7 @@ async function figuresFromLog(dataDir: string, upTo: number): Promise<Figures> {
       }
       after = batch[batch.length - 1].position;
     }
-    return figuresOf(current);
+    return expectedFigures(current);
   } finally {
     await log.close();
   }
@@ -180,7 +180,7 @@ describeOnEmbeddedStores('survey rebuild while the service serves and takes subm
     expect(head.projections).toContainEqual(expect.objectContaining({ name: 'reports', generation: 1, lag: 0 }));
     for (const p of head.projections) expect(p).toMatchObject({ lag: 0, generation: p.name === 'reports' ? 1 : 0 }); // the others untouched
     expect(Number(final.asOf.position)).toBe(head.head);
-    expect(figuresIn(final)).toEqual(figuresOf(acknowledged));
+    expect(figuresIn(final)).toEqual(expectedFigures(acknowledged));
     expect(figuresIn(final)).toEqual(await figuresFromLog(dataDir, head.head));
 
     // Every report read meanwhile (before, during and after both runs) is the log's at its position.

@@ -4,7 +4,7 @@ import type { CampaignChange } from './campaign-changes';
 import { fold } from './decider';
 import { Conflict, Invalid, NotFound } from './errors';
 import { specFor } from './testing/given';
-import { agencyAdded, agencyRenamed, closed, closingExtended, duringCampaign, opened } from './testing/builders';
+import { campaignAgencyAdded, campaignAgencyRenamed, closed, closingExtended, duringCampaign, opened } from './testing/builders';
 
 const given = specFor(campaignDecider, () => ({ now: duringCampaign }));
 const id = 'xz-2019';
@@ -35,10 +35,10 @@ describe('campaign changes while scheduled or open', () => {
   });
 
   describe('adding an agency', () => {
-    it('adds a new id with its trimmed name', () => given([opened()]).when(add('housing', ' 市住建局 ')).then([agencyAdded('housing', '市住建局')]));
+    it('adds a new id with its trimmed name', () => given([opened()]).when(add('housing', ' 市住建局 ')).then([campaignAgencyAdded('housing', '市住建局')]));
     it('refuses an id the campaign has, opened with or added since', () => {
       given([opened()]).when(add('tax', '市税务局')).thenThrows(Conflict, /already has an agency tax/);
-      given([opened(), agencyAdded('housing', '市住建局')]).when(add('housing', '另一个')).thenThrows(Conflict);
+      given([opened(), campaignAgencyAdded('housing', '市住建局')]).when(add('housing', '另一个')).thenThrows(Conflict);
     });
     it('refuses an empty name or a bad id, naming each field', () => {
       given([opened()]).when(add('housing', '  ')).thenThrows(Invalid, /name must not be empty/);
@@ -50,16 +50,16 @@ describe('campaign changes while scheduled or open', () => {
   });
 
   describe('putting an agency (add, rename or nothing)', () => {
-    it('adds an unknown id', () => given([opened()]).when(put('housing', '市住建局')).then([agencyAdded('housing', '市住建局')]));
+    it('adds an unknown id', () => given([opened()]).when(put('housing', '市住建局')).then([campaignAgencyAdded('housing', '市住建局')]));
     it('renames a known id, keeping the old name in the event', () =>
-      given([opened()]).when(put('tax', '国家税务总局徐州市税务局')).then([agencyRenamed('tax', '国家税务总局徐州市税务局', '市税务局')]));
-    it('records nothing for the name it already has', () => given([opened(), agencyRenamed('tax', '新名', '市税务局')]).when(put('tax', '新名 ')).then([]));
+      given([opened()]).when(put('tax', '国家税务总局徐州市税务局')).then([campaignAgencyRenamed('tax', '国家税务总局徐州市税务局', '市税务局')]));
+    it('records nothing for the name it already has', () => given([opened(), campaignAgencyRenamed('tax', '新名', '市税务局')]).when(put('tax', '新名 ')).then([]));
     it('refuses a closed campaign', () => given([opened(), closedEarly]).when(put('tax', '新名')).thenThrows(Conflict));
   });
 
   it('folds the changes into the definition that ballots and views read', () => {
     const taxAndPolice = [{ id: 'tax', name: '市税务局' }, { id: 'police', name: '市公安局' }];
-    const state = fold(campaignDecider, [opened(id, { agencies: taxAndPolice }), closingExtended('2020-01-15T00:00:00.000Z'), agencyAdded('housing', '市住建局'), agencyRenamed('tax', '新名', '市税务局')]) as CampaignState & { exists: true };
+    const state = fold(campaignDecider, [opened(id, { agencies: taxAndPolice }), closingExtended('2020-01-15T00:00:00.000Z'), campaignAgencyAdded('housing', '市住建局'), campaignAgencyRenamed('tax', '新名', '市税务局')]) as CampaignState & { exists: true };
     expect(state.definition.closesAt).toBe('2020-01-15T00:00:00.000Z');
     expect(state.definition.agencies).toEqual([{ id: 'tax', name: '新名' }, { id: 'police', name: '市公安局' }, { id: 'housing', name: '市住建局' }]);
   });

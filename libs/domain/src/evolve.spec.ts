@@ -16,7 +16,7 @@ import { invitationDecider } from './invitation';
 import { rectificationDecider } from './rectification/decider';
 import { requestDecider } from './requests/decider';
 import {
-  acme, agencyAdded, agencyRenamed, closed, closingExtended, globex, invalidated, issued, opened, profileChanged, published, registered, revised, revoked,
+  acme, campaignAgencyAdded, campaignAgencyRenamed, closed, closingExtended, globex, invalidated, issued, opened, profileChanged, published, registered, revised, revoked,
   submitted, withdrawn,
 } from './testing/builders';
 import {
@@ -29,7 +29,7 @@ import {
 
 const histories: [string, Pick<Decider<unknown, never, unknown, unknown>, 'initialState' | 'evolve'>, unknown[]][] = [
   ['campaign', campaignDecider, [
-    opened(), closingExtended('2020-01-31T00:00:00.000Z'), agencyAdded('housing', '市住建局'), agencyRenamed('tax', '新名', '市税务局'),
+    opened(), closingExtended('2020-01-31T00:00:00.000Z'), campaignAgencyAdded('housing', '市住建局'), campaignAgencyRenamed('tax', '新名', '市税务局'),
     closed('xz-2019', '2020-01-31T00:00:00.000Z'), published('xz-2019', 9, { rate: 82 }),
   ] satisfies CampaignEvent[]],
   ['enterprise', enterpriseDecider, [registered(), profileChanged(acme, { district: '云龙区', size: 'medium' })] satisfies EnterpriseEvent[]],

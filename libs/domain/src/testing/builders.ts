@@ -51,11 +51,11 @@ export const closingExtended = (closesAt: string, previousClosesAt = '2019-12-31
   type: 'CampaignClosingExtended', data: { campaignId, closesAt, previousClosesAt },
 });
 
-export const agencyAdded = (agencyId: string, name: string, campaignId = 'xz-2019'): CampaignEvent => ({
+export const campaignAgencyAdded = (agencyId: string, name: string, campaignId = 'xz-2019'): CampaignEvent => ({
   type: 'CampaignAgencyAdded', data: { campaignId, agencyId, name },
 });
 
-export const agencyRenamed = (agencyId: string, name: string, previousName: string, campaignId = 'xz-2019'): CampaignEvent => ({
+export const campaignAgencyRenamed = (agencyId: string, name: string, previousName: string, campaignId = 'xz-2019'): CampaignEvent => ({
   type: 'CampaignAgencyRenamed', data: { campaignId, agencyId, name, previousName },
 });
 

@@ -7,3 +7,4 @@
 export * from './credit-codes';
 export * from './builders';
 export * from './async';
+export { endOf, officialCalendar, officialCalendarData, shanghai } from './calendar';

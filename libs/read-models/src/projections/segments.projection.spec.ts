@@ -5,12 +5,12 @@ import { ALL_AGENCIES, SEGMENT_COLLECTIONS, SegmentStatsDoc, segmentStatsId, seg
 import { acme, globex, invalidated, opened, revised, submitted, withdrawn } from '@survey/domain/testing';
 import { recorded } from '@survey/event-store/testing';
 
-const fold = (events: SurveyEvent[]) => new MemoryDocs().fold([segmentsProjection], recorded(events));
+const project = (events: SurveyEvent[]) => new MemoryDocs().fold([segmentsProjection], recorded(events));
 const cells = (docs: MemoryDocs, agencyId: string) => docs.get<SegmentStatsDoc>(SEGMENT_COLLECTIONS.stats, segmentStatsId('xz-2019', agencyId))?.cells;
 
 describe('segments projection', () => {
   it('counts each evaluation in its agency’s cells and each enterprise once per campaign-wide cell', () => {
-    const docs = fold([
+    const docs = project([
       opened(),
       submitted(acme, 'tax', 'satisfied'),
       submitted(acme, 'police', 'dissatisfied'),
@@ -31,7 +31,7 @@ describe('segments projection', () => {
   });
 
   it('moves a revised evaluation to its new level and segment (the profile copied at revision)', () => {
-    const docs = fold([
+    const docs = project([
       opened(),
       submitted(acme, 'tax', 'satisfied'),
       submitted(acme, 'police', 'satisfied'),
@@ -49,7 +49,7 @@ describe('segments projection', () => {
   });
 
   it('drops withdrawn and invalidated evaluations, and the respondent with its last one', () => {
-    const docs = fold([
+    const docs = project([
       opened(),
       submitted(acme, 'tax', 'satisfied'),
       submitted(acme, 'police', 'satisfied'),
@@ -57,7 +57,7 @@ describe('segments projection', () => {
       withdrawn(acme, 'tax'), // nothing left to withdraw: no change
     ]);
     expect(cells(docs, ALL_AGENCIES)?.industry).toEqual({ C: { respondents: 1, levels: { satisfied: 1 } } });
-    const after = fold([opened(), submitted(acme, 'tax', 'satisfied'), submitted(acme, 'police', 'satisfied'), withdrawn(acme, 'tax'), invalidated(acme, 'police')]);
+    const after = project([opened(), submitted(acme, 'tax', 'satisfied'), submitted(acme, 'police', 'satisfied'), withdrawn(acme, 'tax'), invalidated(acme, 'police')]);
     expect(cells(after, ALL_AGENCIES)?.industry).toEqual({ C: { respondents: 0, levels: { satisfied: 0 } } });
     expect(cells(after, 'police')?.size).toEqual({ small: { respondents: 0, levels: { satisfied: 0 } } });
   });
