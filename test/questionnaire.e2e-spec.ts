@@ -65,7 +65,7 @@ describe('questionnaire page in Chromium', () => {
     if (extra.question) await c.getByRole('group', { name: /Efficiency/ }).getByRole('radio', { name: new RegExp(`^${extra.question}`) }).check();
     if (extra.comment !== undefined) await c.getByRole('textbox', { name: /Comment/ }).fill(extra.comment);
     await c.getByRole('button', { name: /Save/ }).click();
-    await expect(statusOf(page, name).textContent()).resolves.toBeDefined();
+    await statusOf(page, name).filter({ hasText: /已保存 Saved/ }).waitFor(); // announced in the card's live region
     await c.getByText(/已保存 Saved/).waitFor();
   }
 
