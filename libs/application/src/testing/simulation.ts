@@ -8,7 +8,7 @@ import {
   BallotCommand, ballotDecider, BallotState, campaignDecider, CampaignState, DomainError, EnterpriseProfile,
   invitationDecider, InvitationsState, Segment, SurveyEvent,
 } from '@survey/domain';
-import { creditCode } from '@survey/domain/testing';
+import { creditCode, profileChanged, registered } from '@survey/domain/testing';
 import { CampaignSpec, picked, World } from './prototype-names';
 
 /** Every decision is made at this time, inside every campaign's window. */
@@ -53,7 +53,7 @@ export function simulate(world: World): { events: SurveyEvent[]; model: Model } 
   }
   const codes = world.enterprises.map((_, i) => codeOf(i));
   world.enterprises.forEach((profile, i) => {
-    events.push({ type: 'EnterpriseRegistered', data: { creditCode: codes[i], ...profile } });
+    events.push(registered(codes[i], profile));
     model.profiles.set(codes[i], profile);
   });
   const invitations = new Map<string, InvitationsState>();
@@ -70,7 +70,7 @@ export function simulate(world: World): { events: SurveyEvent[]; model: Model } 
   for (const action of world.actions) {
     if (action.kind === 'move') {
       const code = codes[action.enterprise % codes.length];
-      events.push({ type: 'EnterpriseProfileChanged', data: { creditCode: code, ...action.profile } });
+      events.push(profileChanged(code, action.profile));
       model.profiles.set(code, action.profile);
       continue;
     }
