@@ -1,12 +1,13 @@
 /**
  * Builds the Nest application on Fastify with everything the HTTP edge shares: the 64 KiB body
- * limit, the validation pipe, problem+json for every error (Nest's and Fastify's own), and
- * shutdown hooks so SIGTERM drains requests before the stores close.
+ * limit and the JSON depth limit, the validation pipe, problem+json for every error (Nest's and
+ * Fastify's own), and shutdown hooks so SIGTERM drains requests before the stores close.
  */
 import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { addCsvUploadParser } from './csv-upload';
+import { addJsonBodyParser } from './json-body';
 import { ProblemFilter, sendClientErrorProblem, sendFrameworkProblem } from './problem.filter';
 import { validationPipe } from './validation';
 
@@ -40,7 +41,7 @@ export async function createHttpApp(module: DynamicModule | Type<unknown>, optio
   // JSON only: any other media type is a 415 (Fastify's errors reach the ProblemFilter through Nest).
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BODY_LIMIT }, fastify.getDefaultJsonParser('error', 'error'));
+  addJsonBodyParser(fastify, BODY_LIMIT);
   // …and text/csv, streamed, for the admin imports only (./csv-upload.ts).
   addCsvUploadParser(fastify);
   // SIGTERM (and Ctrl-C) drain requests, close the stores, then exit 0. Without useProcessExit Nest

@@ -8,6 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { DomainError, DomainErrorKind, FieldError } from '@survey/domain';
+import { capped } from './field-errors';
 
 export const STATUS_OF: Record<DomainErrorKind, number> = {
   not_found: 404, conflict: 409, invalid: 400, forbidden: 403, unprocessable: 422,
@@ -20,24 +21,26 @@ export interface Problem {
   detail: string;
   instance?: string;
   errors?: FieldError[];
+  /** Present when `errors` lists only the first MAX_FIELD_ERRORS of them. */
+  errorCount?: number;
 }
 
 const logger = new Logger('ProblemFilter');
 
 export function toProblem(error: unknown, instance?: string): Problem {
-  const problem = (status: number, detail: string, errors?: FieldError[]): Problem => ({
+  const problem = (status: number, detail: string, errors?: FieldError[], errorCount?: number): Problem => ({
     type: 'about:blank',
     title: statusTitle(status),
     status,
     detail,
     ...(instance ? { instance } : {}),
-    ...(errors?.length ? { errors } : {}),
+    ...capped(errors, errorCount),
   });
   if (error instanceof DomainError) return problem(STATUS_OF[error.kind], error.message, error.errors);
   if (error instanceof HttpException) {
-    const body = error.getResponse() as { message?: unknown; errors?: FieldError[] } | string;
+    const body = error.getResponse() as { message?: unknown; errors?: FieldError[]; errorCount?: number } | string;
     const detail = typeof body === 'string' ? body : Array.isArray(body.message) ? body.message.join('; ') : String(body.message ?? error.message);
-    return problem(error.getStatus(), detail, typeof body === 'object' ? body.errors : undefined);
+    return typeof body === 'object' ? problem(error.getStatus(), detail, body.errors, body.errorCount) : problem(error.getStatus(), detail);
   }
   const status = (error as { statusCode?: unknown })?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) return problem(status, fastifyDetail(error as Error & { code?: string }));

@@ -6,14 +6,14 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { Readable } from 'node:stream';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { AllNonRespondentsQuery, CampaignProgressQuery, NonRespondent, NonRespondentsQuery } from '@survey/application';
 import { CSV_BOM, csvRow } from '@survey/reporting';
 import { Allow } from '../http/auth';
+import { DecimalInt } from '../http/query-params';
 
 export class NonRespondentsPageDto {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10_000) limit?: number;
+  @IsOptional() @DecimalInt() @IsInt() @Min(1) @Max(10_000) limit?: number;
   /** The `next` of the previous page: the last credit code it listed. */
   @IsOptional() @IsString() @MaxLength(18) after?: string;
 }
