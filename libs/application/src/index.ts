@@ -5,6 +5,8 @@ export * from './infrastructure/aggregates';
 export * from './infrastructure/clock';
 export * from './infrastructure/command-meta';
 export * from './infrastructure/projections';
+export * from './infrastructure/readiness';
+export * from './infrastructure/retry-delay';
 export * from './campaigns/campaign.view';
 export * from './campaigns/campaign.queries';
 export * from './campaigns/open-campaign.command';

@@ -3,7 +3,8 @@
  * limit and the JSON depth limit, the validation pipe, problem+json for every error (Nest's and
  * Fastify's own), and shutdown hooks so SIGTERM drains requests before the stores close.
  */
-import { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { ConsoleLogger, DynamicModule, INestApplication, LoggerService, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { addCsvUploadParser } from './csv-upload';
@@ -18,8 +19,18 @@ export const BODY_LIMIT = 64 * 1024;
  */
 const MAX_PARAM_LENGTH = 16 * 1024;
 
-export async function createHttpApp(module: DynamicModule | Type<unknown>, options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+export interface HttpAppOptions {
+  /**
+   * Where warnings and errors go (every 5xx among them): Nest's console logger by default, a
+   * LoggerService of the caller's (tests capture it), or false for none.
+   */
+  logger?: LoggerService | false;
+}
+
+export async function createHttpApp(module: DynamicModule | Type<unknown>, options: HttpAppOptions = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
+    // A request's id in the log and in X-Request-Id: unique across processes and restarts.
+    genReqId: () => randomUUID(),
     bodyLimit: BODY_LIMIT,
     forceCloseConnections: 'idle',
     // While draining, a request already on an open connection is served (with Connection: close)
@@ -35,11 +46,17 @@ export async function createHttpApp(module: DynamicModule | Type<unknown>, optio
     abortOnError: false,
     bodyParser: false,
   });
-  app.useLogger(options.logger === false ? false : ['warn', 'error']);
+  // An instance, not a list of levels: useLogger(['warn', 'error']) after `logger: false` only set
+  // levels on a logger that no longer existed, so nothing was logged, not even a 500.
+  app.useLogger(options.logger ?? new ConsoleLogger({ logLevels: ['warn', 'error'] }));
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new ProblemFilter());
   // JSON only: any other media type is a 415 (Fastify's errors reach the ProblemFilter through Nest).
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-request-id', request.id);
+    done();
+  });
   fastify.removeAllContentTypeParsers();
   addJsonBodyParser(fastify, BODY_LIMIT);
   // …and text/csv, streamed, for the admin imports only (./csv-upload.ts).
