@@ -5,9 +5,8 @@
  * HEALTH_PORT when that is set.
  */
 import 'reflect-metadata';
-import { ConsoleLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig, Projections, Readiness, startupLine } from '@survey/application';
+import { ConfigError, loadConfig, processLogger, Projections, Readiness, startupLine } from '@survey/application';
 import { serveHealth } from './health-server';
 import { ProjectorModule } from './projector.module';
 
@@ -20,7 +19,7 @@ async function main(): Promise<void> {
   // Silent while the stores connect: a start-up failure is printed once, as one line, below.
   const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(config), { logger: false, abortOnError: false });
   // An instance: a list of levels after `logger: false` would leave no logger at all.
-  app.useLogger(new ConsoleLogger({ logLevels: ['warn', 'error'] }));
+  app.useLogger(processLogger());
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   const projections = app.get(Projections);
   if (healthPort) serveHealth(app.get(Readiness), Number(healthPort)).unref();

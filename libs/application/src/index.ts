@@ -6,6 +6,7 @@ export * from './infrastructure/clock';
 export * from './infrastructure/command-meta';
 export * from './infrastructure/projections';
 export * from './infrastructure/readiness';
+export * from './infrastructure/logger';
 export * from './infrastructure/retry-delay';
 export * from './campaigns/campaign.view';
 export * from './campaigns/campaign.queries';

@@ -4,8 +4,9 @@
  * Fastify's own), and shutdown hooks so SIGTERM drains requests before the stores close.
  */
 import { randomUUID } from 'node:crypto';
-import { ConsoleLogger, DynamicModule, INestApplication, LoggerService, Type } from '@nestjs/common';
+import { DynamicModule, INestApplication, LoggerService, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { processLogger } from '@survey/application';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { addCsvUploadParser } from './csv-upload';
 import { addJsonBodyParser } from './json-body';
@@ -48,7 +49,7 @@ export async function createHttpApp(module: DynamicModule | Type<unknown>, optio
   });
   // An instance, not a list of levels: useLogger(['warn', 'error']) after `logger: false` only set
   // levels on a logger that no longer existed, so nothing was logged, not even a 500.
-  app.useLogger(options.logger ?? new ConsoleLogger({ logLevels: ['warn', 'error'] }));
+  app.useLogger(options.logger ?? processLogger());
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new ProblemFilter());
   // JSON only: any other media type is a 415 (Fastify's errors reach the ProblemFilter through Nest).

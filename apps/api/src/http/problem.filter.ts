@@ -63,7 +63,8 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
   const problem = toProblem(error, request.url);
   if (problem.status >= 500) {
     problem.requestId = request.id;
-    const cause = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    // A store that cannot write is an operating condition, not a bug: its message says it all.
+    const cause = error instanceof StoreUnavailable ? `${error.name}: ${error.message}` : error instanceof Error ? (error.stack ?? error.message) : String(error);
     logger.error(`request ${request.id} ${request.method} ${request.url} answered ${problem.status}: ${cause}`);
     if (problem.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   }
