@@ -6,7 +6,7 @@ import { createHttpApp } from './http/create-app';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await createHttpApp(AppModule.forRoot(config));
+  const app = await createHttpApp(AppModule.forRoot(config), { http: config.http });
   await app.listen(config.port, '0.0.0.0');
   console.log(`survey api listening on ${await app.getUrl()} (${config.mongoUrl ? 'read models in MongoDB' : `data in ${config.dataDir}`})`);
 }

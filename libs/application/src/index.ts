@@ -1,5 +1,6 @@
 export * from './application.module';
 export * from './config/config';
+export * from './config/http-limits';
 export * from './auth/tokens';
 export * from './infrastructure/aggregates';
 export * from './infrastructure/clock';

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { DynamicModule, INestApplication, LoggerService, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { processLogger } from '@survey/application';
+import { HTTP_LIMIT_DEFAULTS, HttpLimits, processLogger } from '@survey/application';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { addCsvUploadParser } from './csv-upload';
 import { addJsonBodyParser } from './json-body';
@@ -26,10 +26,22 @@ export interface HttpAppOptions {
    * LoggerService of the caller's (tests capture it), or false for none.
    */
   logger?: LoggerService | false;
+  /** Timeouts and the connection cap (configuration: HTTP_*); the defaults when absent. */
+  http?: HttpLimits;
 }
 
 export async function createHttpApp(module: DynamicModule | Type<unknown>, options: HttpAppOptions = {}): Promise<NestFastifyApplication> {
+  const limits = options.http ?? HTTP_LIMIT_DEFAULTS;
   const adapter = new FastifyAdapter({
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    http: {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // Node checks the two timeouts this often (30 s by default, which would let a slow client
+      // hold its socket that much longer than configured).
+      connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs),
+    },
     // A request's id in the log and in X-Request-Id: unique across processes and restarts.
     genReqId: () => randomUUID(),
     bodyLimit: BODY_LIMIT,
@@ -50,6 +62,7 @@ export async function createHttpApp(module: DynamicModule | Type<unknown>, optio
   // An instance, not a list of levels: useLogger(['warn', 'error']) after `logger: false` only set
   // levels on a logger that no longer existed, so nothing was logged, not even a 500.
   app.useLogger(options.logger ?? processLogger());
+  app.getHttpServer().maxConnections = limits.maxConnections;
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new ProblemFilter());
   // JSON only: any other media type is a 415 (Fastify's errors reach the ProblemFilter through Nest).
