@@ -25,6 +25,8 @@ export interface AppConfig {
   namespace?: string;
   /** Timeouts and the connection cap of the HTTP server (./http-limits.ts); defaults when absent. */
   http?: HttpLimits;
+  /** The longest a bearer token may be valid, from its `iat` (TOKEN_MAX_LIFETIME_DAYS; 30 when absent). */
+  tokenMaxLifetimeDays?: number;
 }
 
 export class ConfigError extends Error {
@@ -91,6 +93,7 @@ export function loadConfig(env: Env = process.env, options: { requireSecret?: bo
     mongoUrl: connectionString(env, 'MONGODB_URL', ['mongodb', 'mongodb+srv'], 'mongodb://localhost:27017/survey?replicaSet=rs0'),
     namespace: namespace(env),
     http: httpLimits(env),
+    tokenMaxLifetimeDays: integer(env, 'TOKEN_MAX_LIFETIME_DAYS', 30, 1, 3650),
   };
 }
 
