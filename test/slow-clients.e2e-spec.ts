@@ -1,5 +1,5 @@
 /**
- * The built server's timeouts and connection cap, set small through the environment: a body sent
+ * The built server's listening line, timeouts and connection cap (set small through the environment): a body sent
  * one byte every 5 s, headers that never end, an idle keep-alive connection and one connection too
  * many are each closed, the first two with a 408 problem, while other clients are served.
  * (Fastify's requestTimeout was 0: such a body held its socket for ever.)
@@ -55,6 +55,10 @@ describe('slow clients against the built server', () => {
   afterAll(async () => {
     await server?.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('prints the address it really listens on: every IPv4 interface, not 127.0.0.1', () => {
+    expect(server.stdout).toMatch(new RegExp(`^survey api listening on http://0\\.0\\.0\\.0:${server.port} \\(every IPv4 interface; from this machine http://localhost:${server.port}; data in `, 'm'));
   });
 
   it('closes a connection whose body comes one byte every 5 s, with a 408, once the request timeout is up', async () => {

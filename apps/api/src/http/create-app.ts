@@ -8,6 +8,7 @@ import { DynamicModule, INestApplication, LoggerService, Type } from '@nestjs/co
 import { NestFactory } from '@nestjs/core';
 import { HTTP_LIMIT_DEFAULTS, HttpLimits, processLogger } from '@survey/application';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { addApiHeaders } from './api-headers';
 import { addCsvUploadParser } from './csv-upload';
 import { addJsonBodyParser } from './json-body';
 import { ProblemFilter, sendClientErrorProblem, sendFrameworkProblem } from './problem.filter';
@@ -71,6 +72,7 @@ export async function createHttpApp(module: DynamicModule | Type<unknown>, optio
     reply.header('x-request-id', request.id);
     done();
   });
+  addApiHeaders(fastify);
   fastify.removeAllContentTypeParsers();
   addJsonBodyParser(fastify, BODY_LIMIT);
   // …and text/csv, streamed, for the admin imports only (./csv-upload.ts).
