@@ -1,8 +1,8 @@
 /**
- * The built server's listening line, timeouts and connection cap (set small through the environment): a body sent
- * one byte every 5 s, headers that never end, an idle keep-alive connection and one connection too
- * many are each closed, the first two with a 408 problem, while other clients are served.
- * (Fastify's requestTimeout was 0: such a body held its socket for ever.)
+ * The built server's listening line, and its timeouts and connection cap, set small through the
+ * environment: a body sent one byte every 5 s, headers that never end, an idle keep-alive
+ * connection and one connection too many are each closed, the first two with a 408 problem, while
+ * other clients are served. (Fastify's requestTimeout was 0: such a body held its socket for ever.)
  */
 import { connect, Socket } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
