@@ -1,20 +1,83 @@
 /**
- * A projection whose fold throws on one event, beside a healthy one, on real SQLite files: only the
- * failing one is started again, after delays that double up to the cap; each failure is logged with
- * the event's position; its status shows the error; the other folds the whole log meanwhile; and
- * once the fold no longer throws it goes past the event and is running again.
+ * Projections on real SQLite read models. With an event store whose subscriptions fail: an error no
+ * retry can fix (an EventStoreDB checkpoint that is no position of the log) stops the process with
+ * one line and a non-zero exit code; a passing one restarts the projection. With a projection whose
+ * fold throws on one event, beside a healthy one: only the failing one is started again, after
+ * delays that double up to the cap; each failure is logged with the event's position; its status
+ * shows the error; the other folds the whole log meanwhile; and once the fold no longer throws it
+ * goes past the event and is running again.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { SqliteEventStore } from '@survey/event-store';
+import { SqliteEventStore, UnrecoverableStoreError } from '@survey/event-store';
+import type { EventStore, Subscription } from '@survey/event-store';
 import { Projection, reportsProjection, SqliteReadModelStore } from '@survey/read-models';
 import { acme, globex, opened, registered, streamOf, submitted, toNew } from '../../../read-models/src/testing/report-events';
-import type { AppConfig } from '../config/config';
+import { AppConfig, loadConfig } from '../config/config';
 import { Projections } from './projections';
 
-const dir = mkdtempSync(join(tmpdir(), 'projections-'));
+describe('Projections when the event store fails', () => {
+  let dir: string;
+  let readModels: SqliteReadModelStore;
+  const exitCode = process.exitCode;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'projections-'));
+    readModels = SqliteReadModelStore.open(join(dir, 'read-models.db'));
+  });
+  afterEach(async () => {
+    jest.restoreAllMocks();
+    process.exitCode = exitCode;
+    await readModels.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  let subscribed = 0;
+  /** A store whose first `failing` subscriptions report `error` at once (all of them by default). */
+  const failingWith = (error: unknown, failing = Infinity): EventStore => ({
+    positionUnit: 'bytes',
+    append: async () => ({ revision: 0, position: 0 }),
+    readStream: async () => [],
+    readAll: async () => [],
+    headPosition: async () => 0,
+    subscribeToAll: (_options, _handler, onError): Subscription => {
+      if (++subscribed <= failing) setImmediate(() => onError?.(error));
+      return { stop: async () => undefined, caughtUp: async () => undefined };
+    },
+    close: async () => undefined,
+  });
+
+  it('stops the process, non-zero and through the drain, on an unrecoverable store error, saying it once', async () => {
+    const kill = jest.spyOn(process, 'kill').mockImplementation(() => true);
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const projections = new Projections(failingWith(new UnrecoverableStoreError('position 630365 is not the position of an event of this log')), readModels, loadConfig({ SURVEY_JWT_SECRET: 'x'.repeat(32) }));
+    await projections.onApplicationBootstrap();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(kill).toHaveBeenCalledTimes(1);
+    expect(kill).toHaveBeenCalledWith(process.pid, 'SIGTERM');
+    expect(process.exitCode).toBe(1);
+    expect(logged).toHaveBeenCalledTimes(1);
+    expect(String(logged.mock.calls[0][0])).toBe('projections stopped: position 630365 is not the position of an event of this log');
+    expect((await projections.status()).projections[0]).toMatchObject({ lagUnit: 'bytes' });
+  });
+
+  it('restarts after a passing error instead', async () => {
+    const kill = jest.spyOn(process, 'kill').mockImplementation(() => true);
+    jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    subscribed = 0;
+    const projections = new Projections(failingWith(new Error('14 UNAVAILABLE'), 4), readModels, loadConfig({ SURVEY_JWT_SECRET: 'x'.repeat(32) }));
+    await projections.onApplicationBootstrap();
+    await new Promise((r) => setTimeout(r, 1300)); // the restart comes after 1 s
+    expect(subscribed).toBe(2 * projections.all.length);
+    expect(projections.all.every((p) => !p.error)).toBe(true);
+    expect(kill).not.toHaveBeenCalled();
+    expect(process.exitCode).toBe(exitCode);
+    for (const p of projections.all) await p.stop();
+  });
+});
+
+const dir = mkdtempSync(join(tmpdir(), 'projections-failing-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const until = async (what: () => Promise<boolean> | boolean, ms = 5000) => {
@@ -43,7 +106,7 @@ describe('Projections with one projection failing', () => {
     };
     const logged: string[] = [];
     const log = jest.spyOn(Logger.prototype, 'error').mockImplementation((message: unknown) => void logged.push(String(message)));
-    const config = { inProcessProjector: true } as AppConfig;
+    const config: AppConfig = { ...loadConfig({ SURVEY_JWT_SECRET: 'x'.repeat(32) }), inProcessProjector: true };
     const projections = new Projections(events, readModels, config, [reportsProjection, fragile]);
     projections.retry = { firstMs: 40, maxMs: 160 };
     const [reports, failing] = projections.all;
@@ -63,9 +126,9 @@ describe('Projections with one projection failing', () => {
 
       const { projections: statuses } = await projections.status();
       expect(statuses).toEqual([
-        { name: 'reports', generation: 0, position: 5, lag: 0, status: 'running' },
+        { name: 'reports', generation: 0, position: 5, lag: 0, lagUnit: 'events', status: 'running' },
         {
-          name: 'fragile', generation: 0, position: 0, lag: 5, status: 'failed', // one batch: nothing of it committed
+          name: 'fragile', generation: 0, position: 0, lag: 5, lagUnit: 'events', status: 'failed', // one batch: nothing of it committed
           error: { message: expect.stringMatching(/failed at position 4 \(EnterpriseRegistered/), from: 4, to: 4, attempts: expect.any(Number), nextAttemptAt: expect.any(String) },
         },
       ]);

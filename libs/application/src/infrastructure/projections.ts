@@ -6,10 +6,11 @@
  * A projection that fails (its fold throws on an event, or its commit fails on a full disk) is
  * retried alone, after a delay that doubles up to a minute (./retry-delay.ts); the others, and the
  * API, carry on. Each failure is logged with the log position it happened at, and readiness shows
- * the projection's error until it has folded past that point.
+ * the projection's error until it has folded past that point. A store error no retry can fix
+ * (isUnrecoverable) stops the process instead.
  */
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
-import { EVENT_STORE, EventStore } from '@survey/event-store';
+import { EVENT_STORE, EventStore, isUnrecoverable } from '@survey/event-store';
 import {
   directoryProjection, progressProjection, Projection, ProjectionFailed, Projector, READ_MODEL_STORE, ReadModelStore, reportsProjection, segmentsProjection,
 } from '@survey/read-models';
@@ -35,6 +36,8 @@ export interface ProjectionStatus {
   generation: number;
   position: number;
   lag: number | null;
+  /** What `lag` counts: events on SQLite, bytes of log on EventStoreDB (its positions are byte offsets). */
+  lagUnit: 'events' | 'bytes';
   status: 'running' | 'failed' | 'external';
   error?: ProjectionError;
 }
@@ -98,7 +101,7 @@ export class Projections implements OnApplicationBootstrap, OnApplicationShutdow
       this.all.map(async (p): Promise<ProjectionStatus> => {
         const served = await this.readModels.servedCheckpoint(p.name);
         const position = this.inProcess ? p.position.position : served.position;
-        const base = { name: p.name, generation: served.generation, position, lag: Math.max(0, head - position) };
+        const base = { name: p.name, generation: served.generation, position, lag: Math.max(0, head - position), lagUnit: this.events.positionUnit ?? 'events' };
         if (!this.inProcess) return { ...base, status: 'external' };
         const failing = this.failing.get(p);
         // Failed, or restarted but not yet past the point where it failed: say so until it is.
@@ -120,6 +123,7 @@ export class Projections implements OnApplicationBootstrap, OnApplicationShutdow
   /** Logs the failure with where it happened, and starts this projection (only) again after its delay. */
   private failed(projector: Projector, error: unknown): void {
     if (this.stopping) return;
+    if (isUnrecoverable(error) || (error instanceof ProjectionFailed && isUnrecoverable(error.cause))) return this.stopProcess(error);
     const previous = this.failing.get(projector);
     const checkpoint = projector.position.position;
     const attempts = previous && checkpoint <= previous.checkpoint ? previous.error.attempts + 1 : 1;
@@ -137,5 +141,18 @@ export class Projections implements OnApplicationBootstrap, OnApplicationShutdow
       failing.error.nextAttemptAt = null;
       projector.start().catch((e: unknown) => this.failed(projector, e));
     }, delay); // not unref'd: in apps/projector it may be the one thing left to wait for (shutdown clears it)
+  }
+
+  /**
+   * A store error no retry can fix (a checkpoint that is no position of this log, access denied):
+   * retrying would hide it behind a healthy-looking process, so say it in one line and stop the
+   * process, non-zero, through the usual drain (SIGTERM, with exit code 1 set).
+   */
+  private stopProcess(error: unknown): void {
+    if (this.stopping) return;
+    this.stopping = true;
+    this.logger.error(`projections stopped: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+    process.kill(process.pid, 'SIGTERM');
   }
 }
