@@ -1,5 +1,5 @@
 import { agencyCsv } from './csv';
-import { agencyDetail } from './agency-detail';
+import { agencyDetail, AgencyDetail } from './agency-detail';
 import { DEFAULT_SCALE } from '@survey/domain';
 
 describe('agencyCsv', () => {
@@ -18,12 +18,13 @@ describe('agencyCsv', () => {
   });
 
   it('defuses an agency name or a segment value that a spreadsheet would run', () => {
-    const detail = agencyDetail({
-      campaign: { campaignId: 'xz-2019', year: 2019, agencies: [{ id: 'tax', name: '=HYPERLINK("http://x","y")' }], questions: [], scale: DEFAULT_SCALE.map((l) => ({ ...l })) },
-      agencyId: 'tax', levels: { satisfied: 6 }, questions: {}, previous: null,
-      segments: { district: { '+鼓楼区': { respondents: 6, levels: { satisfied: 6 } } }, industry: {}, size: {} },
-      k: 5, asOf: { position: 1, recordedAt: null },
-    });
+    const rate = { rate: 100, low: 61, high: 100, n: 6 };
+    const figures = { n: 6, satisfaction: rate, meanScore: 75, badReviews: { rate: 0, low: 0, high: 39, n: 6 } };
+    const detail: AgencyDetail = {
+      campaignId: 'xz-2019', year: 2019, agencyId: 'tax', name: '=HYPERLINK("http://x","y")', respondents: 6, evaluations: 6,
+      satisfaction: rate, meanScore: 75, badReviewRate: 0, badReviews: figures.badReviews, previous: null, change: null, questions: [],
+      segments: { district: [{ value: '+鼓楼区', respondents: 6, ...figures }], industry: [], size: [] }, suppressionK: 5, asOf: { position: '1', recordedAt: null },
+    };
     const rows = [...agencyCsv(detail)];
     expect(rows[1]).toMatch(/^xz-2019,tax,agency,,"'=HYPERLINK\(""http:\/\/x"",""y""\)",6,6,/);
     expect(rows[2]).toMatch(/^xz-2019,tax,segment,district,'\+鼓楼区,6,6,/);
