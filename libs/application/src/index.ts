@@ -1,5 +1,6 @@
 export * from './application.module';
 export * from './config/config';
+export * from './config/limits';
 export * from './auth/tokens';
 export * from './infrastructure/aggregates';
 export * from './infrastructure/clock';
@@ -16,6 +17,7 @@ export * from './evaluations/withdraw-evaluation.command';
 export * from './evaluations/ballot.queries';
 export * from './reports/campaign-report.query';
 export * from './infrastructure/pool';
+export * from './infrastructure/try-later';
 export * from './audit/invalidate-evaluation.command';
 export * from './audit/verify-published.query';
 export * from './audit/compare-figures';

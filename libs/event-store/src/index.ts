@@ -10,3 +10,4 @@ export * from './chain/chain-verifier';
 export * from './chain/verify-log';
 export { openStoredLog, NotChainedError } from './sqlite-stored-log';
 export { UpcastingEventStore, withUpcasting } from './upcasting-event-store';
+export { ReadOnlySqliteLog, type TimeInLog } from './sqlite-read-only-log';

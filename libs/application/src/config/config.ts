@@ -3,6 +3,7 @@
  * with one line naming the variable.
  */
 import { resolve } from 'node:path';
+import { loadLimits, ReplayLimits, RateLimits } from './limits';
 
 export interface AppConfig {
   port: number;
@@ -22,6 +23,9 @@ export interface AppConfig {
    * MongoDB database a `_<namespace>` suffix. Unset → names exactly as the event catalog gives them.
    */
   namespace?: string;
+  /** Replay workers and request rates (limits.ts); unset → DEFAULT_LIMITS. */
+  replays?: ReplayLimits;
+  rateLimits?: RateLimits;
 }
 
 export class ConfigError extends Error {
@@ -87,6 +91,7 @@ export function loadConfig(env: Env = process.env, options: { requireSecret?: bo
     eventStoreUrl: connectionString(env, 'EVENTSTORE_URL', ['esdb', 'esdb+discover'], 'esdb://localhost:2113?tls=false'),
     mongoUrl: connectionString(env, 'MONGODB_URL', ['mongodb', 'mongodb+srv'], 'mongodb://localhost:27017/survey?replicaSet=rs0'),
     namespace: namespace(env),
+    ...loadLimits(env),
   };
 }
 
