@@ -8,6 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { DomainError, DomainErrorKind, FieldError } from '@survey/domain';
+import { TryLater } from '@survey/application';
 
 export const STATUS_OF: Record<DomainErrorKind, number> = {
   not_found: 404, conflict: 409, invalid: 400, forbidden: 403, unprocessable: 422,
@@ -34,6 +35,7 @@ export function toProblem(error: unknown, instance?: string): Problem {
     ...(errors?.length ? { errors } : {}),
   });
   if (error instanceof DomainError) return problem(STATUS_OF[error.kind], error.message, error.errors);
+  if (error instanceof TryLater) return problem(error.status, error.message);
   if (error instanceof HttpException) {
     const body = error.getResponse() as { message?: unknown; errors?: FieldError[] } | string;
     const detail = typeof body === 'string' ? body : Array.isArray(body.message) ? body.message.join('; ') : String(body.message ?? error.message);
@@ -58,7 +60,9 @@ function statusTitle(status: number): string {
   return name.toLowerCase().split('_').map((w, i) => (i === 0 ? w[0].toUpperCase() + w.slice(1) : w)).join(' ');
 }
 
-export function sendProblem(reply: FastifyReply, problem: Problem): void {
+export function sendProblem(reply: FastifyReply, problem: Problem, error?: unknown): void {
+  // 429 and 503 say when to come back (RFC 9110 Retry-After, in whole seconds).
+  if (error instanceof TryLater) reply.header('retry-after', String(error.retryAfterSeconds));
   reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(JSON.stringify(problem));
 }
 
@@ -90,6 +94,6 @@ export class ProblemFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
-    sendProblem(http.getResponse<FastifyReply>(), toProblem(error, request.url));
+    sendProblem(http.getResponse<FastifyReply>(), toProblem(error, request.url), error);
   }
 }
