@@ -110,7 +110,7 @@ describeOnEmbeddedStores('replays off the event loop (built server)', () => {
 
 function expectRetryLater(res: { headers: Headers; body: unknown }): void {
   expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  expect(res.body).toMatchObject({ status: 503, title: 'Service Unavailable', detail: expect.stringMatching(/replays/) });
+  expect(res.body).toMatchObject({ status: 503, title: 'Service unavailable', detail: expect.stringMatching(/replays/) });
   expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
   expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
   expect(Number(res.headers.get('retry-after'))).toBeLessThanOrEqual(60);

@@ -1,13 +1,14 @@
 /** The API process: validates configuration, then serves HTTP until SIGTERM drains it. */
 import 'reflect-metadata';
 import { AppModule } from './app.module';
-import { loadConfig, startupLine } from '@survey/application';
+import { loadConfig, ReplayPool, startupLine } from '@survey/application';
 import { createHttpApp } from './http/create-app';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createHttpApp(AppModule.forRoot(config));
   await app.listen(config.port, '0.0.0.0');
+  app.get(ReplayPool).start(); // replay threads up now: starting one later would pause the event loop
   console.log(`survey api listening on ${await app.getUrl()} (${config.mongoUrl ? 'read models in MongoDB' : `data in ${config.dataDir}`})`);
 }
 

@@ -37,3 +37,4 @@ export * from './progress/progress.queries';
 export * from './seals/sealer';
 export * from './invitations/invitation.commands';
 export * from './invitations/invitation.queries';
+export * from './replay/replay-pool';
