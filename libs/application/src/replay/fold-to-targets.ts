@@ -24,6 +24,8 @@ export interface FoldedAt {
   recordedAt: string | null;
   /** recordedAt never went back along the events folded, and each was a time. */
   ordered: boolean;
+  /** The latest recordedAt folded, in ms (Infinity when one was no time; -Infinity: none folded). */
+  latest: number;
   /** The fold stopped at an event recorded after `until`: later appends cannot change it. */
   final: boolean;
   docs: DocsSnapshot;
@@ -45,12 +47,12 @@ export async function foldToTargets(store: EventStore, task: ReplayTask, onProgr
         const at = Date.parse(event.metadata.recordedAt);
         if (until !== undefined && !(at <= until)) return !(final = true);
         if (Number.isNaN(at) || at < latest) ordered = false;
-        else latest = at;
+        latest = Number.isNaN(at) ? Infinity : Math.max(latest, at);
         return true;
       }, (position) => onProgress?.(position, target));
       if (stopped) onProgress?.(target, target);
     }
-    results.push({ target, ...fold.last, ordered, final, docs: fold.docs.snapshot(REPORT_COLLECTIONS) });
+    results.push({ target, ...fold.last, ordered, latest, final, docs: fold.docs.snapshot(REPORT_COLLECTIONS) });
   }
   return results;
 }

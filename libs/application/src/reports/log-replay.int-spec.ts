@@ -87,13 +87,19 @@ describe('LogReplay', () => {
   });
 
   it('stops at the first event recorded after the time when recordedAt goes back along the log', async () => {
-    // Minutes 0, 1, 2 (beforeEach), then 9, then 4: as of minute 5 the prefix ends at position 3.
-    await append([submitted(initech, 'tax', 'dissatisfied'), submitted(acme, 'police', 'satisfied')], [9, 4]);
-    const { replay } = replayer();
+    // Minutes 0, 1, 2 (beforeEach), then 9, 4, 5, 6, 7, 8: as of minute 5 or 7:30 the prefix ends at position 3.
+    const codes = ['91110000100000000A', '91110000100000001Y', '91110000100000002U', '91110000100000003P', '91110000100000004L', '91110000100000005H'];
+    await append(codes.map((code) => submitted(code, 'tax', 'satisfied')), [9, 4, 5, 6, 7, 8]);
+    const { replay, tasks } = replayer();
+    // Bisection lands on position 6 (minute 5), but the fold to it saw minute 9: folded by the time instead.
     const asOf = await replay.at(minute(5));
     expect(asOf).toMatchObject({ position: 3, recordedAt: recordedAtOf(2) });
     expect(respondents(asOf.docs)).toBe(2);
-    expect(await replay.at(minute(10))).toMatchObject({ position: 5 });
+    expect(tasks).toHaveLength(2);
+    // Past that position the bisection is no longer tried: straight to a fold by the time.
+    expect(await replay.at(minute(7, 30))).toMatchObject({ position: 3 });
+    expect(await replay.at(minute(10))).toMatchObject({ position: 9, recordedAt: recordedAtOf(8) });
+    expect(tasks).toHaveLength(4);
   });
 
   it('folds several positions in one pass, each as a replay up to it alone would', async () => {

@@ -8,9 +8,10 @@
  * recordedAt on a read-only connection (a few dozen primary-key lookups), so that times that mean
  * the same prefix share one replay, cached and in flight, keyed by position. A prefix never changes
  * once the log holds it, so those are kept for good (the most recent few). The bisection is exact
- * when recordedAt never goes back along the log, which the worker checks as it folds; where it does
- * go back (clocks of several writers), and on EventStoreDB, which has no such index, the replay
- * folds by the time itself, as it always did, kept per time.
+ * when no event of the prefix it finds was recorded after the time, which the worker reports as it
+ * folds (the latest recordedAt it saw); where one was (recordedAt going back along the log: clocks
+ * of several writers), and on EventStoreDB, which has no such index, the replay folds by the time
+ * itself, as it always did, kept per time.
  */
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, EventStore, ReadOnlySqliteLog } from '@survey/event-store';
@@ -27,7 +28,7 @@ export interface Replayed {
   recordedAt: string | null;
 }
 
-type Kept = Replayed & Pick<FoldedAt, 'ordered' | 'final'>;
+type Kept = Replayed & Pick<FoldedAt, 'latest' | 'final'>;
 
 const KEEP_POSITIONS = 32; // a replay keeps only the report documents: small
 const KEEP_TIMES = 8;
@@ -37,8 +38,7 @@ export class LogReplay implements OnApplicationShutdown {
   private readonly index: ReadOnlySqliteLog | undefined;
   private readonly byPosition = new Map<number, Promise<Kept>>();
   private readonly byTime = new Map<number, Promise<Kept>>();
-  /** Positions up to which a fold found recordedAt never going back, and from which it did. */
-  private orderedTo = 0;
+  /** The shortest prefix a fold found recordedAt going back in: the bisection is not tried beyond it. */
   private disorderedFrom = Infinity;
 
   constructor(
@@ -53,9 +53,10 @@ export class LogReplay implements OnApplicationShutdown {
   /** The longest prefix of the log recorded at or before `time`. */
   async at(time: Date): Promise<Replayed> {
     const located = this.index?.locate(time);
-    if (located && located.position < this.disorderedFrom) {
+    if (located && (located.position < this.disorderedFrom || this.byPosition.has(located.position))) {
+      // The bisection guarantees the event after the prefix is later than the time; the fold, that none in it is.
       const [kept] = await this.atPositions([located.position]);
-      if (kept.ordered || located.position <= this.orderedTo) return kept;
+      if (kept.latest <= time.getTime()) return kept;
     }
     return this.atTime(time.getTime());
   }
@@ -87,14 +88,11 @@ export class LogReplay implements OnApplicationShutdown {
   private async replay(task: { targets: number[]; until?: number }, onProgress?: ReplayProgress): Promise<Kept[]> {
     // Before the first event there is nothing to fold: no thread needed.
     const folded: FoldedAt[] = task.until === undefined && task.targets.every((t) => t === 0)
-      ? task.targets.map((target) => ({ target, position: 0, recordedAt: null, ordered: true, final: false, docs: [] }))
+      ? task.targets.map((target) => ({ target, position: 0, recordedAt: null, ordered: true, latest: -Infinity, final: false, docs: [] }))
       : await this.pool.run(task, onProgress);
     return folded.map((f) => {
-      if (task.until === undefined) {
-        if (f.ordered) this.orderedTo = Math.max(this.orderedTo, f.target);
-        else this.disorderedFrom = Math.min(this.disorderedFrom, f.target);
-      }
-      return { docs: MemoryDocs.from(f.docs), position: f.position, recordedAt: f.recordedAt, ordered: f.ordered, final: f.final };
+      if (task.until === undefined && !f.ordered) this.disorderedFrom = Math.min(this.disorderedFrom, f.target);
+      return { docs: MemoryDocs.from(f.docs), position: f.position, recordedAt: f.recordedAt, latest: f.latest, final: f.final };
     });
   }
 
