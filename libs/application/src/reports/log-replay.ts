@@ -66,12 +66,16 @@ export class LogReplay implements OnApplicationShutdown {
     // Up to the head, a prefix is fixed for good; a position past it means the head, for now.
     const head = await this.store.headPosition();
     const clamped = targets.map((t) => Math.min(t, head));
-    const missing = [...new Set(clamped.filter((t) => !this.byPosition.has(t)))].sort((a, b) => a - b);
+    const found = new Map(clamped.map((t) => [t, this.byPosition.get(t)]));
+    const missing = [...found.keys()].filter((t) => !found.get(t)).sort((a, b) => a - b);
     if (missing.length > 0) {
       const replaying = this.replay({ targets: missing }, onProgress);
-      missing.forEach((target, i) => this.keep(this.byPosition, target, replaying.then((all) => all[i]), KEEP_POSITIONS));
+      for (const [i, target] of missing.entries()) {
+        found.set(target, replaying.then((all) => all[i]));
+        this.keep(this.byPosition, target, found.get(target)!, KEEP_POSITIONS);
+      }
     }
-    return Promise.all(clamped.map((t) => this.byPosition.get(t)!));
+    return Promise.all(clamped.map((t) => found.get(t)!));
   }
 
   private async atTime(until: number): Promise<Kept> {
