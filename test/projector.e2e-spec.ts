@@ -48,7 +48,7 @@ describeOnEmbeddedStores('a separate projector process', () => {
     const readyList = (ready.body as { projections: { name: string }[] }).projections;
     expect(ready.body).toMatchObject({ status: 'ready' });
     expect(readyList.length).toBe(behindList.length);
-    for (const p of readyList) expect(p).toMatchObject({ position: head, lag: 0, status: 'running' });
+    for (const p of readyList) expect(p).toMatchObject({ position: head, lag: 0, lagUnit: 'events', status: 'running' });
 
     expect(await projector.kill('SIGTERM')).toEqual({ code: 0, signal: null });
     const after = await call('GET', `${api.url}/v1/health/ready`);

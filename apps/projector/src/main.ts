@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   setInterval(async () => {
     const { head, projections: all } = await projections.status();
     const behind = all.filter((p) => (p.lag ?? 0) > 0);
-    if (behind.length) console.log(`head ${head}; ${behind.map((p) => `${p.name} lag ${p.lag}`).join(', ')}`);
+    if (behind.length) console.log(`head ${head}; ${behind.map((p) => `${p.name} lag ${p.lag} ${p.lagUnit}`).join(', ')}`);
   }, 10_000).unref();
 }
 

@@ -4,6 +4,7 @@
  * whether a stream's last revision satisfies an ExpectedRevision, and when a repeat is a retry.
  */
 import { Conflict } from '@survey/domain';
+import { assertAppendFits } from './append-limit';
 import type { AppendResult, ExpectedRevision, NewEvent } from './event-store.port';
 
 export interface SerializedEvent {
@@ -23,7 +24,10 @@ export interface AppendRequest {
 
 export type QueuedAppend = Omit<AppendRequest, 'resolve' | 'reject'>;
 
-/** Throws on a request no store could accept; duplicate ids inside one append are a Conflict. */
+/**
+ * Throws on a request no store could accept; duplicate ids inside one append are a Conflict, and an
+ * append over the one size limit every adapter shares is AppendTooLarge (./append-limit.ts).
+ */
 export function serializeAppend(stream: string, events: NewEvent[], expected: ExpectedRevision): QueuedAppend {
   if (typeof stream !== 'string' || stream.length === 0) throw new TypeError('stream must be a non-empty string');
   if (!isExpectedRevision(expected)) {
@@ -38,6 +42,7 @@ export function serializeAppend(stream: string, events: NewEvent[], expected: Ex
     ids.add(e.id);
     return { id: e.id, type: e.type, data: toJson(e.data, 'data', e.id), metadata: toJson(e.metadata, 'metadata', e.id) };
   });
+  assertAppendFits(stream, serialized);
   return { stream, expected, events: serialized };
 }
 

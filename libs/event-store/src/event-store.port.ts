@@ -81,6 +81,11 @@ export interface Subscription {
 
 export interface EventStore {
   /**
+   * What a difference of two positions counts: events on SQLite (row ids), bytes on EventStoreDB
+   * (offsets in its log). Lags are reported with this unit. Undefined counts as events.
+   */
+  readonly positionUnit?: 'events' | 'bytes';
+  /**
    * Appends atomically and durably: the promise resolves only once the events are on disk.
    * Throws WrongExpectedRevision when `expected` does not hold.
    */
@@ -94,7 +99,8 @@ export interface EventStore {
   /**
    * Catch-up subscription to the whole log: delivers batches in order, one at a time (the next
    * batch waits for the handler's promise), then follows new appends. A handler error stops the
-   * subscription and is reported through `onError`.
+   * subscription and is reported through `onError`, as does a store error no retry can fix (marked
+   * `unrecoverable`: see isUnrecoverable); passing ones are retried by the adapter.
    */
   subscribeToAll(
     options: SubscriptionOptions,

@@ -1,8 +1,10 @@
 /** Public surface of the event-store lib: the port, the SQLite and EventStoreDB adapters (test kit excluded). */
 export * from './event-store.port';
+export { AppendTooLarge, MAX_APPEND_BYTES, appendSize } from './append-limit';
 export { SqliteEventStore } from './sqlite-event-store';
 export type { SqliteEventStoreOptions } from './sqlite-event-store';
 export { EsdbEventStore, type EsdbEventStoreOptions } from './esdb/esdb-event-store';
+export { isUnrecoverable, UnrecoverableStoreError } from './esdb/esdb-errors';
 export { PositionWaiters } from './position-waiters';
 export * from './chain/event-hash';
 export * from './chain/seal';

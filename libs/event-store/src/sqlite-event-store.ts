@@ -33,6 +33,8 @@ const MAX_BATCH = 5000;
 type Outcome = { result: AppendResult } | { error: unknown };
 
 export class SqliteEventStore implements EventStore {
+  /** Positions are row ids: one per event. */
+  readonly positionUnit = 'events' as const;
   private readonly sql: Statements;
   private readonly writeBatch: Database.Transaction<(batch: AppendRequest[]) => Outcome[]>;
   private readonly insertEvents: Database.Transaction<(request: QueuedAppend, from: number, previous: string) => AppendResult>;

@@ -13,6 +13,10 @@ export function withUpcasting(store: EventStore, upcasters: Upcasters): EventSto
 export class UpcastingEventStore implements EventStore {
   constructor(private readonly inner: EventStore, private readonly upcasters: Upcasters) {}
 
+  get positionUnit(): EventStore['positionUnit'] {
+    return this.inner.positionUnit;
+  }
+
   append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     return this.inner.append(stream, events, expected);
   }

@@ -4,7 +4,7 @@
  * until they have folded in the whole log, which publishing needs.
  */
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { EVENT_STORE, EventStore } from '@survey/event-store';
+import { EVENT_STORE, EventStore, isUnrecoverable } from '@survey/event-store';
 import {
   directoryProjection, progressProjection, Projector, READ_MODEL_STORE, ReadModelStore, reportsProjection, segmentsProjection,
 } from '@survey/read-models';
@@ -16,12 +16,15 @@ export interface ProjectionStatus {
   generation: number;
   position: number;
   lag: number | null;
+  /** What `lag` counts: events on SQLite, bytes of log on EventStoreDB (its positions are byte offsets). */
+  lagUnit: 'events' | 'bytes';
   status: string;
 }
 
 @Injectable()
 export class Projections implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Projections');
+  private stopping = false;
   readonly all: Projector[];
 
   constructor(
@@ -66,7 +69,7 @@ export class Projections implements OnApplicationBootstrap, OnApplicationShutdow
         const served = await this.readModels.servedCheckpoint(p.name);
         const position = this.inProcess ? p.position.position : served.position;
         const failed = this.inProcess && p.error ? `failed: ${(p.error as Error).message ?? String(p.error)}` : null;
-        return { name: p.name, generation: served.generation, position, lag: Math.max(0, head - position), status: failed ?? (this.inProcess ? 'running' : 'external') };
+        return { name: p.name, generation: served.generation, position, lag: Math.max(0, head - position), lagUnit: this.events.positionUnit ?? 'events', status: failed ?? (this.inProcess ? 'running' : 'external') };
       }),
     );
     return { head, projections };
@@ -79,8 +82,22 @@ export class Projections implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private failed(error: unknown, failing?: Projector): void {
+    if (isUnrecoverable(error)) return this.stopProcess(error);
     this.logger.error(`projection stopped: ${error instanceof Error ? error.stack : String(error)}; restarting in 1 s`);
     const restart = (p: Projector) => p.start().catch((e: unknown) => this.failed(e, p)); // again in 1 s
     setTimeout(() => this.all.filter((p) => p === failing || p.error).forEach(restart), 1000).unref();
+  }
+
+  /**
+   * A store error no retry can fix (a checkpoint that is no position of this log, access denied):
+   * restarting every second would hide it behind a healthy-looking process, so say it in one line
+   * and stop the process, non-zero, through the usual drain (SIGTERM, with exit code 1 set).
+   */
+  private stopProcess(error: unknown): void {
+    if (this.stopping) return;
+    this.stopping = true;
+    this.logger.error(`projections stopped: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+    process.kill(process.pid, 'SIGTERM');
   }
 }

@@ -13,12 +13,16 @@ import { APP_CONFIG, AppConfig, ConfigError } from '../config/config';
 import { Aggregates } from './aggregates';
 import { Projections } from './projections';
 
-/** Connects and asks for the log's head once, so an unusable EVENTSTORE_URL stops start-up with one line. */
+/**
+ * Connects and makes one cheap call ($all's last event: it needs the server and the right to read
+ * $all, and costs the same however large the log), so an unusable EVENTSTORE_URL stops start-up
+ * with one line. In docker/compose.yml the apps wait for the server's health and restart on failure.
+ */
 async function connectEsdb(url: string, namespace: string | undefined): Promise<EsdbEventStore> {
   let store: EsdbEventStore | undefined;
   try {
     store = EsdbEventStore.connect(url, { namespace });
-    await Promise.race([store.headPosition(), new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 10 s')), 10_000).unref())]);
+    await Promise.race([store.probe(), new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 10 s')), 10_000).unref())]);
     return store;
   } catch (error) {
     await store?.close().catch(() => undefined);

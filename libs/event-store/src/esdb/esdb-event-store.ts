@@ -1,23 +1,30 @@
 /**
  * The EventStoreDB adapter of the EventStore port (gRPC, @eventstore/db-client). Streams, event
- * types, ids and metadata are stored as given; positions are mapped in ./position.ts. Appends are
- * checked and serialised by the same rules as the SQLite adapter, so both reject the same requests.
- * Each event's chain hash rides in its metadata (./esdb-chain.ts).
+ * types, ids and metadata are stored as given; positions are mapped in ./position.ts (byte offsets
+ * in the server's log, so differences of positions are bytes, not events). Appends are checked and
+ * serialised by the same rules as the SQLite adapter, so both reject the same requests, and raise
+ * the stored head (./esdb-head.ts) before they are acknowledged. Each event's chain hash rides in
+ * its metadata (./esdb-chain.ts). Every rule here is tested against a scripted client
+ * (../testing/scripted-esdb.ts) and, when EVENTSTORE_URL is set, against a server.
  */
 import {
   BACKWARDS, END, EventStoreDBClient, FORWARDS, StreamNotFoundError, WrongExpectedVersionError,
   excludeSystemEvents, jsonEvent, streamNameFilter,
 } from '@eventstore/db-client';
-import type { AppendResult as ClientAppendResult, JSONType, Position, ReadStreamOptions } from '@eventstore/db-client';
+import type { AppendResult as ClientAppendResult, JSONType, ReadStreamOptions } from '@eventstore/db-client';
 import { WrongExpectedRevision } from '@survey/domain';
+import { appendSize } from '../append-limit';
 import { describeRevision, earlierResult, satisfies, serializeAppend } from '../append-request';
-import type { QueuedAppend } from '../append-request';
+import type { QueuedAppend, StoredAt } from '../append-request';
 import type {
   AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, RecordedEvent, Subscription, SubscriptionOptions,
 } from '../event-store.port';
 import { GENESIS } from '../chain/event-hash';
 import { chainEvents, LastHashes } from './esdb-chain';
+import type { EsdbClient } from './esdb-client';
+import { appendError, notAPosition, readAllError } from './esdb-errors';
 import { describeCurrent, eventOf, StreamNamespace, toExpectedRevision } from './esdb-events';
+import { LogHead } from './esdb-head';
 import { EsdbSubscription } from './esdb-subscription';
 import { portPositionOrUndefined, resumeFrom, toPortPosition } from './position';
 
@@ -35,22 +42,42 @@ export interface EsdbEventStoreOptions {
 /** How often an append at 'any' is tried again when another writer keeps getting in first. */
 const ANY_ATTEMPTS = 10;
 
-/** Events read per page when looking backwards past EventStoreDB's own events for the head. */
-const HEAD_PAGE = 32;
+/**
+ * How far back from a stream's end an append looks for its own ids when the server did not match
+ * them (a retry at `any`, or ids used at another revision): a retry comes soon after the original,
+ * and a conflict must not read a long stream whole (two sealers on `audit-seals` did, each time).
+ */
+const RETRY_WINDOW = 32;
 
 export class EsdbEventStore implements EventStore {
+  /** Positions are byte offsets in the server's log: a lag between two of them is in bytes. */
+  readonly positionUnit = 'bytes' as const;
   private readonly subscriptions = new Set<EsdbSubscription>();
   private readonly lastHashes = new LastHashes();
   private closing: Promise<void> | undefined;
   private readonly namespace: StreamNamespace;
+  private readonly head: LogHead;
 
-  private constructor(private readonly client: EventStoreDBClient, private readonly options: EsdbEventStoreOptions) {
+  private constructor(private readonly client: EsdbClient, private readonly options: EsdbEventStoreOptions) {
     this.namespace = new StreamNamespace(options.namespace);
+    this.head = new LogHead(client, this.namespace.headStream);
   }
 
   /** `url` is an esdb:// or esdb+discover:// connection string; a malformed one throws here, at start-up. */
   static connect(url: string, options: EsdbEventStoreOptions = {}): EsdbEventStore {
-    return new EsdbEventStore(EventStoreDBClient.connectionString(url), options);
+    const client: EsdbClient = EventStoreDBClient.connectionString(url);
+    return new EsdbEventStore(client, options);
+  }
+
+  /** On a client of one's own: the scripted one of the unit tests. */
+  static withClient(client: EsdbClient, options: EsdbEventStoreOptions = {}): EsdbEventStore {
+    return new EsdbEventStore(client, options);
+  }
+
+  /** One cheap call that needs the server and the right to read $all: the start-up check. */
+  async probe(): Promise<void> {
+    this.assertOpen('read');
+    for await (const _ of this.client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 1 })) break;
   }
 
   async append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
@@ -61,7 +88,10 @@ export class EsdbEventStore implements EventStore {
     for (let attempt = 1; ; attempt++) {
       // The chain needs the previous event's hash: an exact expectation names that event, and 'any'
       // is pinned to the revision read here (a conflict then means another writer came in between).
-      const previous = await this.previousOf(stream, expected);
+      // At a pinned revision the server writes without looking at ids, so a retry at 'any' is
+      // recognised here, from the stream's last events, and answered as the first append was.
+      const previous = await this.previousOf(request);
+      if ('earlier' in previous) return this.acknowledged(previous.earlier);
       const pinned: ExpectedRevision = expected !== 'any' ? expected : previous.revision < 0 ? 'no_stream' : previous.revision;
       const chained = chainEvents(stream, previous.revision + 1, previous.hash, request.events);
       let result: ClientAppendResult;
@@ -69,17 +99,17 @@ export class EsdbEventStore implements EventStore {
         const data = chained.map((e) => jsonEvent({ id: e.id, type: e.type, data: e.data as JSONType, metadata: e.metadata as JSONType }));
         result = await this.client.appendToStream(this.namespace.stored(stream), data, { expectedRevision: toExpectedRevision(pinned) });
       } catch (error) {
-        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        if (!(error instanceof WrongExpectedVersionError)) throw appendError(error, stream, appendSize(request.events));
         // The server matches retries only at the expected revision; ids used at another revision are a
         // Conflict, as in the SQLite adapter, not a concurrency failure worth retrying.
         const earlier = await this.earlierAppend(request);
-        if (earlier) return earlier;
+        if (earlier) return this.acknowledged(earlier);
         if (expected === 'any' && attempt < ANY_ATTEMPTS) continue;
         throw new WrongExpectedRevision(stream, describeRevision(expected), describeCurrent(error.actualVersion));
       }
       const located = await this.locate(request, result);
       if (located.revision === previous.revision + chained.length) this.lastHashes.remember(stream, located.revision, chained[chained.length - 1].hash);
-      return located;
+      return this.acknowledged(located);
     }
   }
 
@@ -96,20 +126,23 @@ export class EsdbEventStore implements EventStore {
     this.assertOpen('read');
     const found: RecordedEvent[] = [];
     let from = after;
-    // $all interleaves EventStoreDB's own events with ours: page until `limit` of ours or the end.
+    // $all interleaves EventStoreDB's own events (and other deployments') with ours: page until `limit` of ours or the end.
     while (found.length < limit) {
       const page = limit - found.length + 1; // +1: the read includes the event at `from` itself
       let read = 0;
       let last = from;
-      const reading = this.client.readAll({ fromPosition: resumeFrom(from), maxCount: page, direction: FORWARDS });
-      for await (const resolved of reading) {
-        read++;
-        const event = eventOf(resolved);
-        if (!event?.position) continue;
-        const position = toPortPosition(event.position);
-        if (position <= from) continue;
-        last = position;
-        if (this.namespace.owns(event) && found.length < limit) found.push(this.namespace.recorded(event));
+      try {
+        for await (const resolved of this.client.readAll({ fromPosition: resumeFrom(from), maxCount: page, direction: FORWARDS })) {
+          read++;
+          const event = eventOf(resolved);
+          if (!event?.position) continue;
+          const position = toPortPosition(event.position);
+          if (position <= from) continue;
+          last = position;
+          if (this.namespace.owns(event) && found.length < limit) found.push(this.namespace.recorded(event));
+        }
+      } catch (error) {
+        throw readAllError(error, from);
       }
       if (read < page || last === from) break;
       from = last;
@@ -117,25 +150,10 @@ export class EsdbEventStore implements EventStore {
     return found;
   }
 
+  /** The stored head (./esdb-head.ts): one read of one event, whatever else the server holds. */
   async headPosition(): Promise<number> {
     this.assertOpen('read');
-    let from: Position | typeof END = END;
-    for (;;) {
-      let read = 0;
-      let head: number | undefined;
-      let oldest: Position | undefined;
-      for await (const resolved of this.client.readAll({ fromPosition: from, maxCount: HEAD_PAGE, direction: BACKWARDS })) {
-        read++;
-        const event = eventOf(resolved);
-        if (!event?.position) continue;
-        if (head === undefined && this.namespace.owns(event)) head = toPortPosition(event.position);
-        oldest = event.position;
-      }
-      if (head !== undefined) return head;
-      if (read < HEAD_PAGE || !oldest) return 0;
-      if (from !== END && oldest.prepare >= from.prepare) throw new Error('reading $all backwards made no progress');
-      from = oldest;
-    }
+    return this.head.read();
   }
 
   subscribeToAll(
@@ -148,6 +166,7 @@ export class EsdbEventStore implements EventStore {
       after: options.after,
       batchSize: options.batchSize ?? 1000,
       open: (fromPosition) => this.client.subscribeToAll({ fromPosition, filter: this.subscriptionFilter() }),
+      verify: (after) => this.verifyResumePoint(after),
       namespace: this.namespace,
       head: () => this.headPosition(),
       handler,
@@ -169,6 +188,31 @@ export class EsdbEventStore implements EventStore {
     return this.closing;
   }
 
+  /** An append's result, once the stored head covers it: only then may it be acknowledged. */
+  private async acknowledged(result: AppendResult): Promise<AppendResult> {
+    await this.head.advance(result.position);
+    return result;
+  }
+
+  /**
+   * A subscription resumes only from a position the server handed out for one of this namespace's
+   * events: anything else (a checkpoint carried over from SQLite, a number inside a record) would
+   * make the server fail the read, or worse, resume in the wrong place. One read of one event.
+   */
+  private async verifyResumePoint(after: number): Promise<void> {
+    if (after === 0) return;
+    let first: ReturnType<typeof eventOf>;
+    try {
+      for await (const resolved of this.client.readAll({ fromPosition: resumeFrom(after), maxCount: 1, direction: FORWARDS })) {
+        first = eventOf(resolved);
+        break;
+      }
+    } catch (error) {
+      throw readAllError(error, after);
+    }
+    if (!first?.position || portPositionOrUndefined(first.position) !== after || !this.namespace.owns(first)) throw notAPosition(after);
+  }
+
   /**
    * The port's result for a successful append. A one-event write reports that event's own position;
    * a multi-event or idempotent reply may report the write's span or none, so the last event is read back.
@@ -185,8 +229,12 @@ export class EsdbEventStore implements EventStore {
     throw new Error(`append to ${request.stream} was acknowledged but its events are not in the stream`);
   }
 
-  /** The revision and chain hash of the event an append at `expected` follows (-1 and '' for none). */
-  private async previousOf(stream: string, expected: ExpectedRevision): Promise<{ revision: number; hash: string }> {
+  /**
+   * The event an append at its expectation follows (-1 and '' for none), or, for a retry at 'any'
+   * whose ids are already at the stream's end, the result the first append had.
+   */
+  private async previousOf(request: QueuedAppend): Promise<{ revision: number; hash: string } | { earlier: AppendResult }> {
+    const { stream, expected } = request;
     if (expected === 'no_stream') return { revision: -1, hash: GENESIS };
     if (expected !== 'any') {
       const known = this.lastHashes.at(stream, expected);
@@ -195,7 +243,10 @@ export class EsdbEventStore implements EventStore {
       // No such event: the server refuses the append on its expectation, whatever it chains to.
       return { revision: expected, hash: event?.revision === expected ? (event.hash ?? GENESIS) : GENESIS };
     }
-    const [last] = await this.readEvents(stream, { fromRevision: END, direction: BACKWARDS, maxCount: 1 });
+    const tail = await this.tailOf(stream, request.events.length + RETRY_WINDOW);
+    const earlier = earlierResult(request, request.events.map((e) => tail.get(e.id)));
+    if (earlier) return { earlier };
+    const last = [...tail.values()].reduce<RecordedEvent | undefined>((a, e) => (!a || e.revision > a.revision ? (e as RecordedEvent) : a), undefined);
     return last ? { revision: last.revision, hash: last.hash ?? GENESIS } : { revision: -1, hash: GENESIS };
   }
 
@@ -207,10 +258,26 @@ export class EsdbEventStore implements EventStore {
     return { revision: last?.revision ?? -1, position: last?.position ?? 0 };
   }
 
-  /** The original result when this append is a retry of one already in the stream (see earlierResult). */
+  /**
+   * The original result when this append is a retry of one already in the stream (see earlierResult),
+   * found in bounded reads: the revisions its expectation would have given it, and the stream's last
+   * events. An id used further back than RETRY_WINDOW is not found, and the append stays refused as
+   * a WrongExpectedRevision (a Conflict too) instead of being named a reuse.
+   */
   private async earlierAppend(request: QueuedAppend): Promise<AppendResult | undefined> {
-    const stored = new Map((await this.readEvents(request.stream, { direction: FORWARDS })).map((e) => [e.id, e]));
-    return earlierResult(request, request.events.map((e) => stored.get(e.id)));
+    const n = request.events.length;
+    const found = await this.tailOf(request.stream, n + RETRY_WINDOW);
+    if (request.expected !== 'any') {
+      const first = request.expected === 'no_stream' ? 0 : request.expected + 1;
+      for (const e of await this.readEvents(request.stream, { fromRevision: BigInt(first), direction: FORWARDS, maxCount: n })) found.set(e.id, e);
+    }
+    return earlierResult(request, request.events.map((e) => found.get(e.id)));
+  }
+
+  /** The stream's last `count` events by id. */
+  private async tailOf(stream: string, count: number): Promise<Map<string, StoredAt & RecordedEvent>> {
+    const events = await this.readEvents(stream, { fromRevision: END, direction: BACKWARDS, maxCount: count });
+    return new Map(events.map((e) => [e.id, e]));
   }
 
   private subscriptionFilter() {

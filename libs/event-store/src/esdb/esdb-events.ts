@@ -6,6 +6,7 @@ import { ANY, NO_STREAM } from '@eventstore/db-client';
 import type { AppendExpectedRevision, CurrentRevision, Position, ResolvedEvent } from '@eventstore/db-client';
 import type { EventMetadata, ExpectedRevision, RecordedEvent } from '../event-store.port';
 import { splitChain } from './esdb-chain';
+import { HEAD_STREAM } from './esdb-head';
 import { toPortPosition } from './position';
 
 /** The fields of a client event this adapter reads; stream and $all reads both provide them. */
@@ -67,9 +68,14 @@ export class StreamNamespace {
     return this.prefix + stream;
   }
 
-  /** Whether an event of $all is one of this namespace's survey events. */
+  /** The namespace's own log-head marker stream (./esdb-head.ts). */
+  get headStream(): string {
+    return this.prefix + HEAD_STREAM;
+  }
+
+  /** Whether an event of $all is one of this namespace's survey events (its head markers are not). */
   owns(event: Pick<ClientEvent, 'streamId' | 'type'>): boolean {
-    return !isSystemEvent(event) && event.streamId.startsWith(this.prefix);
+    return !isSystemEvent(event) && event.streamId.startsWith(this.prefix) && event.streamId !== this.headStream;
   }
 
   recorded(event: ClientEvent): RecordedEvent {

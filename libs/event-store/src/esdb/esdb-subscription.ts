@@ -2,10 +2,13 @@
  * Catch-up subscription to $all for the EventStoreDB adapter. The server pushes events one by one;
  * this buffers them into batches (flushed when full, when the server says it caught up, or after a
  * short idle), hands the handler one batch at a time, and when the connection drops reopens the
- * server subscription after the last delivered position, with exponential backoff.
+ * server subscription after the last delivered position, with exponential backoff. An error that
+ * no reconnect can cure (an invalid position, access denied, …: see ./esdb-errors.ts) stops it and
+ * is reported through onError instead of being retried forever.
  */
 import type { ReadPosition, ResolvedEvent } from '@eventstore/db-client';
 import type { RecordedEvent, Subscription } from '../event-store.port';
+import { isPermanent, readAllError } from './esdb-errors';
 import { eventOf, StreamNamespace } from './esdb-events';
 import { isAfter, resumeFrom } from './position';
 import { PositionWaiters } from '../position-waiters';
@@ -21,6 +24,8 @@ export interface EsdbSubscriptionConfig {
   batchSize: number;
   /** Opens a server subscription; the adapter passes client.subscribeToAll with excludeSystemEvents(). */
   open: (from: ReadPosition) => CatchUpStream;
+  /** Checks once, before the first read, that `after` is a position to resume from (throws if not). */
+  verify?: (after: number) => Promise<void>;
   /** Which events are ours, and how they read through the port (defaults to no namespace). */
   namespace?: StreamNamespace;
   head: () => Promise<number>;
@@ -48,6 +53,8 @@ export class EsdbSubscription implements Subscription {
   private position: number;
   private stopping = false;
   private finished = false;
+  private verified = false;
+  private failure: unknown;
   private stopSignal!: () => void;
   private readonly stopped = new Promise<Step>((resolve) => (this.stopSignal = () => resolve({ kind: 'stop' })));
   private readonly waiters = new PositionWaiters();
@@ -69,6 +76,7 @@ export class EsdbSubscription implements Subscription {
   }
 
   async caughtUp(): Promise<void> {
+    if (this.failure !== undefined) throw this.failure;
     const target = await this.config.head();
     if (this.position >= target) return;
     if (this.finished) throw new Error('subscription stopped before catching up');
@@ -81,9 +89,12 @@ export class EsdbSubscription implements Subscription {
     try {
       while (!this.stopping) {
         try {
+          if (!this.verified && this.config.verify) await this.config.verify(this.position);
+          this.verified = true;
           await this.follow(() => (attempt = 0));
         } catch (error) {
           if (error instanceof Fatal) throw error.cause;
+          if (isPermanent(error)) throw readAllError(error, this.position);
           if (this.stopping) break;
           const delay = backoffDelay(attempt++, this.config.backoff.initialMs, this.config.backoff.maxMs);
           this.config.log(
@@ -95,6 +106,7 @@ export class EsdbSubscription implements Subscription {
       }
     } catch (error) {
       this.stopping = true;
+      this.failure = error;
       this.waiters.rejectAll(error);
       this.report(error);
     } finally {

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Conflict, WrongExpectedRevision } from '@survey/domain';
+import { AppendTooLarge, MAX_APPEND_BYTES } from '../append-limit';
 import { eventHash, GENESIS } from '../chain/event-hash';
 import type { EventStore, NewEvent } from '../event-store.port';
 import { anEvent, collect } from './event-builders';
@@ -160,6 +161,8 @@ export function eventStoreContract(name: string, make: StoreFactory, options: Co
     });
 
     it('chains each event to the previous one of its stream over the bytes as given, in one append or several', async () => {
+      // Reads start from a position the store handed out: EventStoreDB refuses any other number.
+      const before = await store.headPosition();
       const s = stream();
       const events = [anEvent('A', { 鼓楼区: 1 }), anEvent('B'), anEvent('C')];
       await store.append(s, events.slice(0, 2), 'no_stream');
@@ -171,10 +174,10 @@ export function eventStoreContract(name: string, make: StoreFactory, options: Co
         return previous;
       });
       expect((await store.readStream(s)).map((e) => e.hash)).toEqual(expected);
-      const all = await store.readAll((await store.readStream(s))[0].position - 1, 10_000, { hashes: true });
+      const all = await store.readAll(before, 10_000, { hashes: true });
       expect(all.filter((e) => e.stream === s).map((e) => e.hash)).toEqual(expected);
       const delivered: string[] = [];
-      const subscription = store.subscribeToAll({ after: all[0].position - 1, hashes: true }, async (batch) => {
+      const subscription = store.subscribeToAll({ after: before, hashes: true }, async (batch) => {
         for (const e of batch) if (e.stream === s && e.hash) delivered.push(e.hash);
       });
       await subscription.caughtUp();
@@ -182,6 +185,18 @@ export function eventStoreContract(name: string, make: StoreFactory, options: Co
       expect(delivered).toEqual(expected);
       // Metadata reads back as given: the hash is not folded into it.
       expect((await store.readStream(s))[0].metadata).toEqual(events[0].metadata);
+    });
+
+    it('refuses an append over the one size limit with AppendTooLarge, writing nothing, and takes one under it', async () => {
+      const s = stream();
+      // 1.1 MB in 11 events of 100 kB: each would fit alone, together they are over EventStoreDB's MaxAppendSize.
+      const big = Array.from({ length: 11 }, () => anEvent('Big', { text: 'x'.repeat(100_000) }));
+      const error = await store.append(s, big, 'no_stream').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppendTooLarge);
+      expect((error as AppendTooLarge).limit).toBe(MAX_APPEND_BYTES);
+      expect((error as Error).message).toMatch(new RegExp(`^append to ${s} is 1,1\\d\\d,\\d{3} bytes, over the 1,048,576 one append may carry`));
+      expect(await store.readStream(s)).toEqual([]);
+      await expect(store.append(s, big.slice(0, 9), 'no_stream')).resolves.toMatchObject({ revision: 8 });
     });
 
     subscriptionContract(() => store, stream);

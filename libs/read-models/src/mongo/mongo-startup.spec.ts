@@ -1,5 +1,5 @@
 import { databaseName, MongoReadModelStore } from './mongo-read-model-store';
-import { databaseIn, MongoStartupError, redact, topologyProblem } from './mongo-startup';
+import { databaseIn, MongoStartupError, redact, topologyProblem, versionProblem } from './mongo-startup';
 
 describe('databaseIn', () => {
   it('reads the database from the path of a connection string, as the driver does', () => {
@@ -37,6 +37,20 @@ describe('topologyProblem', () => {
   it('refuses a secondary reached directly, and an arbiter', () => {
     expect(topologyProblem({ setName: 'rs0', isWritablePrimary: false, secondary: true })).toMatch(/secondary of replica set rs0 .*replicaSet=rs0/);
     expect(topologyProblem({ setName: 'rs0', arbiterOnly: true })).toMatch(/arbiter/);
+  });
+});
+
+describe('versionProblem', () => {
+  it('accepts MongoDB 5.0 and later, and a server that does not say', () => {
+    expect(topologyProblem({ setName: 'rs0', isWritablePrimary: true, maxWireVersion: 13 })).toBeNull(); // 5.0
+    expect(topologyProblem({ msg: 'isdbgrid', isWritablePrimary: true, maxWireVersion: 21 })).toBeNull(); // a 7.0 mongos
+    expect(versionProblem({ setName: 'rs0' })).toBeNull();
+  });
+
+  it('refuses 4.4 with one line saying why, before the topology', () => {
+    const problem = topologyProblem({ setName: 'rs0', isWritablePrimary: true, maxWireVersion: 9 });
+    expect(problem).toBe('points at a MongoDB server older than 5.0 (wire version 9), which refuses field names starting with $ or containing a dot that the read models may hold: use MongoDB 5.0 or later');
+    expect(new MongoStartupError(problem!).message).toMatch(/^configuration: MONGODB_URL points at a MongoDB server older than 5\.0/);
   });
 });
 

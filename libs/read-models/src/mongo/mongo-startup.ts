@@ -33,7 +33,12 @@ export interface HelloReply {
   ismaster?: boolean;
   secondary?: boolean;
   arbiterOnly?: boolean;
+  /** The newest wire protocol the server speaks: 13 is MongoDB 5.0, 9 is 4.4. */
+  maxWireVersion?: number;
 }
+
+/** MongoDB 5.0's wire version (the driver's own table: 4.4 → 9, 5.0 → 13, 6.0 → 17, 7.0 → 21). */
+export const MONGODB_5_0_WIRE_VERSION = 13;
 
 /**
  * Why this server cannot hold the read models, or null if it can. Transactions need a replica set
@@ -41,6 +46,8 @@ export interface HelloReply {
  * fail deep in the projector instead of at start-up.
  */
 export function topologyProblem(hello: HelloReply): string | null {
+  const version = versionProblem(hello);
+  if (version) return version;
   if (hello.msg === 'isdbgrid') return null; // mongos: a sharded cluster, whose shards are replica sets
   if (!hello.setName) {
     return 'points at a standalone MongoDB server, but read-model transactions need a replica set or a sharded cluster (start mongod with --replSet rs0 and run rs.initiate(), then add ?replicaSet=rs0)';
@@ -50,4 +57,15 @@ export function topologyProblem(hello: HelloReply): string | null {
     return `reaches a secondary of replica set ${hello.setName} only (a direct connection?): name the replica set, e.g. ?replicaSet=${hello.setName}, so that writes go to its primary`;
   }
   return null;
+}
+
+/**
+ * MongoDB 5.0 or later: read-model documents hold user text as field names (a segment's value, such
+ * as a district, keys its cell), and before 5.0 a server refuses a field name that starts with `$`
+ * or contains a dot, so one enterprise's district could stop the projector. Checked once, here.
+ */
+export function versionProblem(hello: HelloReply): string | null {
+  const wire = hello.maxWireVersion;
+  if (wire === undefined || wire >= MONGODB_5_0_WIRE_VERSION) return null;
+  return `points at a MongoDB server older than 5.0 (wire version ${wire}), which refuses field names starting with $ or containing a dot that the read models may hold: use MongoDB 5.0 or later`;
 }
