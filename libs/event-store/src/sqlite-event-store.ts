@@ -138,6 +138,9 @@ export class SqliteEventStore implements EventStore {
     clearInterval(this.probe);
     while (this.queue.length > 0) this.flush();
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    // Read-only connections (replay workers) may outlive this one, and the last connection to close
+    // is the one that folds the WAL back into the file: fold it now, so events.db alone is the log.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.close();
   }
 

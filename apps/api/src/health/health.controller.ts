@@ -2,8 +2,10 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { Readiness } from '@survey/application';
+import { Unlimited } from '../http/rate-limit';
 
 @Controller('v1/health')
+@Unlimited()
 export class HealthController {
   constructor(private readonly readiness: Readiness) {}
 

@@ -11,6 +11,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { DomainError, DomainErrorKind, FieldError } from '@survey/domain';
 import { StoreUnavailable } from '@survey/event-store';
+import { TryLater } from '@survey/application';
 import { capped } from './field-errors';
 
 export const STATUS_OF: Record<DomainErrorKind, number> = {
@@ -48,6 +49,7 @@ export function toProblem(error: unknown, instance?: string): Problem {
   if (error instanceof StoreUnavailable) {
     return problem(503, `storage is unavailable (${error.code} on ${error.store}): the request was not acknowledged; try again in ${RETRY_AFTER_SECONDS} s`);
   }
+  if (error instanceof TryLater) return problem(error.status, error.message);
   if (error instanceof HttpException) {
     const body = error.getResponse() as { message?: unknown; errors?: FieldError[]; errorCount?: number } | string;
     const detail = typeof body === 'string' ? body : Array.isArray(body.message) ? body.message.join('; ') : String(body.message ?? error.message);
@@ -64,11 +66,12 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
   if (problem.status >= 500) {
     problem.requestId = request.id;
     // A store that cannot write is an operating condition, not a bug: its message says it all.
-    const cause = error instanceof StoreUnavailable ? `${error.name}: ${error.message}` : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    const condition = error instanceof StoreUnavailable || error instanceof TryLater;
+    const cause = condition ? `${error.name}: ${error.message}` : error instanceof Error ? (error.stack ?? error.message) : String(error);
     logger.error(`request ${request.id} ${request.method} ${request.url} answered ${problem.status}: ${cause}`);
-    if (problem.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    if (problem.status === 503 && !(error instanceof TryLater)) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   }
-  sendProblem(reply, problem);
+  sendProblem(reply, problem, error);
 }
 
 function fastifyDetail(error: Error & { code?: string }): string {
@@ -84,7 +87,9 @@ function statusTitle(status: number): string {
   return name.toLowerCase().split('_').map((w, i) => (i === 0 ? w[0].toUpperCase() + w.slice(1) : w)).join(' ');
 }
 
-export function sendProblem(reply: FastifyReply, problem: Problem): void {
+export function sendProblem(reply: FastifyReply, problem: Problem, error?: unknown): void {
+  // 429 and 503 say when to come back (RFC 9110 Retry-After, in whole seconds).
+  if (error instanceof TryLater) reply.header('retry-after', String(error.retryAfterSeconds));
   reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(JSON.stringify(problem));
 }
 

@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { HttpLimits, httpLimits } from './http-limits';
+import { loadLimits, ReplayLimits, RateLimits } from './limits';
 
 export interface AppConfig {
   port: number;
@@ -27,6 +28,9 @@ export interface AppConfig {
   http?: HttpLimits;
   /** The longest a bearer token may be valid, from its `iat` (TOKEN_MAX_LIFETIME_DAYS; 30 when absent). */
   tokenMaxLifetimeDays?: number;
+  /** Replay workers and request rates (limits.ts); unset → DEFAULT_LIMITS. */
+  replays?: ReplayLimits;
+  rateLimits?: RateLimits;
 }
 
 export class ConfigError extends Error {
@@ -94,6 +98,7 @@ export function loadConfig(env: Env = process.env, options: { requireSecret?: bo
     namespace: namespace(env),
     http: httpLimits(env),
     tokenMaxLifetimeDays: integer(env, 'TOKEN_MAX_LIFETIME_DAYS', 30, 1, 3650),
+    ...loadLimits(env),
   };
 }
 
