@@ -16,6 +16,25 @@ import { isGenerationRetired } from './generations';
 import type { DocAccess, Projection } from './projection';
 import type { Checkpoint, Doc, DocChange, ReadModelStore } from './read-model-store.port';
 
+/**
+ * Why a projection stopped, and where in the log: the event its fold threw on (`from` = `to`), or
+ * the batch whose commit failed. Whoever restarts it logs this, and readiness shows it.
+ */
+export class ProjectionFailed extends Error {
+  constructor(
+    readonly projection: string,
+    readonly from: number,
+    readonly to: number,
+    /** The event the fold threw on; null when the batch's commit failed. */
+    readonly event: { type: string; stream: string } | null,
+    override readonly cause: unknown,
+  ) {
+    const where = event ? `at position ${from} (${event.type} in ${event.stream})` : `committing positions ${from}-${to}`;
+    super(`projection ${projection} failed ${where}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'ProjectionFailed';
+  }
+}
+
 export interface ProjectorOptions {
   batchSize?: number;
   /** Documents kept in memory between batches; the cache is dropped when it grows past this. */
@@ -180,7 +199,13 @@ export class Projector {
       put: write,
       delete: (collection, id) => write(collection, id, null),
     };
-    for (const event of batch) this.projection.apply(event, docs);
+    for (const event of batch) {
+      try {
+        this.projection.apply(event, docs);
+      } catch (error) {
+        throw new ProjectionFailed(this.name, event.position, event.position, { type: event.type, stream: event.stream }, error);
+      }
+    }
     const changes: DocChange[] = [];
     for (const [collection, map] of dirty) for (const [id, doc] of map) changes.push({ collection, id, doc });
     const last = batch[batch.length - 1];
@@ -193,8 +218,11 @@ export class Projector {
         this.waiters.reached(checkpoint.position);
       },
       (error: unknown) => {
-        this.failed(error); // the cache holds changes that never reached the store: failed() drops it
-        throw error;
+        // The cache holds changes that never reached the store: failed() drops it. A retired
+        // generation is not a failure (failed() follows the switch), so it stays as it is.
+        const failure = isGenerationRetired(error) ? error : new ProjectionFailed(this.name, batch[0].position, last.position, null, error);
+        this.failed(failure);
+        throw failure;
       },
     );
     inFlight.catch(() => undefined); // reported through failed(); whoever awaits it still sees the error

@@ -6,6 +6,7 @@
  * and under the test runner's TypeScript transform.
  */
 import { Worker } from 'node:worker_threads';
+import { asStoreUnavailable, StoreUnavailable } from '@survey/event-store';
 import { GenerationBusy, GenerationRetired } from '../generations';
 
 export const PRAGMAS = [
@@ -104,7 +105,7 @@ parentPort.on('message', (m) => {
     else if (m.kind === 'close') db.close();
     parentPort.postMessage({ id: m.id, value });
   } catch (e) {
-    parentPort.postMessage({ id: m.id, error: e && e.message ? e.message : String(e), retired: e instanceof Refused, busy: e instanceof Busy });
+    parentPort.postMessage({ id: m.id, error: e && e.message ? e.message : String(e), code: e && e.code, retired: e instanceof Refused, busy: e instanceof Busy });
   }
 });
 `;
@@ -118,6 +119,12 @@ type Request =
   | { kind: 'drop'; projection: string; generation: number; collections: readonly string[]; limit: number }
   | { kind: 'close' };
 
+/** A full disk or a read-only file is StoreUnavailable (the projection retries it); anything else says what failed. */
+function writeFailure(message: string, code: string | undefined): Error {
+  const error = asStoreUnavailable(Object.assign(new Error(message), { code }), 'read-models.db');
+  return error instanceof StoreUnavailable ? error : new Error(`read-model write failed: ${message}`);
+}
+
 export class SqliteWriter {
   private readonly worker: Worker;
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (e: Error) => void }>();
@@ -126,12 +133,12 @@ export class SqliteWriter {
 
   constructor(file: string) {
     this.worker = new Worker(SOURCE, { eval: true, workerData: { file, driver: require.resolve('better-sqlite3'), pragmas: PRAGMAS } });
-    this.worker.on('message', (m: { id: number; error?: string; retired?: boolean; busy?: boolean; value?: unknown }) => {
+    this.worker.on('message', (m: { id: number; error?: string; code?: string; retired?: boolean; busy?: boolean; value?: unknown }) => {
       const waiter = this.pending.get(m.id);
       this.pending.delete(m.id);
       if (m.retired) waiter?.reject(new GenerationRetired(m.error));
       else if (m.busy) waiter?.reject(new GenerationBusy(m.error));
-      else if (m.error) waiter?.reject(new Error(`read-model write failed: ${m.error}`));
+      else if (m.error) waiter?.reject(writeFailure(m.error, m.code));
       else waiter?.resolve(m.value);
     });
     this.worker.on('error', (e) => this.fail(e));
