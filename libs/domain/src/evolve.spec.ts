@@ -1,6 +1,6 @@
 /**
  * Every decider's evolve leaves the state it is given as it was: the Aggregates cache hands one
- * state to several loads, and the closed loop's views keep states in records. Each history below
+ * state to several loads, and the closed loop's views keep states in records (folded here too). Each history below
  * visits every event type of its decider; before each step the state is frozen deeply (a Map's
  * set included), so a step that changed it throws, and its contents are compared after the step.
  */
@@ -14,7 +14,9 @@ import { enterpriseDecider } from './enterprise';
 import type { AgencyEvent, AuditRead, BallotEvent, CampaignEvent, EnterpriseEvent, InvitationEvent, RectificationEvent, RequestEvent } from './events';
 import { invitationDecider } from './invitation';
 import { rectificationDecider } from './rectification/decider';
+import { foldCaseRecord } from './rectification/view';
 import { requestDecider } from './requests/decider';
+import { foldRequestRecord } from './requests/view';
 import {
   acme, campaignAgencyAdded, campaignAgencyRenamed, closed, closingExtended, globex, invalidated, issued, opened, profileChanged, published, registered, revised, revoked,
   submitted, withdrawn,
@@ -26,6 +28,20 @@ import { deepFreeze } from './testing/freeze';
 import {
   accepted, dispatched, extensionAsked, extensionDecided, rated, received, requestClosed, requestEscalated, requestMissed, requestReopened, resolved, returned,
 } from './testing/requests';
+
+const caseHistory: RectificationEvent[] = [
+    caseOpened(), { type: 'RectificationRatingRevised', data: { ...caseKey, level: 'very_dissatisfied', comment: null, answers: {}, triggeredBy: trigger(11), at: '2019-12-07T00:00:00.000Z' } },
+    contacted(), missed('contact'), appealed(), appealDecided(false), reported(), followedUp('dissatisfied'), reopened(), escalated(), caseClosed(),
+];
+const requestHistory: RequestEvent[] = [
+    received(), dispatched(), returned(), dispatched(), accepted(), extensionAsked(), extensionDecided(true), resolved(), rated('dissatisfied'),
+    requestReopened(), requestMissed('resolve', '2020-01-14T16:00:00.000Z', 'tax'), requestEscalated(), requestClosed('escalated-closed'),
+];
+/** A view's record fold as a decider's initialState/evolve, each event by the centre. */
+const recordFold = <R, E>(fold: (record: R | undefined, e: { event: E; actor: { role: string } }) => R | undefined) => ({
+  initialState: (): R | undefined => undefined,
+  evolve: (record: R | undefined, event: E) => fold(record, { event, actor: { role: 'centre' } }),
+});
 
 const histories: [string, Pick<Decider<unknown, never, unknown, unknown>, 'initialState' | 'evolve'>, unknown[]][] = [
   ['campaign', campaignDecider, [
@@ -48,14 +64,11 @@ const histories: [string, Pick<Decider<unknown, never, unknown, unknown>, 'initi
     { type: 'AuditRead', data: { via: 'http', what: 'ballot', request: 'r1', status: 200 } },
     { type: 'AuditRead', data: { via: 'cli', what: 'verify', request: 'r2', status: 200 } },
   ] satisfies AuditRead[]],
-  ['rectification case', rectificationDecider, [
-    caseOpened(), { type: 'RectificationRatingRevised', data: { ...caseKey, level: 'very_dissatisfied', comment: null, answers: {}, triggeredBy: trigger(11), at: '2019-12-07T00:00:00.000Z' } },
-    contacted(), missed('contact'), appealed(), appealDecided(false), reported(), followedUp('dissatisfied'), reopened(), escalated(), caseClosed(),
-  ] satisfies RectificationEvent[]],
-  ['request', requestDecider, [
-    received(), dispatched(), returned(), dispatched(), accepted(), extensionAsked(), extensionDecided(true), resolved(), rated('dissatisfied'),
-    requestReopened(), requestMissed('resolve', '2020-01-14T16:00:00.000Z', 'tax'), requestEscalated(), requestClosed('escalated-closed'),
-  ] satisfies RequestEvent[]],
+  ['rectification case', rectificationDecider, caseHistory],
+  ['request', requestDecider, requestHistory],
+  // The closed loop's views fold records the same way, and say they never change the one given.
+  ['rectification case record', recordFold(foldCaseRecord), caseHistory],
+  ['request record', recordFold(foldRequestRecord), requestHistory],
 ];
 
 /** What a state holds, Maps, Sets and immutable.js collections included, as plain JSON. */
