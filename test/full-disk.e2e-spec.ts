@@ -68,8 +68,10 @@ describeOnEmbeddedStores('a full disk under the built server', () => {
       const problem = refused!.body as { status: number; detail: string; requestId: string };
       expect(problem).toMatchObject({ status: 503, detail: expect.stringMatching(/^storage is unavailable \(SQLITE_(FULL|IOERR\w*) on events\.db\): the request was not acknowledged; try again in 5 s$/) });
       expect(problem.requestId).toBe(refused!.headers['x-request-id']);
-      expect(server.stderr).toMatch(new RegExp(`request ${problem.requestId} PUT /v1/campaigns/${CAMPAIGN}/evaluations/tax answered 503: StoreUnavailable: events\\.db cannot be written \\(SQLITE_\\w+: [^)]+\\)\n`));
-      expect(server.stderr).toMatch(/events\.db cannot be written \(SQLITE_\w+\): appends answer 503 until it can/);
+      // The server's logs arrive through a pipe: wait for the lines rather than read them at once.
+      const logged = (pattern: RegExp) => eventually(async () => server.stderr, (text) => pattern.test(text), 10_000);
+      expect(await logged(new RegExp(`request ${problem.requestId} PUT /v1/campaigns/${CAMPAIGN}/evaluations/tax answered 503: StoreUnavailable: events\\.db cannot be written \\(SQLITE_\\w+: [^)]+\\)\n`))).toMatch(new RegExp(`request ${problem.requestId} PUT .* answered 503`));
+      expect(await logged(/events\.db cannot be written \(SQLITE_\w+\): appends answer 503 until it can/)).toMatch(/appends answer 503 until it can/);
 
       const red = await call('GET', `${server.url}/v1/health/ready`);
       expect(red.status).toBe(503);
@@ -81,7 +83,8 @@ describeOnEmbeddedStores('a full disk under the built server', () => {
       disk.free();
       const ready = await eventually(() => call('GET', `${server.url}/v1/health/ready`), (r) => r.status === 200, 30_000);
       expect(ready.body).toMatchObject({ status: 'ready', eventStore: 'ok' });
-      expect(server.stdout).toMatch(/WARN \[EventStore\] events\.db can be written again/); // Nest writes warnings to stdout
+      const recovered = await eventually(async () => server.stdout, (text) => /events\.db can be written again/.test(text), 10_000);
+      expect(recovered).toMatch(/WARN \[EventStore\] events\.db can be written again/); // Nest writes warnings to stdout
 
       // The refused ones go in now; every enterprise's rating is stored once.
       for (const code of codes.filter((c) => !acknowledged.includes(c))) expect((await submit(code)).status).toBe(201);
