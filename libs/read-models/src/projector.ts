@@ -14,7 +14,10 @@ import { PositionWaiters } from '@survey/event-store';
 import type { EventStore, RecordedEvent, Subscription } from '@survey/event-store';
 import { isGenerationRetired } from './generations';
 import type { DocAccess, Projection } from './projection';
-import type { Checkpoint, Doc, DocChange, ReadModelStore } from './read-model-store.port';
+import type { Checkpoint, Doc, DocChange, GenerationAdministration, ProjectionWrites } from './read-model-store.port';
+
+/** The store as a projector uses it: its generation's documents and commits, and which generation is active. */
+export type ProjectorStore = ProjectionWrites & Pick<GenerationAdministration, 'generations'>;
 
 export interface ProjectorOptions {
   batchSize?: number;
@@ -54,7 +57,7 @@ export class Projector {
 
   constructor(
     private readonly events: EventStore,
-    private readonly readModels: ReadModelStore,
+    private readonly readModels: ProjectorStore,
     readonly projection: Projection,
     private readonly options: ProjectorOptions = {},
   ) {}
