@@ -12,3 +12,4 @@ export * from './projections/progress.projection';
 export * from './generations';
 export * from './rebuild';
 export * from './projections/directory.projection';
+export * from './projections';

@@ -5,9 +5,7 @@
  */
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, EventStore, isUnrecoverable } from '@survey/event-store';
-import {
-  directoryProjection, progressProjection, Projector, READ_MODEL_STORE, ReadModelStore, reportsProjection, segmentsProjection,
-} from '@survey/read-models';
+import { PROJECTIONS, Projector, READ_MODEL_STORE, ReadModelStore } from '@survey/read-models';
 import { APP_CONFIG, AppConfig } from '../config/config';
 
 export interface ProjectionStatus {
@@ -32,8 +30,7 @@ export class Projections implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    // Segment cells (agency detail) are a projection of their own, so the reports rebuild stays as fast.
-    this.all = [reportsProjection, segmentsProjection, progressProjection, directoryProjection].map(
+    this.all = PROJECTIONS.map(
       (projection) => new Projector(events, readModels, projection, { onError: (e) => this.failed(e) }),
     );
   }
