@@ -1,6 +1,6 @@
 export * from './read-model-store.port';
 export * from './projection';
-export * from './projector';
+export * from './projector/projector';
 export * from './sqlite/sqlite-read-model-store';
 export * from './projections/report-docs';
 export * from './projections/reports.projection';

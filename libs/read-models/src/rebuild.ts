@@ -17,7 +17,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { EventStore } from '@survey/event-store';
 import type { Projection } from './projection';
-import { Projector } from './projector';
+import { Projector } from './projector/projector';
 import type { BuilderClaim } from './generations';
 import type { GenerationAdministration, ProjectionWrites } from './read-model-store.port';
 
