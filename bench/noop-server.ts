@@ -8,6 +8,7 @@ import { Body, Controller, Get, HttpCode, Module, Param, Put } from '@nestjs/com
 import { APP_GUARD } from '@nestjs/core';
 import { APP_CONFIG, loadConfig } from '@survey/application';
 import { Allow, AuthGuard, CurrentPrincipal } from '../apps/api/src/http/auth';
+import { RateLimitGuard } from '../apps/api/src/http/rate-limit';
 import type { Principal } from '@survey/application';
 import { createHttpApp } from '../apps/api/src/http/create-app';
 import { SubmitEvaluationDto } from '../apps/api/src/evaluations/submit-evaluation.dto';
@@ -29,7 +30,7 @@ class NoopController {
 
 @Module({
   controllers: [NoopController],
-  providers: [{ provide: APP_CONFIG, useValue: loadConfig() }, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [{ provide: APP_CONFIG, useValue: loadConfig() }, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: RateLimitGuard }],
 })
 class NoopModule {}
 

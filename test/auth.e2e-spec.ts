@@ -72,6 +72,40 @@ describe('authentication and roles', () => {
     expectProblem(await report(withBearer(signed(claimsFor('analyst', 'analyst-1', -60)))), 401, /expired/);
   });
 
+  describe('how long a token may live (TOKEN_MAX_LIFETIME_DAYS, 30 by default)', () => {
+    const now = () => Math.floor(Date.now() / 1000);
+    const DAY = 86_400;
+
+    it.each([
+      ['30 days from its iat', () => ({ iat: now() - 60, exp: now() - 60 + 30 * DAY })],
+      ['30 days from now, without iat', () => ({ exp: now() + 30 * DAY - 5 })],
+      ['an iat 10 s ahead (within the 30 s skew)', () => ({ iat: now() + 10, exp: now() + 3600 })],
+    ])('accepts a token valid for %s', async (_, claims) => {
+      await report(withBearer(signed({ role: 'analyst', sub: 'analyst-1', ...claims() }))).expect(200);
+    });
+
+    it.each([
+      ['30 days and a minute after its iat', () => ({ iat: now() - 60, exp: now() + 30 * DAY }), /at most 30 days \(exp after iat\)/],
+      ['31 days from now, without iat', () => ({ exp: now() + 31 * DAY }), /at most 30 days \(exp from now\)/],
+      ['exp: 1e308', () => ({ iat: now(), exp: 1e308 }), /at most 30 days/],
+      ['an iat a minute ahead', () => ({ iat: now() + 60, exp: now() + 3600 }), /iat is in the future/],
+      ['an iat that is not a number', () => ({ iat: 'yesterday', exp: now() + 3600 }), /iat must be a number/],
+    ])('answers 401 to a token valid for %s', async (_, claims, detail) => {
+      expectProblem(await report(withBearer(claimingAlg('HS256', { role: 'analyst', sub: 'analyst-1', ...claims() }))), 401, detail);
+    });
+
+    it('takes another maximum from the configuration', async () => {
+      const short = await startApp({ config: { tokenMaxLifetimeDays: 1 } });
+      try {
+        const claims = (days: number) => ({ role: 'admin', sub: 'admin-1', iat: now(), exp: now() + days * DAY });
+        await short.http().get('/v1/campaigns').set(withBearer(signed(claims(1)))).expect(200);
+        expectProblem(await short.http().get('/v1/campaigns').set(withBearer(signed(claims(2)))), 401, /at most 1 day \(exp after iat\)/);
+      } finally {
+        await short.close();
+      }
+    });
+  });
+
   it.each([
     ['no exp', { role: 'analyst', sub: 'analyst-1' }],
     ['an exp that is not a number', { role: 'analyst', sub: 'analyst-1', exp: 'tomorrow' }],

@@ -5,7 +5,7 @@
 import { connect } from 'node:net';
 import { admin, auditor, bearer, startApp, TestApp } from './support/app';
 import { aCampaign, aProfile, creditCode } from './support/fixtures';
-import { expectProblem } from './support/problem';
+import { expectInvalid, expectProblem } from './support/problem';
 import { head, myBallot, openCampaign, registered } from './support/survey';
 
 const LIMIT = 64 * 1024;
@@ -98,5 +98,75 @@ describe('bad input at the HTTP edge', () => {
     expect(head).toMatch(/^HTTP\/1\.1 400 /);
     expect(head).toMatch(/\r\ncontent-type: application\/problem\+json/i);
     expect(JSON.parse(body)).toMatchObject({ status: 400, title: expect.any(String), detail: expect.any(String) });
+  });
+
+  describe('bodies that made the validation pipe fail or answer megabytes', () => {
+    const deep = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+
+    it.each([
+      ['the whole body', deep(10_000)],
+      ['the answers', `{"rating":"satisfied","answers":${deep(10_000)}}`],
+      ['a string full of brackets beside it', `{"rating":"satisfied","comment":"${'['.repeat(5000)}","answers":${deep(10_000)}}`],
+    ])('answers 400, not 500, for an array nested 10,000 deep (20 KB) as %s', async (_, body) => {
+      expect(body.length).toBeLessThan(LIMIT);
+      expectProblem(await raw(body), 400, /nests deeper than 32 levels/);
+    });
+
+    it('answers 400 for a campaign whose agencies nest 10,000 deep', async () => {
+      const body = `{"id":"deep","year":2019,"title":"t","opensAt":"2019-01-01T00:00:00Z","closesAt":"2019-02-01T00:00:00Z","agencies":${deep(10_000)}}`;
+      expectProblem(await t.http().post('/v1/campaigns').set(admin).set('content-type', 'application/json').send(body), 400, /nests deeper/);
+    });
+
+    it('reads a body nested exactly as deep as the limit (then the DTO refuses what is inside)', async () => {
+      const body = `{"rating":"satisfied","answers":{"a":${deep(30)}}}`;
+      expectProblem(await raw(body), 400, /answers must map question ids/);
+    });
+
+    it('answers a campaign of 16,000 empty agencies (6.4 MB of errors before) with the one error that matters', async () => {
+      const body = { ...aCampaign('empties'), agencies: Array.from({ length: 16_000 }, () => ({})) };
+      const res = await t.http().post('/v1/campaigns').set(admin).send(body);
+      const problem = expectInvalid(res, 'agencies');
+      expect(problem.errors).toEqual([{ field: 'agencies', message: 'agencies must contain no more than 500 elements' }]);
+      expect(Buffer.byteLength(res.text)).toBeLessThan(1024);
+      await t.http().get('/v1/campaigns/empties').set(admin).expect(404);
+    });
+
+    it('lists at most 100 field errors, with the count, for 500 empty agencies (1,000 errors)', async () => {
+      const body = { ...aCampaign('empties'), agencies: Array.from({ length: 500 }, () => ({})) };
+      const res = await t.http().post('/v1/campaigns').set(admin).send(body);
+      const problem = expectInvalid(res, 'agencies.0.id', 'agencies.49.name');
+      expect(problem.errors).toHaveLength(100);
+      expect((problem as { errorCount?: number }).errorCount).toBe(1000);
+      expect(problem.detail).toMatch(/^invalid request body: (id must [^;]+; name must [^;]+; ){5}and 990 more$/);
+      expect(Buffer.byteLength(res.text)).toBeLessThan(16 * 1024);
+      await t.http().get('/v1/campaigns/empties').set(admin).expect(404);
+    });
+
+    it('lists every error, with no count, when there are 100 or fewer', async () => {
+      const body = { ...aCampaign('few'), agencies: Array.from({ length: 3 }, () => ({})) };
+      const problem = expectInvalid(await t.http().post('/v1/campaigns').set(admin).send(body), 'agencies.0.id', 'agencies.2.name');
+      expect(problem.errors).toHaveLength(6); // id and name of each, the first failure of each
+      expect(problem).not.toHaveProperty('errorCount');
+    });
+  });
+
+  describe('query parameters', () => {
+    const nonRespondents = (query: string) => t.http().get(`/v1/admin/campaigns/xz-2019/non-respondents?${query}`).set(admin);
+
+    it('says a bad query parameter is a bad query parameter, not a bad body', async () => {
+      const problem = expectInvalid(await nonRespondents('limit=abc'), 'limit');
+      expect(problem.detail).toMatch(/^invalid query parameters: limit /);
+      expect(problem.detail).not.toMatch(/body/);
+      expectProblem(await t.http().get('/v1/audit/reads?limit=5000').set(auditor), 400, /^invalid query parameters: limit must not be greater than 1000$/);
+    });
+
+    it.each(['0x10', '1e3', '16.0', '+16', ' 16', '16 ', '0b11', 'Infinity', '١٦'])('refuses limit=%p: decimal digits only', async (limit) => {
+      expectInvalid(await nonRespondents(`limit=${encodeURIComponent(limit)}`), 'limit');
+    });
+
+    it('takes limit=16, and says what is wrong with a negative from', async () => {
+      await nonRespondents('limit=16').expect(200);
+      expectProblem(await t.http().get('/v1/audit/reads?from=-1').set(auditor), 400, /from must not be less than 0/);
+    });
   });
 });

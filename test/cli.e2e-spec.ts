@@ -37,6 +37,22 @@ describe('survey, the CLI', () => {
     expect(runs[3].stderr.trim()).toMatch(/^no projection named no-such-projection: the projections are reports(, [a-z-]+)+$/);
   });
 
+  it('prints only tokens the API accepts: --ttl up to TOKEN_MAX_LIFETIME_DAYS, --grace-days up to 30', async () => {
+    const secret = { ...env, SURVEY_JWT_SECRET: 'a-secret-of-at-least-thirty-two-characters' };
+    const [month, longer, shorter, grace] = await Promise.all([
+      runCli(['token', 'analyst', 'alice', '--ttl', String(30 * 86_400)], secret),
+      runCli(['token', 'analyst', 'alice', '--ttl', String(30 * 86_400 + 1)], secret),
+      runCli(['token', 'analyst', 'alice', '--ttl', String(2 * 86_400)], { ...secret, TOKEN_MAX_LIFETIME_DAYS: '1' }),
+      runCli(['invite', 'c1', '--grace-days', '31'], secret),
+    ]);
+    expect(month.code).toBe(0);
+    const claims = JSON.parse(Buffer.from(month.stdout.trim().split('.')[1], 'base64url').toString());
+    expect(claims.exp - claims.iat).toBe(30 * 86_400);
+    expect(longer).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/--ttl must be at most 2592000 s \(TOKEN_MAX_LIFETIME_DAYS is 30\)/) });
+    expect(shorter).toMatchObject({ code: 2, stderr: expect.stringMatching(/at most 86400 s/) });
+    expect(grace).toMatchObject({ code: 2, stderr: expect.stringMatching(/--grace-days.*from 0 to 30/) });
+  });
+
   it('reads the API\'s environment through the same loadConfig: a bad variable is one line naming it, exit 2', async () => {
     const [mongo, esdb] = await Promise.all([
       runCli(['rebuild'], { ...env, MONGODB_URL: 'http://db:27017' }),

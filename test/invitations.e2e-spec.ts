@@ -67,6 +67,24 @@ describe('invitations', () => {
     expectProblem(await t.http().get('/v1/campaigns/c1/evaluations').set(asLink(old)), 401, /revoked/);
   });
 
+  it('a link lists its own campaign only, where any other token lists them all', async () => {
+    const tok = tokenOf((await run()).links[0].link);
+    const listed = (await t.http().get('/v1/campaigns').set(asLink(tok)).expect(200)).body.campaigns.map((c: { id: string }) => c.id);
+    expect(listed).toEqual(['c1']);
+    const all = (await t.http().get('/v1/campaigns').set(bearer('enterprise', codes[0])).expect(200)).body.campaigns.map((c: { id: string }) => c.id);
+    expect(all.sort()).toEqual(['c1', 'c2']);
+  });
+
+  it('a link valid more than 30 days after its campaign closes gets 401, one of exactly 30 days works', async () => {
+    await run(); // codes[0] holds a standing invitation
+    const closesAt = Date.parse((await t.http().get('/v1/campaigns/c1').set(admin)).body.closesAt);
+    const link = (days: number, extraMs = 0) =>
+      signInvitationToken({ creditCode: codes[0], campaignId: 'c1', issuedAtMs: Date.now(), expiresAt: new Date(closesAt + days * 86_400_000 + extraMs).toISOString(), id: 'z' }, config.jwtSecret);
+    await t.http().get('/v1/campaigns/c1/evaluations').set(asLink(link(30))).expect(200);
+    expectProblem(await t.http().get('/v1/campaigns/c1/evaluations').set(asLink(link(30, 1000))), 401, /more than 30 days after it closes/);
+    expectProblem(await t.http().get('/v1/campaigns/c1/evaluations').set(asLink(link(3650))), 401, /more than 30 days after it closes/);
+  });
+
   it('an expired link, or one never recorded, gets 401', async () => {
     const expired = signInvitationToken({ creditCode: codes[0], campaignId: 'c1', issuedAtMs: Date.now(), expiresAt: new Date(Date.now() - 60_000).toISOString(), id: 'x' }, config.jwtSecret);
     expectProblem(await t.http().get('/v1/campaigns/c1/evaluations').set(asLink(expired)), 401, /expired/);

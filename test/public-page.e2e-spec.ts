@@ -67,12 +67,20 @@ describe('the public results page in a browser', () => {
     await screenshot(seen.page, 'public-page.png');
   });
 
-  it('says so when the campaign of the address is not published, and shows one that is', async () => {
-    await seen.page.goto(`${t.url}/results/xz-2019`);
+  it.each(['xz-2019', 'nowhere'])('says /results/%s has no published results, and shows no other campaign\'s figures beside it', async (id) => {
+    await seen.page.goto(`${t.url}/results/${id}`);
+    await seen.page.waitForFunction(() => !document.getElementById('message')!.hidden);
+    expect(await seen.page.locator('#message').innerText()).toBe(`${id} 没有公布的结果。`);
+    await seen.page.waitForLoadState('networkidle');
+    expect(await seen.page.locator('#view').innerText()).toBe('');
+    expect(await seen.page.locator('#headline-rate, #ranking-table, canvas').count()).toBe(0);
+    expect(await seen.page.locator('#campaign').inputValue()).toBe('');
+    expect(seen.requests.filter((r) => r.path.startsWith('/v1/')).map((r) => r.path)).toEqual(['/v1/public/campaigns']);
+    // The picker offers the published campaign; choosing it shows its figures, and the message goes.
+    await seen.page.locator('#campaign').selectOption('xz-2018');
     await seen.page.waitForSelector('#ranking-table');
-    expect(await seen.page.locator('#message').innerText()).toBe('xz-2019 没有公布的结果。');
-    expect(await seen.page.locator('#campaign').inputValue()).toBe('xz-2018');
-    expect(seen.requests.some((r) => r.path.includes('xz-2019') && r.path.startsWith('/v1/'))).toBe(false);
+    expect(await seen.page.locator('#headline-rate').innerText()).toBe(pct(published.satisfaction.rate));
+    expect(await seen.page.locator('#message').isHidden()).toBe(true);
   });
 
   it('adds a campaign once it is published, with the trend of the published rates', async () => {

@@ -9,7 +9,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import jwt from 'jsonwebtoken';
 import { AppModule } from '../../apps/api/src/app.module';
-import { AppConfig } from '@survey/application';
+import { AppConfig, DEFAULT_LIMITS, RateLimits } from '@survey/application';
 import { createHttpApp } from '../../apps/api/src/http/create-app';
 import { Clock, systemClock } from '@survey/application';
 import { Projections } from '@survey/application';
@@ -54,6 +54,13 @@ export async function startApp(options: { clock?: Clock; dataDir?: string; confi
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Config for a suite that, to test something else, goes beyond some default rate limits (rate-limits.e2e-spec.ts tests them). */
+export function withoutRateLimits(...limits: (keyof RateLimits)[]): Partial<AppConfig> {
+  const rateLimits: RateLimits = { ...DEFAULT_LIMITS.rateLimits };
+  for (const limit of limits) rateLimits[limit] = null;
+  return { rateLimits };
 }
 
 export function token(role: Role, sub: string, claims: Record<string, unknown> = {}, secret = TEST_SECRET): string {

@@ -34,6 +34,7 @@ export interface HttpResult {
   status: number;
   contentType: string;
   body: unknown;
+  headers: Record<string, string | string[] | undefined>;
 }
 
 /** A connection error (refused, reset, hang-up) rather than an HTTP response. */
@@ -197,7 +198,7 @@ export function call(method: string, url: string, options: { token?: string; bod
         } catch {
           // not JSON: keep the text
         }
-        resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), body });
+        resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), body, headers: res.headers });
       });
     });
     req.on('timeout', () => req.destroy(Object.assign(new Error(`${method} ${url} timed out`), { code: 'ETIMEDOUT' })));

@@ -12,6 +12,7 @@ import { EnterprisesController } from './enterprises/enterprises.controller';
 import { EvaluationsController } from './evaluations/evaluations.controller';
 import { HealthController } from './health/health.controller';
 import { AuthGuard } from './http/auth';
+import { RateLimitGuard } from './http/rate-limit';
 import { PublicController } from './reports/public.controller';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsCsvController } from './reports/reports-csv.controller';
@@ -29,7 +30,8 @@ export class AppModule {
         ReportsCsvController,
         CampaignChangesController, CampaignHistoryController, ImportsController, ProgressController,
         InvitationsController, QuestionnaireController],
-      providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+      // In this order: the rate limits count per subject of a token AuthGuard has verified.
+      providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: RateLimitGuard }],
     };
   }
 }

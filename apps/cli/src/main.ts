@@ -2,7 +2,7 @@
 /** `survey`: the service's command line. Commander gives us help, usage errors and exit code 2. */
 import 'reflect-metadata';
 import { Command, InvalidArgumentError } from 'commander';
-import { AGENCY_HEADER_NAMES, agencyImport, ConfigError, ENTERPRISE_HEADER_NAMES, enterpriseImport, loadConfig, Role, ROLES, signToken, startupLine } from '@survey/application';
+import { AGENCY_HEADER_NAMES, agencyImport, ConfigError, DEFAULT_TOKEN_MAX_LIFETIME_DAYS, ENTERPRISE_HEADER_NAMES, enterpriseImport, loadConfig, Role, ROLES, signToken, startupLine } from '@survey/application';
 import { creditCodeProblem } from '@survey/domain';
 import { demoSecret } from './demo/demo-secret';
 import { runDemo } from './demo/run-demo';
@@ -38,12 +38,15 @@ program
   .description('print a signed token (HS256, SURVEY_JWT_SECRET or the demo secret in DATA_DIR)')
   .argument('<role>', `one of ${ROLES.join(', ')}`)
   .argument('<sub>', 'subject: a user id, or an enterprise credit code')
-  .option('--ttl <seconds>', 'lifetime in seconds', integer, 3600)
+  .option('--ttl <seconds>', 'lifetime in seconds, at most TOKEN_MAX_LIFETIME_DAYS (30 days by default)', integer, 3600)
   .action((role: string, sub: string, opts: { ttl: number }) => {
     if (!ROLES.includes(role as Role)) throw new InvalidArgumentError(`role must be one of ${ROLES.join(', ')}`);
     const problem = role === 'enterprise' ? creditCodeProblem(sub) : null;
     if (problem) throw new InvalidArgumentError(`an enterprise's sub is its credit code, and ${sub} ${problem}`);
     const base = loadConfig(process.env, { requireSecret: false });
+    // The API refuses a token that lives longer: do not print one it would refuse.
+    const maxDays = base.tokenMaxLifetimeDays ?? DEFAULT_TOKEN_MAX_LIFETIME_DAYS;
+    if (opts.ttl > maxDays * 86_400) throw new InvalidArgumentError(`--ttl must be at most ${maxDays * 86_400} s (TOKEN_MAX_LIFETIME_DAYS is ${maxDays})`);
     console.log(signToken({ role: role as Role, sub }, demoSecret(base.dataDir), opts.ttl));
   });
 
@@ -112,7 +115,7 @@ program
     process.exitCode = await runRebuild(config, projection, opts);
   });
 
-program.addCommand(inviteCommand(integer));
+program.addCommand(inviteCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const line = error instanceof InvalidArgumentError ? error.message : startupLine(error);

@@ -1,12 +1,13 @@
 /**
  * The projector's health on HEALTH_PORT (when set): GET /v1/health answers while the process
  * lives; GET /v1/health/ready gives the log head and each projection's position and lag, 503
- * when a projection has failed. Plain node:http: the process serves nothing else.
+ * when a projection has failed or the log cannot be written (Readiness). Plain node:http: the
+ * process serves nothing else.
  */
 import { createServer, Server } from 'node:http';
-import type { Projections } from '@survey/application';
+import type { Readiness } from '@survey/application';
 
-export function serveHealth(projections: Projections, port: number): Server {
+export function serveHealth(readiness: Readiness, port: number): Server {
   return createServer(async (req, res) => {
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' });
@@ -15,12 +16,7 @@ export function serveHealth(projections: Projections, port: number): Server {
     if (req.method !== 'GET') return send(405, { type: 'about:blank', title: 'Method Not Allowed', status: 405, detail: 'GET only' });
     if (req.url === '/v1/health') return send(200, { status: 'ok' });
     if (req.url !== '/v1/health/ready') return send(404, { type: 'about:blank', title: 'Not Found', status: 404, detail: `no route ${req.url}` });
-    try {
-      const { head, projections: all } = await projections.status();
-      const ready = all.every((p) => !p.status.startsWith('failed'));
-      send(ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', head, projections: all });
-    } catch (e) {
-      send(503, { status: 'unavailable', detail: (e as Error).message });
-    }
+    const { ready, body } = await readiness.check();
+    send(ready ? 200 : 503, body);
   }).listen(port);
 }

@@ -6,7 +6,7 @@
  */
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig, Projections, startupLine } from '@survey/application';
+import { ConfigError, loadConfig, processLogger, Projections, Readiness, startupLine } from '@survey/application';
 import { serveHealth } from './health-server';
 import { ProjectorModule } from './projector.module';
 
@@ -18,10 +18,11 @@ async function main(): Promise<void> {
   }
   // Silent while the stores connect: a start-up failure is printed once, as one line, below.
   const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(config), { logger: false, abortOnError: false });
-  app.useLogger(['warn', 'error']);
+  // An instance: a list of levels after `logger: false` would leave no logger at all.
+  app.useLogger(processLogger());
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   const projections = app.get(Projections);
-  if (healthPort) serveHealth(projections, Number(healthPort)).unref();
+  if (healthPort) serveHealth(app.get(Readiness), Number(healthPort)).unref();
   console.log(`survey projector following ${config.eventStoreUrl ?? config.dataDir}${healthPort ? `; health on :${healthPort}` : ''}`);
   setInterval(async () => {
     const { head, projections: all } = await projections.status();

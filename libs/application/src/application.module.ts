@@ -28,6 +28,7 @@ import { AgencyReportHandler } from './reports/agency-report.handler';
 import { TrendsHandler } from './reports/trends.handler';
 import { AgencyReportAsOfHandler, CampaignReportAsOfHandler } from './reports/as-of-reports.handler';
 import { LogReplay } from './reports/log-replay';
+import { ReplayPool } from './replay/replay-pool';
 import { CampaignSegmentsHandler } from './reports/campaign-segments.query';
 import { Sealer } from './seals/sealer';
 import { IssueInvitationsHandler, RevokeInvitationHandler } from './invitations/invitation.handlers';
@@ -49,7 +50,7 @@ export class ApplicationModule {
         InvalidateEvaluationHandler, VerifyPublishedHandler, RecordAuditReadHandler, ListAuditReadsHandler,
         AgencyReportHandler,
         TrendsHandler,
-        LogReplay, CampaignReportAsOfHandler, AgencyReportAsOfHandler,
+        ReplayPool, LogReplay, CampaignReportAsOfHandler, AgencyReportAsOfHandler,
         CampaignSegmentsHandler,
         ChangeCampaignHandler, CampaignHistoryHandler, UploadImportHandler,
         CampaignProgressHandler, NonRespondentsHandler, AllNonRespondentsHandler,

@@ -45,6 +45,8 @@ describe('invitation decider', () => {
     it('refuses an unknown campaign', () => given([]).when(issue([acme]), { now: duringCampaign, campaign: { exists: false } }).thenThrows(NotFound));
     it('refuses a closed campaign', () => given([]).when(issue([acme]), { now: duringCampaign, campaign: closed }).thenThrows(Conflict, /closed/));
     it('refuses a negative grace period', () => given([]).when(issue([acme], -1)).thenThrows(Invalid, /graceDays/));
+    it('refuses a grace period over 30 days', () => given([]).when(issue([acme], 31)).thenThrows(Invalid, /graceDays must be a whole number of days from 0 to 30/));
+    it('takes one of exactly 30 days', () => expect(invitationDecider.decide(issue([acme], 30), invitationDecider.initialState(), at(duringCampaign.toISOString()))).toHaveLength(1));
   });
 
   describe('revoking', () => {
@@ -60,5 +62,12 @@ describe('invitation decider', () => {
     it('is revoked when issued before it, even after a new link was issued', () =>
       expect(linkStanding(state, 'xz-2019', acme, Date.parse('2019-11-02T00:00:00Z'))).toMatchObject({ valid: false, why: 'revoked' }));
     it('is unknown for an enterprise never invited', () => expect(linkStanding(state, 'xz-2019', globex, Date.now())).toMatchObject({ valid: false, why: 'unknown' }));
+    const closesAtMs = Date.parse('2019-12-31T00:00:00Z');
+    const limits = (days: number) => ({ closesAtMs, expiresAtMs: closesAtMs + days * 86_400_000 });
+    it('stands until its campaign closes plus 30 days', () => expect(linkStanding(state, 'xz-2019', acme, Date.parse('2019-11-04T00:00:00Z'), limits(30))).toEqual({ valid: true }));
+    it('is refused when its token outlives the campaign by more than 30 days', () =>
+      expect(linkStanding(state, 'xz-2019', acme, Date.parse('2019-11-04T00:00:00Z'), { closesAtMs, expiresAtMs: limits(30).expiresAtMs + 1000 })).toMatchObject({
+        valid: false, why: 'outlives-campaign', detail: expect.stringMatching(/more than 30 days after it closes/),
+      }));
   });
 });

@@ -14,6 +14,8 @@ import type { InvitationEvent } from './events';
 /** So that one event stays well under a megabyte even as JSON. */
 export const INVITATIONS_PER_EVENT = 1000;
 export const MAX_REVOKE_REASON = 500;
+/** A link opens at most this many days after its campaign closes (to see the answers), never later. */
+export const INVITATION_MAX_GRACE_DAYS = 30;
 const DAY_MS = 86_400_000;
 
 export type IssueInvitations = { type: 'IssueInvitations'; data: { campaignId: string; creditCodes: string[]; graceDays: number } };
@@ -65,8 +67,8 @@ export const invitationDecider: Decider<InvitationCommand, InvitationEvent, Invi
       case 'IssueInvitations': {
         const { campaignId, creditCodes, graceDays } = command.data;
         const closesAt = Date.parse(invitable(campaign, campaignId, now).definition.closesAt);
-        if (!Number.isInteger(graceDays) || graceDays < 0 || graceDays > 366) {
-          throw Invalid.because('invalid invitation', [{ field: 'graceDays', message: 'must be a whole number of days from 0 to 366' }]);
+        if (!Number.isInteger(graceDays) || graceDays < 0 || graceDays > INVITATION_MAX_GRACE_DAYS) {
+          throw Invalid.because('invalid invitation', [{ field: 'graceDays', message: `must be a whole number of days from 0 to ${INVITATION_MAX_GRACE_DAYS}` }]);
         }
         const expiresAt = invitationExpiry(closesAt, graceDays);
         const issuedAt = now.toISOString();
@@ -111,10 +113,19 @@ function invitable(campaign: CampaignState, campaignId: string, now: Date) {
   return campaign;
 }
 
-export type LinkStanding = { valid: true } | { valid: false; why: 'unknown' | 'revoked'; detail: string };
+export type LinkStanding = { valid: true } | { valid: false; why: 'unknown' | 'revoked' | 'outlives-campaign'; detail: string };
 
-/** Whether a link issued to `creditCode` at `issuedAtMs` still stands (expiry is the token's own `exp`). */
-export function linkStanding(state: InvitationsState, campaignId: string, creditCode: string, issuedAtMs: number): LinkStanding {
+/**
+ * Whether a link issued to `creditCode` at `issuedAtMs` still stands. Its expiry is the token's own
+ * `exp`, checked with the signature; here, that `exp` is no later than the campaign's closing plus
+ * INVITATION_MAX_GRACE_DAYS (a token signed with a longer life is refused, whoever signed it).
+ */
+export function linkStanding(
+  state: InvitationsState, campaignId: string, creditCode: string, issuedAtMs: number, limits?: { expiresAtMs: number; closesAtMs: number },
+): LinkStanding {
+  if (limits && limits.expiresAtMs > limits.closesAtMs + INVITATION_MAX_GRACE_DAYS * DAY_MS) {
+    return { valid: false, why: 'outlives-campaign', detail: `invalid token: an invitation to campaign ${campaignId} may not be valid more than ${INVITATION_MAX_GRACE_DAYS} days after it closes` };
+  }
   const known = state.invitations.get(creditCode);
   if (!known) return { valid: false, why: 'unknown', detail: `invitation not found: no invitation to campaign ${campaignId} was issued to this enterprise` };
   if (known.revoked && Date.parse(known.revoked.at) >= issuedAtMs) {

@@ -3,6 +3,8 @@
  * Adapters: SqliteEventStore (embedded default) and, later, EsdbEventStore (EventStoreDB).
  * Every adapter must pass the contract suite in ./testing/event-store.contract.ts.
  */
+import type { StorageStatus } from './store-unavailable';
+
 export const EVENT_STORE = Symbol('EventStore');
 
 export interface Actor {
@@ -108,4 +110,9 @@ export interface EventStore {
     onError?: (error: unknown) => void,
   ): Subscription;
   close(): Promise<void>;
+  /**
+   * Whether appends can be stored right now (false after a full disk, a read-only file or I/O
+   * errors, until the adapter sees it can write again). Adapters that cannot tell leave it out.
+   */
+  storageStatus?(): StorageStatus;
 }

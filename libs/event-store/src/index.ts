@@ -12,3 +12,5 @@ export * from './chain/chain-verifier';
 export * from './chain/verify-log';
 export { openStoredLog, NotChainedError } from './sqlite-stored-log';
 export { UpcastingEventStore, withUpcasting } from './upcasting-event-store';
+export { StoreUnavailable, asStoreUnavailable, unavailableCode, type StorageStatus } from './store-unavailable';
+export { ReadOnlySqliteLog, type TimeInLog } from './sqlite-read-only-log';

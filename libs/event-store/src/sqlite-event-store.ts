@@ -14,6 +14,7 @@ import type {
 } from './event-store.port';
 import { eventHash, GENESIS } from './chain/event-hash';
 import { PollingSubscription } from './polling-subscription';
+import { asStoreUnavailable, StorageStatus, StoreUnavailable } from './store-unavailable';
 import { migrateChainColumn } from './sqlite-chain-migration';
 import { prepareStatements, rawToRecorded, rawToRecordedHashed, SCHEMA, toRecorded } from './sqlite-schema';
 import type { Statements } from './sqlite-schema';
@@ -25,10 +26,15 @@ export interface SqliteEventStoreOptions {
   busyTimeoutMs?: number;
   /** Told once when opening a log written before the hash chain existed has backfilled its hashes. */
   onMigrated?: (line: string) => void;
+  /** Told when the log stops being writable (full disk, read-only, I/O errors) and when it is again. */
+  onStorageChange?: (status: StorageStatus) => void;
+  /** While the log cannot be written, how often a probe write checks whether it can again. */
+  probeIntervalMs?: number;
 }
 
 /** Bounds one transaction, so a burst cannot hold the write lock (and the event loop) for long. */
 const MAX_BATCH = 5000;
+const STORE_NAME = 'events.db';
 
 type Outcome = { result: AppendResult } | { error: unknown };
 
@@ -42,8 +48,14 @@ export class SqliteEventStore implements EventStore {
   private queue: AppendRequest[] = [];
   private flushScheduled = false;
   private closing: Promise<void> | undefined;
+  private storage: StorageStatus = { writable: true };
+  private probe: NodeJS.Timeout | undefined;
 
-  private constructor(private readonly db: Database.Database, private readonly pollIntervalMs: number) {
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly pollIntervalMs: number,
+    private readonly options: Pick<SqliteEventStoreOptions, 'onStorageChange' | 'probeIntervalMs'> = {},
+  ) {
     this.sql = prepareStatements(db);
     this.insertEvents = db.transaction((request, from, previous) => this.insertRows(request, from, previous));
     this.writeBatch = db.transaction((batch) => batch.map((request) => this.appendIsolated(request)));
@@ -65,7 +77,7 @@ export class SqliteEventStore implements EventStore {
       if (backfilled > 0) {
         (options.onMigrated ?? console.warn)(`events.db: added the hash chain; ${backfilled} existing events hashed as they stand (the chain attests to them from now on)`);
       }
-      return new SqliteEventStore(db, options.pollIntervalMs ?? 250);
+      return new SqliteEventStore(db, options.pollIntervalMs ?? 250, options);
     } catch (error) {
       db.close();
       throw error;
@@ -118,9 +130,17 @@ export class SqliteEventStore implements EventStore {
     return this.closing;
   }
 
+  storageStatus(): StorageStatus {
+    return this.storage;
+  }
+
   private async shutdown(): Promise<void> {
+    clearInterval(this.probe);
     while (this.queue.length > 0) this.flush();
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    // Read-only connections (replay workers) may outlive this one, and the last connection to close
+    // is the one that folds the WAL back into the file: fold it now, so events.db alone is the log.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.close();
   }
 
@@ -141,15 +161,56 @@ export class SqliteEventStore implements EventStore {
       // SQLITE_BUSY_SNAPSHOT against another process, which busy_timeout does not retry.
       outcomes = this.writeBatch.immediate(batch);
     } catch (error) {
-      for (const request of batch) request.reject(error);
+      const failure = this.failed(error);
+      for (const request of batch) request.reject(failure);
       return;
     }
     batch.forEach((request, i) => {
       const outcome = outcomes[i];
       if ('result' in outcome) request.resolve(outcome.result);
-      else request.reject(outcome.error);
+      else request.reject(this.failed(outcome.error));
     });
-    if (outcomes.some((o) => 'result' in o)) for (const s of this.subscriptions) s.notify();
+    if (outcomes.some((o) => 'result' in o)) {
+      this.writable();
+      for (const s of this.subscriptions) s.notify();
+    }
+  }
+
+  /**
+   * A full disk, a read-only file or an I/O error: the append is refused as StoreUnavailable (503 at
+   * the edge; nothing acknowledged), and the log is reported unwritable until a write succeeds. A
+   * probe write (the header's user_version, set to the value it has) checks every few seconds, so
+   * the store recovers by itself once space returns, with or without clients retrying.
+   */
+  private failed(error: unknown): unknown {
+    const failure = asStoreUnavailable(error, STORE_NAME);
+    if (!(failure instanceof StoreUnavailable)) return error;
+    if (this.storage.writable) {
+      this.storage = { writable: false, error: { code: failure.code, message: failure.message, since: new Date().toISOString() } };
+      this.options.onStorageChange?.(this.storage);
+      this.probe = setInterval(() => this.probeWrite(), this.options.probeIntervalMs ?? 2000);
+      this.probe.unref();
+    }
+    return failure;
+  }
+
+  private probeWrite(): void {
+    if (this.closing || !this.db.open) return;
+    try {
+      const version = this.db.pragma('user_version', { simple: true }) as number;
+      this.db.pragma(`user_version = ${version}`);
+      this.writable();
+    } catch {
+      // still unwritable: the next probe or append tries again
+    }
+  }
+
+  private writable(): void {
+    if (this.storage.writable) return;
+    clearInterval(this.probe);
+    this.probe = undefined;
+    this.storage = { writable: true };
+    this.options.onStorageChange?.(this.storage);
   }
 
   /** One append inside the batch transaction; its failure is its own unless SQLite dropped the whole transaction. */

@@ -41,6 +41,10 @@ export class UpcastingEventStore implements EventStore {
     return this.inner.close();
   }
 
+  get storageStatus(): EventStore['storageStatus'] {
+    return this.inner.storageStatus?.bind(this.inner);
+  }
+
   private all(events: RecordedEvent[]): RecordedEvent[] {
     return events.map((e) => this.upcasters.upcast(e));
   }

@@ -7,8 +7,22 @@ import type { EventStore, RecordedEvent } from '@survey/event-store';
 import type { DocAccess, Projection } from './projection';
 import type { Doc } from './read-model-store.port';
 
+/** Some collections' documents as plain data: what a replay on a worker thread hands back. */
+export type DocsSnapshot = [collection: string, docs: [id: string, doc: Doc][]][];
+
 export class MemoryDocs implements DocAccess {
   private readonly collections = new Map<string, Map<string, Doc>>();
+
+  static from(snapshot: DocsSnapshot): MemoryDocs {
+    const docs = new MemoryDocs();
+    for (const [collection, entries] of snapshot) docs.collections.set(collection, new Map(entries));
+    return docs;
+  }
+
+  /** Copies of these collections' documents (the fold goes on changing its own). */
+  snapshot(collections: readonly string[]): DocsSnapshot {
+    return collections.map((c) => [c, [...(this.collections.get(c) ?? [])].map(([id, doc]) => [id, structuredClone(doc)])]);
+  }
 
   get<T extends Doc>(collection: string, id: string): T | undefined {
     return this.collections.get(collection)?.get(id) as T | undefined;

@@ -1,22 +1,6 @@
-import { agencyCsv, csvField } from './csv';
-import { agencyDetail } from './agency-detail';
+import { agencyCsv } from './csv';
+import { agencyDetail, AgencyDetail } from './agency-detail';
 import { DEFAULT_SCALE } from '@survey/domain';
-
-describe('csvField', () => {
-  it.each([
-    ['plain', false, 'plain'],
-    ['a,b', false, '"a,b"'],
-    ['say "hi"', false, '"say ""hi"""'],
-    ['two\nlines', false, '"two\nlines"'],
-    ['=HYPERLINK("x")', true, `"'=HYPERLINK(""x"")"`], // a text cell a spreadsheet would run
-    ['-1', true, "'-1"],
-    [-12.5, false, '-12.5'], // numbers are numbers
-    [null, false, ''],
-    [true, false, 'true'],
-  ])('%p (text %p) → %p', (value, text, expected) => {
-    expect(csvField(value as string, text as boolean)).toBe(expected);
-  });
-});
 
 describe('agencyCsv', () => {
   it('writes one CRLF line per row, lazily, suppressed cells with empty figures', () => {
@@ -34,5 +18,18 @@ describe('agencyCsv', () => {
     expect(rows.next().value).toBe('xz-2019,tax,agency,,"市税务局, 一分局",8,8,100,67.6,100,75,0,0,32.4,false\r\n');
     // Values by code point (贾 U+8D3E before 鼓 U+9F13): 贾汪区 (2) is under k, 鼓楼区 its complement.
     expect([...rows]).toEqual(['xz-2019,tax,segment,district,贾汪区,,,,,,,,,,true\r\n', 'xz-2019,tax,segment,district,鼓楼区,,,,,,,,,,true\r\n']);
+  });
+
+  it('defuses an agency name or a segment value that a spreadsheet would run', () => {
+    const rate = { rate: 100, low: 61, high: 100, n: 6 };
+    const figures = { n: 6, satisfaction: rate, meanScore: 75, badReviews: { rate: 0, low: 0, high: 39, n: 6 } };
+    const detail: AgencyDetail = {
+      campaignId: 'xz-2019', year: 2019, agencyId: 'tax', name: '=HYPERLINK("http://x","y")', respondents: 6, evaluations: 6,
+      satisfaction: rate, meanScore: 75, badReviewRate: 0, badReviews: figures.badReviews, previous: null, change: null, questions: [],
+      segments: { district: [{ value: '+鼓楼区', respondents: 6, ...figures }], industry: [], size: [] }, suppressionK: 5, asOf: { position: '1', recordedAt: null },
+    };
+    const rows = [...agencyCsv(detail)];
+    expect(rows[1]).toMatch(/^xz-2019,tax,agency,,"'=HYPERLINK\(""http:\/\/x"",""y""\)",6,6,/);
+    expect(rows[2]).toMatch(/^xz-2019,tax,segment,district,'\+鼓楼区,6,6,/);
   });
 });

@@ -1,25 +1,17 @@
 /**
  * The reports as CSV rows (pure generators, one line at a time, so the HTTP edge can stream them):
  * the headline with its agencies (and campaign-wide segment cells), and one agency's detail.
- * Suppressed cells keep their value and `suppressed` = true with every figure empty. Text cells
- * that a spreadsheet would run as a formula (=, +, -, @ first) are prefixed with an apostrophe.
+ * Suppressed cells keep their value and `suppressed` = true with every figure empty. Cells go
+ * through the one CSV writer (./csv-writer.ts), which defuses text a spreadsheet would run.
  */
 import type { AgencyDetail, Figures, SegmentCell, SegmentDimension } from './agency-detail';
 import type { HeadlineReport } from './headline';
 import type { RateFigure } from './wilson';
 
-type Field = string | number | boolean | null | undefined;
+import { CsvValue, csvRow } from './csv-writer';
 
-/** RFC 4180 quoting for one field; numbers and booleans as JSON writes them. */
-export function csvField(value: Field, text = false): string {
-  if (value === null || value === undefined) return '';
-  let s = String(value);
-  if (text && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-const line = (fields: string[]) => `${fields.join(',')}\r\n`;
-const rate = (f: RateFigure | undefined) => [f?.rate, f?.low, f?.high].map((x) => csvField(x));
+const line = csvRow;
+const rate = (f: RateFigure | undefined): CsvValue[] => [f?.rate, f?.low, f?.high];
 
 export const HEADLINE_COLUMNS = [
   'campaign_id', 'year', 'scope', 'agency_id', 'agency_name', 'dimension', 'value', 'rank', 'respondents', 'evaluations',
@@ -31,19 +23,19 @@ export type SegmentRows = Record<SegmentDimension, SegmentCell[]> | null;
 
 export function* headlineCsv(report: HeadlineReport, segments: SegmentRows = null): Generator<string> {
   const c = report.change;
-  const start = [csvField(report.campaignId, true), csvField(report.year)];
+  const start = [report.campaignId, report.year];
   yield line(HEADLINE_COLUMNS);
-  yield line([...start, 'campaign', '', '', '', '', '', csvField(report.respondents), csvField(report.evaluations), ...rate(report.satisfaction),
-    csvField(report.meanScore), csvField(report.badReviewRate), csvField(c?.points), csvField(c?.pValue), csvField(c?.significant), 'false']);
+  yield line([...start, 'campaign', '', '', '', '', '', report.respondents, report.evaluations, ...rate(report.satisfaction),
+    report.meanScore, report.badReviewRate, c?.points, c?.pValue, c?.significant, false]);
   for (const a of report.agencies) {
-    yield line([...start, 'agency', csvField(a.agencyId, true), csvField(a.name, true), '', '', csvField(a.rank), '', csvField(a.evaluations), ...rate(a.satisfaction),
-      csvField(a.meanScore), csvField(a.badReviewRate), csvField(a.change?.points), csvField(a.change?.pValue), csvField(a.change?.significant), 'false']);
+    yield line([...start, 'agency', a.agencyId, a.name, '', '', a.rank, '', a.evaluations, ...rate(a.satisfaction),
+      a.meanScore, a.badReviewRate, a.change?.points, a.change?.pValue, a.change?.significant, false]);
   }
   for (const [dimension, cells] of Object.entries(segments ?? {})) {
     for (const cell of cells) {
       const shown = 'suppressed' in cell ? null : (cell as Figures & { respondents: number });
-      yield line([...start, 'segment', '', '', dimension, csvField(cell.value, true), '', csvField(shown?.respondents), csvField(shown?.n), ...rate(shown?.satisfaction),
-        csvField(shown?.meanScore), csvField(shown?.badReviews.rate), '', '', '', String(!shown)]);
+      yield line([...start, 'segment', '', '', dimension, cell.value, '', shown?.respondents, shown?.n, ...rate(shown?.satisfaction),
+        shown?.meanScore, shown?.badReviews.rate, '', '', '', !shown]);
     }
   }
 }
@@ -54,20 +46,20 @@ export const AGENCY_COLUMNS = [
 ];
 
 export function* agencyCsv(detail: AgencyDetail): Generator<string> {
-  const start = [csvField(detail.campaignId, true), csvField(detail.agencyId, true)];
+  const start = [detail.campaignId, detail.agencyId];
   const figures = (f: Figures | null, respondents?: number) => [
-    csvField(respondents), csvField(f?.n), ...rate(f?.satisfaction), csvField(f?.meanScore), ...rate(f?.badReviews), String(!f),
+    respondents, f?.n, ...rate(f?.satisfaction), f?.meanScore, ...rate(f?.badReviews), !f,
   ];
   yield line(AGENCY_COLUMNS);
-  yield line([...start, 'agency', '', csvField(detail.name, true), ...figures({ n: detail.evaluations, satisfaction: detail.satisfaction, meanScore: detail.meanScore, badReviews: detail.badReviews }, detail.respondents)]);
+  yield line([...start, 'agency', '', detail.name, ...figures({ n: detail.evaluations, satisfaction: detail.satisfaction, meanScore: detail.meanScore, badReviews: detail.badReviews }, detail.respondents)]);
   for (const q of detail.questions) {
     const shown = 'suppressed' in q ? null : (q as Figures);
-    yield line([...start, 'question', '', csvField(q.questionId, true), ...figures(shown, shown?.n)]);
+    yield line([...start, 'question', '', q.questionId, ...figures(shown, shown?.n)]);
   }
   for (const [dimension, cells] of Object.entries(detail.segments ?? {})) {
     for (const cell of cells) {
       const shown = 'suppressed' in cell ? null : (cell as Figures & { respondents: number });
-      yield line([...start, 'segment', dimension, csvField(cell.value, true), ...figures(shown, shown?.respondents)]);
+      yield line([...start, 'segment', dimension, cell.value, ...figures(shown, shown?.respondents)]);
     }
   }
 }

@@ -12,5 +12,6 @@ export { FORMULA_VERSION, methodologyOf, methodologyHash, canonicalJson, type Me
 export { suppressedKeys, protectRow, type CountedCell, type ShownCell } from './suppression';
 export { agencyDetail, segmentRow, figuresOf, SEGMENT_DIMENSIONS, type AgencyDetail, type AgencyDetailInput, type SegmentCell, type QuestionCell, type SegmentCounts, type SegmentDimension, type Figures } from './agency-detail';
 export { trends, sameScale, sameQuestions, TREND_TEST, type Trends, type TrendPoint, type TrendInput } from './trends';
-export { headlineCsv, agencyCsv, csvField, HEADLINE_COLUMNS, AGENCY_COLUMNS, type SegmentRows } from './csv';
+export { csvCell, csvRow, CSV_BOM, type CsvValue } from './csv-writer';
+export { headlineCsv, agencyCsv, HEADLINE_COLUMNS, AGENCY_COLUMNS, type SegmentRows } from './csv';
 export { badReviewRanking, publicResults, type BadReviewRank } from './public-results';

@@ -2,15 +2,16 @@
  * Records every read an auditor makes (a route marked @AuditedRead) in the audit-read log, whatever
  * its answer: a 404 says something too. The record is durable before the answer leaves, so no data
  * is shown unrecorded; if recording fails, the read fails. Requests refused before reading anything
- * are not recorded: by the guard (401, 403), or for their input (400, 422: a malformed credit code,
- * a bad query parameter), so that bad input leaves the log as it was.
+ * are not recorded: by the guards (401, 403, 429), for their input (400, 422: a malformed credit
+ * code, a bad query parameter), so that bad input leaves the log as it was, or for want of a free
+ * replay worker (503: nothing was replayed or shown).
  */
 import { CallHandler, ExecutionContext, HttpException, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyRequest } from 'fastify';
 import { from, lastValueFrom, Observable } from 'rxjs';
-import { Principal, RecordAuditReadCommand } from '@survey/application';
+import { Principal, RecordAuditReadCommand, TryLater } from '@survey/application';
 import { DomainError } from '@survey/domain';
 import { metaOf } from '../http/meta';
 import { STATUS_OF } from '../http/problem.filter';
@@ -19,9 +20,9 @@ const WHAT = 'survey:audited-read';
 /** Marks a route as an audit read, named by `what` in the log. */
 export const AuditedRead = (what: string) => SetMetadata(WHAT, what);
 
-const NOTHING_READ = new Set([400, 422]);
+const NOTHING_READ = new Set([400, 422, 429, 503]);
 const statusOf = (error: unknown): number =>
-  error instanceof HttpException ? error.getStatus() : error instanceof DomainError ? STATUS_OF[error.kind] : 500;
+  error instanceof HttpException ? error.getStatus() : error instanceof DomainError ? STATUS_OF[error.kind] : error instanceof TryLater ? error.status : 500;
 
 @Injectable()
 export class AuditReadInterceptor implements NestInterceptor {

@@ -4,6 +4,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CreditCode } from '@survey/domain';
 import { Allow, CurrentPrincipal } from '../http/auth';
 import { metaOf } from '../http/meta';
+import { ReplaysTheLog } from '../http/rate-limit';
 import { BallotHistoryQuery, InvalidateEvaluationCommand, ListAuditReadsQuery, Principal, VerifyPublishedQuery } from '@survey/application';
 import { AuditedRead, AuditReadInterceptor } from './audit-read.interceptor';
 import { AuditReadsQueryDto } from './audit-reads.dto';
@@ -28,6 +29,7 @@ export class AuditController {
   /** Replays the log and reports, figure by figure, whether the published figures reproduce (200 either way). */
   @Get('campaigns/:id/verify')
   @AuditedRead('verify')
+  @ReplaysTheLog()
   verify(@Param('id') campaignId: string) {
     return this.queries.execute(new VerifyPublishedQuery(campaignId));
   }

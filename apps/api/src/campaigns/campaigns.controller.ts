@@ -25,8 +25,8 @@ export class CampaignsController {
 
   @Get()
   @Allow(...ANY_ROLE)
-  list() {
-    return this.queries.execute(new ListCampaignsQuery());
+  list(@CurrentPrincipal() who: Principal) {
+    return this.queries.execute(new ListCampaignsQuery(who.invitation?.campaignId));
   }
 
   @Get(':id')

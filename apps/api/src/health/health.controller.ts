@@ -1,11 +1,13 @@
-/** Liveness, and readiness with the stores' status and each projection's lag. */
+/** Liveness, and readiness with the stores' status and each projection's lag (libs/application's Readiness). */
 import { Controller, Get, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { Projections } from '@survey/application';
+import { Readiness } from '@survey/application';
+import { Unlimited } from '../http/rate-limit';
 
 @Controller('v1/health')
+@Unlimited()
 export class HealthController {
-  constructor(private readonly projections: Projections) {}
+  constructor(private readonly readiness: Readiness) {}
 
   @Get()
   live() {
@@ -14,14 +16,8 @@ export class HealthController {
 
   @Get('ready')
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
-    try {
-      const { head, projections } = await this.projections.status();
-      const ready = projections.every((p) => !p.status.startsWith('failed'));
-      reply.status(ready ? 200 : 503);
-      return { status: ready ? 'ready' : 'unavailable', eventStore: 'ok', readModels: 'ok', head, projections };
-    } catch (e) {
-      reply.status(503);
-      return { status: 'unavailable', detail: (e as Error).message };
-    }
+    const { ready, body } = await this.readiness.check();
+    reply.status(ready ? 200 : 503);
+    return body;
   }
 }

@@ -38,7 +38,7 @@ export class AuthGuard implements CanActivate {
     if (!match) throw new UnauthorizedException('a bearer token is required (Authorization: Bearer <JWT>)');
     let principal: Principal;
     try {
-      principal = verifyToken(match[1], this.config.jwtSecret);
+      principal = verifyToken(match[1], this.config.jwtSecret, { maxLifetimeDays: this.config.tokenMaxLifetimeDays });
     } catch (e) {
       if (e instanceof TokenError) throw new UnauthorizedException(e.message);
       throw e;

@@ -1,12 +1,16 @@
 /**
  * Builds the Nest application on Fastify with everything the HTTP edge shares: the 64 KiB body
- * limit, the validation pipe, problem+json for every error (Nest's and Fastify's own), and
- * shutdown hooks so SIGTERM drains requests before the stores close.
+ * limit and the JSON depth limit, the validation pipe, problem+json for every error (Nest's and
+ * Fastify's own), and shutdown hooks so SIGTERM drains requests before the stores close.
  */
-import { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DynamicModule, INestApplication, LoggerService, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { HTTP_LIMIT_DEFAULTS, HttpLimits, processLogger } from '@survey/application';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { addApiHeaders } from './api-headers';
 import { addCsvUploadParser } from './csv-upload';
+import { addJsonBodyParser } from './json-body';
 import { ProblemFilter, sendClientErrorProblem, sendFrameworkProblem } from './problem.filter';
 import { validationPipe } from './validation';
 
@@ -17,8 +21,30 @@ export const BODY_LIMIT = 64 * 1024;
  */
 const MAX_PARAM_LENGTH = 16 * 1024;
 
-export async function createHttpApp(module: DynamicModule | Type<unknown>, options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+export interface HttpAppOptions {
+  /**
+   * Where warnings and errors go (every 5xx among them): Nest's console logger by default, a
+   * LoggerService of the caller's (tests capture it), or false for none.
+   */
+  logger?: LoggerService | false;
+  /** Timeouts and the connection cap (configuration: HTTP_*); the defaults when absent. */
+  http?: HttpLimits;
+}
+
+export async function createHttpApp(module: DynamicModule | Type<unknown>, options: HttpAppOptions = {}): Promise<NestFastifyApplication> {
+  const limits = options.http ?? HTTP_LIMIT_DEFAULTS;
   const adapter = new FastifyAdapter({
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    http: {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // Node checks the two timeouts this often (30 s by default, which would let a slow client
+      // hold its socket that much longer than configured).
+      connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs),
+    },
+    // A request's id in the log and in X-Request-Id: unique across processes and restarts.
+    genReqId: () => randomUUID(),
     bodyLimit: BODY_LIMIT,
     forceCloseConnections: 'idle',
     // While draining, a request already on an open connection is served (with Connection: close)
@@ -34,13 +60,21 @@ export async function createHttpApp(module: DynamicModule | Type<unknown>, optio
     abortOnError: false,
     bodyParser: false,
   });
-  app.useLogger(options.logger === false ? false : ['warn', 'error']);
+  // An instance, not a list of levels: useLogger(['warn', 'error']) after `logger: false` only set
+  // levels on a logger that no longer existed, so nothing was logged, not even a 500.
+  app.useLogger(options.logger ?? processLogger());
+  app.getHttpServer().maxConnections = limits.maxConnections;
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new ProblemFilter());
   // JSON only: any other media type is a 415 (Fastify's errors reach the ProblemFilter through Nest).
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-request-id', request.id);
+    done();
+  });
+  addApiHeaders(fastify);
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BODY_LIMIT }, fastify.getDefaultJsonParser('error', 'error'));
+  addJsonBodyParser(fastify, BODY_LIMIT);
   // …and text/csv, streamed, for the admin imports only (./csv-upload.ts).
   addCsvUploadParser(fastify);
   // SIGTERM (and Ctrl-C) drain requests, close the stores, then exit 0. Without useProcessExit Nest

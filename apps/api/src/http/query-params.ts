@@ -1,5 +1,14 @@
 /** Reading query-string parameters: a repeated parameter or a malformed value is a 400, never a 500. */
+import { Transform } from 'class-transformer';
 import { Invalid } from '@survey/domain';
+
+/**
+ * A whole number written in decimal digits (an optional minus first, so that `Min` can say what is
+ * wrong with `-1`). `Number()` alone would read `0x10` as 16, `1e3` as 1000, `' 7 '` as 7 and `''`
+ * as 0; anything but decimal digits stays the string it was, and the `IsInt` beside this refuses it.
+ */
+export const DecimalInt = () =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d{1,15}$/.test(value) ? Number(value) : value));
 
 /** One optional string parameter; '' counts as absent. */
 export function optionalParam(query: Record<string, unknown>, name: string): string | undefined {

@@ -15,7 +15,7 @@ const refusal = async (text: string) => {
 describe('the validation pipe and user-text keys', () => {
   it('hands every answer on, whatever its question is called', async () => {
     const answers = { constructor: 'satisfied', prototype: 'satisfied', toString: 'satisfied', hasOwnProperty: 'dissatisfied', valueOf: 'satisfied', efficiency: 'satisfied' };
-    const dto = await body(JSON.stringify({ rating: 'satisfied', answers }));
+    const dto = (await body(JSON.stringify({ rating: 'satisfied', answers }))) as SubmitEvaluationDto;
     expect(dto).toBeInstanceOf(SubmitEvaluationDto);
     expect(Object.entries(dto.answers!)).toEqual(Object.entries(answers));
   });

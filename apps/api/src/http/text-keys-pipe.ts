@@ -8,7 +8,14 @@
  * (rather than dropping it), and deletes `__proto__` as Nest does (JSON bodies never get that far:
  * the JSON parser refuses them).
  */
-import { BadRequestException, ValidationPipe } from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
+
+/** Something other than text under `constructor` or `prototype`; the pipe says where in the request. */
+export class NotText extends Error {
+  constructor(readonly field: string) {
+    super(`${field} must be text`);
+  }
+}
 
 const BUILT_IN_TYPES = [Date, RegExp, Error, Map, Set, WeakMap, WeakSet];
 const GUARDED = ['constructor', 'prototype'];
@@ -27,7 +34,7 @@ function screen(value: unknown, path: string): void {
     for (const name of GUARDED) {
       if (Object.hasOwn(obj, name) && typeof obj[name] !== 'string') {
         const field = path ? `${path}.${name}` : name;
-        throw new BadRequestException({ message: `invalid request body: ${field} must be text`, errors: [{ field, message: `${field} must be text` }] });
+        throw new NotText(field);
       }
     }
   }

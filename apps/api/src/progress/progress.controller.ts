@@ -6,13 +6,14 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { Readable } from 'node:stream';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { AllNonRespondentsQuery, CampaignProgressQuery, NonRespondent, NonRespondentsQuery } from '@survey/application';
+import { CSV_BOM, csvRow } from '@survey/reporting';
 import { Allow } from '../http/auth';
+import { DecimalInt } from '../http/query-params';
 
 export class NonRespondentsPageDto {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10_000) limit?: number;
+  @IsOptional() @DecimalInt() @IsInt() @Min(1) @Max(10_000) limit?: number;
   /** The `next` of the previous page: the last credit code it listed. */
   @IsOptional() @IsString() @MaxLength(18) after?: string;
 }
@@ -43,13 +44,8 @@ export class ProgressController {
   }
 }
 
+/** Through the one CSV writer, which defuses a name a spreadsheet would run as a formula. */
 async function* csvLines(rows: AsyncIterable<NonRespondent>): AsyncGenerator<string> {
-  yield '\uFEFFcredit_code,name,district\r\n';
-  for await (const r of rows) yield `${[r.creditCode, r.name ?? '', r.district ?? ''].map(csvField).join(',')}\r\n`;
-}
-
-/** Quoted when needed; a leading = + - @ is defused so that a spreadsheet shows it as text, never runs it. */
-function csvField(value: string): string {
-  const text = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  yield CSV_BOM + csvRow(['credit_code', 'name', 'district']);
+  for await (const r of rows) yield csvRow([r.creditCode, r.name, r.district]);
 }

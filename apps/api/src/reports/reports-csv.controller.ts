@@ -8,10 +8,10 @@ import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { Readable } from 'node:stream';
 import { AgencyReportQuery, CampaignReportQuery, CampaignSegmentsQuery } from '@survey/application';
-import { agencyCsv, headlineCsv } from '@survey/reporting';
+import { agencyCsv, CSV_BOM, headlineCsv } from '@survey/reporting';
 import { Allow } from '../http/auth';
 
-const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const BOM = Buffer.from(CSV_BOM, 'utf8');
 
 function csvFile(rows: Iterable<string>, filename: string): StreamableFile {
   function* bytes() {

@@ -102,8 +102,8 @@ describe('importEnterprises', () => {
       out.mockRestore();
       err.mockRestore();
     }
-    const report = readFileSync(errors, 'utf8').trimEnd().split('\n');
-    expect(report[0]).toBe('line,column,reason');
+    const report = readFileSync(errors, 'utf8').trimEnd().split('\r\n');
+    expect(report[0]).toBe('\uFEFFline,column,reason');
     const lineAndColumn = (text: string) => text.match(/^line (\d+)(?:, column (\w+))?/)!.slice(1).map((x) => x ?? '').join(',');
     expect(report.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(expected.map(lineAndColumn));
     expect(report[5]).toBe(`${lineAndColumn(expected[4])},"has 4 fields, expected 5"`);

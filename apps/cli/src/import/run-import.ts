@@ -13,6 +13,7 @@ import { NestFactory } from '@nestjs/core';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { AppConfig, ApplicationModule, HeaderError, importCsv, ImportKind, ImportSummary, RowProblem } from '@survey/application';
 import { DomainError } from '@survey/domain';
+import { CSV_BOM, csvRow } from '@survey/reporting';
 import { importProgress } from './progress';
 import { UsageError } from '../conventions';
 
@@ -26,7 +27,7 @@ export async function runImport(config: AppConfig, kind: AnyKind, file: string, 
   const progress = importProgress(size);
   const report = (line: number, p: RowProblem) => {
     progress.log(`line ${line}${p.column ? `, column ${p.column}` : ''}: ${p.reason}`);
-    errorsCsv?.write(`${[String(line), p.column ?? '', p.reason].map(csvField).join(',')}\n`);
+    errorsCsv?.write(csvRow([line, p.column ?? '', p.reason]));
   };
   const started = Date.now();
   let app: INestApplicationContext | undefined;
@@ -77,13 +78,11 @@ async function openErrorsCsv(path: string): Promise<WriteStream> {
   } catch (error) {
     throw new UsageError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  out.write('line,column,reason\n');
+  out.write(CSV_BOM + csvRow(['line', 'column', 'reason']));
   return out;
 }
 
 const closed = (out: WriteStream) => new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
-
-const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 function describe(file: string, kind: AnyKind, s: ImportSummary, seconds: number, errors?: string): string {
   const n = (x: number) => x.toLocaleString('en-US');

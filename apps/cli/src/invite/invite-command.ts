@@ -3,10 +3,16 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { AppConfig, ConfigError, loadConfig } from '@survey/application';
-import { creditCodeProblem } from '@survey/domain';
+import { creditCodeProblem, INVITATION_MAX_GRACE_DAYS } from '@survey/domain';
 import { demoSecret } from '../demo/demo-secret';
 import { usageExits2 } from '../conventions';
 import { runInvite, runRevoke } from './run-invite';
+
+/** The API refuses a link valid longer than this after closing: do not issue one. */
+const graceDays = (value: string) => {
+  if (!/^\d+$/.test(value) || Number(value) > INVITATION_MAX_GRACE_DAYS) throw new InvalidArgumentError(`must be a whole number of days from 0 to ${INVITATION_MAX_GRACE_DAYS}`);
+  return Number(value);
+};
 
 const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
 
@@ -20,7 +26,7 @@ function inviteConfig(): AppConfig {
   return { ...base, jwtSecret: demoSecret(base.dataDir), publicUrl: base.publicUrl.replace(/\/+$/, '') };
 }
 
-export function inviteCommand(integer: (value: string) => number): Command {
+export function inviteCommand(): Command {
   const invite = new Command('invite')
     .description('issue personal questionnaire links to registered enterprises, as CSV for mail merge')
     .argument('<campaignId>', 'an open or scheduled campaign')
@@ -28,7 +34,7 @@ export function inviteCommand(integer: (value: string) => number): Command {
     .option('--industry <letters>', 'only these GB/T 4754 sections (comma-separated, repeatable)', list)
     .option('--size <sizes>', 'only these sizes: micro, small, medium, large (comma-separated, repeatable)', list)
     .option('--out <file.csv>', 'write the CSV here instead of stdout')
-    .option('--grace-days <n>', 'days after closing that a link still opens (to see the answers)', integer, 7)
+    .option('--grace-days <n>', `days after closing that a link still opens (to see the answers), at most ${INVITATION_MAX_GRACE_DAYS}`, graceDays, 7)
     .addHelpText('after', [
       '',
       'Each link is ${PUBLIC_URL}/q#t=<token>: a signed enterprise token (role enterprise, sub the credit',

@@ -9,6 +9,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { AppConfig, CommandMeta, DirectoryFilter, DirectoryQuery, IssueInvitationsCommand, signInvitationToken } from '@survey/application';
 import { EVENT_STORE, EventStore } from '@survey/event-store';
+import { CSV_BOM, csvRow } from '@survey/reporting';
 import { directoryProjection, DirectoryDoc, Projector, READ_MODEL_STORE, ReadModelStore } from '@survey/read-models';
 
 export interface InviteOptions {
@@ -62,11 +63,11 @@ async function catchUpDirectory(app: INestApplicationContext): Promise<void> {
   }
 }
 
-const BOM = '\uFEFF';
-const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
-/** For mail merge: UTF-8 with a BOM (so spreadsheet programs read the Chinese names right), CRLF rows. */
+/**
+ * For mail merge: UTF-8 with a BOM (so spreadsheet programs read the Chinese names right), CRLF rows,
+ * through the one CSV writer, so that a name such as `=HYPERLINK(…)` reaches the sheet as text.
+ */
 export function invitationsCsv(links: InvitationLink[]): string {
-  const rows = links.map(({ enterprise: e, link }) => [e.creditCode, e.name, e.district, link].map(csvField).join(','));
-  return `${BOM}credit_code,name,district,link\r\n${rows.map((r) => `${r}\r\n`).join('')}`;
+  const rows = links.map(({ enterprise: e, link }) => csvRow([e.creditCode, e.name, e.district, link]));
+  return CSV_BOM + csvRow(['credit_code', 'name', 'district', 'link']) + rows.join('');
 }

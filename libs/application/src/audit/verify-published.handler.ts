@@ -2,7 +2,9 @@
  * Verifies a campaign's published figures: replays the log up to the position ResultsPublished
  * recorded, with the current code, into memory, and compares figure by figure; checks the
  * methodology hash; and compares the live read models with a replay up to their checkpoint (their
- * lag behind the log is reported, not counted against them). One pass over the log serves both.
+ * lag behind the log is reported, not counted against them). One pass over the log serves both, on
+ * a replay worker thread (LogReplay); the headlines are assembled from its documents by the code
+ * that assembles the live one.
  */
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
@@ -12,8 +14,9 @@ import { READ_MODEL_STORE, DocumentReads, reportsProjection } from '@survey/read
 import { FORMULA_VERSION, HeadlineReport, methodologyHash, methodologyOf } from '@survey/reporting';
 import { Projections } from '../infrastructure/projections';
 import { CampaignReportQuery } from '../reports/campaign-report.query';
+import { LogReplay } from '../reports/log-replay';
+import { headlineFrom, memorySource } from '../reports/report-source';
 import { compareFigures } from './compare-figures';
-import { Replay } from './replay';
 import { MethodologyCheck, VerifyPublishedQuery, VerifyReport } from './verify-published.query';
 
 @QueryHandler(VerifyPublishedQuery)
@@ -23,6 +26,7 @@ export class VerifyPublishedHandler implements IQueryHandler<VerifyPublishedQuer
     @Inject(READ_MODEL_STORE) private readonly readModels: DocumentReads,
     private readonly projections: Projections,
     private readonly queries: QueryBus,
+    private readonly replay: LogReplay,
   ) {}
 
   async execute({ campaignId, onProgress }: VerifyPublishedQuery): Promise<VerifyReport> {
@@ -44,11 +48,12 @@ export class VerifyPublishedHandler implements IQueryHandler<VerifyPublishedQuer
 
     // A position that is no position (an edited event) replays nothing: every figure then fails.
     const position = Number.isSafeInteger(published.position) && published.position > 0 ? published.position : 0;
-    const replay = new Replay(this.store, onProgress);
+    const targets = [...new Set([position, checkpoint])].sort((a, b) => a - b);
+    const replayed = await this.replay.atPositions(targets, onProgress);
     const at = new Map<number, HeadlineReport | null>();
-    for (const target of [position, checkpoint].sort((a, b) => a - b)) {
-      await replay.advanceTo(target);
-      if (!at.has(target)) at.set(target, await replay.headline(campaignId).catch((e: unknown) => (e instanceof NotFound ? null : Promise.reject(e))));
+    for (const [i, target] of targets.entries()) {
+      const { docs, position: folded, recordedAt } = replayed[i];
+      at.set(target, await headlineFrom(memorySource(docs), campaignId, { position: folded, recordedAt }).catch((e: unknown) => (e instanceof NotFound ? null : Promise.reject(e))));
     }
     const figures = compareFigures(published.figures, at.get(position) ?? {});
     const differences = compareFigures(live ?? {}, at.get(checkpoint) ?? {}).filter((c) => !c.reproduces);

@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { FigureCheck } from './compare-figures';
-import type { ReplayProgress } from './replay';
+import type { ReplayProgress } from '../replay/fold-to-targets';
 
 export interface MethodologyCheck {
   /** The hash ResultsPublished recorded; null for results published before hashes were recorded. */

@@ -1,6 +1,10 @@
 /**
  * Bearer tokens: HS256 only (the algorithm is pinned, so `alg: none` or RS256 tokens are refused),
  * `exp` required, 30 s clock skew. An enterprise's identity is its credit code in `sub`.
+ * A token may live at most TOKEN_MAX_LIFETIME_DAYS (30 by default) from its `iat`, or from now when
+ * it has none, and an `iat` in the future (beyond the skew) is refused: a leaked token signed with
+ * `exp: 1e308` would otherwise work for ever. Invitation links are bounded by their campaign's
+ * closing instead (checked where the campaign is known: ../invitations/invitation.queries.ts).
  */
 import { createHmac, createSecretKey, KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
@@ -17,6 +21,18 @@ export interface Principal {
 export interface InvitationClaims {
   campaignId: string;
   issuedAtMs: number;
+  /** The token's `exp`, in ms. */
+  expiresAtMs: number;
+}
+
+export const DEFAULT_TOKEN_MAX_LIFETIME_DAYS = 30;
+const CLOCK_SKEW_S = 30;
+const DAY_S = 86_400;
+
+export interface VerifyOptions {
+  maxLifetimeDays?: number;
+  /** Seconds since the epoch; the system clock by default. */
+  nowS?: number;
 }
 
 export class TokenError extends Error {}
@@ -32,15 +48,23 @@ function keyOf(secret: string): KeyObject {
   return key;
 }
 
-export function verifyToken(token: string, secret: string): Principal {
+export function verifyToken(token: string, secret: string, options: VerifyOptions = {}): Principal {
+  const nowS = options.nowS ?? Math.floor(Date.now() / 1000);
   let claims: jwt.JwtPayload | string;
   try {
-    claims = jwt.verify(token, keyOf(secret), { algorithms: ['HS256'], clockTolerance: 30 });
+    claims = jwt.verify(token, keyOf(secret), { algorithms: ['HS256'], clockTolerance: CLOCK_SKEW_S, clockTimestamp: nowS });
   } catch (e) {
     throw new TokenError(`invalid token: ${(e as Error).message}`);
   }
   if (typeof claims !== 'object') throw new TokenError('invalid token: claims must be a JSON object');
   if (typeof claims.exp !== 'number') throw new TokenError('invalid token: exp is required');
+  if (claims.iat !== undefined && (typeof claims.iat !== 'number' || !Number.isFinite(claims.iat))) throw new TokenError('invalid token: iat must be a number');
+  if (claims.iat !== undefined && claims.iat > nowS + CLOCK_SKEW_S) throw new TokenError('invalid token: iat is in the future');
+  const maxDays = options.maxLifetimeDays ?? DEFAULT_TOKEN_MAX_LIFETIME_DAYS;
+  if (claims.cid === undefined && claims.exp - (claims.iat ?? nowS) > maxDays * DAY_S) {
+    const span = `${maxDays} day${maxDays === 1 ? '' : 's'}`;
+    throw new TokenError(`invalid token: it may be valid for at most ${span} (exp ${claims.iat === undefined ? 'from now' : 'after iat'})`);
+  }
   if (!ROLES.includes(claims.role)) throw new TokenError(`invalid token: role must be one of ${ROLES.join(', ')}`);
   if (typeof claims.sub !== 'string' || !claims.sub) throw new TokenError('invalid token: sub is required');
   if (claims.role === 'enterprise' && !isCreditCode(claims.sub)) {
@@ -55,7 +79,7 @@ function invitationClaims(claims: jwt.JwtPayload): InvitationClaims {
   if (claims.role !== 'enterprise') throw new TokenError('invalid token: only an enterprise token may name a campaign (cid)');
   if (typeof claims.cid !== 'string' || !claims.cid) throw new TokenError('invalid token: cid must be a campaign id');
   if (typeof claims.inv !== 'number' || !Number.isFinite(claims.inv)) throw new TokenError('invalid token: an invitation needs inv, its issue time in ms');
-  return { campaignId: claims.cid, issuedAtMs: claims.inv };
+  return { campaignId: claims.cid, issuedAtMs: claims.inv, expiresAtMs: claims.exp! * 1000 };
 }
 
 /**

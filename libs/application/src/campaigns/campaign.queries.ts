@@ -12,7 +12,12 @@ export class GetCampaignQuery extends Query<CampaignView> {
   }
 }
 
-export class ListCampaignsQuery extends Query<{ campaigns: CampaignView[] }> {}
+/** Every campaign, or only `onlyId` (an invitation link's: it is for one campaign and sees no other). */
+export class ListCampaignsQuery extends Query<{ campaigns: CampaignView[] }> {
+  constructor(readonly onlyId?: string) {
+    super();
+  }
+}
 
 @QueryHandler(GetCampaignQuery)
 export class GetCampaignHandler implements IQueryHandler<GetCampaignQuery> {
@@ -32,10 +37,11 @@ export class ListCampaignsHandler implements IQueryHandler<ListCampaignsQuery> {
     private readonly aggregates: Aggregates,
   ) {}
 
-  async execute() {
+  async execute({ onlyId }: ListCampaignsQuery) {
     const now = this.aggregates.now();
     const docs = await this.readModels.list<CampaignDoc>(COLLECTIONS.campaigns);
     const campaigns = docs
+      .filter((doc) => onlyId === undefined || doc.campaignId === onlyId)
       .map(({ closedAt, published, ...definition }) => campaignView(definition, closedAt, published?.publishedAt ?? null, now))
       .sort((a, b) => b.year - a.year || (a.id < b.id ? -1 : 1));
     return { campaigns };

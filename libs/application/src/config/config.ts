@@ -3,6 +3,8 @@
  * with one line naming the variable.
  */
 import { resolve } from 'node:path';
+import { HttpLimits, httpLimits } from './http-limits';
+import { loadLimits, ReplayLimits, RateLimits } from './limits';
 
 export interface AppConfig {
   port: number;
@@ -22,6 +24,13 @@ export interface AppConfig {
    * MongoDB database a `_<namespace>` suffix. Unset → names exactly as the event catalog gives them.
    */
   namespace?: string;
+  /** Timeouts and the connection cap of the HTTP server (./http-limits.ts); defaults when absent. */
+  http?: HttpLimits;
+  /** The longest a bearer token may be valid, from its `iat` (TOKEN_MAX_LIFETIME_DAYS; 30 when absent). */
+  tokenMaxLifetimeDays?: number;
+  /** Replay workers and request rates (limits.ts); unset → DEFAULT_LIMITS. */
+  replays?: ReplayLimits;
+  rateLimits?: RateLimits;
 }
 
 export class ConfigError extends Error {
@@ -40,7 +49,7 @@ export const APP_CONFIG = Symbol('AppConfig');
 
 type Env = Record<string, string | undefined>;
 
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+export function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new ConfigError(name, `must be an integer from ${min} to ${max}, got "${raw}"`);
@@ -87,6 +96,9 @@ export function loadConfig(env: Env = process.env, options: { requireSecret?: bo
     eventStoreUrl: connectionString(env, 'EVENTSTORE_URL', ['esdb', 'esdb+discover'], 'esdb://localhost:2113?tls=false'),
     mongoUrl: connectionString(env, 'MONGODB_URL', ['mongodb', 'mongodb+srv'], 'mongodb://localhost:27017/survey?replicaSet=rs0'),
     namespace: namespace(env),
+    http: httpLimits(env),
+    tokenMaxLifetimeDays: integer(env, 'TOKEN_MAX_LIFETIME_DAYS', 30, 1, 3650),
+    ...loadLimits(env),
   };
 }
 

@@ -4,14 +4,15 @@
  * Stores close in Projections.onApplicationShutdown, which Nest runs after the HTTP server has
  * drained, so no acknowledged write is cut off.
  */
-import { Global, Module } from '@nestjs/common';
+import { Global, Logger, Module } from '@nestjs/common';
 import { join } from 'node:path';
 import { eventUpcasters } from '@survey/domain';
-import { EsdbEventStore, EVENT_STORE, SqliteEventStore, withUpcasting } from '@survey/event-store';
+import { EsdbEventStore, EVENT_STORE, SqliteEventStore, StorageStatus, withUpcasting } from '@survey/event-store';
 import { MongoReadModelStore, READ_MODEL_STORE, SqliteReadModelStore } from '@survey/read-models';
 import { APP_CONFIG, AppConfig, ConfigError } from '../config/config';
 import { Aggregates } from './aggregates';
 import { Projections } from './projections';
+import { Readiness } from './readiness';
 
 /**
  * Connects and makes one cheap call ($all's last event: it needs the server and the right to read
@@ -30,6 +31,12 @@ async function connectEsdb(url: string, namespace: string | undefined): Promise<
   }
 }
 
+const storageLogger = new Logger('EventStore');
+function logStorageChange(status: StorageStatus): void {
+  if (status.writable) storageLogger.warn('events.db can be written again: appends are accepted');
+  else storageLogger.error(`events.db cannot be written (${status.error.code}): appends answer 503 until it can; ${status.error.message}`);
+}
+
 @Global()
 @Module({
   providers: [
@@ -38,7 +45,9 @@ async function connectEsdb(url: string, namespace: string | undefined): Promise<
       inject: [APP_CONFIG],
       useFactory: async (config: AppConfig) =>
         withUpcasting(
-          config.eventStoreUrl ? await connectEsdb(config.eventStoreUrl, config.namespace) : SqliteEventStore.open(join(config.dataDir, 'events.db')),
+          config.eventStoreUrl
+            ? await connectEsdb(config.eventStoreUrl, config.namespace)
+            : SqliteEventStore.open(join(config.dataDir, 'events.db'), { onStorageChange: logStorageChange }),
           eventUpcasters,
         ),
     },
@@ -52,7 +61,8 @@ async function connectEsdb(url: string, namespace: string | undefined): Promise<
     },
     Aggregates,
     Projections,
+    Readiness,
   ],
-  exports: [EVENT_STORE, READ_MODEL_STORE, Aggregates, Projections],
+  exports: [EVENT_STORE, READ_MODEL_STORE, Aggregates, Projections, Readiness],
 })
 export class StoresModule {}

@@ -5,12 +5,13 @@
  */
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { invitationDecider, LinkStanding, linkStanding, streams } from '@survey/domain';
+import { campaignDecider, invitationDecider, LinkStanding, linkStanding, streams } from '@survey/domain';
 import { DIRECTORY, DirectoryDoc, READ_MODEL_STORE, DocumentReads } from '@survey/read-models';
+import { CONTEXT_MAX_AGE_MS } from '../evaluations/ballot-context';
 import { Aggregates } from '../infrastructure/aggregates';
 
 export class LinkStandingQuery extends Query<LinkStanding> {
-  constructor(readonly campaignId: string, readonly creditCode: string, readonly issuedAtMs: number) {
+  constructor(readonly campaignId: string, readonly creditCode: string, readonly issuedAtMs: number, readonly expiresAtMs?: number) {
     super();
   }
 }
@@ -19,10 +20,16 @@ export class LinkStandingQuery extends Query<LinkStanding> {
 export class LinkStandingHandler implements IQueryHandler<LinkStandingQuery> {
   constructor(private readonly aggregates: Aggregates) {}
 
-  async execute({ campaignId, creditCode, issuedAtMs }: LinkStandingQuery) {
+  async execute({ campaignId, creditCode, issuedAtMs, expiresAtMs }: LinkStandingQuery) {
     // No cache age: a revocation made by another process (the CLI) must hold from its next request.
-    const { state } = await this.aggregates.load(streams.invitations(campaignId), invitationDecider);
-    return linkStanding(state, campaignId, creditCode, issuedAtMs);
+    const [{ state }, campaign] = await Promise.all([
+      this.aggregates.load(streams.invitations(campaignId), invitationDecider),
+      // The closing only moves later (an extension), so a second-old copy is safe to bound the link by.
+      this.aggregates.load(streams.campaign(campaignId), campaignDecider, CONTEXT_MAX_AGE_MS),
+    ]);
+    const closesAtMs = campaign.state.exists ? Date.parse(campaign.state.definition.closesAt) : undefined;
+    const limits = expiresAtMs !== undefined && closesAtMs !== undefined ? { expiresAtMs, closesAtMs } : undefined;
+    return linkStanding(state, campaignId, creditCode, issuedAtMs, limits);
   }
 }
 

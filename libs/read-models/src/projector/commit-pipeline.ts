@@ -3,7 +3,12 @@
  * folds while this one is written. A commit's outcome is reported once, as it settles (committed:
  * the checkpoint moves; failed: the projector stops), and whoever waits for it still sees its error.
  */
+import { isGenerationRetired } from '../generations';
 import type { Checkpoint, DocChange, ProjectionWrites } from '../read-model-store.port';
+import { ProjectionFailed } from './projection-failed';
+
+/** The checkpoint a batch moves to, and the position of its first event (a failure names the range). */
+export type BatchCheckpoint = Checkpoint & { from: number };
 
 export interface CommitOutcomes {
   committed(checkpoint: Checkpoint): void;
@@ -20,13 +25,16 @@ export class CommitPipeline {
   ) {}
 
   /** Once the previous commit is done (rethrowing its failure), hands this batch's changes to the store. */
-  async commit(changes: DocChange[], checkpoint: Checkpoint, generation: number): Promise<void> {
+  async commit(changes: DocChange[], batch: BatchCheckpoint, generation: number): Promise<void> {
     await this.committed();
+    const checkpoint: Checkpoint = { position: batch.position, recordedAt: batch.recordedAt };
     const inFlight = this.store.commit(this.projection, changes, checkpoint, generation).then(
       () => this.outcomes.committed(checkpoint),
       (error: unknown) => {
-        this.outcomes.failed(error);
-        throw error;
+        // A retired generation is not a failure (the projector follows the switch): it stays as it is.
+        const failure = isGenerationRetired(error) ? error : new ProjectionFailed(this.projection, batch.from, batch.position, null, error);
+        this.outcomes.failed(failure);
+        throw failure;
       },
     );
     inFlight.catch(() => undefined); // reported through failed(); whoever awaits it still sees the error

@@ -7,6 +7,7 @@
 import type { RecordedEvent } from '@survey/event-store';
 import type { DocAccess, Projection } from '../projection';
 import type { Doc, DocChange, ProjectionWrites } from '../read-model-store.port';
+import { ProjectionFailed } from './projection-failed';
 
 /** collection → id → document (null: known not to exist). */
 type DocMap = Map<string, Map<string, Doc | null>>;
@@ -72,7 +73,11 @@ export class DocCache {
     }
   }
 
-  /** Applies the batch to the cached documents and returns what changed, each document once. */
+  /**
+   * Applies the batch to the cached documents and returns what changed, each document once. A fold
+   * that throws is named with its event (ProjectionFailed); the cache then holds part of the batch,
+   * and the projector drops it.
+   */
   fold(batch: readonly RecordedEvent[], projection: Projection): DocChange[] {
     const dirty: DocMap = new Map();
     const cache = this.docs;
@@ -90,7 +95,13 @@ export class DocCache {
       put: write,
       delete: (collection, id) => write(collection, id, null),
     };
-    for (const event of batch) projection.apply(event, docs);
+    for (const event of batch) {
+      try {
+        projection.apply(event, docs);
+      } catch (error) {
+        throw new ProjectionFailed(projection.name, event.position, event.position, { type: event.type, stream: event.stream }, error);
+      }
+    }
     const changes: DocChange[] = [];
     for (const [collection, map] of dirty) for (const [id, doc] of map) changes.push({ collection, id, doc });
     return changes;

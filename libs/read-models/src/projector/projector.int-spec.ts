@@ -10,7 +10,7 @@ import { SqliteEventStore } from '@survey/event-store';
 import type { EventStore } from '@survey/event-store';
 import { AgencyStatsDoc, CampaignStatsDoc, COLLECTIONS as C } from '../projections/report-docs';
 import { reportsProjection } from '../projections/reports.projection';
-import { Projector, ProjectorOptions } from './projector';
+import { ProjectionFailed, Projector, ProjectorOptions } from './projector';
 import type { Doc, ReadModelStore } from '../read-model-store.port';
 import { SqliteReadModelStore } from '../sqlite/sqlite-read-model-store';
 import { deferred, pause, withCommit } from '../testing/doubles';
@@ -137,7 +137,13 @@ describe('Projector over SQLite', () => {
     const projector = projectorOver(events, flaky, { batchSize: 20, onError: (e) => (errors.push(e), reported.resolve()) });
     await projector.start();
     await reported.promise;
-    expect(projector.error).toEqual(new Error('disk unplugged'));
+    // Named with the batch whose commit failed: the positions after the last acknowledged commit.
+    expect(projector.error).toBeInstanceOf(ProjectionFailed);
+    const failure = projector.error as ProjectionFailed;
+    expect(failure).toMatchObject({ projection: 'reports', event: null, cause: new Error('disk unplugged') });
+    expect(failure.from).toBeLessThanOrEqual(failure.to);
+    expect((await store.checkpoint('reports')).position).toBe(written ? failure.to : failure.from - 1);
+    expect(failure.message).toBe(`projection reports failed committing positions ${failure.from}-${failure.to}: disk unplugged`);
     expect((await store.checkpoint('reports')).position).toBeLessThan(head);
 
     await projector.start();
@@ -188,6 +194,35 @@ describe('Projector over SQLite', () => {
     await projector.start();
     await projector.catchUp(5000);
     expect(await store.get(C.campaignStats, 'xz-2019')).toMatchObject({ respondents: 1 });
+  });
+
+  it('names the event its fold threw on, commits what came before it, and goes past it once the fold is fixed', async () => {
+    const events = openEvents();
+    const store = openReadModels();
+    const history = [opened(), registered(acme), submitted(acme, 'tax', 'satisfied'), registered(globex), submitted(globex, 'tax', 'dissatisfied')];
+    const head = await appendAll(events, history);
+    const poison = head - 1; // globex's registration
+    let broken = true;
+    const fold = { ...reportsProjection, apply: (...args: Parameters<typeof reportsProjection.apply>) => {
+      if (broken && args[0].position === poison) throw new TypeError("Cannot create property 'NaN' on number 'NaN'");
+      reportsProjection.apply(...args);
+    } };
+    const projector = new Projector(events, store, fold, { batchSize: 2 });
+    cleanups.push(() => projector.stop());
+    await projector.start();
+    await expect(projector.waitFor(head, 5000)).rejects.toThrow(
+      `projection reports failed at position ${poison} (EnterpriseRegistered in enterprise-${globex}): Cannot create property 'NaN' on number 'NaN'`,
+    );
+    expect(projector.error).toMatchObject({ from: poison, to: poison, event: { type: 'EnterpriseRegistered', stream: `enterprise-${globex}` } });
+    // Batches of two: the one before the poison's batch is committed (its commit may still be on
+    // its way), nothing of the poison's.
+    for (let i = 0; i < 100 && (await store.checkpoint('reports')).position < poison - 2; i++) await pause(20);
+    await pause(50);
+    expect((await store.checkpoint('reports')).position).toBe(poison - 2);
+    broken = false;
+    await projector.start();
+    await projector.catchUp(5000);
+    expect(await store.get(C.campaignStats, 'xz-2019')).toMatchObject({ respondents: 2 });
   });
 
   it("stores the last event's recordedAt with the checkpoint, even for an event the projection ignores", async () => {

@@ -19,6 +19,8 @@ import type { Checkpoint, GenerationAdministration, ProjectionWrites } from '../
 import { CommitPipeline } from './commit-pipeline';
 import { DocCache } from './doc-cache';
 
+export { ProjectionFailed } from './projection-failed';
+
 /** The store as a projector uses it: its generation's documents and commits, and which generation is active. */
 export type ProjectorStore = ProjectionWrites & Pick<GenerationAdministration, 'generations'>;
 
@@ -167,6 +169,6 @@ export class Projector {
     }
     const changes = this.cache.fold(batch, this.projection);
     const last = batch[batch.length - 1];
-    await this.commits.commit(changes, { position: last.position, recordedAt: last.metadata.recordedAt }, this.generationInUse);
+    await this.commits.commit(changes, { from: batch[0].position, position: last.position, recordedAt: last.metadata.recordedAt }, this.generationInUse);
   }
 }

@@ -26,7 +26,8 @@ export type WriterRequest =
   | { kind: 'drop'; projection: string; generation: number; collections: readonly string[]; limit: number }
   | { kind: 'close' };
 
-export type WriterReply = { id: number; value?: unknown; error?: string; retired?: boolean; busy?: boolean };
+/** `code`: the driver's error code (SQLITE_FULL, SQLITE_READONLY…), so the caller can tell a full disk. */
+export type WriterReply = { id: number; value?: unknown; error?: string; code?: string; retired?: boolean; busy?: boolean };
 
 type Of<K extends WriterRequest['kind']> = Extract<WriterRequest, { kind: K }>;
 
@@ -123,7 +124,14 @@ function serve(port: MessagePort, { file, pragmas }: WriterData): void {
     try {
       reply = { id: m.id, value: handle(m) };
     } catch (e) {
-      reply = { id: m.id, error: e instanceof Error ? e.message : String(e), retired: e instanceof GenerationRetired, busy: e instanceof GenerationBusy };
+      const code = (e as { code?: unknown } | null)?.code;
+      reply = {
+        id: m.id,
+        error: e instanceof Error ? e.message : String(e),
+        code: typeof code === 'string' ? code : undefined,
+        retired: e instanceof GenerationRetired,
+        busy: e instanceof GenerationBusy,
+      };
     }
     port.postMessage(reply);
   });

@@ -6,6 +6,7 @@
  */
 import { extname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { asStoreUnavailable, StoreUnavailable } from '@survey/event-store';
 import { GenerationBusy, GenerationRetired } from '../generations';
 import type { WriterData, WriterReply, WriterRequest } from './sqlite-writer.thread';
 
@@ -36,6 +37,12 @@ function startThread(data: WriterData): Worker {
   return new Worker(source, { eval: true, workerData: data });
 }
 
+/** A full disk or a read-only file is StoreUnavailable (the projection retries it); anything else says what failed. */
+function writeFailure(message: string, code: string | undefined): Error {
+  const error = asStoreUnavailable(Object.assign(new Error(message), { code }), 'read-models.db');
+  return error instanceof StoreUnavailable ? error : new Error(`read-model write failed: ${message}`);
+}
+
 export class SqliteWriter {
   private readonly worker: Worker;
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (e: Error) => void }>();
@@ -49,7 +56,7 @@ export class SqliteWriter {
       this.pending.delete(m.id);
       if (m.retired) waiter?.reject(new GenerationRetired(m.error));
       else if (m.busy) waiter?.reject(new GenerationBusy(m.error));
-      else if (m.error) waiter?.reject(new Error(`read-model write failed: ${m.error}`));
+      else if (m.error) waiter?.reject(writeFailure(m.error, m.code));
       else waiter?.resolve(m.value);
     });
     this.worker.on('error', (e) => this.fail(e));

@@ -50,13 +50,20 @@ async function render() {
   const mine = ++generation;
   const ctx = { view, go, campaigns, stale: () => mine !== generation };
   const { campaignId, agencyId } = route();
-  const campaign = campaigns.find((c) => c.id === campaignId) ?? campaigns[0];
   view.replaceChildren();
+  if (campaignId && !campaigns.some((c) => c.id === campaignId)) {
+    // Say so, and show no other campaign's figures: beside this message they would read as its own.
+    // The picker, left on no campaign, offers the ones there are.
+    say(t(signedIn() ? 'unknownCampaign' : 'notPublished', { id: campaignId }));
+    $('campaign').selectedIndex = -1;
+    if (campaigns.length === 0) view.append(h('p', { class: 'empty', id: 'empty' }, t('noPublished')));
+    return;
+  }
+  const campaign = campaigns.find((c) => c.id === campaignId) ?? campaigns[0];
   if (!campaign) {
     view.append(h('p', { class: 'empty', id: 'empty' }, t('noPublished')));
     return;
   }
-  if (campaignId && campaign.id !== campaignId) say(t(signedIn() ? 'unknownCampaign' : 'notPublished', { id: campaignId }));
   $('campaign').value = campaign.id;
   if (!signedIn()) return screens.published(campaign, ctx);
   return agencyId ? screens.agency(campaign, agencyId, ctx) : screens.overview(campaign, ctx);
