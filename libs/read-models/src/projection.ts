@@ -29,11 +29,11 @@ export interface Projection {
 }
 
 /** The events a projection may handle: the survey's and the closed loop's. */
-export type DomainEvent = SurveyEvent | ClosedLoopEvent;
-export type EventType = DomainEvent['type'];
+export type ProjectedEvent = SurveyEvent | ClosedLoopEvent;
+export type EventType = ProjectedEvent['type'];
 
 /** A recorded event whose `type` is T, with that type's data (and the log's id, position, metadata). */
-export type RecordedOf<T extends EventType> = RecordedEvent & Extract<DomainEvent, { type: T }>;
+export type RecordedOf<T extends EventType> = RecordedEvent & Extract<ProjectedEvent, { type: T }>;
 
 /**
  * How one event type folds. Methods, not function properties: their parameters are compared both
