@@ -1,4 +1,4 @@
-import { busyProblem, fenceProblem, GenerationRetired, isGenerationRetired, nextGeneration, stored } from './generations';
+import { GenerationRetired, isGenerationRetired, stored } from './generations';
 import { toBulkWrites } from './mongo/mongo-operations';
 import { ServedGenerations, servedSnapshot } from './mongo/served-generations';
 
@@ -13,34 +13,12 @@ describe('generation names', () => {
     expect(() => stored('a', -1)).toThrow(RangeError);
     expect(() => stored('a', 1.5)).toThrow(RangeError);
   });
-  it('stores a MongoDB generation in its own collections', () => {
-    expect([...toBulkWrites([{ collection: 'ballots', id: 'x', doc: null }], 2).keys()]).toEqual(['rm_ballots@2']);
-  });
-});
-
-describe('nextGeneration and the fence', () => {
-  it('numbers a new build above every generation used', () => {
-    expect(nextGeneration({ active: 0, building: null })).toBe(1);
-    expect(nextGeneration({ active: 4, building: null })).toBe(5);
-  });
-  it('lets the active and the building generation be written, and no other', () => {
-    const g = { active: 2, building: 3 };
-    expect(fenceProblem('reports', 2, g)).toBeNull();
-    expect(fenceProblem('reports', 3, g)).toBeNull();
-    expect(fenceProblem('reports', 1, g)).toBe('generation 1 of projection reports is retired (the active one is 2)');
+  it('tells a retired generation\'s refusal from other errors', () => {
     expect(isGenerationRetired(new GenerationRetired('x'))).toBe(true);
     expect(isGenerationRetired(new Error('x'))).toBe(false);
   });
-});
-
-describe('busyProblem (one rebuild at a time)', () => {
-  const claim = { builder: 'b', leaseMs: 1000 };
-  it('stops a builder only at another builder\'s claim that has not expired', () => {
-    expect(busyProblem('reports', { building: 2, builder: 'a', leaseUntil: 5000 }, claim, 4999)).toMatch(/^generation 2 of projection reports is being built by a \(claim renewed until 1970-01-01T00:00:05.000Z\)/);
-    expect(busyProblem('reports', { building: 2, builder: 'a', leaseUntil: 5000 }, claim, 5000)).toBeNull();
-    expect(busyProblem('reports', { building: 2, builder: 'b', leaseUntil: 5000 }, claim, 0)).toBeNull();
-    expect(busyProblem('reports', { building: 2, builder: null, leaseUntil: null }, claim, 0)).toBeNull();
-    expect(busyProblem('reports', { building: null }, claim, 0)).toBeNull();
+  it('stores a MongoDB generation in its own collections', () => {
+    expect([...toBulkWrites([{ collection: 'ballots', id: 'x', doc: null }], 2).keys()]).toEqual(['rm_ballots@2']);
   });
 });
 

@@ -1,5 +1,6 @@
 /**
- * Read-model generations, the pure part shared by both adapters. A projection's documents and
+ * Read-model generations: what they are, where each is stored, and the errors of their rules
+ * (./generation-rules.ts, shared by both adapters). A projection's documents and
  * checkpoint live in one generation at a time for readers (the active one); a rebuild folds the
  * whole log into the next generation beside it, then switches readers over in one step and
  * retires the old one. Generation 0 is stored under the plain names, so read models written
@@ -21,12 +22,6 @@ export interface BuilderClaim {
   leaseMs: number;
 }
 
-/** The claim a builder must respect, or null: another builder's, not yet expired at `now`. */
-export function busyProblem(projection: string, held: { building: number | null; builder?: string | null; leaseUntil?: number | null }, claim: BuilderClaim, now: number): string | null {
-  if (held.building === null || !held.builder || held.builder === claim.builder || (held.leaseUntil ?? 0) <= now) return null;
-  return `generation ${held.building} of projection ${projection} is being built by ${held.builder} (claim renewed until ${new Date(held.leaseUntil!).toISOString()}); one rebuild of a projection at a time`;
-}
-
 /** Another rebuild holds the generation being built. */
 export class GenerationBusy extends Error {
   readonly busy = true;
@@ -37,17 +32,6 @@ export function stored(name: string, generation: number): string {
   if (name.includes('@')) throw new Error(`read-model name ${JSON.stringify(name)} may not contain @ (it separates the generation)`);
   if (!Number.isInteger(generation) || generation < 0) throw new RangeError(`a generation is a non-negative integer, got ${generation}`);
   return generation === 0 ? name : `${name}@${generation}`;
-}
-
-/** The generation a new rebuild folds into: above every generation used so far. */
-export function nextGeneration(g: Generations): number {
-  return Math.max(g.active, g.building ?? 0) + 1;
-}
-
-/** Why a write to this generation is refused, or null when it may be written. */
-export function fenceProblem(projection: string, generation: number, g: Generations): string | null {
-  if (generation === g.active || generation === g.building) return null;
-  return `generation ${generation} of projection ${projection} is retired (the active one is ${g.active})`;
 }
 
 /**

@@ -1,6 +1,6 @@
 export * from './read-model-store.port';
 export * from './projection';
-export * from './projector';
+export * from './projector/projector';
 export * from './sqlite/sqlite-read-model-store';
 export * from './projections/report-docs';
 export * from './projections/reports.projection';
@@ -12,3 +12,4 @@ export * from './projections/progress.projection';
 export * from './generations';
 export * from './rebuild';
 export * from './projections/directory.projection';
+export * from './projections';

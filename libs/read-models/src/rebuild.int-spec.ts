@@ -13,7 +13,7 @@ import type { EventStore } from '@survey/event-store';
 import { AgencyStatsDoc, CampaignStatsDoc, COLLECTIONS as C } from './projections/report-docs';
 import { reportsProjection } from './projections/reports.projection';
 import { GenerationBusy } from './generations';
-import { Projector } from './projector';
+import { Projector } from './projector/projector';
 import { Rebuild } from './rebuild';
 import type { ReadModelStore } from './read-model-store.port';
 import { SqliteReadModelStore } from './sqlite/sqlite-read-model-store';

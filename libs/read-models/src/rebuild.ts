@@ -17,9 +17,9 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { EventStore } from '@survey/event-store';
 import type { Projection } from './projection';
-import { Projector } from './projector';
+import { Projector } from './projector/projector';
 import type { BuilderClaim } from './generations';
-import type { ReadModelStore } from './read-model-store.port';
+import type { GenerationAdministration, ProjectionWrites } from './read-model-store.port';
 
 export interface RebuildStatus {
   projection: string;
@@ -53,7 +53,7 @@ export class Rebuild {
 
   constructor(
     private readonly events: EventStore,
-    private readonly store: ReadModelStore,
+    private readonly store: ProjectionWrites & GenerationAdministration,
     readonly projection: Projection,
     private readonly options: RebuildOptions = {},
   ) {}

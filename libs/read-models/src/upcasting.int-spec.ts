@@ -17,7 +17,7 @@ import Database from 'better-sqlite3';
 import { SurveyEvent, Upcasters } from '@survey/domain';
 import { EventStore, openStoredLog, SqliteEventStore, UpcastingEventStore, verifyLog } from '@survey/event-store';
 import { reportsProjection } from './projections/reports.projection';
-import { Projector } from './projector';
+import { Projector } from './projector/projector';
 import type { Doc } from './read-model-store.port';
 import { SqliteReadModelStore } from './sqlite/sqlite-read-model-store';
 import { aHistory } from './testing/report-history';

@@ -10,7 +10,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { CampaignOpened, Conflict, NotFound, ResultsPublished, streams } from '@survey/domain';
 import { EVENT_STORE, EventStore } from '@survey/event-store';
-import { READ_MODEL_STORE, ReadModelStore, reportsProjection } from '@survey/read-models';
+import { READ_MODEL_STORE, DocumentReads, reportsProjection } from '@survey/read-models';
 import { FORMULA_VERSION, HeadlineReport, methodologyHash, methodologyOf } from '@survey/reporting';
 import { Projections } from '../infrastructure/projections';
 import { CampaignReportQuery } from '../reports/campaign-report.query';
@@ -23,7 +23,7 @@ import { MethodologyCheck, VerifyPublishedQuery, VerifyReport } from './verify-p
 export class VerifyPublishedHandler implements IQueryHandler<VerifyPublishedQuery> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+    @Inject(READ_MODEL_STORE) private readonly readModels: DocumentReads,
     private readonly projections: Projections,
     private readonly queries: QueryBus,
     private readonly replay: LogReplay,

@@ -2,7 +2,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { campaignDecider, NotFound, streams } from '@survey/domain';
-import { CampaignDoc, COLLECTIONS, READ_MODEL_STORE, ReadModelStore } from '@survey/read-models';
+import { CampaignDoc, COLLECTIONS, READ_MODEL_STORE, DocumentReads } from '@survey/read-models';
 import { Aggregates } from '../infrastructure/aggregates';
 import { campaignView, CampaignView } from './campaign.view';
 
@@ -33,7 +33,7 @@ export class GetCampaignHandler implements IQueryHandler<GetCampaignQuery> {
 @QueryHandler(ListCampaignsQuery)
 export class ListCampaignsHandler implements IQueryHandler<ListCampaignsQuery> {
   constructor(
-    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+    @Inject(READ_MODEL_STORE) private readonly readModels: DocumentReads,
     private readonly aggregates: Aggregates,
   ) {}
 

@@ -11,13 +11,11 @@
  */
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { EVENT_STORE, EventStore, isUnrecoverable } from '@survey/event-store';
-import {
-  directoryProjection, progressProjection, Projection, ProjectionFailed, Projector, READ_MODEL_STORE, ReadModelStore, reportsProjection, segmentsProjection,
-} from '@survey/read-models';
+import { Projection, ProjectionFailed, PROJECTIONS, Projector, READ_MODEL_STORE, ReadModelStore } from '@survey/read-models';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { PROJECTION_RETRY, retryDelayMs, RetryPolicy } from './retry-delay';
 
-/** Which projections a process runs; the four below unless a module (or a test) provides others. */
+/** Which projections a process runs; @survey/read-models' PROJECTIONS unless a module (or a test) provides others. */
 export const PROJECTION_LIST = Symbol('ProjectionList');
 
 export interface ProjectionError {
@@ -61,8 +59,7 @@ export class Projections implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    // Segment cells (agency detail) are a projection of their own, so the reports rebuild stays as fast.
-    @Optional() @Inject(PROJECTION_LIST) list: Projection[] = [reportsProjection, segmentsProjection, progressProjection, directoryProjection],
+    @Optional() @Inject(PROJECTION_LIST) list: readonly Projection[] = PROJECTIONS,
   ) {
     this.all = list.map((projection) => {
       const projector: Projector = new Projector(events, readModels, projection, { onError: (e) => this.failed(projector, e) });

@@ -6,7 +6,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { campaignDecider, invitationDecider, LinkStanding, linkStanding, streams } from '@survey/domain';
-import { DIRECTORY, DirectoryDoc, READ_MODEL_STORE, ReadModelStore } from '@survey/read-models';
+import { DIRECTORY, DirectoryDoc, READ_MODEL_STORE, DocumentReads } from '@survey/read-models';
 import { CONTEXT_MAX_AGE_MS } from '../evaluations/ballot-context';
 import { Aggregates } from '../infrastructure/aggregates';
 
@@ -48,7 +48,7 @@ export class DirectoryQuery extends Query<DirectoryDoc[]> {
 
 @QueryHandler(DirectoryQuery)
 export class DirectoryHandler implements IQueryHandler<DirectoryQuery> {
-  constructor(@Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore) {}
+  constructor(@Inject(READ_MODEL_STORE) private readonly readModels: DocumentReads) {}
 
   async execute({ filter }: DirectoryQuery) {
     const all = await this.readModels.list<DirectoryDoc>(DIRECTORY);

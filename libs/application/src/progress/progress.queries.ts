@@ -7,7 +7,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { CampaignDefinition, campaignDecider, CampaignPhase, campaignPhase, getOwn, keyed, NotFound, ownEntries, streams } from '@survey/domain';
 import {
-  inviteeId, PendingDoc, PROGRESS, ProgressDoc, progressProjection, ProgressEnterpriseDoc, READ_MODEL_STORE, ReadModelStore,
+  inviteeId, PendingDoc, PROGRESS, ProgressDoc, progressProjection, ProgressEnterpriseDoc, READ_MODEL_STORE, DocumentReads,
 } from '@survey/read-models';
 import { percent } from '@survey/reporting';
 import { Aggregates } from '../infrastructure/aggregates';
@@ -52,7 +52,7 @@ export class AllNonRespondentsQuery extends Query<AsyncIterable<NonRespondent>> 
 }
 
 abstract class ProgressReader {
-  constructor(protected readonly readModels: ReadModelStore, protected readonly aggregates: Aggregates) {}
+  constructor(protected readonly readModels: DocumentReads, protected readonly aggregates: Aggregates) {}
 
   protected async campaign(campaignId: string) {
     const { state } = await this.aggregates.load(streams.campaign(campaignId), campaignDecider);
@@ -69,7 +69,7 @@ abstract class ProgressReader {
 
 @QueryHandler(CampaignProgressQuery)
 export class CampaignProgressHandler extends ProgressReader implements IQueryHandler<CampaignProgressQuery> {
-  constructor(@Inject(READ_MODEL_STORE) readModels: ReadModelStore, aggregates: Aggregates) {
+  constructor(@Inject(READ_MODEL_STORE) readModels: DocumentReads, aggregates: Aggregates) {
     super(readModels, aggregates);
   }
 
@@ -106,7 +106,7 @@ export function progressView(campaign: CampaignDefinition, doc: ProgressDoc | un
 
 @QueryHandler(NonRespondentsQuery)
 export class NonRespondentsHandler extends ProgressReader implements IQueryHandler<NonRespondentsQuery> {
-  constructor(@Inject(READ_MODEL_STORE) readModels: ReadModelStore, aggregates: Aggregates) {
+  constructor(@Inject(READ_MODEL_STORE) readModels: DocumentReads, aggregates: Aggregates) {
     super(readModels, aggregates);
   }
 
@@ -121,7 +121,7 @@ export class NonRespondentsHandler extends ProgressReader implements IQueryHandl
 
 @QueryHandler(AllNonRespondentsQuery)
 export class AllNonRespondentsHandler extends ProgressReader implements IQueryHandler<AllNonRespondentsQuery> {
-  constructor(@Inject(READ_MODEL_STORE) readModels: ReadModelStore, aggregates: Aggregates) {
+  constructor(@Inject(READ_MODEL_STORE) readModels: DocumentReads, aggregates: Aggregates) {
     super(readModels, aggregates);
   }
 

@@ -6,7 +6,7 @@
  */
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { READ_MODEL_STORE, ReadModelStore, reportsProjection, segmentsProjection } from '@survey/read-models';
+import { READ_MODEL_STORE, DocumentReads, reportsProjection, segmentsProjection } from '@survey/read-models';
 import { AgencyDetail } from '@survey/reporting';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { AgencyReportQuery } from './agency-report.query';
@@ -15,7 +15,7 @@ import { agencyDetailFrom } from './report-source';
 @QueryHandler(AgencyReportQuery)
 export class AgencyReportHandler implements IQueryHandler<AgencyReportQuery> {
   constructor(
-    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+    @Inject(READ_MODEL_STORE) private readonly readModels: DocumentReads,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

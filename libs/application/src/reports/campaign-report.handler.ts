@@ -7,7 +7,7 @@
  */
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { CampaignDoc, COLLECTIONS, READ_MODEL_STORE, ReadModelStore, reportsProjection } from '@survey/read-models';
+import { CampaignDoc, COLLECTIONS, READ_MODEL_STORE, DocumentReads, reportsProjection } from '@survey/read-models';
 import { HeadlineReport } from '@survey/reporting';
 import { CampaignReportQuery } from './campaign-report.query';
 import { withPublished } from '../audit/published-comparison';
@@ -17,7 +17,7 @@ import { headlineFrom } from './report-source';
 export class CampaignReportHandler implements IQueryHandler<CampaignReportQuery> {
   private readonly built = new Map<string, { generation: number; position: number; report: HeadlineReport }>();
 
-  constructor(@Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore) {}
+  constructor(@Inject(READ_MODEL_STORE) private readonly readModels: DocumentReads) {}
 
   async execute({ campaignId }: CampaignReportQuery): Promise<HeadlineReport> {
     for (let attempt = 1; ; attempt++) {

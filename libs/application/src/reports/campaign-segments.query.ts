@@ -7,7 +7,7 @@
  */
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { ALL_AGENCIES, READ_MODEL_STORE, ReadModelStore, SEGMENT_COLLECTIONS, SegmentStatsDoc } from '@survey/read-models';
+import { ALL_AGENCIES, READ_MODEL_STORE, DocumentReads, SEGMENT_COLLECTIONS, SegmentStatsDoc } from '@survey/read-models';
 import { LevelInput, SEGMENT_DIMENSIONS, segmentRow, SegmentRows } from '@survey/reporting';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { campaignAndPrevious, segmentCells } from './report-source';
@@ -21,7 +21,7 @@ export class CampaignSegmentsQuery extends Query<NonNullable<SegmentRows>> {
 @QueryHandler(CampaignSegmentsQuery)
 export class CampaignSegmentsHandler implements IQueryHandler<CampaignSegmentsQuery> {
   constructor(
-    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+    @Inject(READ_MODEL_STORE) private readonly readModels: DocumentReads,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

@@ -5,13 +5,13 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { NotFound, toMap } from '@survey/domain';
-import { AgencyStatsDoc, CampaignDoc, CampaignStatsDoc, COLLECTIONS, READ_MODEL_STORE, ReadModelStore, reportsProjection } from '@survey/read-models';
+import { AgencyStatsDoc, CampaignDoc, CampaignStatsDoc, COLLECTIONS, READ_MODEL_STORE, DocumentReads, reportsProjection } from '@survey/read-models';
 import { TrendInput, trends } from '@survey/reporting';
 import { TrendsQuery } from './trends.query';
 
 @QueryHandler(TrendsQuery)
 export class TrendsHandler implements IQueryHandler<TrendsQuery> {
-  constructor(@Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore) {}
+  constructor(@Inject(READ_MODEL_STORE) private readonly readModels: DocumentReads) {}
 
   async execute({ agencyId }: TrendsQuery) {
     for (let attempt = 1; ; attempt++) {

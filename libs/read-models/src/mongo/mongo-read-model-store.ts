@@ -13,7 +13,8 @@
  */
 import { MongoClient, MongoServerError, WriteConcern } from 'mongodb';
 import type { ClientSession, Collection, Db, TransactionOptions } from 'mongodb';
-import { BuilderClaim, busyProblem, fenceProblem, GenerationBusy, GenerationRetired, Generations, NO_GENERATIONS, nextGeneration, stored } from '../generations';
+import { beginning, dropProblem, fenceProblem, generationsOf, maySwitch, switchProblem } from '../generation-rules';
+import { BuilderClaim, GenerationRetired, Generations, stored } from '../generations';
 import type { Checkpoint, Doc, DocChange, GenerationCheckpoint, ReadModelStore } from '../read-model-store.port';
 import { CHECKPOINTS, collectionName, GENERATIONS, InOrder, prefixRange, toBulkWrites } from './mongo-operations';
 import { ServedGenerations, StoredGenerations } from './served-generations';
@@ -124,7 +125,7 @@ export class MongoReadModelStore implements ReadModelStore {
       try {
         await this.transaction(async (session) => {
           if (generation !== undefined) {
-            const problem = fenceProblem(projection, generation, (await this.generationsCollection().findOne({ _id: projection }, { session })) ?? NO_GENERATIONS);
+            const problem = fenceProblem(projection, generation, generationsOf(await this.generationsCollection().findOne({ _id: projection }, { session })));
             if (problem) throw new GenerationRetired(problem);
           }
           for (const [name, operations] of writes) await this.db.collection<StoredDoc>(name).bulkWrite(operations, { session });
@@ -164,21 +165,17 @@ export class MongoReadModelStore implements ReadModelStore {
 
   async generations(projection: string): Promise<Generations> {
     this.assertOpen();
-    const found = await this.generationsCollection().findOne({ _id: projection });
-    return found ? { active: found.active, building: found.building } : { ...NO_GENERATIONS };
+    return generationsOf(await this.generationsCollection().findOne({ _id: projection }));
   }
 
   async beginGeneration(projection: string, claim?: BuilderClaim): Promise<number> {
     let building = 0;
     await this.inOrder(() => this.transaction(async (session) => {
-      const now = Date.now();
       const found = await this.generationsCollection().findOne({ _id: projection }, { session });
-      const g = found ?? { ...NO_GENERATIONS, collections: [] };
-      const busy = claim ? busyProblem(projection, g, claim, now) : null;
-      if (busy) throw new GenerationBusy(busy);
-      building = g.building ?? nextGeneration(g);
-      const lease = claim ? { builder: claim.builder, leaseUntil: now + claim.leaseMs } : g.building === null ? { builder: null, leaseUntil: null } : {};
-      await this.generationsCollection().updateOne({ _id: projection }, { $set: { active: g.active, building, collections: g.collections, ...lease } }, { upsert: true, session });
+      const next = beginning(projection, found, claim, Date.now());
+      building = next.building;
+      const lease = next.lease ?? (next.fresh ? { builder: null, leaseUntil: null } : {});
+      await this.generationsCollection().updateOne({ _id: projection }, { $set: { active: next.active, building, collections: found?.collections ?? [], ...lease } }, { upsert: true, session });
     }));
     return building;
   }
@@ -193,10 +190,11 @@ export class MongoReadModelStore implements ReadModelStore {
     let switched = false;
     await this.inOrder(() => this.transaction(async (session) => {
       switched = false;
-      const g = (await this.generationsCollection().findOne({ _id: projection }, { session })) ?? NO_GENERATIONS;
-      if (g.building !== generation) throw new Error(`generation ${generation} of projection ${projection} is not being built`);
+      const g = generationsOf(await this.generationsCollection().findOne({ _id: projection }, { session }));
+      const problem = switchProblem(projection, generation, g);
+      if (problem) throw new Error(problem);
       const position = async (n: number) => (await this.checkpoints().findOne({ _id: stored(projection, n) }, { session }))?.position ?? 0;
-      if ((await position(generation)) < (await position(g.active))) return;
+      if (!maySwitch({ building: await position(generation), active: await position(g.active) })) return;
       await this.generationsCollection().updateOne({ _id: projection }, { $set: { active: generation, building: null, collections: [...collections], builder: null, leaseUntil: null } }, { session });
       await this.checkpoints().updateOne({ _id: stored(projection, g.active) }, { $set: { retired: true } }, { upsert: true, session });
       switched = true;
@@ -207,8 +205,8 @@ export class MongoReadModelStore implements ReadModelStore {
 
   /** Waits until no reader can still be on the old generation (see ServedGenerations), then drops its collections. */
   async dropGeneration(projection: string, generation: number, collections: readonly string[]): Promise<void> {
-    const g = await this.generations(projection);
-    if (generation === g.active || generation === g.building) throw new Error(`generation ${generation} of projection ${projection} is in use`);
+    const problem = dropProblem(projection, generation, await this.generations(projection));
+    if (problem) throw new Error(problem);
     await new Promise((resolve) => setTimeout(resolve, this.served.dropGraceMs));
     for (const c of collections) {
       const name = collectionName(stored(c, generation));

@@ -5,27 +5,24 @@
  * this projection (the invite command catching it up itself) is harmless.
  */
 import type { EnterpriseEvent, EnterpriseProfile } from '@survey/domain';
-import type { RecordedEvent } from '@survey/event-store';
-import type { DocAccess, Projection } from '../projection';
+import { defineProjection } from '../projection';
+import type { EventHandler } from '../projection';
 
 export const DIRECTORY = 'directory';
 export type DirectoryDoc = { [key: string]: unknown; creditCode: string } & EnterpriseProfile;
 
-export const directoryProjection: Projection = {
-  name: 'directory',
-  collections: [DIRECTORY],
-
+const profile: EventHandler<EnterpriseEvent> = {
   // apply never reads a document (it puts the whole profile), so nothing needs fetching first.
   reads: () => [],
-
-  apply(recorded: RecordedEvent, docs: DocAccess) {
-    if (!isEnterpriseEvent(recorded)) return;
-    const { creditCode, name, district, industry, size } = (recorded as unknown as EnterpriseEvent).data;
+  apply(event, docs) {
+    const { creditCode, name, district, industry, size } = event.data;
     const doc: DirectoryDoc = { creditCode, name, district, industry, size };
     docs.put(DIRECTORY, creditCode, doc);
   },
 };
 
-function isEnterpriseEvent(e: RecordedEvent): boolean {
-  return e.type === 'EnterpriseRegistered' || e.type === 'EnterpriseProfileChanged';
-}
+export const directoryProjection = defineProjection({
+  name: 'directory',
+  collections: [DIRECTORY],
+  on: { EnterpriseRegistered: profile, EnterpriseProfileChanged: profile },
+});

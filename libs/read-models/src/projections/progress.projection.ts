@@ -9,65 +9,69 @@
  * not), overall and per agency.
  */
 import { addTo, getOwn, keyed, setOwn } from '@survey/domain';
-import type { SurveyEvent } from '@survey/domain';
-import type { RecordedEvent } from '@survey/event-store';
-import type { DocAccess, Projection } from '../projection';
+import type { BallotEvent, EnterpriseEvent, EvaluationInvalidated, EvaluationRevised, EvaluationSubmitted, EvaluationWithdrawn, InvitationRevoked } from '@survey/domain';
+import { defineProjection } from '../projection';
+import type { DocAccess, DocRef, EventHandler } from '../projection';
 import { InviteeDoc, inviteeId, PendingDoc, PROGRESS as P, ProgressDoc, ProgressEnterpriseDoc } from './progress-docs';
 
-export const progressProjection: Projection = {
+const profile: EventHandler<EnterpriseEvent> = {
+  reads: (event) => [[P.enterprises, event.data.creditCode]],
+  apply(event, docs) {
+    const doc: ProgressEnterpriseDoc = { name: event.data.name, district: event.data.district };
+    docs.put(P.enterprises, event.data.creditCode, doc);
+  },
+};
+
+/** An event about one invitee: its campaign's counters and its own standing. */
+const inviteeRead = (event: BallotEvent | InvitationRevoked): DocRef[] => [
+  [P.campaigns, event.data.campaignId],
+  [P.invitees, inviteeId(event.data.campaignId, event.data.creditCode)],
+];
+
+const rated: EventHandler<EvaluationSubmitted | EvaluationRevised> = {
+  reads: inviteeRead,
+  apply(event, docs) {
+    const { agencyId } = event.data;
+    change(docs, event.data.campaignId, event.data.creditCode, (i) => (i.rated.includes(agencyId) ? i : { ...i, rated: [...i.rated, agencyId] }));
+  },
+};
+
+const unrated: EventHandler<EvaluationWithdrawn | EvaluationInvalidated> = {
+  reads: inviteeRead,
+  apply(event, docs) {
+    const { agencyId } = event.data;
+    change(docs, event.data.campaignId, event.data.creditCode, (i) => ({ ...i, rated: i.rated.filter((a) => a !== agencyId) }));
+  },
+};
+
+export const progressProjection = defineProjection({
   name: 'progress',
   collections: Object.values(P),
-
-  reads(recorded) {
-    const event = recorded as unknown as SurveyEvent;
-    switch (event.type) {
-      case 'EnterpriseRegistered':
-      case 'EnterpriseProfileChanged':
-        return [[P.enterprises, event.data.creditCode]];
-      case 'InvitationsIssued': {
-        const { campaignId, creditCodes } = event.data;
-        return [[P.campaigns, campaignId], ...creditCodes.flatMap((code) => [[P.enterprises, code], [P.invitees, inviteeId(campaignId, code)]] as const)];
-      }
-      case 'InvitationRevoked':
-      case 'EvaluationSubmitted':
-      case 'EvaluationRevised':
-      case 'EvaluationWithdrawn':
-      case 'EvaluationInvalidated':
-        return [[P.campaigns, event.data.campaignId], [P.invitees, inviteeId(event.data.campaignId, event.data.creditCode)]];
-      default:
-        return [];
-    }
-  },
-
-  apply(recorded: RecordedEvent, docs: DocAccess) {
-    const event = recorded as unknown as SurveyEvent;
-    switch (event.type) {
-      case 'EnterpriseRegistered':
-      case 'EnterpriseProfileChanged': {
-        const doc: ProgressEnterpriseDoc = { name: event.data.name, district: event.data.district };
-        return docs.put(P.enterprises, event.data.creditCode, doc);
-      }
-      case 'InvitationsIssued':
+  on: {
+    EnterpriseRegistered: profile,
+    EnterpriseProfileChanged: profile,
+    InvitationsIssued: {
+      reads: ({ data: { campaignId, creditCodes } }) => [
+        [P.campaigns, campaignId],
+        ...creditCodes.flatMap((code): DocRef[] => [[P.enterprises, code], [P.invitees, inviteeId(campaignId, code)]]),
+      ],
+      apply(event, docs) {
         for (const code of event.data.creditCodes) {
           const district = docs.get<ProgressEnterpriseDoc>(P.enterprises, code)?.district ?? null;
           change(docs, event.data.campaignId, code, (i) => ({ ...i, invited: true, district }));
         }
-        return;
-      case 'InvitationRevoked':
-        return change(docs, event.data.campaignId, event.data.creditCode, (i) => ({ ...i, invited: false }));
-      case 'EvaluationSubmitted':
-      case 'EvaluationRevised': {
-        const { agencyId } = event.data;
-        return change(docs, event.data.campaignId, event.data.creditCode, (i) => (i.rated.includes(agencyId) ? i : { ...i, rated: [...i.rated, agencyId] }));
-      }
-      case 'EvaluationWithdrawn':
-      case 'EvaluationInvalidated': {
-        const { agencyId } = event.data;
-        return change(docs, event.data.campaignId, event.data.creditCode, (i) => ({ ...i, rated: i.rated.filter((a) => a !== agencyId) }));
-      }
-    }
+      },
+    },
+    InvitationRevoked: {
+      reads: inviteeRead,
+      apply: (event, docs) => change(docs, event.data.campaignId, event.data.creditCode, (i) => ({ ...i, invited: false })),
+    },
+    EvaluationSubmitted: rated,
+    EvaluationRevised: rated,
+    EvaluationWithdrawn: unrated,
+    EvaluationInvalidated: unrated,
   },
-};
+});
 
 /** Applies one change to an invitee: its old contribution to the counters out, the new one in. */
 function change(docs: DocAccess, campaignId: string, creditCode: string, update: (invitee: InviteeDoc) => InviteeDoc): void {

@@ -3,75 +3,67 @@
  * (per campaign, per agency, per question, per level), with respondents counted once per ballot.
  */
 import { addTo, asKeyed, deleteOwn, getOwn, Keyed, keyed, ownKeys, setOwn } from '@survey/domain';
-import type { BallotEvent, CampaignEvent, SurveyEvent } from '@survey/domain';
-import type { RecordedEvent } from '@survey/event-store';
-import type { DocAccess, Projection } from '../projection';
+import type { BallotEvent, CampaignEvent } from '@survey/domain';
+import { defineProjection } from '../projection';
+import type { DocAccess, DocRef, EventHandler } from '../projection';
 import { AgencyStatsDoc, agencyStatsId, BallotDoc, ballotDocId, CampaignDoc, CampaignStatsDoc, COLLECTIONS as C, LevelCounts } from './report-docs';
 
-export const reportsProjection: Projection = {
-  name: 'reports',
-  collections: Object.values(C),
+const campaignRead = (event: CampaignEvent): DocRef[] => [[C.campaigns, event.data.campaignId]];
 
-  reads(recorded) {
-    const event = recorded as unknown as SurveyEvent;
-    switch (event.type) {
-      case 'CampaignOpened':
-      case 'CampaignClosed':
-      case 'ResultsPublished':
-      case 'CampaignClosingExtended':
-      case 'CampaignAgencyAdded':
-      case 'CampaignAgencyRenamed':
-        return [[C.campaigns, event.data.campaignId]];
-      case 'EvaluationSubmitted':
-      case 'EvaluationRevised':
-      case 'EvaluationWithdrawn':
-      case 'EvaluationInvalidated': {
-        const { campaignId, creditCode, agencyId } = event.data;
-        return [[C.ballots, ballotDocId(campaignId, creditCode)], [C.campaignStats, campaignId], [C.agencyStats, agencyStatsId(campaignId, agencyId)]];
-      }
-      default:
-        return [];
-    }
-  },
+/** A change to a campaign already opened (none: the event is ignored). */
+function campaignChange<E extends CampaignEvent>(change: (doc: CampaignDoc, event: E) => void): EventHandler<E> {
+  return {
+    reads: campaignRead,
+    apply(event, docs) {
+      const doc = docs.get<CampaignDoc>(C.campaigns, event.data.campaignId);
+      if (!doc) return;
+      change(doc, event);
+      docs.put(C.campaigns, event.data.campaignId, doc);
+    },
+  };
+}
 
-  apply(recorded: RecordedEvent, docs: DocAccess) {
-    const event = recorded as unknown as SurveyEvent;
-    switch (event.type) {
-      case 'CampaignOpened':
-      case 'CampaignClosed':
-      case 'ResultsPublished':
-      case 'CampaignClosingExtended':
-      case 'CampaignAgencyAdded':
-      case 'CampaignAgencyRenamed':
-        return applyCampaign(event, docs);
-      case 'EvaluationSubmitted':
-      case 'EvaluationRevised':
-      case 'EvaluationWithdrawn':
-      case 'EvaluationInvalidated':
-        return applyBallot(event, docs);
-    }
+const ballotChange: EventHandler<BallotEvent> = {
+  reads(event) {
+    const { campaignId, creditCode, agencyId } = event.data;
+    return [[C.ballots, ballotDocId(campaignId, creditCode)], [C.campaignStats, campaignId], [C.agencyStats, agencyStatsId(campaignId, agencyId)]];
   },
+  apply: applyBallot,
 };
 
-function applyCampaign(event: CampaignEvent, docs: DocAccess): void {
-  const id = event.data.campaignId;
-  if (event.type === 'CampaignOpened') {
-    const doc: CampaignDoc = { ...event.data, closedAt: null, published: null };
-    docs.put(C.campaigns, id, doc);
-    return;
-  }
-  const doc = docs.get<CampaignDoc>(C.campaigns, id);
-  if (!doc) return;
-  if (event.type === 'CampaignClosed') doc.closedAt = event.data.closedAt;
-  else if (event.type === 'ResultsPublished') {
-    const { publishedAt, position, figures, seal } = event.data;
-    doc.published = { publishedAt, position, figures, ...(seal ? { seal } : {}) };
-  }
-  else if (event.type === 'CampaignClosingExtended') doc.closesAt = event.data.closesAt;
-  else if (event.type === 'CampaignAgencyAdded') doc.agencies = [...doc.agencies, { id: event.data.agencyId, name: event.data.name }];
-  else doc.agencies = doc.agencies.map((a) => (a.id === event.data.agencyId ? { id: a.id, name: event.data.name } : a));
-  docs.put(C.campaigns, id, doc);
-}
+export const reportsProjection = defineProjection({
+  name: 'reports',
+  collections: Object.values(C),
+  on: {
+    CampaignOpened: {
+      reads: campaignRead,
+      apply(event, docs) {
+        const doc: CampaignDoc = { ...event.data, closedAt: null, published: null };
+        docs.put(C.campaigns, event.data.campaignId, doc);
+      },
+    },
+    CampaignClosed: campaignChange((doc, event) => {
+      doc.closedAt = event.data.closedAt;
+    }),
+    ResultsPublished: campaignChange((doc, event) => {
+      const { publishedAt, position, figures, seal } = event.data;
+      doc.published = { publishedAt, position, figures, ...(seal ? { seal } : {}) };
+    }),
+    CampaignClosingExtended: campaignChange((doc, event) => {
+      doc.closesAt = event.data.closesAt;
+    }),
+    CampaignAgencyAdded: campaignChange((doc, event) => {
+      doc.agencies = [...doc.agencies, { id: event.data.agencyId, name: event.data.name }];
+    }),
+    CampaignAgencyRenamed: campaignChange((doc, event) => {
+      doc.agencies = doc.agencies.map((a) => (a.id === event.data.agencyId ? { id: a.id, name: event.data.name } : a));
+    }),
+    EvaluationSubmitted: ballotChange,
+    EvaluationRevised: ballotChange,
+    EvaluationWithdrawn: ballotChange,
+    EvaluationInvalidated: ballotChange,
+  },
+});
 
 function applyBallot(event: BallotEvent, docs: DocAccess): void {
   const { campaignId, creditCode, agencyId } = event.data;

@@ -7,9 +7,9 @@
  * (a district may be `__proto__`): every map of them is a Keyed object (@survey/domain).
  */
 import { addTo, deleteOwn, getOwn, Keyed, keyed, setOwn } from '@survey/domain';
-import type { BallotEvent, SurveyEvent } from '@survey/domain';
-import type { RecordedEvent } from '@survey/event-store';
-import type { DocAccess, Projection } from '../projection';
+import type { BallotEvent } from '@survey/domain';
+import { defineProjection } from '../projection';
+import type { DocAccess, EventHandler } from '../projection';
 
 export const SEGMENT_COLLECTIONS = { stats: 'segment-stats', ballots: 'segment-ballots' } as const;
 export const ALL_AGENCIES = '*';
@@ -46,36 +46,24 @@ export const segmentStatsId = (campaignId: string, agencyId: string) => `${campa
 const ballotId = (campaignId: string, creditCode: string) => `${campaignId}/${creditCode}`;
 const S = SEGMENT_COLLECTIONS;
 
-export const segmentsProjection: Projection = {
+const ballotChange: EventHandler<BallotEvent> = {
+  reads(event) {
+    const { campaignId, creditCode, agencyId } = event.data;
+    return [[S.ballots, ballotId(campaignId, creditCode)], [S.stats, segmentStatsId(campaignId, agencyId)], [S.stats, segmentStatsId(campaignId, ALL_AGENCIES)]];
+  },
+  apply: applyBallot,
+};
+
+export const segmentsProjection = defineProjection({
   name: 'segments',
   collections: Object.values(S),
-
-  reads(recorded) {
-    const event = recorded as unknown as SurveyEvent;
-    switch (event.type) {
-      case 'EvaluationSubmitted':
-      case 'EvaluationRevised':
-      case 'EvaluationWithdrawn':
-      case 'EvaluationInvalidated': {
-        const { campaignId, creditCode, agencyId } = event.data;
-        return [[S.ballots, ballotId(campaignId, creditCode)], [S.stats, segmentStatsId(campaignId, agencyId)], [S.stats, segmentStatsId(campaignId, ALL_AGENCIES)]];
-      }
-      default:
-        return [];
-    }
+  on: {
+    EvaluationSubmitted: ballotChange,
+    EvaluationRevised: ballotChange,
+    EvaluationWithdrawn: ballotChange,
+    EvaluationInvalidated: ballotChange,
   },
-
-  apply(recorded: RecordedEvent, docs: DocAccess) {
-    const event = recorded as unknown as SurveyEvent;
-    switch (event.type) {
-      case 'EvaluationSubmitted':
-      case 'EvaluationRevised':
-      case 'EvaluationWithdrawn':
-      case 'EvaluationInvalidated':
-        return applyBallot(event, docs);
-    }
-  },
-};
+});
 
 const emptyStats = (campaignId: string, agencyId: string): SegmentStatsDoc => ({ campaignId, agencyId, cells: { district: keyed(), industry: keyed(), size: keyed() } });
 

@@ -14,7 +14,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { BuilderClaim, Generations, NO_GENERATIONS, stored } from '../generations';
+import { generationsOf } from '../generation-rules';
+import { BuilderClaim, Generations, stored } from '../generations';
 import type { Checkpoint, Doc, DocChange, GenerationCheckpoint, ReadModelStore } from '../read-model-store.port';
 import { PRAGMAS, SqliteWriter } from './sqlite-writer';
 
@@ -120,8 +121,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   async generations(projection: string): Promise<Generations> {
-    const row = this.stmt.generations.get(projection);
-    return row ? { active: row.active, building: row.building } : { ...NO_GENERATIONS };
+    return generationsOf(this.stmt.generations.get(projection));
   }
 
   beginGeneration(projection: string, claim?: BuilderClaim): Promise<number> {

@@ -1,0 +1,11 @@
+/**
+ * Every projection the service runs, in the order the runtime starts them. Segment cells (agency
+ * detail) are a projection of their own so that the reports' rebuild does none of that work.
+ */
+import type { Projection } from '../projection';
+import { directoryProjection } from './directory.projection';
+import { progressProjection } from './progress.projection';
+import { reportsProjection } from './reports.projection';
+import { segmentsProjection } from './segments.projection';
+
+export const PROJECTIONS: readonly Projection[] = [reportsProjection, segmentsProjection, progressProjection, directoryProjection];

@@ -1,0 +1,174 @@
+/**
+ * Follows the event log from a projection's checkpoint and folds each batch into read models.
+ * Per batch: fetch the documents the events read (./doc-cache.ts, write-through, since the
+ * projector is the only writer), apply the events in memory, then commit the changed documents and
+ * the new checkpoint in one transaction (./commit-pipeline.ts). A crash mid-batch therefore loses
+ * the whole batch or none of it, and the restart re-folds exactly what was not committed: nothing
+ * lost, nothing counted twice.
+ *
+ * Generations: by default the projector folds into the projection's active generation and follows
+ * a switch (a rebuild finished elsewhere): its next commit is refused as retired, writing nothing,
+ * and it starts again on the new active generation from that generation's own checkpoint. A
+ * rebuild's projector is given its generation and stays on it.
+ */
+import { PositionWaiters } from '@survey/event-store';
+import type { EventStore, RecordedEvent, Subscription } from '@survey/event-store';
+import { isGenerationRetired } from '../generations';
+import type { Projection } from '../projection';
+import type { Checkpoint, GenerationAdministration, ProjectionWrites } from '../read-model-store.port';
+import { CommitPipeline } from './commit-pipeline';
+import { DocCache } from './doc-cache';
+
+export { ProjectionFailed } from './projection-failed';
+
+/** The store as a projector uses it: its generation's documents and commits, and which generation is active. */
+export type ProjectorStore = ProjectionWrites & Pick<GenerationAdministration, 'generations'>;
+
+export interface ProjectorOptions {
+  batchSize?: number;
+  /** Documents kept in memory between batches; the cache is dropped when it grows past this. */
+  cacheSize?: number;
+  onError?: (error: unknown) => void;
+  /** Fold into this generation (a rebuild's); by default the active one, followed across switches. */
+  generation?: number;
+}
+
+export class Projector {
+  private readonly cache: DocCache;
+  private readonly commits: CommitPipeline;
+  private subscription?: Subscription;
+  private checkpoint: Checkpoint = { position: 0, recordedAt: null };
+  private readonly waiters = new PositionWaiters();
+  private failure: unknown = null;
+  private stopping: Promise<void> | undefined;
+  private generationInUse = 0;
+  private switching: Promise<void> | undefined;
+
+  constructor(
+    private readonly events: EventStore,
+    private readonly readModels: ProjectorStore,
+    readonly projection: Projection,
+    private readonly options: ProjectorOptions = {},
+  ) {
+    this.cache = new DocCache(options.cacheSize ?? 500_000);
+    this.commits = new CommitPipeline(readModels, projection.name, {
+      committed: (checkpoint) => {
+        this.checkpoint = checkpoint;
+        this.waiters.reached(checkpoint.position);
+      },
+      failed: (error) => this.failed(error), // the cache holds changes that never reached the store: failed() drops it
+    });
+  }
+
+  get name(): string {
+    return this.projection.name;
+  }
+
+  get position(): Checkpoint {
+    return this.checkpoint;
+  }
+
+  get error(): unknown {
+    return this.failure;
+  }
+
+  /** The generation being folded into. */
+  get generation(): number {
+    return this.generationInUse;
+  }
+
+  async start(): Promise<void> {
+    if (this.subscription && !this.failure) throw new Error(`projection ${this.name} is already running`);
+    await this.stopping;
+    const generation = this.options.generation ?? (await this.readModels.generations(this.projection.name)).active;
+    this.generationInUse = generation;
+    this.checkpoint = await this.readModels.checkpoint(this.projection.name, generation);
+    this.failure = null;
+    this.commits.forget();
+    // A projection that has folded nothing owns no documents (so the cache holds them all, none):
+    // clear any left by an interrupted start.
+    this.cache.reset(this.checkpoint.position === 0);
+    if (this.cache.complete) await this.readModels.reset(this.projection.name, this.projection.collections, generation);
+    this.subscription = this.events.subscribeToAll(
+      { after: this.checkpoint.position, batchSize: this.options.batchSize ?? 2000 },
+      (batch) => this.handle(batch),
+      (error) => this.failed(error),
+    );
+  }
+
+  private failed(error: unknown): void {
+    if (this.failure) return;
+    if (isGenerationRetired(error) && this.options.generation === undefined) return this.followSwitch();
+    this.failure = error;
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    // A commit failure can arrive while the next batch is being folded: a restart waits for that
+    // handler to end, so nothing from the failed run acts on the new one.
+    this.stopping = subscription?.stop().catch(() => undefined);
+    this.cache.drop();
+    this.waiters.rejectAll(error); // whoever waits for a position it may never reach hears why at once
+    this.options.onError?.(error);
+  }
+
+  /**
+   * The active generation changed under this projector: nothing of the refused batch was written.
+   * Stop following the log on the old generation, forget what was folded into it, and start again
+   * on the new one. Waiters keep waiting: they are resolved by the new generation's checkpoint.
+   */
+  private followSwitch(): void {
+    if (this.switching) return;
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    this.cache.drop();
+    this.switching = (async () => {
+      await subscription?.stop().catch(() => undefined);
+      this.commits.forget(); // the refused commit: its handler has ended with the subscription
+      await this.start();
+    })()
+      .catch((error: unknown) => this.failed(error))
+      .finally(() => (this.switching = undefined));
+  }
+
+  /** Finishes the batch in hand (its checkpoint is then stored) and stops following the log. */
+  async stop(): Promise<void> {
+    await this.switching;
+    await this.subscription?.stop();
+    this.subscription = undefined;
+    await this.commits.committed().catch(() => undefined); // a failure has been reported by then
+  }
+
+  /** Events in the log not yet folded in. */
+  async lag(): Promise<number> {
+    return Math.max(0, (await this.events.headPosition()) - this.checkpoint.position);
+  }
+
+  /** Resolves once everything appended before the call is folded in. */
+  async catchUp(timeoutMs = 30_000): Promise<Checkpoint> {
+    await this.waitFor(await this.events.headPosition(), timeoutMs);
+    return this.checkpoint;
+  }
+
+  waitFor(position: number, timeoutMs = 30_000): Promise<void> {
+    if (this.checkpoint.position >= position) return Promise.resolve();
+    if (this.failure) return Promise.reject(this.failure);
+    return this.waiters.wait(position, {
+      ms: timeoutMs,
+      message: () => `projection ${this.name} did not reach position ${position} within ${timeoutMs} ms (at ${this.checkpoint.position})`,
+    });
+  }
+
+  private async handle(batch: RecordedEvent[]): Promise<void> {
+    if (batch.length === 0) return;
+    if (this.cache.full) {
+      await this.commits.committed();
+      this.cache.drop();
+    }
+    if (!this.cache.complete) {
+      await this.commits.committed(); // prefetch reads the store: let it hold the last batch
+      await this.cache.prefetch(batch, this.projection, this.readModels, this.generationInUse);
+    }
+    const changes = this.cache.fold(batch, this.projection);
+    const last = batch[batch.length - 1];
+    await this.commits.commit(changes, { from: batch[0].position, position: last.position, recordedAt: last.metadata.recordedAt }, this.generationInUse);
+  }
+}
