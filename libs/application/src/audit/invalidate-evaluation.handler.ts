@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ballotDecider, streams } from '@survey/domain';
-import { ballotContext } from '../evaluations/ballot-context';
+import { ballotContext } from '../ballots/ballot-context';
 import { Aggregates } from '../infrastructure/aggregates';
 import { InvalidateEvaluationCommand } from './invalidate-evaluation.command';
 

@@ -14,7 +14,7 @@ import { READ_MODEL_STORE, ReadModelStore, reportsProjection } from '@survey/rea
 import { FORMULA_VERSION, HeadlineReport, methodologyHash, methodologyOf } from '@survey/reporting';
 import { Projections } from '../infrastructure/projections';
 import { CampaignReportQuery } from '../reports/campaign-report.query';
-import { LogReplay } from '../reports/log-replay';
+import { LogReplay } from '../replay/log-replay';
 import { headlineFrom, memorySource } from '../reports/report-source';
 import { compareFigures } from './compare-figures';
 import { MethodologyCheck, VerifyPublishedQuery, VerifyReport } from './verify-published.query';

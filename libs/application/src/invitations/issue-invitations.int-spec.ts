@@ -13,8 +13,8 @@ import type { EventStore } from '@survey/event-store';
 import { anEvent } from '../../../event-store/src/testing/event-builders';
 import { Aggregates } from '../infrastructure/aggregates';
 import { ManualClock } from '../infrastructure/clock';
-import { IssueInvitationsCommand } from './invitation.commands';
-import { INVITATIONS_PER_APPEND, IssueInvitationsHandler } from './invitation.handlers';
+import { IssueInvitationsCommand } from './issue-invitations.command';
+import { INVITATIONS_PER_APPEND, IssueInvitationsHandler } from './issue-invitations.handler';
 
 const meta = { actor: { role: 'admin' as const, sub: 'spec' }, correlationId: 'c' };
 

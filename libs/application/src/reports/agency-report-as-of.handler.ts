@@ -1,24 +1,14 @@
-/** As-of reports: the same assembly as the live ones, over a replay of the log's prefix (log-replay.ts). */
+/** One agency's detail as of a past time: the live assembly over a replay of the log's prefix, segments left out. */
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { AgencyDetail, HeadlineReport } from '@survey/reporting';
+import { AgencyDetail } from '@survey/reporting';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { AgencyReportAsOfQuery, CampaignReportAsOfQuery } from './as-of-reports.query';
-import { LogReplay } from './log-replay';
-import { agencyDetailFrom, headlineFrom, memorySource } from './report-source';
+import { LogReplay } from '../replay/log-replay';
+import { AgencyReportAsOfQuery } from './agency-report-as-of.query';
+import { agencyDetailFrom, memorySource } from './report-source';
 
 export const SEGMENTS_OMITTED =
   'segment breakdowns are not offered as of a past time: comparing two moments would reveal the cells that suppression hides';
-
-@QueryHandler(CampaignReportAsOfQuery)
-export class CampaignReportAsOfHandler implements IQueryHandler<CampaignReportAsOfQuery> {
-  constructor(private readonly replay: LogReplay) {}
-
-  async execute({ campaignId, at }: CampaignReportAsOfQuery): Promise<HeadlineReport> {
-    const { docs, position, recordedAt } = await this.replay.at(at);
-    return headlineFrom(memorySource(docs), campaignId, { position, recordedAt });
-  }
-}
 
 @QueryHandler(AgencyReportAsOfQuery)
 export class AgencyReportAsOfHandler implements IQueryHandler<AgencyReportAsOfQuery> {

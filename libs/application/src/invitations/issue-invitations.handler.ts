@@ -1,8 +1,9 @@
-/** load the invitations stream → decide (with the campaign and the clock) → append. */
+/** load the invitations stream → decide (with the campaign and the clock) → append, a part at a time. */
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { campaignDecider, INVITATIONS_PER_EVENT, invitationDecider, invitationExpiry, InvitationsIssued, streams } from '@survey/domain';
+import { INVITATIONS_PER_EVENT, invitationDecider, invitationExpiry, InvitationsIssued, streams } from '@survey/domain';
 import { Aggregates } from '../infrastructure/aggregates';
-import { IssueInvitationsCommand, RevokeInvitationCommand } from './invitation.commands';
+import { invitationContext } from './invitation-context';
+import { IssueInvitationsCommand } from './issue-invitations.command';
 
 /**
  * Codes decided and appended at a time: 20 events of 1,000 codes, about 0.45 MB, well under the
@@ -12,11 +13,6 @@ import { IssueInvitationsCommand, RevokeInvitationCommand } from './invitation.c
  * the decider already has.
  */
 export const INVITATIONS_PER_APPEND = 20 * INVITATIONS_PER_EVENT;
-
-async function invitationContext(aggregates: Aggregates, campaignId: string, now = aggregates.now()) {
-  const { state } = await aggregates.load(streams.campaign(campaignId), campaignDecider);
-  return { campaign: state, now };
-}
 
 @CommandHandler(IssueInvitationsCommand)
 export class IssueInvitationsHandler implements ICommandHandler<IssueInvitationsCommand> {
@@ -40,21 +36,6 @@ export class IssueInvitationsHandler implements ICommandHandler<IssueInvitations
     const { campaign } = await invitationContext(this.aggregates, data.campaignId);
     const expiresAt = campaign.exists ? invitationExpiry(Date.parse(campaign.definition.closesAt), data.graceDays) : issuedAt;
     return { fresh, issuedAt: issued[0]?.data.issuedAt ?? issuedAt, expiresAt };
-  }
-}
-
-@CommandHandler(RevokeInvitationCommand)
-export class RevokeInvitationHandler implements ICommandHandler<RevokeInvitationCommand> {
-  constructor(private readonly aggregates: Aggregates) {}
-
-  async execute({ data, meta }: RevokeInvitationCommand) {
-    const { events } = await this.aggregates.execute(
-      streams.invitations(data.campaignId), invitationDecider, { type: 'RevokeInvitation', data },
-      () => invitationContext(this.aggregates, data.campaignId), meta,
-    );
-    const [revoked] = events;
-    if (revoked?.type !== 'InvitationRevoked') throw new Error('unreachable: a revocation appends one InvitationRevoked');
-    return { campaignId: data.campaignId, creditCode: data.creditCode, revokedAt: revoked.data.revokedAt };
   }
 }
 

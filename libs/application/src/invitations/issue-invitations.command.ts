@@ -1,6 +1,5 @@
-/** Commands on a campaign's invitations: issue personal links in bulk, revoke one enterprise's. */
 import { Command } from '@nestjs/cqrs';
-import type { IssueInvitations, RevokeInvitation } from '@survey/domain';
+import type { IssueInvitations } from '@survey/domain';
 import type { CommandMeta } from '../infrastructure/command-meta';
 
 export interface IssuedInvitations {
@@ -11,14 +10,9 @@ export interface IssuedInvitations {
   expiresAt: string;
 }
 
+/** Personal links for a campaign, in bulk: one InvitationsIssued per part, codes with a standing link left out. */
 export class IssueInvitationsCommand extends Command<IssuedInvitations> {
   constructor(readonly data: IssueInvitations['data'], readonly meta: CommandMeta) {
-    super();
-  }
-}
-
-export class RevokeInvitationCommand extends Command<{ campaignId: string; creditCode: string; revokedAt: string }> {
-  constructor(readonly data: RevokeInvitation['data'], readonly meta: CommandMeta) {
     super();
   }
 }

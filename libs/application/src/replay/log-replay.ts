@@ -17,9 +17,9 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, EventStore, ReadOnlySqliteLog } from '@survey/event-store';
 import { MemoryDocs } from '@survey/read-models';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import type { FoldedAt, ReplayProgress } from '../replay/fold-to-targets';
-import { ReplayPool } from '../replay/replay-pool';
-import { replaySourceOf } from '../replay/replay-source';
+import type { FoldedAt, ReplayProgress } from './fold-to-targets';
+import { ReplayPool } from './replay-pool';
+import { replaySourceOf } from './replay-source';
 
 export interface Replayed {
   docs: MemoryDocs;

@@ -12,7 +12,7 @@ import { CampaignStatsDoc, COLLECTIONS, MemoryDocs } from '@survey/read-models';
 import { acme, globex, initech, opened, recordedAtOf, streamOf, submitted, toNew } from '../../../read-models/src/testing/report-events';
 import type { AppConfig } from '../config/config';
 import { TryLater } from '../infrastructure/try-later';
-import { ReplayPool } from '../replay/replay-pool';
+import { ReplayPool } from './replay-pool';
 import { LogReplay } from './log-replay';
 
 const minute = (index: number, seconds = 0) => new Date(Date.parse(recordedAtOf(index)) + seconds * 1000);

@@ -1,0 +1,24 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { CampaignDoc, COLLECTIONS, READ_MODEL_STORE, ReadModelStore } from '@survey/read-models';
+import { Aggregates } from '../infrastructure/aggregates';
+import { campaignView } from './campaign.view';
+import { ListCampaignsQuery } from './list-campaigns.query';
+
+@QueryHandler(ListCampaignsQuery)
+export class ListCampaignsHandler implements IQueryHandler<ListCampaignsQuery> {
+  constructor(
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+    private readonly aggregates: Aggregates,
+  ) {}
+
+  async execute({ onlyId }: ListCampaignsQuery) {
+    const now = this.aggregates.now();
+    const docs = await this.readModels.list<CampaignDoc>(COLLECTIONS.campaigns);
+    const campaigns = docs
+      .filter((doc) => onlyId === undefined || doc.campaignId === onlyId)
+      .map(({ closedAt, published, ...definition }) => campaignView(definition, closedAt, published?.publishedAt ?? null, now))
+      .sort((a, b) => b.year - a.year || (a.id < b.id ? -1 : 1));
+    return { campaigns };
+  }
+}
