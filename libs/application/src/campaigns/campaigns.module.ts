@@ -1,0 +1,23 @@
+/**
+ * Campaigns: open one, change its window and agencies while it runs, close it and publish its
+ * results; read one (from its stream), the list (from the read model) and its history. Publishing
+ * freezes the headline report, so the reports feature comes with it.
+ */
+import { Module } from '@nestjs/common';
+import { ReportsModule } from '../reports/reports.module';
+import { CampaignHistoryHandler } from './campaign-history.handler';
+import { ChangeCampaignHandler } from './change-campaign.handler';
+import { CloseCampaignHandler } from './close-campaign.handler';
+import { GetCampaignHandler } from './get-campaign.handler';
+import { ListCampaignsHandler } from './list-campaigns.handler';
+import { OpenCampaignHandler } from './open-campaign.handler';
+import { PublishResultsHandler } from './publish-results.handler';
+
+const commandHandlers = [OpenCampaignHandler, ChangeCampaignHandler, CloseCampaignHandler, PublishResultsHandler];
+const queryHandlers = [GetCampaignHandler, ListCampaignsHandler, CampaignHistoryHandler];
+
+@Module({
+  imports: [ReportsModule],
+  providers: [...commandHandlers, ...queryHandlers],
+})
+export class CampaignsModule {}
