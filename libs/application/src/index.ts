@@ -1,20 +1,32 @@
 /** What the apps use of the application layer: its modules, and each feature's commands, queries and views. */
-export * from './application.module';
+// what every process runs on, and the modules its root imports
+export * from './runtime/runtime.module';
+export * from './projections/projections.module';
+export * from './health/health.module';
+export * from './campaigns/campaigns.module';
+export * from './enterprises/enterprises.module';
+export * from './ballots/ballots.module';
+export * from './invitations/invitations.module';
+export * from './reports/reports.module';
+export * from './audit/audit.module';
+export * from './imports/imports.module';
 export * from './config/config';
 export * from './config/http-limits';
 export * from './config/limits';
 export * from './auth/tokens';
-export * from './infrastructure/aggregates';
-export * from './infrastructure/clock';
-export * from './infrastructure/command-meta';
-export * from './infrastructure/projections';
-export * from './infrastructure/readiness';
-export * from './infrastructure/logger';
-export * from './infrastructure/retry-delay';
-export * from './infrastructure/pool';
-export * from './infrastructure/try-later';
+export * from './runtime/aggregates';
+export * from './runtime/clock';
+export * from './runtime/command-meta';
+export * from './runtime/logger';
+export * from './runtime/pool';
+export * from './runtime/try-later';
+export * from './projections/projections';
+export * from './projections/running-projections';
+export * from './projections/retry-delay';
+export * from './health/readiness';
 export * from './seals/sealer';
 export * from './calendar/working-day-calendar';
+export * from './calendar/calendar-loader';
 export * from './replay/replay-pool';
 
 // campaigns

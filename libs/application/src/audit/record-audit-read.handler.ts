@@ -6,7 +6,7 @@
  */
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { auditDay, auditLogDecider, streams } from '@survey/domain';
-import { Aggregates } from '../infrastructure/aggregates';
+import { Aggregates } from '../runtime/aggregates';
 import { RecordAuditReadCommand } from './record-audit-read.command';
 
 @CommandHandler(RecordAuditReadCommand)

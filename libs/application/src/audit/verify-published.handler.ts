@@ -12,7 +12,7 @@ import { CampaignOpened, Conflict, NotFound, ResultsPublished, streams } from '@
 import { EVENT_STORE, EventStore } from '@survey/event-store';
 import { READ_MODEL_STORE, ReadModelStore, reportsProjection } from '@survey/read-models';
 import { FORMULA_VERSION, HeadlineReport, methodologyHash, methodologyOf } from '@survey/reporting';
-import { Projections } from '../infrastructure/projections';
+import { Projections } from '../projections/projections';
 import { CampaignReportQuery } from '../reports/campaign-report.query';
 import { LogReplay } from '../replay/log-replay';
 import { headlineFrom, memorySource } from '../reports/report-source';

@@ -1,5 +1,5 @@
 import { BallotContext, campaignDecider, enterpriseDecider, streams } from '@survey/domain';
-import type { Aggregates } from '../infrastructure/aggregates';
+import type { Aggregates } from '../runtime/aggregates';
 
 /** How stale another process's change to a campaign or an enterprise may be when a ballot decides. */
 export const CONTEXT_MAX_AGE_MS = 1000;

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { NotFound } from '@survey/domain';
 import { EVENT_STORE, EventStore } from '@survey/event-store';
-import { Aggregates } from '../infrastructure/aggregates';
+import { Aggregates } from '../runtime/aggregates';
 import { BallotHistoryQuery } from './ballot-history.query';
 import { readBallotStream } from './ballot-stream';
 

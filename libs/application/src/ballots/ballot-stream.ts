@@ -5,7 +5,7 @@
  */
 import { campaignDecider, NotFound, streams } from '@survey/domain';
 import type { EventStore, RecordedEvent } from '@survey/event-store';
-import type { Aggregates } from '../infrastructure/aggregates';
+import type { Aggregates } from '../runtime/aggregates';
 
 export async function readBallotStream(store: EventStore, aggregates: Aggregates, campaignId: string, creditCode: string): Promise<RecordedEvent[]> {
   const campaign = await aggregates.load(streams.campaign(campaignId), campaignDecider);

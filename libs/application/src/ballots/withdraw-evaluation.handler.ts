@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ballotDecider, streams } from '@survey/domain';
-import { Aggregates } from '../infrastructure/aggregates';
+import { Aggregates } from '../runtime/aggregates';
 import { ballotContext } from './ballot-context';
 import { WithdrawEvaluationCommand } from './withdraw-evaluation.command';
 

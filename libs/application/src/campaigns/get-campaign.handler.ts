@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { campaignDecider, NotFound, streams } from '@survey/domain';
-import { Aggregates } from '../infrastructure/aggregates';
+import { Aggregates } from '../runtime/aggregates';
 import { campaignView } from './campaign.view';
 import { GetCampaignQuery } from './get-campaign.query';
 

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { CampaignDoc, COLLECTIONS, READ_MODEL_STORE, ReadModelStore } from '@survey/read-models';
-import { Aggregates } from '../infrastructure/aggregates';
+import { Aggregates } from '../runtime/aggregates';
 import { campaignView } from './campaign.view';
 import { ListCampaignsQuery } from './list-campaigns.query';
 

@@ -7,8 +7,8 @@
 import { CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
 import { campaignDecider, PublishedSeal, streams } from '@survey/domain';
 import { Methodology, methodologyHash, methodologyOf } from '@survey/reporting';
-import { Aggregates } from '../infrastructure/aggregates';
-import { Projections } from '../infrastructure/projections';
+import { Aggregates } from '../runtime/aggregates';
+import { Projections } from '../projections/projections';
 import { Sealer } from '../seals/sealer';
 import { CampaignReportQuery } from '../reports/campaign-report.query';
 import { campaignView } from './campaign.view';

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { Command } from '@nestjs/cqrs';
-import type { CommandMeta } from '../infrastructure/command-meta';
+import type { CommandMeta } from '../runtime/command-meta';
 import type { RowProblem } from './csv-header';
 import type { ImportKind } from './csv-import';
 

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { READ_MODEL_STORE, ReadModelStore } from '@survey/read-models';
-import { Aggregates } from '../infrastructure/aggregates';
+import { Aggregates } from '../runtime/aggregates';
 import { AllNonRespondentsQuery } from './all-non-respondents.query';
 import { NonRespondent } from './non-respondents.query';
 import { existingCampaign, nonRespondentsPage } from './progress-reads';

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { campaignPhase } from '@survey/domain';
 import { PROGRESS, ProgressDoc, progressProjection, READ_MODEL_STORE, ReadModelStore } from '@survey/read-models';
-import { Aggregates } from '../infrastructure/aggregates';
+import { Aggregates } from '../runtime/aggregates';
 import { CampaignProgressQuery, ProgressView } from './campaign-progress.query';
 import { existingCampaign } from './progress-reads';
 import { progressView } from './progress-view';

@@ -1,5 +1,5 @@
 import { campaignDecider, streams } from '@survey/domain';
-import type { Aggregates } from '../infrastructure/aggregates';
+import type { Aggregates } from '../runtime/aggregates';
 
 /** What an invitation decision reads besides the invitations stream: the campaign and the clock. */
 export async function invitationContext(aggregates: Aggregates, campaignId: string, now = aggregates.now()) {

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { IssueInvitations } from '@survey/domain';
-import type { CommandMeta } from '../infrastructure/command-meta';
+import type { CommandMeta } from '../runtime/command-meta';
 
 export interface IssuedInvitations {
   /** Codes that got an InvitationsIssued now; the others already had a standing link. */

@@ -1,7 +1,7 @@
 /** load the invitations stream → decide (with the campaign and the clock) → append, a part at a time. */
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { INVITATIONS_PER_EVENT, invitationDecider, invitationExpiry, InvitationsIssued, streams } from '@survey/domain';
-import { Aggregates } from '../infrastructure/aggregates';
+import { Aggregates } from '../runtime/aggregates';
 import { invitationContext } from './invitation-context';
 import { IssueInvitationsCommand } from './issue-invitations.command';
 

@@ -11,8 +11,8 @@ import { duringCampaign, opened } from '../../../domain/src/testing/builders';
 import { appendSize, MAX_APPEND_BYTES, SqliteEventStore } from '@survey/event-store';
 import type { EventStore } from '@survey/event-store';
 import { anEvent } from '../../../event-store/src/testing/event-builders';
-import { Aggregates } from '../infrastructure/aggregates';
-import { ManualClock } from '../infrastructure/clock';
+import { Aggregates } from '../runtime/aggregates';
+import { ManualClock } from '../runtime/clock';
 import { IssueInvitationsCommand } from './issue-invitations.command';
 import { INVITATIONS_PER_APPEND, IssueInvitationsHandler } from './issue-invitations.handler';
 

@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { campaignDecider, invitationDecider, linkStanding, streams } from '@survey/domain';
 import { CONTEXT_MAX_AGE_MS } from '../ballots/ballot-context';
-import { Aggregates } from '../infrastructure/aggregates';
+import { Aggregates } from '../runtime/aggregates';
 import { LinkStandingQuery } from './link-standing.query';
 
 @QueryHandler(LinkStandingQuery)

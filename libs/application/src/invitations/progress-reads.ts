@@ -5,7 +5,7 @@
  */
 import { campaignDecider, NotFound, streams } from '@survey/domain';
 import { inviteeId, PendingDoc, PROGRESS, ProgressEnterpriseDoc, ReadModelStore } from '@survey/read-models';
-import type { Aggregates } from '../infrastructure/aggregates';
+import type { Aggregates } from '../runtime/aggregates';
 import type { NonRespondent } from './non-respondents.query';
 
 export async function existingCampaign(aggregates: Aggregates, campaignId: string) {

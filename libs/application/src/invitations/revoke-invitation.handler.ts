@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { invitationDecider, streams } from '@survey/domain';
-import { Aggregates } from '../infrastructure/aggregates';
+import { Aggregates } from '../runtime/aggregates';
 import { invitationContext } from './invitation-context';
 import { RevokeInvitationCommand } from './revoke-invitation.command';
 

@@ -11,7 +11,7 @@ import { SqliteEventStore } from '@survey/event-store';
 import { CampaignStatsDoc, COLLECTIONS, MemoryDocs } from '@survey/read-models';
 import { acme, globex, initech, opened, recordedAtOf, streamOf, submitted, toNew } from '../../../read-models/src/testing/report-events';
 import type { AppConfig } from '../config/config';
-import { TryLater } from '../infrastructure/try-later';
+import { TryLater } from '../runtime/try-later';
 import { ReplayPool } from './replay-pool';
 import { LogReplay } from './log-replay';
 

@@ -15,8 +15,7 @@ import { SqliteEventStore, UnrecoverableStoreError } from '@survey/event-store';
 import type { EventStore, Subscription } from '@survey/event-store';
 import { Projection, reportsProjection, SqliteReadModelStore } from '@survey/read-models';
 import { acme, globex, opened, registered, streamOf, submitted, toNew } from '../../../read-models/src/testing/report-events';
-import { AppConfig, loadConfig } from '../config/config';
-import { Projections } from './projections';
+import { RunningProjections } from './running-projections';
 
 describe('Projections when the event store fails', () => {
   let dir: string;
@@ -51,7 +50,7 @@ describe('Projections when the event store fails', () => {
   it('stops the process, non-zero and through the drain, on an unrecoverable store error, saying it once', async () => {
     const kill = jest.spyOn(process, 'kill').mockImplementation(() => true);
     const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
-    const projections = new Projections(failingWith(new UnrecoverableStoreError('position 630365 is not the position of an event of this log')), readModels, loadConfig({ SURVEY_JWT_SECRET: 'x'.repeat(32) }));
+    const projections = new RunningProjections(failingWith(new UnrecoverableStoreError('position 630365 is not the position of an event of this log')), readModels);
     await projections.onApplicationBootstrap();
     await new Promise((r) => setTimeout(r, 50));
     expect(kill).toHaveBeenCalledTimes(1);
@@ -66,7 +65,7 @@ describe('Projections when the event store fails', () => {
     const kill = jest.spyOn(process, 'kill').mockImplementation(() => true);
     jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     subscribed = 0;
-    const projections = new Projections(failingWith(new Error('14 UNAVAILABLE'), 4), readModels, loadConfig({ SURVEY_JWT_SECRET: 'x'.repeat(32) }));
+    const projections = new RunningProjections(failingWith(new Error('14 UNAVAILABLE'), 4), readModels);
     await projections.onApplicationBootstrap();
     await new Promise((r) => setTimeout(r, 1300)); // the restart comes after 1 s
     expect(subscribed).toBe(2 * projections.all.length);
@@ -106,8 +105,7 @@ describe('Projections with one projection failing', () => {
     };
     const logged: string[] = [];
     const log = jest.spyOn(Logger.prototype, 'error').mockImplementation((message: unknown) => void logged.push(String(message)));
-    const config: AppConfig = { ...loadConfig({ SURVEY_JWT_SECRET: 'x'.repeat(32) }), inProcessProjector: true };
-    const projections = new Projections(events, readModels, config, [reportsProjection, fragile]);
+    const projections = new RunningProjections(events, readModels, [reportsProjection, fragile]);
     projections.retry = { firstMs: 40, maxMs: 160 };
     const [reports, failing] = projections.all;
     const starts = { reports: jest.spyOn(reports, 'start'), fragile: jest.spyOn(failing, 'start') };
@@ -142,7 +140,9 @@ describe('Projections with one projection failing', () => {
       expect(starts.reports).toHaveBeenCalledTimes(1);
     } finally {
       log.mockRestore();
-      await projections.onApplicationShutdown();
+      await projections.stop();
+      await events.close();
+      await readModels.close();
     }
   });
 });

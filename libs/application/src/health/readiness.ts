@@ -7,7 +7,7 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@survey/event-store';
-import { Projections, ProjectionStatus } from './projections';
+import { Projections, ProjectionStatus } from '../projections/projections';
 
 export interface ReadinessBody {
   status: 'ready' | 'unavailable';

@@ -1,7 +1,6 @@
 /**
- * The projections this process knows of. In-process (the embedded default) it runs them; with an
- * external projector (apps/projector) it only reads their checkpoints. Either way it can wait
- * until they have folded in the whole log, which publishing needs.
+ * The projections this process runs (the API with PROJECTIONS=in-process, the embedded default;
+ * apps/projector): each folds the log into its read models from its checkpoint.
  *
  * A projection that fails (its fold throws on an event, or its commit fails on a full disk) is
  * retried alone, after a delay that doubles up to a minute (./retry-delay.ts); the others, and the
@@ -9,38 +8,11 @@
  * the projection's error until it has folded past that point. A store error no retry can fix
  * (isUnrecoverable) stops the process instead.
  */
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { EVENT_STORE, EventStore, isUnrecoverable } from '@survey/event-store';
-import {
-  directoryProjection, progressProjection, Projection, ProjectionFailed, Projector, READ_MODEL_STORE, ReadModelStore, reportsProjection, segmentsProjection,
-} from '@survey/read-models';
-import { APP_CONFIG, AppConfig } from '../config/config';
+import { Projection, ProjectionFailed, Projector, READ_MODEL_STORE, ReadModelStore } from '@survey/read-models';
+import { DEFAULT_PROJECTIONS, PROJECTION_LIST, ProjectionError, Projections, ProjectionStatus } from './projections';
 import { PROJECTION_RETRY, retryDelayMs, RetryPolicy } from './retry-delay';
-
-/** Which projections a process runs; the four below unless a module (or a test) provides others. */
-export const PROJECTION_LIST = Symbol('ProjectionList');
-
-export interface ProjectionError {
-  message: string;
-  /** The log positions the failure happened at (one event, or the batch whose commit failed). */
-  from: number | null;
-  to: number | null;
-  /** Failures in a row, and when the next attempt starts. */
-  attempts: number;
-  nextAttemptAt: string | null;
-}
-
-export interface ProjectionStatus {
-  name: string;
-  /** The read-model generation readers are served (it changes when `survey rebuild` switches). */
-  generation: number;
-  position: number;
-  lag: number | null;
-  /** What `lag` counts: events on SQLite, bytes of log on EventStoreDB (its positions are byte offsets). */
-  lagUnit: 'events' | 'bytes';
-  status: 'running' | 'failed' | 'external';
-  error?: ProjectionError;
-}
 
 interface Failing {
   error: ProjectionError;
@@ -50,8 +22,10 @@ interface Failing {
 }
 
 @Injectable()
-export class Projections implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RunningProjections extends Projections implements OnApplicationBootstrap {
   private readonly logger = new Logger('Projections');
+  readonly inProcess = true;
+  readonly definitions: readonly Projection[];
   readonly all: Projector[];
   private readonly failing = new Map<Projector, Failing>();
   private stopping = false;
@@ -60,39 +34,23 @@ export class Projections implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    // Segment cells (agency detail) are a projection of their own, so the reports rebuild stays as fast.
-    @Optional() @Inject(PROJECTION_LIST) list: Projection[] = [reportsProjection, segmentsProjection, progressProjection, directoryProjection],
+    @Optional() @Inject(PROJECTION_LIST) list: readonly Projection[] = DEFAULT_PROJECTIONS,
   ) {
+    super();
+    this.definitions = list;
     this.all = list.map((projection) => {
       const projector: Projector = new Projector(events, readModels, projection, { onError: (e) => this.failed(projector, e) });
       return projector;
     });
   }
 
-  get inProcess(): boolean {
-    return this.config.inProcessProjector;
-  }
-
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.inProcess) return;
     for (const p of this.all) await p.start().catch((error: unknown) => this.failed(p, error));
   }
 
-  /** Resolves once every projection has folded in everything appended before the call. */
   async catchUp(timeoutMs = 30_000): Promise<void> {
     const head = await this.events.headPosition();
-    if (this.inProcess) {
-      await Promise.all(this.all.map((p) => p.waitFor(head, timeoutMs)));
-      return;
-    }
-    const deadline = Date.now() + timeoutMs;
-    for (const p of this.all) {
-      while ((await this.readModels.checkpoint(p.name)).position < head) {
-        if (Date.now() > deadline) throw new Error(`projection ${p.name} did not reach position ${head} within ${timeoutMs} ms`);
-        await new Promise((r) => setTimeout(r, 25));
-      }
-    }
+    await Promise.all(this.all.map((p) => p.waitFor(head, timeoutMs)));
   }
 
   async status(): Promise<{ head: number; projections: ProjectionStatus[] }> {
@@ -100,9 +58,8 @@ export class Projections implements OnApplicationBootstrap, OnApplicationShutdow
     const projections = await Promise.all(
       this.all.map(async (p): Promise<ProjectionStatus> => {
         const served = await this.readModels.servedCheckpoint(p.name);
-        const position = this.inProcess ? p.position.position : served.position;
+        const position = p.position.position;
         const base = { name: p.name, generation: served.generation, position, lag: Math.max(0, head - position), lagUnit: this.events.positionUnit ?? 'events' };
-        if (!this.inProcess) return { ...base, status: 'external' };
         const failing = this.failing.get(p);
         // Failed, or restarted but not yet past the point where it failed: say so until it is.
         if (failing && (p.error || position < (failing.error.to ?? 0))) return { ...base, status: 'failed', error: failing.error };
@@ -112,12 +69,11 @@ export class Projections implements OnApplicationBootstrap, OnApplicationShutdow
     return { head, projections };
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Finishes the batch in hand and stores its checkpoint; the runtime closes the stores after this (../runtime/close-stores.ts). */
+  async stop(): Promise<void> {
     this.stopping = true;
     for (const { timer } of this.failing.values()) clearTimeout(timer);
     for (const p of this.all) await p.stop();
-    await this.events.close();
-    await this.readModels.close();
   }
 
   /** Logs the failure with where it happened, and starts this projection (only) again after its delay. */

@@ -1,18 +1,15 @@
 /**
  * Picks the adapters from configuration in one place: EventStoreDB when EVENTSTORE_URL is set and
  * MongoDB when MONGODB_URL is, else the embedded SQLite files under DATA_DIR.
- * Stores close in Projections.onApplicationShutdown, which Nest runs after the HTTP server has
- * drained, so no acknowledged write is cut off.
+ * Stores close in CloseStores.onApplicationShutdown (./close-stores.ts), which Nest runs after the
+ * HTTP server has drained, so no acknowledged write is cut off.
  */
-import { Global, Logger, Module } from '@nestjs/common';
+import { FactoryProvider, Logger } from '@nestjs/common';
 import { join } from 'node:path';
 import { eventUpcasters } from '@survey/domain';
 import { EsdbEventStore, EVENT_STORE, SqliteEventStore, StorageStatus, withUpcasting } from '@survey/event-store';
 import { MongoReadModelStore, READ_MODEL_STORE, SqliteReadModelStore } from '@survey/read-models';
 import { APP_CONFIG, AppConfig, ConfigError } from '../config/config';
-import { Aggregates } from './aggregates';
-import { Projections } from './projections';
-import { Readiness } from './readiness';
 
 /**
  * Connects and makes one cheap call ($all's last event: it needs the server and the right to read
@@ -37,32 +34,23 @@ function logStorageChange(status: StorageStatus): void {
   else storageLogger.error(`events.db cannot be written (${status.error.code}): appends answer 503 until it can; ${status.error.message}`);
 }
 
-@Global()
-@Module({
-  providers: [
-    {
-      provide: EVENT_STORE,
-      inject: [APP_CONFIG],
-      useFactory: async (config: AppConfig) =>
-        withUpcasting(
-          config.eventStoreUrl
-            ? await connectEsdb(config.eventStoreUrl, config.namespace)
-            : SqliteEventStore.open(join(config.dataDir, 'events.db'), { onStorageChange: logStorageChange }),
-          eventUpcasters,
-        ),
-    },
-    {
-      provide: READ_MODEL_STORE,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) =>
-        config.mongoUrl
-          ? MongoReadModelStore.connect(config.mongoUrl, { namespace: config.namespace })
-          : SqliteReadModelStore.open(join(config.dataDir, 'read-models.db')),
-    },
-    Aggregates,
-    Projections,
-    Readiness,
-  ],
-  exports: [EVENT_STORE, READ_MODEL_STORE, Aggregates, Projections, Readiness],
-})
-export class StoresModule {}
+export const eventStoreProvider: FactoryProvider = {
+  provide: EVENT_STORE,
+  inject: [APP_CONFIG],
+  useFactory: async (config: AppConfig) =>
+    withUpcasting(
+      config.eventStoreUrl
+        ? await connectEsdb(config.eventStoreUrl, config.namespace)
+        : SqliteEventStore.open(join(config.dataDir, 'events.db'), { onStorageChange: logStorageChange }),
+      eventUpcasters,
+    ),
+};
+
+export const readModelStoreProvider: FactoryProvider = {
+  provide: READ_MODEL_STORE,
+  inject: [APP_CONFIG],
+  useFactory: (config: AppConfig) =>
+    config.mongoUrl
+      ? MongoReadModelStore.connect(config.mongoUrl, { namespace: config.namespace })
+      : SqliteReadModelStore.open(join(config.dataDir, 'read-models.db')),
+};

@@ -1,7 +1,16 @@
-/** The API process: the application layer behind HTTP controllers, with projections in-process by default. */
+/**
+ * The API process, and what runs in it: the runtime (configuration, clock, stores, sealer), the
+ * projections folded here (PROJECTIONS=in-process, the default) or only their checkpoints read
+ * (PROJECTIONS=external: apps/projector folds them), readiness, every feature's commands and
+ * queries behind the HTTP controllers below, and the pages.
+ */
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { AppConfig, ApplicationModule, Clock, systemClock } from '@survey/application';
+import { CqrsModule } from '@nestjs/cqrs';
+import {
+  AppConfig, AuditModule, BallotsModule, CampaignsModule, Clock, EnterprisesModule, HealthModule, ImportsModule, InvitationsModule,
+  ProjectionCheckpointsModule, ReportsModule, RunningProjectionsModule, RuntimeModule, systemClock,
+} from '@survey/application';
 import { AuditController } from './audit/audit.controller';
 import { CampaignHistoryController } from './audit/campaign-history.controller';
 import { CampaignChangesController } from './campaigns/campaign-changes.controller';
@@ -21,11 +30,18 @@ import { InvitationsController } from './invitations/invitations.controller';
 import { QuestionnaireController } from './questionnaire/questionnaire.controller';
 
 @Module({})
-export class AppModule {
+export class ApiModule {
   static forRoot(config: AppConfig, clock: Clock = systemClock): DynamicModule {
     return {
-      module: AppModule,
-      imports: [ApplicationModule.forRoot(config, clock), WebModule],
+      module: ApiModule,
+      imports: [
+        RuntimeModule.forRoot(config, clock),
+        config.inProcessProjector ? RunningProjectionsModule : ProjectionCheckpointsModule,
+        HealthModule,
+        CqrsModule.forRoot(),
+        CampaignsModule, EnterprisesModule, BallotsModule, InvitationsModule, ReportsModule, AuditModule, ImportsModule,
+        WebModule,
+      ],
       controllers: [CampaignsController, EnterprisesController, EvaluationsController, ReportsController, PublicController, AuditController, HealthController,
         ReportsCsvController,
         CampaignChangesController, CampaignHistoryController, ImportsController, ProgressController,
