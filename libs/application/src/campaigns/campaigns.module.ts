@@ -12,12 +12,13 @@ import { GetCampaignHandler } from './get-campaign.handler';
 import { ListCampaignsHandler } from './list-campaigns.handler';
 import { OpenCampaignHandler } from './open-campaign.handler';
 import { PublishResultsHandler } from './publish-results.handler';
+import { PublishResults } from './publish-results.process';
 
 const commandHandlers = [OpenCampaignHandler, ChangeCampaignHandler, CloseCampaignHandler, PublishResultsHandler];
 const queryHandlers = [GetCampaignHandler, ListCampaignsHandler, CampaignHistoryHandler];
 
 @Module({
   imports: [ReportsModule],
-  providers: [...commandHandlers, ...queryHandlers],
+  providers: [...commandHandlers, ...queryHandlers, PublishResults],
 })
 export class CampaignsModule {}
