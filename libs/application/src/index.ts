@@ -38,6 +38,7 @@ export * from './campaigns/publish-results.command';
 export * from './campaigns/get-campaign.query';
 export * from './campaigns/list-campaigns.query';
 export * from './campaigns/campaign-history.query';
+export * from './campaigns/published-campaigns.query';
 // enterprises
 export * from './enterprises/register-enterprise.command';
 // ballots
@@ -60,6 +61,7 @@ export * from './reports/campaign-report-as-of.query';
 export * from './reports/agency-report-as-of.query';
 export * from './reports/campaign-segments.query';
 export * from './reports/trends.query';
+export * from './reports/public-results.query';
 // audit
 export * from './audit/invalidate-evaluation.command';
 export * from './audit/record-audit-read.command';

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { CampaignDoc, COLLECTIONS, READ_MODEL_STORE, ReadModelStore } from '@survey/read-models';
 import { Aggregates } from '../runtime/aggregates';
-import { campaignView } from './campaign.view';
+import { campaignView, newestFirst } from './campaign.view';
 import { ListCampaignsQuery } from './list-campaigns.query';
 
 @QueryHandler(ListCampaignsQuery)
@@ -18,7 +18,7 @@ export class ListCampaignsHandler implements IQueryHandler<ListCampaignsQuery> {
     const campaigns = docs
       .filter((doc) => onlyId === undefined || doc.campaignId === onlyId)
       .map(({ closedAt, published, ...definition }) => campaignView(definition, closedAt, published?.publishedAt ?? null, now))
-      .sort((a, b) => b.year - a.year || (a.id < b.id ? -1 : 1));
+      .sort(newestFirst);
     return { campaigns };
   }
 }

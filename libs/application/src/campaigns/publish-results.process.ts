@@ -15,7 +15,7 @@ import type { CommandMeta } from '../runtime/command-meta';
 import { Sealer } from '../seals/sealer';
 import { CampaignView, campaignView } from './campaign.view';
 
-export type PublishedCampaign = CampaignView & { published: Record<string, unknown>; seal: PublishedSeal };
+export type Publication = CampaignView & { published: Record<string, unknown>; seal: PublishedSeal };
 
 @Injectable()
 export class PublishResults {
@@ -26,7 +26,7 @@ export class PublishResults {
     private readonly sealer: Sealer,
   ) {}
 
-  async run(campaignId: string, meta: CommandMeta): Promise<PublishedCampaign> {
+  async run(campaignId: string, meta: CommandMeta): Promise<Publication> {
     const now = this.aggregates.now();
     const campaign = await this.mayBePublished(campaignId, now);
     await this.projections.catchUp();
