@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { DEFAULT_QUESTIONS, DEFAULT_SCALE, streams } from '@survey/domain';
 import { NewEvent, SqliteEventStore } from '@survey/event-store';
 import { Projector, reportsProjection, SqliteReadModelStore } from '@survey/read-models';
-import { AppConfig, Sealer, systemClock } from '@survey/application';
+import { Sealer, systemClock } from '@survey/application';
 import { buildDemoPlan } from '../apps/cli/src/demo/demo-plan';
 
 const meta = (sub: string, at: string) => ({ schemaVersion: 1, recordedAt: at, actor: { role: 'system' as const, sub }, correlationId: randomUUID(), causationId: randomUUID() });
@@ -56,7 +56,7 @@ export async function writeEvents(dir: string, count: number): Promise<number> {
   const head = await store.headPosition();
   // Seal it, as the service's sealer would have along the way: the report latency is then measured
   // in the steady state, not during a one-off catch-up over a million unsealed events.
-  await new Sealer(store, systemClock, { inProcessProjector: false } as AppConfig).sealNow();
+  await new Sealer(store, systemClock).sealNow();
   await store.close();
   return head;
 }

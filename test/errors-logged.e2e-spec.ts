@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ConsoleLogger, Controller, Get, LogLevel, Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { AppModule } from '../apps/api/src/app.module';
+import { ApiModule } from '../apps/api/src/api.module';
 import { createHttpApp } from '../apps/api/src/http/create-app';
 import { admin, TEST_SECRET } from './support/app';
 import { expectProblem } from './support/problem';
@@ -39,7 +39,7 @@ describe('5xx answers are logged', () => {
 
   beforeAll(async () => {
     const config = { port: 0, dataDir, jwtSecret: TEST_SECRET, suppressionK: 5, publicUrl: 'http://localhost', inProcessProjector: true, ...storeConfig(dataDir) };
-    @Module({ imports: [AppModule.forRoot(config)], controllers: [FailingController] })
+    @Module({ imports: [ApiModule.forRoot(config)], controllers: [FailingController] })
     class WithFailingRoute {}
     app = await createHttpApp(WithFailingRoute, { logger });
     await app.listen(0, '127.0.0.1');

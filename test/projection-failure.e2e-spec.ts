@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { ConsoleLogger, Global, LogLevel, Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { PROJECTION_LIST, Projections } from '@survey/application';
+import { PROJECTION_LIST, RunningProjections } from '@survey/application';
 import { directoryProjection, progressProjection, Projection, reportsProjection, segmentsProjection } from '@survey/read-models';
-import { AppModule } from '../apps/api/src/app.module';
+import { ApiModule } from '../apps/api/src/api.module';
 import { createHttpApp } from '../apps/api/src/http/create-app';
 import { admin, analyst, bearer, TEST_SECRET } from './support/app';
 import { aCampaign, aProfile, creditCode } from './support/fixtures';
@@ -50,10 +50,10 @@ describe('one projection failing in the running app', () => {
 
   beforeAll(async () => {
     const config = { port: 0, dataDir, jwtSecret: TEST_SECRET, suppressionK: 5, publicUrl: 'http://localhost', inProcessProjector: true, ...storeConfig(dataDir) };
-    @Module({ imports: [WithFragileProjection, AppModule.forRoot(config)] })
+    @Module({ imports: [WithFragileProjection, ApiModule.forRoot(config)] })
     class Root {}
     app = await createHttpApp(Root, { logger });
-    app.get(Projections).retry = { firstMs: 50, maxMs: 200 };
+    app.get(RunningProjections).retry = { firstMs: 50, maxMs: 200 };
     await app.listen(0, '127.0.0.1');
     const url = await app.getUrl();
     http = () => request(url);
@@ -70,7 +70,7 @@ describe('one projection failing in the running app', () => {
     for (const n of [1, 2]) await http().put('/v1/campaigns/xz-2019/evaluations/tax').set(bearer('enterprise', creditCode(n))).send({ rating: 'satisfied' }).expect(201);
 
     // The four real projections fold everything; the report counts both ratings.
-    const projections = app.get(Projections);
+    const projections = app.get(RunningProjections);
     const head = (await http().get('/v1/health/ready')).body.head as number;
     await Promise.all(projections.all.filter((p) => p.name !== 'fragile').map((p) => p.waitFor(head, 10_000)));
     expect((await http().get('/v1/reports/campaigns/xz-2019').set(analyst).expect(200)).body).toMatchObject({ respondents: 2, evaluations: 2 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import jwt from 'jsonwebtoken';
-import { AppModule } from '../../apps/api/src/app.module';
+import { ApiModule } from '../../apps/api/src/api.module';
 import { AppConfig, DEFAULT_LIMITS, RateLimits } from '@survey/application';
 import { createHttpApp } from '../../apps/api/src/http/create-app';
 import { Clock, systemClock } from '@survey/application';
@@ -36,7 +36,7 @@ export async function startApp(options: { clock?: Clock; dataDir?: string; confi
     ...storeConfig(dataDir),
     ...options.config,
   };
-  const app = await createHttpApp(AppModule.forRoot(config, options.clock ?? systemClock), { logger: false });
+  const app = await createHttpApp(ApiModule.forRoot(config, options.clock ?? systemClock), { logger: false });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   // A real listening socket: concurrent supertest calls on an unbound server would each bind and close it.

@@ -1,10 +1,14 @@
-/** The projector process: the application layer with its projections running, and nothing else. */
+/**
+ * The projector process, and what runs in it: the runtime (configuration, clock, stores, sealer),
+ * the projections folded here with the sealer following the log beside them, and readiness for its
+ * health server. No feature module: it runs no command or query handler.
+ */
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, ApplicationModule } from '@survey/application';
+import { AppConfig, HealthModule, RunningProjectionsModule, RuntimeModule } from '@survey/application';
 
 @Module({})
 export class ProjectorModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: ProjectorModule, imports: [ApplicationModule.forRoot({ ...config, inProcessProjector: true })] };
+    return { module: ProjectorModule, imports: [RuntimeModule.forRoot(config), RunningProjectionsModule, HealthModule] };
   }
 }

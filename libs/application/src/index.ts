@@ -1,45 +1,76 @@
-export * from './application.module';
+/** What the apps use of the application layer: its modules, and each feature's commands, queries and views. */
+// what every process runs on, and the modules its root imports
+export * from './runtime/runtime.module';
+export * from './projections/projections.module';
+export * from './health/health.module';
+export * from './campaigns/campaigns.module';
+export * from './enterprises/enterprises.module';
+export * from './ballots/ballots.module';
+export * from './invitations/invitations.module';
+export * from './reports/reports.module';
+export * from './audit/audit.module';
+export * from './imports/imports.module';
 export * from './config/config';
 export * from './config/http-limits';
 export * from './config/limits';
 export * from './auth/tokens';
-export * from './infrastructure/aggregates';
-export * from './infrastructure/clock';
-export * from './infrastructure/command-meta';
-export * from './infrastructure/projections';
-export * from './infrastructure/readiness';
-export * from './infrastructure/logger';
-export * from './infrastructure/retry-delay';
+export * from './runtime/aggregates';
+export * from './runtime/clock';
+export * from './runtime/command-meta';
+export * from './runtime/logger';
+export * from './runtime/pool';
+export * from './runtime/try-later';
+export * from './projections/projections';
+export * from './projections/running-projections';
+export * from './projections/retry-delay';
+export * from './health/readiness';
+export * from './seals/sealer';
+export * from './calendar/working-day-calendar';
+export * from './calendar/calendar-loader';
+export * from './replay/replay-pool';
+
+// campaigns
 export * from './campaigns/campaign.view';
-export * from './campaigns/campaign.queries';
 export * from './campaigns/open-campaign.command';
+export * from './campaigns/change-campaign.command';
 export * from './campaigns/close-campaign.command';
 export * from './campaigns/publish-results.command';
+export * from './campaigns/get-campaign.query';
+export * from './campaigns/list-campaigns.query';
+export * from './campaigns/campaign-history.query';
+export * from './campaigns/published-campaigns.query';
+// enterprises
 export * from './enterprises/register-enterprise.command';
-export * from './evaluations/submit-evaluation.command';
-export * from './evaluations/withdraw-evaluation.command';
-export * from './evaluations/ballot.queries';
+// ballots
+export * from './ballots/submit-evaluation.command';
+export * from './ballots/withdraw-evaluation.command';
+export * from './ballots/my-ballot.query';
+export * from './ballots/ballot-history.query';
+// invitations, and the response progress measured against them
+export * from './invitations/issue-invitations.command';
+export * from './invitations/revoke-invitation.command';
+export * from './invitations/link-standing.query';
+export * from './invitations/directory.query';
+export * from './invitations/campaign-progress.query';
+export * from './invitations/non-respondents.query';
+export * from './invitations/all-non-respondents.query';
+// reports
 export * from './reports/campaign-report.query';
-export * from './infrastructure/pool';
-export * from './infrastructure/try-later';
+export * from './reports/agency-report.query';
+export * from './reports/campaign-report-as-of.query';
+export * from './reports/agency-report-as-of.query';
+export * from './reports/campaign-segments.query';
+export * from './reports/trends.query';
+export * from './reports/public-results.query';
+// audit
 export * from './audit/invalidate-evaluation.command';
+export * from './audit/record-audit-read.command';
+export * from './audit/list-audit-reads.query';
 export * from './audit/verify-published.query';
 export * from './audit/compare-figures';
-export * from './audit/audit-reads';
-export * from './reports/agency-report.query';
-export * from './reports/trends.query';
-export * from './reports/as-of-reports.query';
-export * from './reports/campaign-segments.query';
-export * from './campaigns/change-campaign.command';
-export * from './campaigns/campaign-history.query';
+// imports
 export * from './imports/csv-header';
 export * from './imports/csv-import';
 export { enterpriseImport, HEADER_NAMES as ENTERPRISE_HEADER_NAMES } from './imports/enterprise-rows';
 export * from './imports/agency-rows';
-export * from './imports/upload-import';
-export * from './progress/progress.queries';
-export * from './seals/sealer';
-export * from './invitations/invitation.commands';
-export * from './invitations/invitation.queries';
-export * from './calendar/working-day-calendar';
-export * from './replay/replay-pool';
+export * from './imports/upload-import.command';

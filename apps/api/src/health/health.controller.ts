@@ -1,7 +1,7 @@
-/** Liveness, and readiness with the stores' status and each projection's lag (libs/application's Readiness). */
+/** Liveness, and readiness with the stores' status and each projection's lag (libs/application's Readiness, shared with apps/projector). */
 import { Controller, Get, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { Readiness } from '@survey/application';
+import { ALIVE, Readiness } from '@survey/application';
 import { Unlimited } from '../http/rate-limit';
 
 @Controller('v1/health')
@@ -11,13 +11,13 @@ export class HealthController {
 
   @Get()
   live() {
-    return { status: 'ok' };
+    return ALIVE;
   }
 
   @Get('ready')
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
-    const { ready, body } = await this.readiness.check();
-    reply.status(ready ? 200 : 503);
+    const { statusCode, body } = await this.readiness.answer();
+    reply.status(statusCode);
     return body;
   }
 }

@@ -3,11 +3,11 @@
  * (projections folded meanwhile by a separate projector process, on the second core), prints the
  * headline, then serves the API on the same data and prints the URL and an analyst token.
  */
-import { NestFactory } from '@nestjs/core';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Presets, SingleBar } from 'cli-progress';
-import { Aggregates, AppConfig, ApplicationModule, CampaignReportQuery, ManualClock, Projections, signToken } from '@survey/application';
+import { Aggregates, AppConfig, CampaignReportQuery, ManualClock, Projections, signToken } from '@survey/application';
 import type { HeadlineReport } from '@survey/reporting';
+import { withCliContext } from '../cli-context';
 import { buildDemoPlan } from './demo-plan';
 import { DemoSeeder } from './seed';
 import { Child, runNode } from './child';
@@ -19,16 +19,15 @@ export async function runDemo(config: AppConfig, options: { seed: number; serve:
   const env = { DATA_DIR: config.dataDir, SURVEY_JWT_SECRET: config.jwtSecret, PORT: String(config.port), PUBLIC_URL: config.publicUrl };
   const projector = runNode('apps/projector/src/main.js', env, 'ignore');
   const clock = new ManualClock(new Date(plan.campaigns[0].opensAt));
-  const app = await NestFactory.createApplicationContext(ApplicationModule.forRoot({ ...config, inProcessProjector: false }, clock), { logger: ['warn', 'error'] });
   let report: HeadlineReport;
   let live: LiveCampaign;
   try {
-    await seedWithProgress(new DemoSeeder(app.get(CommandBus), app.get(QueryBus), app.get(Aggregates), clock), plan);
-    await app.get(Projections).catchUp(300_000);
-    report = await app.get(QueryBus).execute(new CampaignReportQuery('xz-2019'));
-    live = await openLiveCampaign(app, config, clock, plan);
+    ({ report, live } = await withCliContext(config, async (app) => {
+      await seedWithProgress(new DemoSeeder(app.get(CommandBus), app.get(QueryBus), app.get(Aggregates), clock), plan);
+      await app.get(Projections).catchUp(300_000);
+      return { report: await app.get(QueryBus).execute(new CampaignReportQuery('xz-2019')), live: await openLiveCampaign(app, config, clock, plan) };
+    }, { clock }));
   } finally {
-    await app.close();
     await projector.stop();
   }
   console.log(headline(report, plan.enterprises.length, (Date.now() - started) / 1000));

@@ -7,11 +7,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { Aggregates, AppConfig, ApplicationModule, CampaignReportQuery, GetCampaignQuery, ManualClock, Projections } from '@survey/application';
+import { Aggregates, AppConfig, CampaignReportQuery, GetCampaignQuery, ManualClock, Projections } from '@survey/application';
 import { EVENT_STORE, EventStore } from '@survey/event-store';
 import { SEALS_STREAM } from '@survey/domain';
+import { cliContext } from '../cli-context';
 import { buildDemoPlan, DemoPlan } from './demo-plan';
 import { tallyCampaign } from './demo-tally';
 import { DemoSeeder } from './seed';
@@ -33,7 +33,8 @@ describe('DemoSeeder', () => {
     plan = { ...full, enterprises, ballots: full.ballots.filter((b) => codes.has(b.creditCode)) };
     config = { port: 0, dataDir, jwtSecret: 'x'.repeat(32), suppressionK: 5, publicUrl: 'http://localhost', inProcessProjector: true };
     clock = new ManualClock(new Date(plan.campaigns[0].opensAt));
-    app = await NestFactory.createApplicationContext(ApplicationModule.forRoot(config, clock), { logger: false });
+    // No projector process here: the projections fold in this one.
+    app = await cliContext(config, { clock, runProjections: true, logger: false });
   }, 30_000);
   afterAll(async () => {
     await app.close();

@@ -7,14 +7,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
-  agencyImport, Aggregates, AppConfig, ApplicationModule, CloseCampaignCommand, importCsv, OpenCampaignCommand, systemMeta,
+  agencyImport, Aggregates, AppConfig, CloseCampaignCommand, importCsv, OpenCampaignCommand, systemMeta,
 } from '@survey/application';
 import { campaignDecider, streams } from '@survey/domain';
 import { UsageError } from '../conventions';
 import { runImport } from './run-import';
+import { cliContext } from '../cli-context';
 
 const DAY = 86_400_000;
 const CSV = [
@@ -44,7 +44,7 @@ describe('survey import agencies', () => {
 
   beforeAll(async () => {
     writeFileSync(file, CSV);
-    app = await NestFactory.createApplicationContext(ApplicationModule.forRoot(config), { logger: false });
+    app = await cliContext(config, { logger: false });
     await open('xz-2020');
     await open('xz-closed');
     await app.get(CommandBus).execute(new CloseCampaignCommand('xz-closed', systemMeta()));

@@ -8,12 +8,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { Aggregates, AppConfig, ApplicationModule, enterpriseImport, importCsv, systemMeta } from '@survey/application';
+import { Aggregates, AppConfig, enterpriseImport, importCsv, systemMeta } from '@survey/application';
 import { enterpriseDecider, streams } from '@survey/domain';
 import { creditCode as code } from '@survey/domain/testing';
 import { runImport } from './run-import';
+import { cliContext } from '../cli-context';
 
 const ROWS = 150_000;
 const SIZES = ['micro', 'small', 'medium', 'large'];
@@ -55,7 +55,7 @@ describe('importEnterprises', () => {
 
   beforeAll(async () => {
     writeFileSync(file, csv);
-    app = await NestFactory.createApplicationContext(ApplicationModule.forRoot(config), { logger: false });
+    app = await cliContext(config, { logger: false });
   }, 30_000);
   afterAll(async () => {
     await app?.close();

@@ -8,14 +8,13 @@ import { randomUUID } from 'node:crypto';
 import { createWriteStream, statSync, WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { userInfo } from 'node:os';
-import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { AppConfig, ApplicationModule, HeaderError, importCsv, ImportKind, ImportSummary, RowProblem } from '@survey/application';
+import { AppConfig, HeaderError, importCsv, ImportKind, ImportSummary, RowProblem } from '@survey/application';
 import { DomainError } from '@survey/domain';
 import { CSV_BOM, csvRow } from '@survey/reporting';
 import { importProgress } from './progress';
 import { UsageError } from '../conventions';
+import { withCliContext } from '../cli-context';
 
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -30,29 +29,26 @@ export async function runImport(config: AppConfig, kind: AnyKind, file: string, 
     errorsCsv?.write(csvRow([line, p.column ?? '', p.reason]));
   };
   const started = Date.now();
-  let app: INestApplicationContext | undefined;
   let summary: ImportSummary;
   try {
-    app = await NestFactory.createApplicationContext(
-      // Projections are left to the API or apps/projector: they catch up from the log's checkpoint.
-      ApplicationModule.forRoot({ ...config, inProcessProjector: false }), { logger: ['warn', 'error'] },
-    );
-    const context = {
-      commands: app.get(CommandBus), queries: app.get(QueryBus),
-      meta: { actor: { role: 'admin' as const, sub: `cli:${operator()}` }, correlationId: randomUUID() },
-    };
-    summary = await importCsv(kind, file, context, {
-      report,
-      progress: (rows, bytes) => {
-        if (rows % 500 === 0) progress.update(rows, bytes);
-      },
+    // Projections are left to the API or apps/projector: they catch up from the log's checkpoint.
+    summary = await withCliContext(config, (app) => {
+      const context = {
+        commands: app.get(CommandBus), queries: app.get(QueryBus),
+        meta: { actor: { role: 'admin' as const, sub: `cli:${operator()}` }, correlationId: randomUUID() },
+      };
+      return importCsv(kind, file, context, {
+        report,
+        progress: (rows, bytes) => {
+          if (rows % 500 === 0) progress.update(rows, bytes);
+        },
+      });
     });
   } catch (error) {
     // A header we cannot read, or a kind that refuses the whole import (an unknown or closed campaign).
     throw error instanceof HeaderError || error instanceof DomainError ? new UsageError(`${file}: ${error.message}`) : error;
   } finally {
     progress.stop();
-    await app?.close();
     if (errorsCsv) await closed(errorsCsv);
   }
   const seconds = (Date.now() - started) / 1000;

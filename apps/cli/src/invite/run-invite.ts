@@ -1,26 +1,16 @@
 /**
  * The CLI side of `survey invite <campaignId>` and `survey invite revoke`: the application context
  * on the configured stores, the CSV of links (a file, or stdout), and a one-line summary on stderr.
+ * Projections stay with the API or apps/projector; invite folds only the directory it needs (./invite.ts).
  */
 import { writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
-import { AppConfig, ApplicationModule, CommandMeta, DirectoryFilter, RevokeInvitationCommand } from '@survey/application';
+import { AppConfig, CommandMeta, DirectoryFilter, RevokeInvitationCommand } from '@survey/application';
 import { DomainError } from '@survey/domain';
+import { withCliContext } from '../cli-context';
 import { invite, invitationsCsv } from './invite';
-
-async function withContext<T>(config: AppConfig, work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
-  // Projections stay with the API or apps/projector; invite folds only the directory it needs.
-  const app = await NestFactory.createApplicationContext(ApplicationModule.forRoot({ ...config, inProcessProjector: false }), { logger: ['warn', 'error'] });
-  try {
-    return await work(app);
-  } finally {
-    await app.close();
-  }
-}
 
 const cliMeta = (): CommandMeta => ({ actor: { role: 'admin', sub: `cli:${operator()}` }, correlationId: randomUUID() });
 
@@ -38,7 +28,7 @@ async function refusalsAsExitCode(work: () => Promise<void>): Promise<number> {
 
 export function runInvite(config: AppConfig, campaignId: string, options: { filter: DirectoryFilter; graceDays: number; out?: string }): Promise<number> {
   return refusalsAsExitCode(() =>
-    withContext(config, async (app) => {
+    withCliContext(config, async (app) => {
       const result = await invite(app, config, campaignId, { filter: options.filter, graceDays: options.graceDays, meta: cliMeta() });
       if (result.links.length === 0) throw new NoneMatched();
       const csv = invitationsCsv(result.links);
@@ -61,7 +51,7 @@ class NoneMatched extends DomainError {
 
 export function runRevoke(config: AppConfig, campaignId: string, creditCode: string, reason: string): Promise<number> {
   return refusalsAsExitCode(() =>
-    withContext(config, async (app) => {
+    withCliContext(config, async (app) => {
       const { revokedAt } = await app.get(CommandBus).execute(new RevokeInvitationCommand({ campaignId, creditCode, reason }, cliMeta()));
       console.error(`${campaignId}: the links of ${creditCode} issued until ${revokedAt} are revoked`);
     }),

@@ -5,11 +5,12 @@
  * the outcome on stdout. Ctrl-C stops at the end of the batch in hand; running again resumes.
  * Another rebuild of the same projection still running: one line, exit 1.
  */
-import { NestFactory } from '@nestjs/core';
-import { AppConfig, ApplicationModule, Projections } from '@survey/application';
+import { INestApplicationContext } from '@nestjs/common';
+import { AppConfig, Projections } from '@survey/application';
 import { EVENT_STORE, EventStore } from '@survey/event-store';
 import { GenerationBusy, READ_MODEL_STORE, ReadModelStore, Rebuild, RebuildOutcome } from '@survey/read-models';
 import { count, EXIT, interruptible, printResult, progress, UsageError } from '../conventions';
+import { withCliContext } from '../cli-context';
 import { throttled } from './throttled';
 
 export interface RebuildCliOptions {
@@ -19,14 +20,15 @@ export interface RebuildCliOptions {
 
 type Done = RebuildOutcome & { seconds: number; eventsPerSecond: number };
 
-export async function runRebuild(config: AppConfig, only: string | undefined, options: RebuildCliOptions): Promise<number> {
-  const app = await NestFactory.createApplicationContext(
-    // The API or apps/projector runs the live projections; this process only rebuilds.
-    ApplicationModule.forRoot({ ...config, inProcessProjector: false }), { logger: ['warn', 'error'] },
-  );
+export function runRebuild(config: AppConfig, only: string | undefined, options: RebuildCliOptions): Promise<number> {
+  // The API or apps/projector runs the live projections; this process only rebuilds.
+  return withCliContext(config, (app) => rebuildProjections(app, only, options));
+}
+
+async function rebuildProjections(app: INestApplicationContext, only: string | undefined, options: RebuildCliOptions): Promise<number> {
   const stop = interruptible(() => process.stderr.write('\nstopping at the end of the batch in hand (Ctrl-C again to quit at once)\n'));
   try {
-    const known = app.get(Projections).all.map((p) => p.projection);
+    const known = app.get(Projections).definitions;
     const chosen = only === undefined ? known : known.filter((p) => p.name === only);
     if (chosen.length === 0) throw new UsageError(`no projection named ${only}: the projections are ${known.map((p) => p.name).join(', ')}`);
     const events = app.get<EventStore>(EVENT_STORE);
@@ -60,7 +62,6 @@ export async function runRebuild(config: AppConfig, only: string | undefined, op
     return interrupted ? EXIT.interrupted : EXIT.ok;
   } finally {
     stop.dispose();
-    await app.close();
   }
 }
 

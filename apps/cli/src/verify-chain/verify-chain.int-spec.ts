@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { AppConfig, Sealer, systemClock } from '@survey/application';
+import { Sealer, systemClock } from '@survey/application';
 import { ChainReport, eventHash, GENESIS, SqliteEventStore } from '@survey/event-store';
 import { UsageError } from '../conventions';
 import { parsePrintedSeal, PrintedSeal, runVerifyChain } from './run-verify-chain';
@@ -19,7 +19,7 @@ const seeded = join(root, 'seeded', 'events.db');
 
 beforeAll(async () => {
   const store = SqliteEventStore.open(seeded);
-  const sealer = new Sealer(store, systemClock, { inProcessProjector: false } as AppConfig);
+  const sealer = new Sealer(store, systemClock);
   sealer.options = { everyEvents: 100, everyMs: 60_000 };
   // 40 streams written in 15 rounds of concurrent appends, so the streams interleave in the log.
   for (let round = 0; round < 15; round++) {

@@ -5,36 +5,36 @@
  * when every published figure reproduces, else 1.
  */
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { userInfo } from 'node:os';
 import { InvalidArgumentError } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { AppConfig, ApplicationModule, RecordAuditReadCommand, systemMeta, VerifyPublishedQuery } from '@survey/application';
+import { AppConfig, RecordAuditReadCommand, systemMeta, VerifyPublishedQuery } from '@survey/application';
 import { Conflict, NotFound } from '@survey/domain';
+import { withCliContext } from '../cli-context';
 import { describeVerification } from './describe';
 
 export async function runVerifyFigures(config: AppConfig, campaignId: string, options: { json: boolean }): Promise<number> {
-  let app: INestApplicationContext | undefined;
   const bar = replayBar();
   try {
-    const context = await NestFactory.createApplicationContext(ApplicationModule.forRoot({ ...config, inProcessProjector: false }), { logger: ['warn', 'error'] });
-    app = context;
-    const report = await context.get(QueryBus).execute(new VerifyPublishedQuery(campaignId, bar.update)).catch(async (error: unknown) => {
-      // An unknown or unpublished campaign is a usage error: there is nothing to verify.
-      if (!(error instanceof NotFound || error instanceof Conflict)) throw error;
-      await recordRead(context, campaignId, options, 2);
-      throw new InvalidArgumentError(error.message);
-    });
-    bar.stop();
-    const code = report.ok ? 0 : 1;
-    await recordRead(context, campaignId, options, code);
-    console.log(options.json ? JSON.stringify(report, null, 2) : describeVerification(report));
-    return code;
+    return await withCliContext(config, (context) => verifyFigures(context, campaignId, options, bar));
   } finally {
     bar.stop();
-    await app?.close();
   }
+}
+
+async function verifyFigures(context: INestApplicationContext, campaignId: string, options: { json: boolean }, bar: ReturnType<typeof replayBar>): Promise<number> {
+  const report = await context.get(QueryBus).execute(new VerifyPublishedQuery(campaignId, bar.update)).catch(async (error: unknown) => {
+    // An unknown or unpublished campaign is a usage error: there is nothing to verify.
+    if (!(error instanceof NotFound || error instanceof Conflict)) throw error;
+    await recordRead(context, campaignId, options, 2);
+    throw new InvalidArgumentError(error.message);
+  });
+  bar.stop();
+  const code = report.ok ? 0 : 1;
+  await recordRead(context, campaignId, options, code);
+  console.log(options.json ? JSON.stringify(report, null, 2) : describeVerification(report));
+  return code;
 }
 
 /** A verification from the command line is an audit read like any other: recorded, as the OS user. */

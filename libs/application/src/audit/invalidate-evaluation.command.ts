@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { InvalidateEvaluation } from '@survey/domain';
-import type { CommandMeta } from '../infrastructure/command-meta';
+import type { CommandMeta } from '../runtime/command-meta';
 
 export interface InvalidationResult {
   campaignId: string;

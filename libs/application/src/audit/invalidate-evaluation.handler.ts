@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ballotDecider, streams } from '@survey/domain';
-import { ballotContext } from '../evaluations/ballot-context';
-import { Aggregates } from '../infrastructure/aggregates';
+import { ballotContext } from '../ballots/ballot-context';
+import { Aggregates } from '../runtime/aggregates';
 import { InvalidateEvaluationCommand } from './invalidate-evaluation.command';
 
 @CommandHandler(InvalidateEvaluationCommand)

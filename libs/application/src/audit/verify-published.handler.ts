@@ -12,9 +12,9 @@ import { CampaignOpened, Conflict, NotFound, ResultsPublished, streams } from '@
 import { EVENT_STORE, EventStore } from '@survey/event-store';
 import { READ_MODEL_STORE, DocumentReads, reportsProjection } from '@survey/read-models';
 import { FORMULA_VERSION, HeadlineReport, methodologyHash, methodologyOf } from '@survey/reporting';
-import { Projections } from '../infrastructure/projections';
+import { Projections } from '../projections/projections';
 import { CampaignReportQuery } from '../reports/campaign-report.query';
-import { LogReplay } from '../reports/log-replay';
+import { LogReplay } from '../replay/log-replay';
 import { headlineFrom, memorySource } from '../reports/report-source';
 import { compareFigures } from './compare-figures';
 import { MethodologyCheck, VerifyPublishedQuery, VerifyReport } from './verify-published.query';

@@ -4,7 +4,7 @@
  * A token may live at most TOKEN_MAX_LIFETIME_DAYS (30 by default) from its `iat`, or from now when
  * it has none, and an `iat` in the future (beyond the skew) is refused: a leaked token signed with
  * `exp: 1e308` would otherwise work for ever. Invitation links are bounded by their campaign's
- * closing instead (checked where the campaign is known: ../invitations/invitation.queries.ts).
+ * closing instead (checked where the campaign is known: ../invitations/link-standing.handler.ts).
  */
 import { createHmac, createSecretKey, KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';

@@ -15,6 +15,9 @@ export interface CampaignView {
   scale: CampaignDefinition['scale'];
 }
 
+/** Campaigns are listed by year, the latest first, then by id. */
+export const newestFirst = (a: { year: number; id: string }, b: { year: number; id: string }): number => b.year - a.year || (a.id < b.id ? -1 : 1);
+
 export function campaignView(definition: CampaignDefinition, closedAt: string | null, publishedAt: string | null, now: Date): CampaignView {
   const { campaignId, year, title, opensAt, closesAt, agencies, questions, scale } = definition;
   const status = campaignPhase({ exists: true, definition, closedAt, publishedAt }, now);

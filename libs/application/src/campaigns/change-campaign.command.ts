@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { CampaignChange } from '@survey/domain';
-import type { CommandMeta } from '../infrastructure/command-meta';
+import type { CommandMeta } from '../runtime/command-meta';
 import type { CampaignView } from './campaign.view';
 
 /** What a change did: the event it recorded, or nothing (an agency put again under the name it has). */

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandMeta } from '../infrastructure/command-meta';
+import type { CommandMeta } from '../runtime/command-meta';
 import type { CampaignView } from './campaign.view';
 
 export class CloseCampaignCommand extends Command<CampaignView> {

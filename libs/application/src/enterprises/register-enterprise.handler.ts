@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { enterpriseDecider, streams } from '@survey/domain';
-import { Aggregates } from '../infrastructure/aggregates';
+import { Aggregates } from '../runtime/aggregates';
 import { RegisterEnterpriseCommand, RegisterOutcome } from './register-enterprise.command';
 
 @CommandHandler(RegisterEnterpriseCommand)

@@ -6,7 +6,7 @@
  * CampaignAgencyRenamed event per changed row. Only while the campaign is scheduled or open.
  */
 import { agencyProblems, Conflict, NotFound } from '@survey/domain';
-import { GetCampaignQuery } from '../campaigns/campaign.queries';
+import { GetCampaignQuery } from '../campaigns/get-campaign.query';
 import { ChangeCampaignCommand } from '../campaigns/change-campaign.command';
 import { cellsOf, DuplicateKeys, got, Header, notUtf8, RowProblem } from './csv-header';
 import type { ImportKind } from './csv-import';

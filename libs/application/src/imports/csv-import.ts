@@ -8,7 +8,7 @@
 import type { Readable } from 'node:stream';
 import type { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { DomainError } from '@survey/domain';
-import type { CommandMeta } from '../infrastructure/command-meta';
+import type { CommandMeta } from '../runtime/command-meta';
 import { csvRecords } from './csv-records';
 import { Header, HeaderError, isBlank, readCsvHeader, RowProblem } from './csv-header';
 import { Lanes } from './lanes';

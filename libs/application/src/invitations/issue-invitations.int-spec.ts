@@ -10,10 +10,10 @@ import { InvitationsIssued, streams } from '@survey/domain';
 import { creditCodes as codes } from '@survey/domain/testing';
 import { appendSize, MAX_APPEND_BYTES, SqliteEventStore } from '@survey/event-store';
 import type { EventStore } from '@survey/event-store';
-import { Aggregates } from '../infrastructure/aggregates';
-import { ManualClock } from '../infrastructure/clock';
-import { IssueInvitationsCommand } from './invitation.commands';
-import { INVITATIONS_PER_APPEND, IssueInvitationsHandler } from './invitation.handlers';
+import { Aggregates } from '../runtime/aggregates';
+import { ManualClock } from '../runtime/clock';
+import { IssueInvitationsCommand } from './issue-invitations.command';
+import { INVITATIONS_PER_APPEND, IssueInvitationsHandler } from './issue-invitations.handler';
 import { duringCampaign, opened } from '@survey/domain/testing';
 import { anEvent } from '@survey/event-store/testing';
 

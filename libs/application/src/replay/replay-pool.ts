@@ -11,7 +11,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { DEFAULT_LIMITS, ReplayLimits } from '../config/limits';
-import { TryLater } from '../infrastructure/try-later';
+import { TryLater } from '../runtime/try-later';
 import type { FoldedAt, ReplayProgress, ReplayTask } from './fold-to-targets';
 import { replaySourceOf } from './replay-source';
 

@@ -10,7 +10,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { CampaignDoc, COLLECTIONS, READ_MODEL_STORE, DocumentReads, reportsProjection } from '@survey/read-models';
 import { HeadlineReport } from '@survey/reporting';
 import { CampaignReportQuery } from './campaign-report.query';
-import { withPublished } from '../audit/published-comparison';
+import { withPublished } from './published-comparison';
 import { headlineFrom } from './report-source';
 
 @QueryHandler(CampaignReportQuery)

@@ -1,6 +1,6 @@
 /**
  * Report assembly from read-model documents, wherever they are: the live read models
- * (ReadModelStore) or a replay of the log's prefix held in memory (MemoryDocs, for as-of
+ * (DocumentReads) or a replay of the log's prefix held in memory (MemoryDocs, for as-of
  * reports). Both go through the same functions, so an as-of report is computed exactly as a live one.
  * The documents' counters (Keyed objects, keyed by user text) become Maps here, for the pure reports.
  */
@@ -10,7 +10,7 @@ import {
 } from '@survey/read-models';
 import { agencyDetail, AgencyDetail, CampaignCounts, headlineReport, HeadlineReport, SEGMENT_DIMENSIONS, SegmentCounts, SegmentDimension } from '@survey/reporting';
 
-/** What reports read: a ReadModelStore, or MemoryDocs through memorySource. */
+/** What reports read: a DocumentReads, or MemoryDocs through memorySource. */
 export interface DocSource {
   get<T extends Doc>(collection: string, id: string): Promise<T | undefined>;
   list<T extends Doc>(collection: string, idPrefix?: string): Promise<T[]>;

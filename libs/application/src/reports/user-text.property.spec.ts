@@ -17,11 +17,11 @@ import {
   DIRECTORY, directoryProjection, MemoryDocs, PROGRESS, ProgressDoc, progressProjection, reportsProjection, SEGMENT_COLLECTIONS, SegmentStatsDoc, segmentsProjection,
 } from '@survey/read-models';
 import type { RateFigure } from '@survey/reporting';
-import { progressView } from '../progress/progress.queries';
+import { progressView } from '../invitations/progress-view';
 import { aWorld, CampaignSpec, PROTOTYPE_NAMES, World } from '../testing/prototype-names';
 import { codeOf, Current, Model, NOW, simulate } from '../testing/simulation';
 import { StoredDocs } from '../testing/stored-docs';
-import { campaignSegmentRows } from './campaign-segments.query';
+import { campaignSegmentRows } from './campaign-segment-rows';
 import { agencyDetailFrom, headlineFrom, memorySource } from './report-source';
 
 const PROJECTIONS = [reportsProjection, segmentsProjection, progressProjection, directoryProjection];

@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SEALS_STREAM } from '@survey/domain';
 import { EventStore, openStoredLog, Seal, SqliteEventStore, verifyLog } from '@survey/event-store';
-import type { AppConfig } from '../config/config';
-import { systemClock } from '../infrastructure/clock';
+import { systemClock } from '../runtime/clock';
 import { Sealer } from './sealer';
 import { anEvent } from '@survey/event-store/testing';
 import { pause } from '@survey/domain/testing';
@@ -22,7 +21,7 @@ function setup(everyEvents = 100, everyMs = 60_000) {
   const file = join(dir, `events-${++n}.db`);
   const store = SqliteEventStore.open(file, { pollIntervalMs: 20 });
   const sealer = (): Sealer => {
-    const s = new Sealer(store, systemClock, { inProcessProjector: true } as AppConfig);
+    const s = new Sealer(store, systemClock);
     s.options = { everyEvents, everyMs };
     return s;
   };
@@ -115,7 +114,7 @@ describe('Sealer', () => {
         return store.append(...args);
       },
     });
-    const b = new Sealer(racing, systemClock, { inProcessProjector: true } as AppConfig);
+    const b = new Sealer(racing, systemClock);
     await append(2, 3);
     const won = await b.sealNow(); // its append at no_stream fails: a's seal is there, covering more
     expect(raced).toBe(true);

@@ -2,16 +2,16 @@
  * The sealing process: follows the log in global order and appends a LogSealed to `audit-seals`
  * with the rolling hash of the whole log up to a position, every SEAL_EVERY_EVENTS events, after
  * SEAL_EVERY_MS with unsealed events, right after each ResultsPublished, and on demand
- * (`sealNow()`, which publishing can call so that the published figures cite a seal). It runs wherever the projections run (in-process by
- * default, else in apps/projector); `sealNow()` works in any process, since every seal is appended
+ * (`sealNow()`, which publishing can call so that the published figures cite a seal). It follows the
+ * log wherever the projections run (../projections/projections.module.ts: in-process by default,
+ * else in apps/projector); `sealNow()` works in any process, since every seal is appended
  * at the exact revision after the last one it read: two sealers cannot both extend the same seal,
  * and the loser re-reads and carries on from the winner's seal.
  */
-import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { SEALS_STREAM, WrongExpectedRevision } from '@survey/domain';
 import { emptySealState, EVENT_STORE, EventStore, foldEvent, RecordedEvent, Seal, sealOf, SealState, stateAfter, Subscription } from '@survey/event-store';
-import { APP_CONFIG, AppConfig } from '../config/config';
-import { CLOCK, Clock } from '../infrastructure/clock';
+import { CLOCK, Clock } from '../runtime/clock';
 import { sealEvent, unchainedHash } from './seal-events';
 
 export const SEAL_EVERY_EVENTS = 1000;
@@ -25,7 +25,7 @@ export interface SealerOptions {
 }
 
 @Injectable()
-export class Sealer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class Sealer implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Sealer');
   private state: SealState = emptySealState();
   /** Revision of the last seal in `audit-seals` (-1: none yet), and that seal. */
@@ -44,12 +44,7 @@ export class Sealer implements OnApplicationBootstrap, BeforeApplicationShutdown
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    if (this.config.inProcessProjector) await this.start();
-  }
 
   /** Follows the log from the last seal on. */
   async start(): Promise<void> {

@@ -1,0 +1,53 @@
+/**
+ * The API process, and what runs in it: the runtime (configuration, clock, stores, sealer), the
+ * projections folded here (PROJECTIONS=in-process, the default) or only their checkpoints read
+ * (PROJECTIONS=external: apps/projector folds them), readiness, every feature's commands and
+ * queries behind the HTTP controllers below, and the pages.
+ */
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import {
+  AppConfig, AuditModule, BallotsModule, CampaignsModule, Clock, EnterprisesModule, HealthModule, ImportsModule, InvitationsModule,
+  ProjectionCheckpointsModule, ReportsModule, RunningProjectionsModule, RuntimeModule, systemClock,
+} from '@survey/application';
+import { AuditController } from './audit/audit.controller';
+import { CampaignHistoryController } from './audit/campaign-history.controller';
+import { CampaignChangesController } from './campaigns/campaign-changes.controller';
+import { ImportsController } from './imports/imports.controller';
+import { ProgressController } from './progress/progress.controller';
+import { CampaignsController } from './campaigns/campaigns.controller';
+import { EnterprisesController } from './enterprises/enterprises.controller';
+import { EvaluationsController } from './evaluations/evaluations.controller';
+import { HealthController } from './health/health.controller';
+import { AuthGuard } from './http/auth';
+import { RateLimitGuard } from './http/rate-limit';
+import { PublicController } from './reports/public.controller';
+import { ReportsController } from './reports/reports.controller';
+import { ReportsCsvController } from './reports/reports-csv.controller';
+import { WebModule } from './web/web.module';
+import { InvitationsController } from './invitations/invitations.controller';
+import { QuestionnaireController } from './questionnaire/questionnaire.controller';
+
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig, clock: Clock = systemClock): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        RuntimeModule.forRoot(config, clock),
+        config.inProcessProjector ? RunningProjectionsModule : ProjectionCheckpointsModule,
+        HealthModule,
+        CqrsModule.forRoot(),
+        CampaignsModule, EnterprisesModule, BallotsModule, InvitationsModule, ReportsModule, AuditModule, ImportsModule,
+        WebModule,
+      ],
+      controllers: [CampaignsController, EnterprisesController, EvaluationsController, ReportsController, PublicController, AuditController, HealthController,
+        ReportsCsvController,
+        CampaignChangesController, CampaignHistoryController, ImportsController, ProgressController,
+        InvitationsController, QuestionnaireController],
+      // In this order: the rate limits count per subject of a token AuthGuard has verified.
+      providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: RateLimitGuard }],
+    };
+  }
+}

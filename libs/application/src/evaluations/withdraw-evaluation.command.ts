@@ -1,9 +1,0 @@
-import { Command } from '@nestjs/cqrs';
-import type { WithdrawEvaluation } from '@survey/domain';
-import type { CommandMeta } from '../infrastructure/command-meta';
-
-export class WithdrawEvaluationCommand extends Command<void> {
-  constructor(readonly data: WithdrawEvaluation['data'], readonly meta: CommandMeta) {
-    super();
-  }
-}

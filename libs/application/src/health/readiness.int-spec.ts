@@ -1,0 +1,69 @@
+/**
+ * Readiness on real SQLite stores: ready with both stores answering; 503 naming the store that
+ * does not (closed under it, or not answering at all) rather than a constant "ok", and the other
+ * store's own status beside it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from '@survey/event-store';
+import { ReadModelStore, reportsProjection, SqliteReadModelStore } from '@survey/read-models';
+import { anEvent } from '../../../event-store/src/testing/event-builders';
+import { ProjectionCheckpoints } from '../projections/projection-checkpoints';
+import { PROBE_TIMEOUT_MS, Readiness } from './readiness';
+
+describe('Readiness', () => {
+  let dir: string;
+  let events: SqliteEventStore;
+  let readModels: SqliteReadModelStore;
+  const readiness = (docs: ReadModelStore = readModels) => new Readiness(new ProjectionCheckpoints(events, docs, [reportsProjection]), events, docs);
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'readiness-'));
+    events = SqliteEventStore.open(join(dir, 'events.db'));
+    readModels = SqliteReadModelStore.open(join(dir, 'read-models.db'));
+    await events.append('campaign-xz-2019', [anEvent(), anEvent()], 'no_stream');
+  });
+  afterEach(async () => {
+    await events.close().catch(() => undefined);
+    await readModels.close().catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is ready when both stores answer, with the head and each projection', async () => {
+    await expect(readiness().answer()).resolves.toEqual({
+      statusCode: 200,
+      body: {
+        status: 'ready', eventStore: 'ok', readModels: 'ok', head: 2,
+        projections: [{ name: 'reports', generation: 0, position: 0, lag: 2, lagUnit: 'events', status: 'external' }],
+      },
+    });
+  });
+
+  it('is 503 and names the read models when they do not answer', async () => {
+    await readModels.close();
+    await expect(readiness().answer()).resolves.toEqual({
+      statusCode: 503,
+      body: { status: 'unavailable', eventStore: 'ok', readModels: 'unavailable', readModelsError: { code: 'TypeError', message: 'The database connection is not open' } },
+    });
+  });
+
+  it('is 503 and names the event log when it does not answer', async () => {
+    await events.close();
+    await expect(readiness().answer()).resolves.toEqual({
+      statusCode: 503,
+      body: { status: 'unavailable', eventStore: 'unavailable', eventStoreError: { code: 'Error', message: 'SqliteEventStore is closed' }, readModels: 'ok' },
+    });
+  });
+
+  it('answers within the probe timeout when a store hangs', async () => {
+    const hung = new Proxy(readModels, {
+      get: (target, key) => (key === 'checkpoint' ? () => new Promise(() => undefined) : (Reflect.get(target, key) as (...a: unknown[]) => unknown).bind(target)),
+    });
+    const started = Date.now();
+    const { statusCode, body } = await readiness(hung).answer();
+    expect(Date.now() - started).toBeLessThan(PROBE_TIMEOUT_MS + 1000);
+    expect(statusCode).toBe(503);
+    expect(body).toMatchObject({ eventStore: 'ok', readModels: 'unavailable', readModelsError: { code: 'TIMEOUT', message: `no answer within ${PROBE_TIMEOUT_MS} ms` } });
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * Picks the adapters from configuration in one place: EventStoreDB when EVENTSTORE_URL is set and
+ * MongoDB when MONGODB_URL is, else the embedded SQLite files under DATA_DIR.
+ * Stores close in CloseStores.onApplicationShutdown (./close-stores.ts), which Nest runs after the
+ * HTTP server has drained, so no acknowledged write is cut off.
+ */
+import { FactoryProvider, Logger } from '@nestjs/common';
+import { join } from 'node:path';
+import { eventUpcasters } from '@survey/domain';
+import { EsdbEventStore, EVENT_STORE, SqliteEventStore, StorageStatus, withUpcasting } from '@survey/event-store';
+import { MongoReadModelStore, READ_MODEL_STORE, SqliteReadModelStore } from '@survey/read-models';
+import { APP_CONFIG, AppConfig, ConfigError } from '../config/config';
+
+/**
+ * Connects and makes one cheap call ($all's last event: it needs the server and the right to read
+ * $all, and costs the same however large the log), so an unusable EVENTSTORE_URL stops start-up
+ * with one line. In docker/compose.yml the apps wait for the server's health and restart on failure.
+ */
+async function connectEsdb(url: string, namespace: string | undefined): Promise<EsdbEventStore> {
+  let store: EsdbEventStore | undefined;
+  try {
+    store = EsdbEventStore.connect(url, { namespace });
+    await Promise.race([store.probe(), new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 10 s')), 10_000).unref())]);
+    return store;
+  } catch (error) {
+    await store?.close().catch(() => undefined);
+    throw new ConfigError('EVENTSTORE_URL', `cannot be used (${url.replace(/\/\/[^@/]*@/, '//***@')}): ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+const storageLogger = new Logger('EventStore');
+function logStorageChange(status: StorageStatus): void {
+  if (status.writable) storageLogger.warn('events.db can be written again: appends are accepted');
+  else storageLogger.error(`events.db cannot be written (${status.error.code}): appends answer 503 until it can; ${status.error.message}`);
+}
+
+export const eventStoreProvider: FactoryProvider = {
+  provide: EVENT_STORE,
+  inject: [APP_CONFIG],
+  useFactory: async (config: AppConfig) =>
+    withUpcasting(
+      config.eventStoreUrl
+        ? await connectEsdb(config.eventStoreUrl, config.namespace)
+        : SqliteEventStore.open(join(config.dataDir, 'events.db'), { onStorageChange: logStorageChange }),
+      eventUpcasters,
+    ),
+};
+
+export const readModelStoreProvider: FactoryProvider = {
+  provide: READ_MODEL_STORE,
+  inject: [APP_CONFIG],
+  useFactory: (config: AppConfig) =>
+    config.mongoUrl
+      ? MongoReadModelStore.connect(config.mongoUrl, { namespace: config.namespace })
+      : SqliteReadModelStore.open(join(config.dataDir, 'read-models.db')),
+};
