@@ -40,7 +40,11 @@ export const dockerComposeInstalled: Requirement = {
 export function describeIfInstalled(requirement: Requirement, name: string, body: () => void): void {
   if (requirement.present()) return describe(name, body);
   const missing = `${requirement.name} is not installed: ${requirement.install}`;
-  if (!REQUIRE_ALL) return describe.skip(`${name} — skipped: ${missing}`, body);
+  if (!REQUIRE_ALL) {
+    // jest's reporters name no test of a file whose tests are all skipped: one line says why here.
+    process.stderr.write(`skipped: ${name} — ${missing}\n`);
+    return describe.skip(`${name} — skipped: ${missing}`, body);
+  }
   // The suite's own hooks are not run: they would start what they cannot finish (an app and no browser).
   describe(name, () => {
     it(`needs ${requirement.name}`, () => {
