@@ -17,6 +17,10 @@ import { LogReplay } from './log-replay';
 
 const minute = (index: number, seconds = 0) => new Date(Date.parse(recordedAtOf(index)) + seconds * 1000);
 
+// Each test starts real worker threads, which under jest compile the fold from TypeScript
+// (@swc-node/register) on first use: on a busy 2-core machine that alone can pass jest's 5 s.
+jest.setTimeout(30_000);
+
 describe('LogReplay', () => {
   let dir: string;
   let store: SqliteEventStore;
