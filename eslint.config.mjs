@@ -77,12 +77,6 @@ export default tseslint.config(
   { files: DRIVERS['better-sqlite3'], ignores: PRODUCTION_IGNORES, rules: { 'no-restricted-imports': driversExcept('better-sqlite3') } },
   { files: DRIVERS['@eventstore/db-client'], ignores: PRODUCTION_IGNORES, rules: { 'no-restricted-imports': driversExcept('@eventstore/db-client') } },
   { files: DRIVERS.mongodb, ignores: PRODUCTION_IGNORES, rules: { 'no-restricted-imports': driversExcept('mongodb') } },
-  // The one cycle left, which issue 11 item 5 breaks on its own branch (campaign state, evolve and
-  // campaignPhase in a file of their own): remove this once that is merged.
-  {
-    files: ['libs/domain/src/campaign.ts', 'libs/domain/src/campaign-changes.ts'],
-    rules: { 'import-x/no-cycle': 'off' },
-  },
   // The pages' browser modules.
   {
     files: ['apps/**/public/**/*.js'],

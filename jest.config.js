@@ -12,6 +12,8 @@ const transform = {
 };
 const moduleNameMapper = {
   '^@survey/(domain|event-store|read-models|reporting|application)$': '<rootDir>/libs/$1/src',
+  // The libs' test kits (never part of a lib's public index): @survey/<lib>/testing.
+  '^@survey/(domain|event-store|read-models|application)/testing$': '<rootDir>/libs/$1/src/testing',
 };
 const project = (displayName, suffix) => ({
   displayName, transform, moduleNameMapper,

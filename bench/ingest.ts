@@ -4,17 +4,13 @@
  */
 import autocannon from 'autocannon';
 import jwt from 'jsonwebtoken';
-import { creditCodeCheckChar } from '@survey/domain';
 import { pool } from '@survey/application';
+import { creditCode } from '@survey/domain/testing';
 
 export const SECRET = 'bench-secret-of-at-least-thirty-two-characters';
 const ENTERPRISES = 20_000;
 export const AGENCIES = Array.from({ length: 40 }, (_, i) => `agency-${i + 1}`);
 
-export const benchCode = (n: number) => {
-  const first17 = `91320302${String(n).padStart(9, '0')}`;
-  return first17 + creditCodeCheckChar(first17)!;
-};
 const sign = (role: string, sub: string) => jwt.sign({ role }, SECRET, { algorithm: 'HS256', subject: sub, expiresIn: 3600 });
 
 /** Opens the campaign and registers the enterprises (over HTTP, so through the command path). */
@@ -29,15 +25,15 @@ export async function prepare(url: string): Promise<void> {
   if (opened.status !== 201) throw new Error(`opening the bench campaign: ${opened.status} ${await opened.text()}`);
   const profile = JSON.stringify({ name: '徐州基准测试有限公司', district: '鼓楼区', industry: 'C', size: 'small' });
   await pool(Array.from({ length: ENTERPRISES }, (_, i) => i), 32, async (i) => {
-    const res = await fetch(`${url}/v1/enterprises/${benchCode(i)}`, { method: 'PUT', headers: admin, body: profile });
-    if (res.status !== 201) throw new Error(`registering ${benchCode(i)}: ${res.status}`);
+    const res = await fetch(`${url}/v1/enterprises/${creditCode(i)}`, { method: 'PUT', headers: admin, body: profile });
+    if (res.status !== 201) throw new Error(`registering ${creditCode(i)}: ${res.status}`);
     await res.arrayBuffer();
   });
 }
 
 /** Requests per second of 2xx answers; throws if any answer is not 201. */
 export async function hammer(url: string, seconds = 10): Promise<{ perSec: number; total: number }> {
-  const tokens = Array.from({ length: ENTERPRISES }, (_, i) => `Bearer ${sign('enterprise', benchCode(i))}`);
+  const tokens = Array.from({ length: ENTERPRISES }, (_, i) => `Bearer ${sign('enterprise', creditCode(i))}`);
   let i = 0;
   const body = JSON.stringify({ rating: 'satisfied', answers: { efficiency: 'satisfied', attitude: 'very_satisfied' } });
   const result = await autocannon({

@@ -7,8 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { token } from './support/app';
-import { call, ConnectionError, HttpResult, seedCampaign, ServerProcess, sleep, storedBallots } from './support/server-process';
+import { call, ConnectionError, HttpResult, seedCampaign, ServerProcess, storedBallots } from './support/server-process';
 import { describeOnEmbeddedStores } from './support/stores';
+import { pause } from '@survey/domain/testing';
 
 jest.setTimeout(60_000);
 
@@ -48,7 +49,7 @@ describeOnEmbeddedStores('kill -9 during a burst of submissions', () => {
     // cuts some off (all 200 at once were sometimes all answered before SIGKILL landed).
     await Promise.all(
       codes.map((code, i) =>
-        sleep(i).then(() => call('PUT', `${first.url}/v1/campaigns/${CAMPAIGN}/evaluations/${agencyOf(i)}`, { token: tokens.get(code), body: { rating: ratingOf(i) } })).then(
+        pause(i).then(() => call('PUT', `${first.url}/v1/campaigns/${CAMPAIGN}/evaluations/${agencyOf(i)}`, { token: tokens.get(code), body: { rating: ratingOf(i) } })).then(
           (response) => {
             outcomes[i] = response;
             if (++responses === KILL_AFTER) first.child.kill('SIGKILL');

@@ -8,6 +8,7 @@ import { token } from './support/app';
 import { call, HttpResult, seedCampaign, ServerProcess, storedBallots } from './support/server-process';
 import { describeOnEmbeddedStores } from './support/stores';
 import { describeOnTmpfs, Tmpfs } from '../libs/event-store/src/testing/tmpfs';
+import { pause } from '@survey/domain/testing';
 
 jest.setTimeout(90_000);
 
@@ -22,7 +23,7 @@ async function eventually<T>(what: () => Promise<T>, done: (value: T) => boolean
   for (;;) {
     const value = await what();
     if (done(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 200));
+    await pause(200);
   }
 }
 

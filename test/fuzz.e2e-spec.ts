@@ -198,15 +198,15 @@ describe('fuzzing every route of the real app', () => {
     const config = t.app.get<AppConfig>(APP_CONFIG);
     const { links } = await invite(t.app, config, 'xz-2019', { filter: {}, graceDays: 7, meta: systemMeta() });
     await t.settle();
-    const bearer = (jwt: string) => `Bearer ${jwt}`;
+    const bearerHeader = (jwt: string) => `Bearer ${jwt}`;
     callers = [
       { name: 'nobody' },
-      { name: 'admin', role: 'admin', authorization: bearer(token('admin', 'admin-1')) },
-      { name: 'analyst', role: 'analyst', authorization: bearer(token('analyst', 'analyst-1')) },
-      { name: 'auditor', role: 'auditor', authorization: bearer(token('auditor', 'auditor-1')) },
-      { name: 'enterprise', role: 'enterprise', authorization: bearer(token('enterprise', acme)) },
-      { name: 'unregistered enterprise', role: 'enterprise', authorization: bearer(token('enterprise', creditCode(3))) },
-      { name: 'invitation link', role: 'enterprise', authorization: bearer(new URL(links[0].link).hash.slice('#t='.length)) },
+      { name: 'admin', role: 'admin', authorization: bearerHeader(token('admin', 'admin-1')) },
+      { name: 'analyst', role: 'analyst', authorization: bearerHeader(token('analyst', 'analyst-1')) },
+      { name: 'auditor', role: 'auditor', authorization: bearerHeader(token('auditor', 'auditor-1')) },
+      { name: 'enterprise', role: 'enterprise', authorization: bearerHeader(token('enterprise', acme)) },
+      { name: 'unregistered enterprise', role: 'enterprise', authorization: bearerHeader(token('enterprise', creditCode(3))) },
+      { name: 'invitation link', role: 'enterprise', authorization: bearerHeader(new URL(links[0].link).hash.slice('#t='.length)) },
       { name: 'broken token', authorization: 'Bearer a.b.c' },
     ];
   }, 60_000);

@@ -8,6 +8,7 @@ import { invitationsCsv, invite } from '../apps/cli/src/invite/invite';
 import { admin, bearer, startApp, TestApp } from './support/app';
 import { expectInvalid, expectProblem } from './support/problem';
 import { head, openCampaign, registered } from './support/survey';
+import { pause } from '@survey/domain/testing';
 
 const tokenOf = (link: string) => new URL(link).hash.replace(/^#t=/, '');
 const asLink = (t: string) => ({ authorization: `Bearer ${t}` });
@@ -60,7 +61,7 @@ describe('invitations', () => {
     expectProblem(await t.http().get('/v1/campaigns/c1/evaluations').set(asLink(old)), 401, /^invitation revoked: .*ask the enterprise-service centre/);
     expectProblem(await revoke(t, codes[1], { reason: 'again' }), 409, /already revoked/);
 
-    await new Promise((r) => setTimeout(r, 5)); // a new link is issued strictly after the revocation
+    await pause(5); // a new link is issued strictly after the revocation
     const again = await run();
     expect(again.fresh).toBe(1);
     await t.http().get('/v1/campaigns/c1/evaluations').set(asLink(tokenOf(again.links[1].link))).expect(200);

@@ -5,6 +5,8 @@
  * InvitationRevoked on `invitations-{campaignId}`), appended here as that feature appends them.
  */
 import { randomUUID } from 'node:crypto';
+import type { InvitationEvent } from '@survey/domain';
+import { issued, revoked } from '@survey/domain/testing';
 import { EVENT_STORE, EventStore } from '@survey/event-store';
 import { admin, analyst, auditor, bearer, startApp, TestApp } from './support/app';
 import { creditCode } from './support/fixtures';
@@ -17,13 +19,13 @@ describe('response progress for admins', () => {
   let t: TestApp;
   const code = (n: number) => creditCode(n);
 
-  const invitations = async (...events: { type: string; data: Record<string, unknown> }[]) => {
+  const invitations = async (...events: InvitationEvent[]) => {
     const store = t.app.get<EventStore>(EVENT_STORE);
     const metadata = () => ({ schemaVersion: 1, recordedAt: new Date().toISOString(), actor: { role: 'admin' as const, sub: 'admin-1' }, correlationId: randomUUID(), causationId: randomUUID() });
     await store.append(`invitations-${events[0].data.campaignId}`, events.map((e) => ({ id: randomUUID(), ...e, metadata: metadata() })), 'any');
   };
-  const issued = (...ns: number[]) => ({ type: 'InvitationsIssued', data: { campaignId: ID, creditCodes: ns.map(code), expiresAt: '2099-01-01T00:00:00.000Z', issuedAt: new Date().toISOString() } });
-  const revoked = (n: number) => ({ type: 'InvitationRevoked', data: { campaignId: ID, creditCode: code(n), reason: '企业注销', revokedAt: new Date().toISOString() } });
+  const inviteAll = (...ns: number[]) => issued(ns.map(code), new Date().toISOString(), '2099-01-01T00:00:00.000Z', ID);
+  const revoke = (n: number) => revoked(code(n), new Date().toISOString(), '企业注销', ID);
   const get = (path: string, who = admin) => t.http().get(`/v1/admin/campaigns/${path}`).set(who);
 
   beforeAll(async () => {
@@ -34,7 +36,7 @@ describe('response progress for admins', () => {
       const district = n <= 6 || n === 11 ? '鼓楼区' : n <= 9 ? '泉山区' : '贾汪区';
       await registered(t, n, { district, name: n === 5 ? '=徐州, "某某"公司' : `徐州第${n}号公司` });
     }
-    await invitations(issued(1, 2, 3, 4, 5, 6, 7, 8), issued(9, 10), revoked(10));
+    await invitations(inviteAll(1, 2, 3, 4, 5, 6, 7, 8), inviteAll(9, 10), revoke(10));
     const rate = (n: number, agencyId: string) => submit(t, code(n), ID, agencyId, { rating: 'satisfied' }).expect(201);
     await rate(1, 'tax');
     await rate(1, 'police');
@@ -105,7 +107,7 @@ describe('response progress for admins', () => {
   it('streams a list longer than one page of the store, each enterprise once and in order', async () => {
     await openCampaign(t, 'prog-big');
     const codes = Array.from({ length: 2500 }, (_, i) => code(100_000 + i));
-    const batch = (from: number, to: number) => ({ type: 'InvitationsIssued', data: { campaignId: 'prog-big', creditCodes: codes.slice(from, to), expiresAt: '2099-01-01T00:00:00.000Z', issuedAt: new Date().toISOString() } });
+    const batch = (from: number, to: number) => issued(codes.slice(from, to), new Date().toISOString(), '2099-01-01T00:00:00.000Z', 'prog-big');
     await invitations(batch(0, 1000), batch(1000, 2000), batch(2000, 2500));
     await t.settle();
     const res = await get('prog-big/non-respondents.csv').expect(200);

@@ -18,6 +18,7 @@ import { createHttpApp } from '../apps/api/src/http/create-app';
 import { admin, analyst, bearer, TEST_SECRET } from './support/app';
 import { aCampaign, aProfile, creditCode } from './support/fixtures';
 import { storeConfig } from './support/stores';
+import { pause } from '@survey/domain/testing';
 
 let broken = true;
 const fragile: Projection = {
@@ -81,7 +82,7 @@ describe('one projection failing in the running app', () => {
     expect(failing.error).toMatchObject({ message: expect.stringMatching(/^projection fragile failed at position 3 \(EnterpriseRegistered in enterprise-/), from: 3 });
     await http().get('/v1/health').expect(200);
     // Retried alone, with growing delays, each logged with the position.
-    await new Promise((r) => setTimeout(r, 600));
+    await pause(600);
     const retries = logger.lines.filter((l) => l.includes('projection fragile stopped'));
     expect(retries.length).toBeGreaterThanOrEqual(3);
     expect(retries.every((l) => l.includes('failed at position 3'))).toBe(true);
@@ -89,7 +90,7 @@ describe('one projection failing in the running app', () => {
 
     broken = false;
     const deadline = Date.now() + 5000;
-    while ((await ready()).status !== 'ready' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while ((await ready()).status !== 'ready' && Date.now() < deadline) await pause(50);
     const green = await http().get('/v1/health/ready').expect(200);
     expect(green.body.projections.find((p: { name: string }) => p.name === 'fragile')).toMatchObject({ status: 'running', lag: 0 });
   });

@@ -13,6 +13,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SCALE, streams } from '@survey/domain';
+import type { SurveyEvent } from '@survey/domain';
+import { invalidated, issued, opened, registered as registeredEvent, revised, submitted, withdrawn } from '@survey/domain/testing';
 import { EVENT_STORE, EventStore, SqliteEventStore } from '@survey/event-store';
 import { SqliteReadModelStore } from '@survey/read-models';
 import { admin, analyst, auditor, bearer, startApp, TestApp } from './support/app';
@@ -47,15 +49,15 @@ describeOnEmbeddedStores('text that spells an Object.prototype member, counted l
   const constructorRatings = Array.from({ length: RATERS }, (_, i) => ratingOf(i));
 
   /** The log's head, read from the store itself: readiness would answer 503 while a projection fails. */
-  const head = (_t: TestApp) => t.app.get<EventStore>(EVENT_STORE).headPosition();
+  const logHead = (_t: TestApp) => t.app.get<EventStore>(EVENT_STORE).headPosition();
   const ready = async () => (await t.http().get('/v1/health/ready').expect(200)).body;
   const headline = async (query = '') => (await t.http().get(`/v1/reports/campaigns/${ID}${query}`).set(analyst).expect(200)).body;
   const agencyReport = async () => (await t.http().get(`/v1/reports/campaigns/${ID}/agencies/${AGENCY}`).set(analyst).expect(200)).body;
   const appendInvitations = async (creditCodes: string[]) => {
     const store = t.app.get<EventStore>(EVENT_STORE);
     const metadata = { schemaVersion: 1, recordedAt: new Date().toISOString(), actor: { role: 'admin' as const, sub: 'admin-1' }, correlationId: randomUUID(), causationId: randomUUID() };
-    const data = { campaignId: ID, creditCodes, expiresAt: '2099-01-01T00:00:00.000Z', issuedAt: new Date().toISOString() };
-    await store.append(`invitations-${ID}`, [{ id: randomUUID(), type: 'InvitationsIssued', data, metadata }], 'any');
+    const event = issued(creditCodes, new Date().toISOString(), '2099-01-01T00:00:00.000Z', ID);
+    await store.append(`invitations-${ID}`, [{ id: randomUUID(), ...event, metadata }], 'any');
   };
 
   beforeAll(async () => {
@@ -89,30 +91,30 @@ describeOnEmbeddedStores('text that spells an Object.prototype member, counted l
   });
 
   it('answers an unchanged resubmission 200 with nothing appended, and a rating again after a withdrawal 201', async () => {
-    const before = await head(t);
+    const before = await logHead(t);
     const again = await submit(t, codes[0], ID, AGENCY, { rating: ratingOf(0), answers: { [QUESTION]: ratingOf(0) } });
     expect({ status: again.status, outcome: again.body.outcome }).toEqual({ status: 200, outcome: 'unchanged' });
-    expect(await head(t)).toBe(before);
+    expect(await logHead(t)).toBe(before);
     await withdraw(t, codes[0], ID, AGENCY).expect(204);
     expect((await submit(t, codes[0], ID, AGENCY, { rating: ratingOf(0), answers: { [QUESTION]: ratingOf(0) } })).status).toBe(201);
   });
 
   it('answers 404 with nothing appended to withdrawing or invalidating an evaluation of `constructor` that was never made', async () => {
-    const before = await head(t);
+    const before = await logHead(t);
     expectProblem(await withdraw(t, idle, ID, AGENCY), 404, /no current evaluation/);
     expectProblem(await withdraw(t, idle, ID, AGENCY), 404, /no current evaluation/);
     const invalidate = t.http().post(`/v1/audit/campaigns/${ID}/ballots/${idle}/evaluations/${AGENCY}/invalidate`).set(auditor).send({ reason: 'never rated' });
     expectProblem(await invalidate, 404, /no current evaluation/);
-    expect(await head(t)).toBe(before);
+    expect(await logHead(t)).toBe(before);
   });
 
   it('refuses answers to questions the campaign does not have (400, the field named), whatever they spell, with nothing appended', async () => {
-    const before = await head(t);
+    const before = await logHead(t);
     for (const question of ['toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', 'prototype']) {
       const res = await submit(t, codes[1], ID, AGENCY, { rating: 'satisfied', answers: { [question]: 'satisfied' } });
       expectInvalid(res, `answers.${question}`);
     }
-    expect(await head(t)).toBe(before);
+    expect(await logHead(t)).toBe(before);
   });
 
   it('keeps every projection running and counts everything: headline, agency questions and district cells', async () => {
@@ -243,18 +245,17 @@ describeOnEmbeddedStores('a data directory written before the fix, with such nam
 
   beforeAll(async () => {
     const campaign = aCampaign('up-2019', { agencies: [{ id: 'tax', name: '市税务局' }, { id: 'constructor', name: '构造局' }] });
-    const { id: _id, ...opened } = campaign;
-    const rating = (type: string, code: string, district: string, agencyId: string, level: string) =>
-      ({ type, data: { campaignId: 'up-2019', creditCode: code, agencyId, rating: level, answers: {}, comment: null, district, industry: 'C', size: 'small' } });
-    const log: [string, { type: string; data: object }][] = [
-      [streams.campaign('up-2019'), { type: 'CampaignOpened', data: { campaignId: 'up-2019', ...opened, questions: [{ id: 'constructor', text: '效率' }], scale: DEFAULT_SCALE } }],
-      [streams.enterprise(a), { type: 'EnterpriseRegistered', data: { creditCode: a, name: 'A', district: '__proto__', industry: 'C', size: 'small' } }],
-      [streams.enterprise(b), { type: 'EnterpriseRegistered', data: { creditCode: b, name: 'B', district: 'constructor', industry: 'C', size: 'small' } }],
-      [streams.ballot('up-2019', a), rating('EvaluationRevised', a, '__proto__', 'constructor', 'satisfied')],
-      [streams.ballot('up-2019', a), rating('EvaluationSubmitted', a, '__proto__', 'tax', 'very_satisfied')],
-      [streams.ballot('up-2019', b), { type: 'EvaluationWithdrawn', data: { campaignId: 'up-2019', creditCode: b, agencyId: 'constructor' } }],
-      [streams.ballot('up-2019', b), { type: 'EvaluationInvalidated', data: { campaignId: 'up-2019', creditCode: b, agencyId: 'constructor', reason: 'x' } }],
-      [streams.ballot('up-2019', b), rating('EvaluationRevised', b, 'constructor', 'constructor', 'dissatisfied')],
+    const { id: _id, ...definition } = campaign;
+    const at = (district: string) => ({ campaignId: 'up-2019', segment: { district } });
+    const log: [string, SurveyEvent][] = [
+      [streams.campaign('up-2019'), opened('up-2019', { ...definition, questions: [{ id: 'constructor', text: '效率' }], scale: [...DEFAULT_SCALE] })],
+      [streams.enterprise(a), registeredEvent(a, { name: 'A', district: '__proto__' })],
+      [streams.enterprise(b), registeredEvent(b, { name: 'B', district: 'constructor' })],
+      [streams.ballot('up-2019', a), revised(a, 'constructor', 'satisfied', at('__proto__'))],
+      [streams.ballot('up-2019', a), submitted(a, 'tax', 'very_satisfied', at('__proto__'))],
+      [streams.ballot('up-2019', b), withdrawn(b, 'constructor', 'up-2019')],
+      [streams.ballot('up-2019', b), invalidated(b, 'constructor', 'up-2019', 'x')],
+      [streams.ballot('up-2019', b), revised(b, 'constructor', 'dissatisfied', at('constructor'))],
     ];
     const events = SqliteEventStore.open(join(dataDir, 'events.db'));
     for (const [i, [stream, event]] of log.entries()) {

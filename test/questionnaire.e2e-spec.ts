@@ -45,7 +45,7 @@ describeIfInstalled(chromiumInstalled, 'questionnaire page in Chromium', () => {
     return { code, token, link: `${t.url}/q#t=${token}` };
   }
 
-  async function openPage(options: BrowserContextOptions) {
+  async function newPage(options: BrowserContextOptions) {
     const context = await browser.newContext(options);
     const page = await context.newPage();
     page.setDefaultTimeout(5000); // a missing element fails with what was awaited, well before the test's timeout
@@ -66,14 +66,14 @@ describeIfInstalled(chromiumInstalled, 'questionnaire page in Chromium', () => {
     if (extra.question) await c.getByRole('group', { name: /Efficiency/ }).getByRole('radio', { name: new RegExp(`^${extra.question}`) }).check();
     if (extra.comment !== undefined) await c.getByRole('textbox', { name: /Comment/ }).fill(extra.comment);
     await c.getByRole('button', { name: /Save/ }).click();
-    await expect(statusOf(page, name).textContent()).resolves.toBeDefined();
+    await statusOf(page, name).filter({ hasText: /已保存 Saved/ }).waitFor(); // announced in the card's live region
     await c.getByText(/已保存 Saved/).waitFor();
   }
 
   for (const [device, options] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
     it(`${device}: rate three, revise one, withdraw one, reload, and the API's ballot matches`, async () => {
       const { token, link } = await invited();
-      const { page, foreign, close } = await openPage(options);
+      const { page, foreign, close } = await newPage(options);
       await page.goto(link);
       await page.getByRole('heading', { name: /Rate the agencies you dealt with/ }).waitFor();
       expect(await page.evaluate<string>('location.href')).toBe(`${t.url}/q`);
@@ -123,7 +123,7 @@ describeIfInstalled(chromiumInstalled, 'questionnaire page in Chromium', () => {
 
   it('works with the keyboard alone', async () => {
     const { link } = await invited();
-    const { page, close } = await openPage(DESKTOP);
+    const { page, close } = await newPage(DESKTOP);
     await page.goto(link);
     await page.getByRole('heading', { name: /Rate the agencies you dealt with/ }).waitFor();
     await page.getByRole('searchbox').focus();
@@ -156,7 +156,7 @@ describeIfInstalled(chromiumInstalled, 'questionnaire page in Chromium', () => {
     await t.http().post('/v1/campaigns').set(admin)
       .send(aCampaign('q-proto', { agencies: [{ id: 'constructor', name: '构造局' }], questions: [{ id: 'constructor', text: '办事效率 Efficiency' }], scale })).expect(201);
     const { token, link } = await invited('q-proto');
-    const { page, close } = await openPage(DESKTOP);
+    const { page, close } = await newPage(DESKTOP);
     await page.goto(link);
     await rate(page, '构造局', '好', { question: '好' });
     // The level's English part comes from a table of the default levels: none for this one, and nothing inherited.
@@ -175,7 +175,7 @@ describeIfInstalled(chromiumInstalled, 'questionnaire page in Chromium', () => {
   it('an expired link, a revoked one, no link and a closed survey each get a clear page', async () => {
     const { code } = await invited();
     const expired = signInvitationToken({ creditCode: code, campaignId: 'q-2026', issuedAtMs: Date.now(), expiresAt: new Date(Date.now() - 1000).toISOString(), id: 'e' }, config.jwtSecret);
-    const { page, close } = await openPage(PHONE);
+    const { page, close } = await newPage(PHONE);
     await page.goto(`${t.url}/q#t=${expired}`);
     await page.getByRole('heading', { name: /This link has expired/ }).waitFor();
     expect(page.url()).toBe(`${t.url}/q`);

@@ -11,8 +11,9 @@ import { pool } from '@survey/application';
 import { SqliteEventStore } from '@survey/event-store';
 import { token } from './support/app';
 import { CliProcess } from './support/cli-process';
-import { call, seedCampaign, ServerProcess, sleep } from './support/server-process';
+import { call, seedCampaign, ServerProcess } from './support/server-process';
 import { describeOnEmbeddedStores } from './support/stores';
+import { pause } from '@survey/domain/testing';
 
 jest.setTimeout(90_000);
 
@@ -31,7 +32,7 @@ interface Figures {
 }
 
 /** Current ratings (credit code/agency → level) → the headline's counts, rate rounded half away from zero. */
-function figuresOf(current: Map<string, string>): Figures {
+function expectedFigures(current: Map<string, string>): Figures {
   const agencies: Record<string, number> = {};
   let satisfied = 0;
   for (const [key, level] of current) {
@@ -65,7 +66,7 @@ async function figuresFromLog(dataDir: string, upTo: number): Promise<Figures> {
       }
       after = batch[batch.length - 1].position;
     }
-    return figuresOf(current);
+    return expectedFigures(current);
   } finally {
     await log.close();
   }
@@ -136,7 +137,7 @@ describeOnEmbeddedStores('survey rebuild while the service serves and takes subm
         const res = await call('GET', `${url}/v1/reports/campaigns/${CAMPAIGN}`, { token: analystToken });
         if (res.status !== 200) throw new Error(`report: ${res.status} ${JSON.stringify(res.body)}`);
         reports.push(res.body as Report);
-        await sleep(150);
+        await pause(150);
       }
     })();
 
@@ -148,7 +149,7 @@ describeOnEmbeddedStores('survey rebuild while the service serves and takes subm
       if (lines.length && Number(lines[lines.length - 1][1].replace(/,/g, '')) >= 150) break;
       if (first.child.exitCode !== null) throw new Error(`the rebuild ended before it could be interrupted: ${first.stdout} ${first.stderr}`);
       await first.stderrMatching(/rebuild reports: /);
-      await sleep(50);
+      await pause(50);
     }
     first.child.kill('SIGINT');
     const stopped = await first.exited;
@@ -167,7 +168,7 @@ describeOnEmbeddedStores('survey rebuild while the service serves and takes subm
     const switched = JSON.parse(finished.stdout).projections[0];
     expect(switched).toMatchObject({ projection: 'reports', outcome: 'switched', generation: 1, previous: 0, resumedFrom: interrupted.position });
 
-    await sleep(800); // submissions go on after the switch: the API's projector must follow it
+    await pause(800); // submissions go on after the switch: the API's projector must follow it
     submitting = false;
     await submitter;
     sampling = false;
@@ -179,7 +180,7 @@ describeOnEmbeddedStores('survey rebuild while the service serves and takes subm
     expect(head.projections).toContainEqual(expect.objectContaining({ name: 'reports', generation: 1, lag: 0 }));
     for (const p of head.projections) expect(p).toMatchObject({ lag: 0, generation: p.name === 'reports' ? 1 : 0 }); // the others untouched
     expect(Number(final.asOf.position)).toBe(head.head);
-    expect(figuresIn(final)).toEqual(figuresOf(acknowledged));
+    expect(figuresIn(final)).toEqual(expectedFigures(acknowledged));
     expect(figuresIn(final)).toEqual(await figuresFromLog(dataDir, head.head));
 
     // Every report read meanwhile (before, during and after both runs) is the log's at its position.

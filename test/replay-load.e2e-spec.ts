@@ -14,10 +14,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SqliteEventStore } from '@survey/event-store';
-import { LEVELS, opened, recordedAtOf, streamOf, submitted, toNew } from '../libs/read-models/src/testing/report-events';
+import { LEVELS, opened, pause, submitted } from '@survey/domain/testing';
+import { recordedAtOf, streamOf, toNew } from '@survey/event-store/testing';
 import { token } from './support/app';
 import { creditCode } from './support/fixtures';
-import { call, ServerProcess, sleep } from './support/server-process';
+import { call, ServerProcess } from './support/server-process';
 import { describeOnEmbeddedStores } from './support/stores';
 
 const BALLOTS = 20_000;
@@ -78,7 +79,7 @@ describeOnEmbeddedStores('replays off the event loop (built server)', () => {
         const started = performance.now();
         expect((await call('GET', `${server.url}/v1/health`)).status).toBe(200);
         health.push(performance.now() - started);
-        await sleep(10);
+        await pause(10);
       }
     })();
     const replays = await Promise.all([50_000, 52_000, 54_000, 56_000].map((p) => headline(asOfPosition(p))));

@@ -13,6 +13,7 @@ import { EVENT_STORE, EventStore, Seal } from '@survey/event-store';
 import { admin, startApp, TestApp } from './support/app';
 import { openCampaign, registered, submit } from './support/survey';
 import { describeOnEmbeddedStores } from './support/stores';
+import { pause } from '@survey/domain/testing';
 
 const CLI_JS = join(__dirname, '..', 'dist', 'apps', 'cli', 'src', 'main.js');
 const root = mkdtempSync(join(tmpdir(), 'verify-chain-e2e-'));
@@ -42,7 +43,7 @@ describeOnEmbeddedStores('survey verify --chain on a log the app wrote', () => {
       publicSeal = (await t.http().get('/v1/public/campaigns/xz-2019/results').expect(200)).body.seal;
       const store = t.app.get<EventStore>(EVENT_STORE);
       published = (await store.readStream('campaign-xz-2019')).at(-1)!.position;
-      for (let i = 0; i < 100 && (await store.readStream(SEALS_STREAM)).length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+      for (let i = 0; i < 100 && (await store.readStream(SEALS_STREAM)).length < 2; i++) await pause(20);
       seals = (await store.readStream(SEALS_STREAM)).map((e) => e.data as Seal);
     } finally {
       await t.close();

@@ -6,6 +6,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { assertBuilt, Exit, serverEnv } from './server-process';
+import { pause } from '@survey/domain/testing';
 
 export const CLI_JS = join(__dirname, '..', '..', 'dist', 'apps', 'cli', 'src', 'main.js');
 
@@ -34,7 +35,7 @@ export class CliProcess {
       const match = pattern.exec(this.stderr);
       if (match) return match;
       if (ended || Date.now() > deadline) throw new Error(`stderr never matched ${pattern}; stdout: ${this.stdout}; stderr: ${this.stderr}`);
-      await new Promise((r) => setTimeout(r, 20));
+      await pause(20);
     }
   }
 }

@@ -1,5 +1,4 @@
 /** Builders for e2e fixtures: campaigns open around now, enterprises with valid credit codes. */
-import { creditCodeCheckChar } from '@survey/domain';
 
 const DAY = 86_400_000;
 
@@ -13,11 +12,8 @@ export function aCampaign(id: string, overrides: Record<string, unknown> = {}) {
   };
 }
 
-/** The n-th valid test credit code: 91320302 + 9 digits of n + check character. */
-export function creditCode(n: number): string {
-  const first17 = `91320302${String(n).padStart(9, '0')}`;
-  return first17 + creditCodeCheckChar(first17)!;
-}
+/** The n-th valid test credit code: the kit's one generator, shared by every tier. */
+export { creditCode } from '@survey/domain/testing';
 
 export function aProfile(overrides: Record<string, unknown> = {}) {
   return { name: '徐州测试科技有限公司', district: '鼓楼区', industry: 'C', size: 'small', ...overrides };

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { TEST_SECRET } from './app';
 import { aCampaign, aProfile, creditCode } from './fixtures';
 import { pool } from '@survey/application';
+import { pause } from '@survey/domain/testing';
 
 export const MAIN_JS = join(__dirname, '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');
 export const PROJECTOR_JS = join(__dirname, '..', '..', 'dist', 'apps', 'projector', 'src', 'main.js');
@@ -140,7 +141,7 @@ export class ServerProcess {
         const { projections } = last.body as { projections: { lag: number | null }[] };
         if (projections.length > 0 && projections.every((p) => p.lag === 0)) return;
       }
-      await sleep(50);
+      await pause(50);
     }
     throw new Error(`projections did not catch up within ${timeoutMs} ms; last /v1/health/ready: ${JSON.stringify(last)}`);
   }
@@ -150,7 +151,7 @@ export class ServerProcess {
       this.assertRunning();
       const health = await call('GET', `${this.url}/v1/health`).catch(() => undefined);
       if (health?.status === 200) return;
-      await sleep(50);
+      await pause(50);
     }
     throw new Error(`server did not answer GET /v1/health in time; stderr: ${this.err}`);
   }
@@ -207,7 +208,6 @@ export function call(method: string, url: string, options: { token?: string; bod
   });
 }
 
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

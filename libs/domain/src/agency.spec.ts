@@ -9,26 +9,26 @@ const given = specFor(agencyDecider, () => ({ now }));
 const register = (name = '市税务局', agencyId = 'tax'): AgencyCommand => ({ type: 'RegisterAgency', data: { agencyId, name } });
 const rename = (name: string): AgencyCommand => ({ type: 'RenameAgency', data: { agencyId: 'tax', name } });
 const put = (name: string): AgencyCommand => ({ type: 'PutDirectoryAgency', data: { agencyId: 'tax', name } });
-const registered = (name = '市税务局', agencyId = 'tax'): AgencyEvent => ({ type: 'AgencyRegistered', data: { agencyId, name, at } });
-const renamed = (name: string, previousName: string): AgencyEvent => ({ type: 'AgencyRenamed', data: { agencyId: 'tax', name, previousName, at } });
+const directoryRegistered = (name = '市税务局', agencyId = 'tax'): AgencyEvent => ({ type: 'AgencyRegistered', data: { agencyId, name, at } });
+const directoryRenamed = (name: string, previousName: string): AgencyEvent => ({ type: 'AgencyRenamed', data: { agencyId: 'tax', name, previousName, at } });
 
 describe('agency directory', () => {
-  it('registers an unknown agency, its name trimmed', () => given([]).when(register(' 市税务局 ')).then([registered()]));
+  it('registers an unknown agency, its name trimmed', () => given([]).when(register(' 市税务局 ')).then([directoryRegistered()]));
   it('registers an id that spells a prototype key like any other', () =>
-    given([]).when(register('某局', '__proto__')).then([registered('某局', '__proto__')]));
+    given([]).when(register('某局', '__proto__')).then([directoryRegistered('某局', '__proto__')]));
   it('leaves a known agency as it is when registering again (a campaign naming it otherwise)', () =>
-    given([registered()]).when(register('税务局')).then([]));
-  it('renames a known agency, keeping the previous name', () => given([registered()]).when(rename('国家税务总局徐州市税务局')).then([renamed('国家税务总局徐州市税务局', '市税务局')]));
-  it('renaming to the same name changes nothing', () => given([registered(), renamed('新名', '市税务局')]).when(rename('新名')).then([]));
+    given([directoryRegistered()]).when(register('税务局')).then([]));
+  it('renames a known agency, keeping the previous name', () => given([directoryRegistered()]).when(rename('国家税务总局徐州市税务局')).then([directoryRenamed('国家税务总局徐州市税务局', '市税务局')]));
+  it('renaming to the same name changes nothing', () => given([directoryRegistered(), directoryRenamed('新名', '市税务局')]).when(rename('新名')).then([]));
   it('refuses to rename an unknown agency (404)', () => given([]).when(rename('x')).thenThrows(NotFound));
   it('PUT registers, renames or changes nothing', () => {
-    given([]).when(put('市税务局')).then([registered()]);
-    given([registered()]).when(put('新名')).then([renamed('新名', '市税务局')]);
-    given([registered()]).when(put('市税务局')).then([]);
+    given([]).when(put('市税务局')).then([directoryRegistered()]);
+    given([directoryRegistered()]).when(put('新名')).then([directoryRenamed('新名', '市税务局')]);
+    given([directoryRegistered()]).when(put('市税务局')).then([]);
   });
   it.each([['blank', '  '], ['101 characters', '局'.repeat(101)]])('refuses a %s name (400)', (_, name) => {
     given([]).when(register(name)).thenThrows(Invalid, /name/);
-    given([registered()]).when(put(name)).thenThrows(Invalid, /name/);
+    given([directoryRegistered()]).when(put(name)).thenThrows(Invalid, /name/);
   });
-  it('accepts a name of 100 characters', () => given([]).when(register('局'.repeat(100))).then([registered('局'.repeat(100))]));
+  it('accepts a name of 100 characters', () => given([]).when(register('局'.repeat(100))).then([directoryRegistered('局'.repeat(100))]));
 });

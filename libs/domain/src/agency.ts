@@ -6,7 +6,7 @@
 import { MAX_AGENCY_NAME_CHARACTERS } from './campaign-changes';
 import { assertNever, Decider } from './decider';
 import { FieldError, NotFound } from './errors';
-import { check, requiredText } from './closed-loop/text';
+import { check, requiredText } from './text';
 import type { AgencyEvent } from './events';
 
 /** Registers an unknown agency; a known one is left as it is (so registering a campaign's agencies is idempotent). */

@@ -1,10 +1,11 @@
-import { ballotDecider, BallotContext, InvalidateEvaluation, SubmitEvaluation, WithdrawEvaluation, MAX_COMMENT_CHARACTERS, MAX_REASON_CHARACTERS } from './ballot';
+import { ballotDecider, BallotContext, InvalidateEvaluation, SubmitEvaluation, WithdrawEvaluation } from './ballot';
+import { MAX_REASON_CHARACTERS, MAX_TEXT_CHARACTERS } from './text';
 import { campaignDecider } from './campaign';
 import { fold } from './decider';
 import { enterpriseDecider } from './enterprise';
 import { Conflict, Forbidden, Invalid, NotFound } from './errors';
-import type { BallotEvent, CampaignEvent, Rating } from './events';
-import { acme, duringCampaign, opened, rating, registered } from './testing/builders';
+import type { CampaignEvent, Rating } from './events';
+import { acme, duringCampaign, invalidated, opened, rating, registered, revised, submitted, withdrawn } from './testing/builders';
 import { specFor } from './testing/given';
 
 const context = (campaignEvents: CampaignEvent[] = [opened()], now = duringCampaign, isRegistered = true): BallotContext => ({
@@ -14,38 +15,33 @@ const context = (campaignEvents: CampaignEvent[] = [opened()], now = duringCampa
 });
 const given = specFor(ballotDecider, () => context());
 const key = { campaignId: 'xz-2019', creditCode: acme };
-const segment = { district: '鼓楼区', industry: 'C', size: 'small' as const };
 const submit = (r: Rating): SubmitEvaluation => ({ type: 'SubmitEvaluation', data: { ...key, ...r } });
 const withdraw = (agencyId: string): WithdrawEvaluation => ({ type: 'WithdrawEvaluation', data: { ...key, agencyId } });
 const invalidate = (agencyId: string, reason = 'duplicate'): InvalidateEvaluation => ({ type: 'InvalidateEvaluation', data: { ...key, agencyId, reason } });
-const submitted = (r: Rating): BallotEvent => ({ type: 'EvaluationSubmitted', data: { ...key, ...r, ...segment } });
-const revised = (r: Rating): BallotEvent => ({ type: 'EvaluationRevised', data: { ...key, ...r, ...segment } });
-const withdrawn = (agencyId: string): BallotEvent => ({ type: 'EvaluationWithdrawn', data: { ...key, agencyId } });
-const invalidated = (agencyId: string): BallotEvent => ({ type: 'EvaluationInvalidated', data: { ...key, agencyId, reason: 'duplicate' } });
 
 describe('ballot decider', () => {
   describe('submitting', () => {
     it('records a first submission with a copy of the enterprise segment', () =>
-      given([]).when(submit(rating('tax', 'satisfied'))).then([submitted(rating('tax', 'satisfied'))]));
+      given([]).when(submit(rating('tax', 'satisfied'))).then([submitted(acme, 'tax', 'satisfied')]));
     it('revises a current evaluation that differs', () =>
-      given([submitted(rating('tax', 'satisfied'))]).when(submit(rating('tax', 'dissatisfied'))).then([revised(rating('tax', 'dissatisfied'))]));
+      given([submitted(acme, 'tax', 'satisfied')]).when(submit(rating('tax', 'dissatisfied'))).then([revised(acme, 'tax', 'dissatisfied')]));
     it('changes nothing when the same evaluation is submitted again', () =>
-      given([submitted(rating('tax', 'satisfied', { answers: { efficiency: 'satisfied' } }))])
+      given([submitted(acme, 'tax', 'satisfied', { answers: { efficiency: 'satisfied' } })])
         .when(submit(rating('tax', 'satisfied', { answers: { efficiency: 'satisfied' } }))).then([]));
     it('treats answers in another key order as the same evaluation', () =>
-      given([submitted(rating('tax', 'satisfied', { answers: { attitude: 'satisfied', efficiency: 'satisfied' } }))])
+      given([submitted(acme, 'tax', 'satisfied', { answers: { attitude: 'satisfied', efficiency: 'satisfied' } })])
         .when(submit(rating('tax', 'satisfied', { answers: { efficiency: 'satisfied', attitude: 'satisfied' } }))).then([]));
     it('revises when only the comment changes', () =>
-      given([submitted(rating('tax', 'satisfied'))]).when(submit(rating('tax', 'satisfied', { comment: '很好' })))
-        .then([revised(rating('tax', 'satisfied', { comment: '很好' }))]));
+      given([submitted(acme, 'tax', 'satisfied')]).when(submit(rating('tax', 'satisfied', { comment: '很好' })))
+        .then([revised(acme, 'tax', 'satisfied', { comment: '很好' })]));
     it('is a first submission again after a withdrawal', () =>
-      given([submitted(rating('tax', 'satisfied')), withdrawn('tax')]).when(submit(rating('tax', 'satisfied'))).then([submitted(rating('tax', 'satisfied'))]));
+      given([submitted(acme, 'tax', 'satisfied'), withdrawn(acme, 'tax')]).when(submit(rating('tax', 'satisfied'))).then([submitted(acme, 'tax', 'satisfied')]));
     it('is a first submission again after an invalidation', () =>
-      given([submitted(rating('tax', 'satisfied')), invalidated('tax')]).when(submit(rating('tax', 'satisfied'))).then([submitted(rating('tax', 'satisfied'))]));
+      given([submitted(acme, 'tax', 'satisfied'), invalidated(acme, 'tax')]).when(submit(rating('tax', 'satisfied'))).then([submitted(acme, 'tax', 'satisfied')]));
     it('keeps evaluations of different agencies apart', () =>
-      given([submitted(rating('tax', 'satisfied'))]).when(submit(rating('police', 'satisfied'))).then([submitted(rating('police', 'satisfied'))]));
+      given([submitted(acme, 'tax', 'satisfied')]).when(submit(rating('police', 'satisfied'))).then([submitted(acme, 'police', 'satisfied')]));
     it('stores an empty comment as none', () =>
-      given([]).when(submit(rating('tax', 'satisfied', { comment: '  ' }))).then([submitted(rating('tax', 'satisfied'))]));
+      given([]).when(submit(rating('tax', 'satisfied', { comment: '  ' }))).then([submitted(acme, 'tax', 'satisfied')]));
   });
 
   describe('rules', () => {
@@ -66,19 +62,19 @@ describe('ballot decider', () => {
     it('refuses an answer that is not a level', () =>
       given([]).when(submit(rating('tax', 'satisfied', { answers: { efficiency: 'meh' } }))).thenThrows(Invalid));
     it('accepts a comment of exactly 2,000 characters, counting code points', () => {
-      const comment = '好'.repeat(MAX_COMMENT_CHARACTERS - 1) + '😀';
-      given([]).when(submit(rating('tax', 'satisfied', { comment }))).then([submitted(rating('tax', 'satisfied', { comment }))]);
+      const comment = '好'.repeat(MAX_TEXT_CHARACTERS - 1) + '😀';
+      given([]).when(submit(rating('tax', 'satisfied', { comment }))).then([submitted(acme, 'tax', 'satisfied', { comment })]);
     });
     it('refuses a comment of 2,001 characters', () =>
-      given([]).when(submit(rating('tax', 'satisfied', { comment: '好'.repeat(MAX_COMMENT_CHARACTERS + 1) }))).thenThrows(Invalid));
+      given([]).when(submit(rating('tax', 'satisfied', { comment: '好'.repeat(MAX_TEXT_CHARACTERS + 1) }))).thenThrows(Invalid));
   });
 
   describe('withdrawing', () => {
-    it('withdraws a current evaluation', () => given([submitted(rating('tax', 'satisfied'))]).when(withdraw('tax')).then([withdrawn('tax')]));
+    it('withdraws a current evaluation', () => given([submitted(acme, 'tax', 'satisfied')]).when(withdraw('tax')).then([withdrawn(acme, 'tax')]));
     it('refuses when there is nothing to withdraw', () => given([]).when(withdraw('tax')).thenThrows(NotFound, /no current evaluation/));
-    it('refuses twice', () => given([submitted(rating('tax', 'satisfied')), withdrawn('tax')]).when(withdraw('tax')).thenThrows(NotFound));
+    it('refuses twice', () => given([submitted(acme, 'tax', 'satisfied'), withdrawn(acme, 'tax')]).when(withdraw('tax')).thenThrows(NotFound));
     it('refuses once the campaign is closed', () =>
-      given([submitted(rating('tax', 'satisfied'))]).when(withdraw('tax'), context([opened()], new Date('2020-01-01T00:00:00Z'))).thenThrows(Conflict));
+      given([submitted(acme, 'tax', 'satisfied')]).when(withdraw('tax'), context([opened()], new Date('2020-01-01T00:00:00Z'))).thenThrows(Conflict));
   });
 
   describe('invalidating (an auditor)', () => {
@@ -87,27 +83,29 @@ describe('ballot decider', () => {
       { type: 'ResultsPublished', data: { campaignId: 'xz-2019', publishedAt: '2020-01-10T00:00:00.000Z', position: 9, figures: {} } },
     ];
     it('invalidates a current evaluation with the reason', () =>
-      given([submitted(rating('tax', 'satisfied'))]).when(invalidate('tax')).then([invalidated('tax')]));
+      given([submitted(acme, 'tax', 'satisfied')]).when(invalidate('tax')).then([invalidated(acme, 'tax')]));
     it('invalidates a revised evaluation', () =>
-      given([submitted(rating('tax', 'satisfied')), revised(rating('tax', 'dissatisfied'))]).when(invalidate('tax')).then([invalidated('tax')]));
+      given([submitted(acme, 'tax', 'satisfied'), revised(acme, 'tax', 'dissatisfied')]).when(invalidate('tax')).then([invalidated(acme, 'tax')]));
     it('may invalidate after the campaign is published', () =>
-      given([submitted(rating('tax', 'satisfied'))]).when(invalidate('tax'), context(published, new Date('2020-02-01T00:00:00Z'))).then([invalidated('tax')]));
+      given([submitted(acme, 'tax', 'satisfied')]).when(invalidate('tax'), context(published, new Date('2020-02-01T00:00:00Z'))).then([invalidated(acme, 'tax')]));
     it('refuses when nothing is current: never rated (404)', () => given([]).when(invalidate('tax')).thenThrows(NotFound, /no current evaluation/));
     it('refuses a withdrawn evaluation (404)', () =>
-      given([submitted(rating('tax', 'satisfied')), withdrawn('tax')]).when(invalidate('tax')).thenThrows(NotFound, /no current evaluation/));
+      given([submitted(acme, 'tax', 'satisfied'), withdrawn(acme, 'tax')]).when(invalidate('tax')).thenThrows(NotFound, /no current evaluation/));
     it('refuses twice (404)', () =>
-      given([submitted(rating('tax', 'satisfied')), invalidated('tax')]).when(invalidate('tax')).thenThrows(NotFound, /no current evaluation/));
+      given([submitted(acme, 'tax', 'satisfied'), invalidated(acme, 'tax')]).when(invalidate('tax')).thenThrows(NotFound, /no current evaluation/));
     it('refuses an unknown campaign and an agency out of scope (404)', () => {
       given([]).when(invalidate('tax'), context([])).thenThrows(NotFound, /campaign/);
       given([]).when(invalidate('zoo')).thenThrows(NotFound, /scope/);
     });
     it('accepts a reason of exactly 500 characters, counting code points', () => {
       const reason = '重'.repeat(MAX_REASON_CHARACTERS - 1) + '😀';
-      given([submitted(rating('tax', 'satisfied'))]).when(invalidate('tax', reason))
+      given([submitted(acme, 'tax', 'satisfied')]).when(invalidate('tax', reason))
         .then([{ type: 'EvaluationInvalidated', data: { ...key, agencyId: 'tax', reason } }]);
     });
+    it('keeps the reason as the auditor wrote it, as a ballot keeps its comments', () =>
+      given([submitted(acme, 'tax', 'satisfied')]).when(invalidate('tax', ' duplicate\t')).then([invalidated(acme, 'tax', 'xz-2019', ' duplicate\t')]));
     it.each([['blank', '   '], ['empty', ''], ['501 characters', 'x'.repeat(MAX_REASON_CHARACTERS + 1)]])('refuses a %s reason (400)', (_, reason) =>
-      given([submitted(rating('tax', 'satisfied'))]).when(invalidate('tax', reason)).thenThrows(Invalid, /reason/));
+      given([submitted(acme, 'tax', 'satisfied')]).when(invalidate('tax', reason)).thenThrows(Invalid, /reason/));
   });
 
   describe('ids that spell an Object.prototype member are ordinary ids', () => {
@@ -117,14 +115,15 @@ describe('ballot decider', () => {
     });
     const protoGiven = specFor(ballotDecider, () => context([campaign]));
     const withAnswer = rating('constructor', 'satisfied', { answers: { constructor: 'satisfied' } });
+    const submittedWithAnswer = submitted(acme, 'constructor', 'satisfied', { answers: { constructor: 'satisfied' } });
     it('a first rating of agency `constructor` is a submission, its answer to question `constructor` kept', () =>
-      protoGiven([]).when(submit(withAnswer)).then([submitted(withAnswer)]));
+      protoGiven([]).when(submit(withAnswer)).then([submittedWithAnswer]));
     it('revises it, and changes nothing when it is the same', () => {
-      protoGiven([submitted(withAnswer)]).when(submit(rating('constructor', 'dissatisfied'))).then([revised(rating('constructor', 'dissatisfied'))]);
-      protoGiven([submitted(withAnswer)]).when(submit(withAnswer)).then([]);
+      protoGiven([submittedWithAnswer]).when(submit(rating('constructor', 'dissatisfied'))).then([revised(acme, 'constructor', 'dissatisfied')]);
+      protoGiven([submittedWithAnswer]).when(submit(withAnswer)).then([]);
     });
     it('refuses to withdraw or invalidate it when it was never rated (404)', () => {
-      protoGiven([submitted(rating('tax', 'satisfied'))]).when(withdraw('constructor')).thenThrows(NotFound, /no current evaluation/);
+      protoGiven([submitted(acme, 'tax', 'satisfied')]).when(withdraw('constructor')).thenThrows(NotFound, /no current evaluation/);
       protoGiven([]).when(invalidate('constructor')).thenThrows(NotFound, /no current evaluation/);
     });
     it.each(['toString', 'hasOwnProperty', 'valueOf', '__proto__', 'prototype'])('refuses an answer to %s, which the campaign does not ask, naming it', (question) => {

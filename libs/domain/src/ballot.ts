@@ -4,15 +4,13 @@
  * or changes nothing when the content is the same. The campaign and the enterprise are read
  * models of other aggregates, passed in as context together with the clock.
  */
-import { CampaignState, campaignPhase } from './campaign';
+import { CampaignState, campaignPhase } from './campaign-state';
 import { assertNever, Decider } from './decider';
-import { Conflict, FieldError, Forbidden, Invalid, NotFound } from './errors';
+import { Conflict, FieldError, Forbidden, NotFound } from './errors';
 import type { BallotEvent, Rating } from './events';
 import type { EnterpriseState } from './enterprise';
 import { levelOf, Scale } from './scale';
-
-export const MAX_COMMENT_CHARACTERS = 2000;
-export const MAX_REASON_CHARACTERS = 500;
+import { check, MAX_TEXT_CHARACTERS, optionalText, requiredReason } from './text';
 
 type BallotKey = { campaignId: string; creditCode: string };
 export type SubmitEvaluation = { type: 'SubmitEvaluation'; data: BallotKey & Rating };
@@ -78,15 +76,14 @@ export const ballotDecider: Decider<BallotCommand, BallotEvent, BallotState, Bal
  * 404, as for a withdrawal, so invalidating twice records nothing twice.
  */
 function invalidate(cmd: InvalidateEvaluation['data'], state: BallotState, { campaign }: BallotContext): BallotEvent[] {
-  const { campaignId, creditCode, agencyId, reason } = cmd;
+  const { campaignId, creditCode, agencyId } = cmd;
   if (!campaign.exists) throw new NotFound(`campaign ${campaignId} not found`);
   if (!campaign.definition.agencies.some((a) => a.id === agencyId)) {
     throw new NotFound(`agency ${agencyId} is not in the scope of campaign ${campaignId}`);
   }
-  const length = [...reason].length;
-  if (!reason.trim() || length > MAX_REASON_CHARACTERS) {
-    throw Invalid.because('invalid invalidation', [{ field: 'reason', message: `must be 1–${MAX_REASON_CHARACTERS} characters, not blank` }]);
-  }
+  const problems: FieldError[] = [];
+  const reason = requiredReason(cmd.reason, problems, 'verbatim');
+  check('invalid invalidation', problems);
   if (!state.current.has(agencyId)) throw new NotFound(`enterprise ${creditCode} has no current evaluation of agency ${agencyId} to invalidate`);
   return [{ type: 'EvaluationInvalidated', data: { campaignId, creditCode, agencyId, reason } }];
 }
@@ -119,11 +116,8 @@ function validRating(r: Rating, campaign: { scale: Scale; questions: { id: strin
       problems.push({ field: `answers.${question}`, message: `must be one of ${scaleIds}` });
     }
   }
-  const comment = r.comment?.trim() ? r.comment : null;
-  if (comment !== null && [...comment].length > MAX_COMMENT_CHARACTERS) {
-    problems.push({ field: 'comment', message: `must be at most ${MAX_COMMENT_CHARACTERS} characters` });
-  }
-  if (problems.length) throw Invalid.because('invalid evaluation', problems);
+  const comment = optionalText('comment', r.comment, MAX_TEXT_CHARACTERS, problems, 'verbatim');
+  check('invalid evaluation', problems);
   return { agencyId: r.agencyId, rating: r.rating, answers: sortedAnswers(answers), comment };
 }
 

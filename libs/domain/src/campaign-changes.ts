@@ -3,9 +3,10 @@
  * renamed. Each is one event on the campaign stream, so reports, ballots and the audit trail see it.
  * Agency ids never change once given: ballots and counters are keyed by them.
  */
-import { campaignPhase, CampaignState } from './campaign';
+import { campaignPhase, CampaignState } from './campaign-state';
 import { Conflict, FieldError, Invalid, NotFound } from './errors';
 import type { CampaignEvent } from './events';
+import { characterCount } from './text';
 
 /** Lower-case letters, digits and hyphens, at most 63: the same ids as when a campaign is opened. */
 export const AGENCY_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -47,7 +48,7 @@ export function agencyProblems(agencyId: string, name: string): FieldError[] {
   if (!AGENCY_ID_PATTERN.test(agencyId)) problems.push({ field: 'agencyId', message: 'must be lower-case letters, digits and hyphens (at most 63)' });
   const trimmed = name.trim();
   if (!trimmed) problems.push({ field: 'name', message: 'must not be empty' });
-  else if ([...trimmed].length > MAX_AGENCY_NAME_CHARACTERS) problems.push({ field: 'name', message: `must be at most ${MAX_AGENCY_NAME_CHARACTERS} characters` });
+  else if (characterCount(trimmed) > MAX_AGENCY_NAME_CHARACTERS) problems.push({ field: 'name', message: `must be at most ${MAX_AGENCY_NAME_CHARACTERS} characters` });
   return problems;
 }
 

@@ -1,9 +1,10 @@
-import { campaignDecider, campaignPhase, CampaignState, DEFAULT_QUESTIONS, OpenCampaign } from './campaign';
+import { campaignDecider, DEFAULT_QUESTIONS, OpenCampaign } from './campaign';
+import { campaignPhase, CampaignState } from './campaign-state';
 import { fold } from './decider';
 import { Conflict, Invalid, NotFound } from './errors';
 import { DEFAULT_SCALE } from './scale';
 import { specFor } from './testing/given';
-import { duringCampaign, opened } from './testing/builders';
+import { AGENCIES, duringCampaign, opened } from './testing/builders';
 
 const given = specFor(campaignDecider, () => ({ now: duringCampaign }));
 const open = (overrides: Partial<OpenCampaign['data']> = {}): OpenCampaign => ({
@@ -11,7 +12,7 @@ const open = (overrides: Partial<OpenCampaign['data']> = {}): OpenCampaign => ({
   data: {
     campaignId: 'xz-2019', year: 2019, title: '2019 评议',
     opensAt: '2019-11-01T00:00:00Z', closesAt: '2019-12-31T00:00:00Z',
-    agencies: [{ id: 'tax', name: '市税务局' }, { id: 'police', name: '市公安局' }],
+    agencies: AGENCIES,
     ...overrides,
   },
 });

@@ -1,9 +1,10 @@
 /**
  * Campaign aggregate (评议活动): opened with its agencies, questions and scale; changed while
  * scheduled or open (campaign-changes.ts); closed by an admin or by the clock; published once
- * closed. Pure: the clock arrives as `now`.
+ * closed. Pure: the clock arrives as `now`. The state and its fold are in campaign-state.ts.
  */
 import { CampaignChange, decideChange } from './campaign-changes';
+import { CampaignDefinition, campaignPhase, CampaignState, evolveCampaign, initialCampaignState } from './campaign-state';
 import { assertNever, Decider } from './decider';
 import { Conflict, Invalid, NotFound, FieldError } from './errors';
 import type { Agency, CampaignEvent, CampaignOpened, Question, ResultsPublished } from './events';
@@ -27,46 +28,9 @@ export type CloseCampaign = { type: 'CloseCampaign'; data: { campaignId: string 
 export type PublishResults = { type: 'PublishResults'; data: Omit<ResultsPublished['data'], 'publishedAt'> };
 export type CampaignCommand = OpenCampaign | CloseCampaign | PublishResults | CampaignChange;
 
-export type CampaignDefinition = CampaignOpened['data'];
-export type CampaignState =
-  | { exists: false }
-  | { exists: true; definition: CampaignDefinition; closedAt: string | null; publishedAt: string | null };
-export type CampaignPhase = 'scheduled' | 'open' | 'closed' | 'published';
-
-export function campaignPhase(state: CampaignState & { exists: true }, now: Date): CampaignPhase {
-  if (state.publishedAt) return 'published';
-  if (state.closedAt || now.getTime() >= Date.parse(state.definition.closesAt)) return 'closed';
-  return now.getTime() < Date.parse(state.definition.opensAt) ? 'scheduled' : 'open';
-}
-
 export const campaignDecider: Decider<CampaignCommand, CampaignEvent, CampaignState, { now: Date }> = {
-  initialState: () => ({ exists: false }),
-
-  evolve(state, event) {
-    switch (event.type) {
-      case 'CampaignOpened':
-        return { exists: true, definition: event.data, closedAt: null, publishedAt: null };
-      case 'CampaignClosed':
-        return state.exists ? { ...state, closedAt: event.data.closedAt } : state;
-      case 'ResultsPublished':
-        return state.exists ? { ...state, publishedAt: event.data.publishedAt } : state;
-      case 'CampaignClosingExtended':
-        return state.exists ? { ...state, definition: { ...state.definition, closesAt: event.data.closesAt } } : state;
-      case 'CampaignAgencyAdded': {
-        if (!state.exists) return state;
-        const agencies = [...state.definition.agencies, { id: event.data.agencyId, name: event.data.name }];
-        return { ...state, definition: { ...state.definition, agencies } };
-      }
-      case 'CampaignAgencyRenamed': {
-        if (!state.exists) return state;
-        const { agencyId, name } = event.data;
-        const agencies = state.definition.agencies.map((a) => (a.id === agencyId ? { id: a.id, name } : a));
-        return { ...state, definition: { ...state.definition, agencies } };
-      }
-      default:
-        return assertNever(event);
-    }
-  },
+  initialState: initialCampaignState,
+  evolve: evolveCampaign,
 
   decide(command, state, { now }) {
     switch (command.type) {

@@ -1,4 +1,5 @@
-import { CreditCode, creditCodeCheckChar, creditCodeProblem, isCreditCode } from './credit-code';
+import { completeCreditCode, CreditCode, creditCodeCheckChar, creditCodeProblem, isCreditCode } from './credit-code';
+import { creditCode, creditCodes } from './testing/credit-codes';
 import { Unprocessable } from './errors';
 
 describe('CreditCode (GB 32100-2015)', () => {
@@ -31,5 +32,17 @@ describe('CreditCode (GB 32100-2015)', () => {
   it('maps a sum divisible by 31 to the check character 0', () => {
     // 17 zeros sum to 0: 31 - 0 = 31 → '0'.
     expect(creditCodeCheckChar('00000000000000000')).toBe('0');
+  });
+
+  it('completes 17 characters with their check character, and refuses characters outside the set', () => {
+    expect(completeCreditCode('91310110666007217')).toBe('91310110666007217T');
+    expect(() => completeCreditCode('9131011066600721I')).toThrow(RangeError);
+    expect(() => completeCreditCode('9131011066600721')).toThrow(RangeError);
+  });
+
+  it('gives fixtures distinct valid codes', () => {
+    const codes = creditCodes(1000, 999_999_000);
+    expect(codes.every(isCreditCode)).toBe(true);
+    expect(new Set([...codes, creditCode(0)]).size).toBe(1001);
   });
 });

@@ -22,6 +22,13 @@ export function creditCodeCheckChar(first17: string): string | undefined {
   return CREDIT_CODE_CHARSET[(31 - (sum % 31)) % 31];
 }
 
+/** The 17 characters completed with their check character; throws RangeError when one is outside the set. */
+export function completeCreditCode(first17: string): string {
+  const check = creditCodeCheckChar(first17);
+  if (check === undefined) throw new RangeError(`not the first 17 characters of a credit code: ${first17}`);
+  return first17 + check;
+}
+
 /** Why `raw` is not a valid code, or null when it is. No normalisation: lower case is invalid. */
 export function creditCodeProblem(raw: string): string | null {
   if (raw.length !== 18) return `must be 18 characters, got ${[...raw].length}`;

@@ -1,31 +1,21 @@
-import { campaignDecider, CampaignState } from './campaign';
+import { campaignDecider } from './campaign';
+import type { CampaignState } from './campaign-state';
+import { MAX_REASON_CHARACTERS } from './text';
 import { Conflict, Invalid, NotFound, Unprocessable } from './errors';
-import type { CampaignClosed, InvitationsIssued, InvitationRevoked } from './events';
+import type { InvitationsIssued } from './events';
 import { fold } from './decider';
-import { creditCodeCheckChar } from './credit-code';
+import { creditCode } from './testing/credit-codes';
 import { invitationDecider, InvitationCommand, INVITATIONS_PER_EVENT, linkStanding } from './invitation';
-import { acme, duringCampaign, globex, opened } from './testing/builders';
+import { acme, closed, duringCampaign, globex, issued, opened, revoked } from './testing/builders';
 import { specFor } from './testing/given';
 
 const open = fold(campaignDecider, [opened('xz-2019')]);
-const closing: CampaignClosed = { type: 'CampaignClosed', data: { campaignId: 'xz-2019', closedAt: '2019-11-10T00:00:00.000Z' } };
-const closed = fold(campaignDecider, [opened('xz-2019'), closing]);
+const closedCampaign = fold(campaignDecider, [opened('xz-2019'), closed('xz-2019', '2019-11-10T00:00:00.000Z')]);
 const given = specFor(invitationDecider, () => ({ now: duringCampaign, campaign: open as CampaignState }));
 const at = (iso: string) => ({ now: new Date(iso), campaign: open });
 
-const validCode = (i: number) => {
-  const first17 = `91320300${String(i).padStart(9, '0')}`;
-  return first17 + creditCodeCheckChar(first17);
-};
-const closesPlus7 = '2020-01-07T00:00:00.000Z';
 const issue = (creditCodes: string[], graceDays = 7): InvitationCommand => ({ type: 'IssueInvitations', data: { campaignId: 'xz-2019', creditCodes, graceDays } });
 const revoke = (creditCode = acme, reason = '发错了邮箱 sent to the wrong address'): InvitationCommand => ({ type: 'RevokeInvitation', data: { campaignId: 'xz-2019', creditCode, reason } });
-const issued = (creditCodes: string[], issuedAt = duringCampaign.toISOString(), expiresAt = closesPlus7): InvitationsIssued => ({
-  type: 'InvitationsIssued', data: { campaignId: 'xz-2019', creditCodes, expiresAt, issuedAt },
-});
-const revoked = (creditCode = acme, revokedAt = duringCampaign.toISOString()): InvitationRevoked => ({
-  type: 'InvitationRevoked', data: { campaignId: 'xz-2019', creditCode, reason: '发错了邮箱 sent to the wrong address', revokedAt },
-});
 
 describe('invitation decider', () => {
   describe('issuing', () => {
@@ -36,14 +26,14 @@ describe('invitation decider', () => {
     it('issues again after a revocation', () =>
       given([issued([acme], '2019-11-02T00:00:00.000Z'), revoked(acme, '2019-11-03T00:00:00.000Z')]).when(issue([acme])).then([issued([acme])]));
     it(`batches at most ${INVITATIONS_PER_EVENT} codes per event`, () => {
-      const codes = Array.from({ length: 2500 }, (_, i) => validCode(i));
+      const codes = Array.from({ length: 2500 }, (_, i) => creditCode(i));
       const events = invitationDecider.decide(issue(codes), invitationDecider.initialState(), at(duringCampaign.toISOString()));
       expect(events.map((e) => (e as InvitationsIssued).data.creditCodes.length)).toEqual([1000, 1000, 500]);
       expect(events.flatMap((e) => (e as InvitationsIssued).data.creditCodes)).toEqual(codes);
     });
     it('refuses an invalid credit code', () => given([]).when(issue([acme.slice(0, 17) + 'A'])).thenThrows(Unprocessable));
     it('refuses an unknown campaign', () => given([]).when(issue([acme]), { now: duringCampaign, campaign: { exists: false } }).thenThrows(NotFound));
-    it('refuses a closed campaign', () => given([]).when(issue([acme]), { now: duringCampaign, campaign: closed }).thenThrows(Conflict, /closed/));
+    it('refuses a closed campaign', () => given([]).when(issue([acme]), { now: duringCampaign, campaign: closedCampaign }).thenThrows(Conflict, /closed/));
     it('refuses a negative grace period', () => given([]).when(issue([acme], -1)).thenThrows(Invalid, /graceDays/));
     it('refuses a grace period over 30 days', () => given([]).when(issue([acme], 31)).thenThrows(Invalid, /graceDays must be a whole number of days from 0 to 30/));
     it('takes one of exactly 30 days', () => expect(invitationDecider.decide(issue([acme], 30), invitationDecider.initialState(), at(duringCampaign.toISOString()))).toHaveLength(1));
@@ -54,6 +44,13 @@ describe('invitation decider', () => {
     it('refuses an enterprise that was never invited', () => given([issued([globex])]).when(revoke()).thenThrows(NotFound));
     it('refuses to revoke twice', () => given([issued([acme]), revoked()]).when(revoke()).thenThrows(Conflict, /already revoked/));
     it('refuses an empty reason', () => given([issued([acme])]).when(revoke(acme, '  ')).thenThrows(Invalid, /reason/));
+    it('counts the reason in characters, as every reason is counted: 500 emoji are 500 characters', () => {
+      const reason = '😀'.repeat(MAX_REASON_CHARACTERS);
+      given([issued([acme])]).when(revoke(acme, reason)).then([{ ...revoked(), data: { ...revoked().data, reason } }]);
+      given([issued([acme])]).when(revoke(acme, `${reason}😀`)).thenThrows(Invalid, /reason/);
+    });
+    it('keeps the reason trimmed', () =>
+      given([issued([acme])]).when(revoke(acme, '  发错了邮箱 sent to the wrong address\n')).then([revoked()]));
   });
 
   describe('a link standing', () => {

@@ -5,15 +5,16 @@
  * revocation therefore covers every link the enterprise was given up to that moment, and a link
  * issued after it is good again.
  */
+import { Map as PersistentMap } from 'immutable';
 import { CreditCode } from './credit-code';
-import { campaignPhase, CampaignState } from './campaign';
+import { campaignPhase, CampaignState } from './campaign-state';
 import { assertNever, Decider } from './decider';
-import { Conflict, Invalid, NotFound } from './errors';
+import { Conflict, FieldError, Invalid, NotFound } from './errors';
 import type { InvitationEvent } from './events';
+import { check, requiredReason } from './text';
 
 /** So that one event stays well under a megabyte even as JSON. */
 export const INVITATIONS_PER_EVENT = 1000;
-export const MAX_REVOKE_REASON = 500;
 /** A link opens at most this many days after its campaign closes (to see the answers), never later. */
 export const INVITATION_MAX_GRACE_DAYS = 30;
 const DAY_MS = 86_400_000;
@@ -29,8 +30,12 @@ export interface Invitation {
   revoked: { at: string; reason: string } | null;
 }
 export interface InvitationsState {
-  /** credit code → its latest invitation. */
-  invitations: Map<string, Invitation>;
+  /**
+   * credit code → its latest invitation. A persistent map (immutable.js): each event gives a new
+   * map sharing all but what changed, so folding never changes the state it is given, and a
+   * campaign's 150,000 codes are not copied for each of its events (that made loading quadratic).
+   */
+  invitations: PersistentMap<string, Readonly<Invitation>>;
 }
 export interface InvitationContext {
   now: Date;
@@ -38,24 +43,26 @@ export interface InvitationContext {
 }
 
 export const invitationDecider: Decider<InvitationCommand, InvitationEvent, InvitationsState, InvitationContext> = {
-  initialState: () => ({ invitations: new Map() }),
+  initialState: () => ({ invitations: PersistentMap() }),
 
-  // Updates the map in place: a campaign's stream names 150,000 codes, and copying them for each
-  // of its events would make loading quadratic. Each step only sets values the event carries, so
-  // folding an event twice into the same state gives the same state.
   evolve(state, event) {
     switch (event.type) {
       case 'InvitationsIssued': {
-        const { issuedAt, expiresAt } = event.data;
-        for (const code of event.data.creditCodes) {
-          state.invitations.set(code, { issuedAt, expiresAt, revoked: state.invitations.get(code)?.revoked ?? null });
-        }
-        return state;
+        // One value for every code never revoked (values are never changed, so they may be shared);
+        // withMutations builds the new map in one pass and leaves the one it starts from as it was.
+        const fresh: Invitation = { issuedAt: event.data.issuedAt, expiresAt: event.data.expiresAt, revoked: null };
+        const invitations = state.invitations.withMutations((next) => {
+          for (const code of event.data.creditCodes) {
+            const revoked = next.get(code)?.revoked;
+            next.set(code, revoked ? { ...fresh, revoked } : fresh);
+          }
+        });
+        return { invitations };
       }
       case 'InvitationRevoked': {
-        const known = state.invitations.get(event.data.creditCode);
-        if (known) known.revoked = { at: event.data.revokedAt, reason: event.data.reason };
-        return state;
+        const { creditCode, revokedAt, reason } = event.data;
+        const known = state.invitations.get(creditCode);
+        return known ? { invitations: state.invitations.set(creditCode, { ...known, revoked: { at: revokedAt, reason } }) } : state;
       }
       default:
         return assertNever(event);
@@ -86,10 +93,9 @@ export const invitationDecider: Decider<InvitationCommand, InvitationEvent, Invi
       }
       case 'RevokeInvitation': {
         const { campaignId, creditCode } = command.data;
-        const reason = command.data.reason.trim();
-        if (!reason || reason.length > MAX_REVOKE_REASON) {
-          throw Invalid.because('invalid revocation', [{ field: 'reason', message: `must be 1 to ${MAX_REVOKE_REASON} characters` }]);
-        }
+        const problems: FieldError[] = [];
+        const reason = requiredReason(command.data.reason, problems);
+        check('invalid revocation', problems);
         const known = state.invitations.get(creditCode);
         if (!known) throw new NotFound(`enterprise ${creditCode} has no invitation to campaign ${campaignId}`);
         if (known.revoked && revokedSinceIssue(known)) throw new Conflict(`the invitation of ${creditCode} to campaign ${campaignId} was already revoked at ${known.revoked.at}`);

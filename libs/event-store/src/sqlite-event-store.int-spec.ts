@@ -6,8 +6,8 @@ import Database from 'better-sqlite3';
 import { WrongExpectedRevision } from '@survey/domain';
 import type { RecordedEvent } from './event-store.port';
 import { SqliteEventStore } from './sqlite-event-store';
-import { anEvent } from './testing/event-builders';
 import { eventStoreContract } from './testing/event-store.contract';
+import { anEvent } from './testing/event-builders';
 
 const dirs: string[] = [];
 function tempFile(): string {

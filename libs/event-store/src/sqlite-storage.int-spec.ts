@@ -11,12 +11,13 @@ import { StoreUnavailable } from './store-unavailable';
 import { SqliteEventStore } from './sqlite-event-store';
 import { anEvent } from './testing/event-builders';
 import { describeOnTmpfs, Tmpfs } from './testing/tmpfs';
+import { pause } from '@survey/domain/testing';
 
 const until = async (what: () => boolean, ms: number) => {
   const deadline = Date.now() + ms;
   while (!what()) {
     if (Date.now() > deadline) throw new Error(`not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 20));
+    await pause(20);
   }
 };
 

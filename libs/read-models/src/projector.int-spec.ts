@@ -13,9 +13,10 @@ import { reportsProjection } from './projections/reports.projection';
 import { ProjectionFailed, Projector, ProjectorOptions } from './projector';
 import type { Doc, ReadModelStore } from './read-model-store.port';
 import { SqliteReadModelStore } from './sqlite/sqlite-read-model-store';
-import { deferred, pause, withCommit } from './testing/doubles';
+import { withCommit } from './testing/doubles';
 import { aHistory, counts, expectedCounts } from './testing/report-history';
-import { acme, globex, opened, recordedAtOf, registered, streamOf, submitted, toNew, withdrawn } from './testing/report-events';
+import { acme, deferred, globex, opened, pause, registered, submitted, withdrawn } from '@survey/domain/testing';
+import { recordedAtOf, streamOf, toNew } from '@survey/event-store/testing';
 
 const dir = mkdtempSync(join(tmpdir(), 'projector-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

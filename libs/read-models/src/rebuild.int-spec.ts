@@ -17,9 +17,9 @@ import { Projector } from './projector';
 import { Rebuild } from './rebuild';
 import type { ReadModelStore } from './read-model-store.port';
 import { SqliteReadModelStore } from './sqlite/sqlite-read-model-store';
-import { pause } from './testing/doubles';
 import { aHistory, counts, expectedCounts } from './testing/report-history';
-import { streamOf, toNew } from './testing/report-events';
+import { pause } from '@survey/domain/testing';
+import { streamOf, toNew } from '@survey/event-store/testing';
 
 const dir = mkdtempSync(join(tmpdir(), 'rebuild-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -21,7 +21,7 @@ import { Projector } from './projector';
 import type { Doc } from './read-model-store.port';
 import { SqliteReadModelStore } from './sqlite/sqlite-read-model-store';
 import { aHistory } from './testing/report-history';
-import { recordedAtOf, streamOf } from './testing/report-events';
+import { recordedAtOf, streamOf } from '@survey/event-store/testing';
 
 interface RatingV1 { level: string; questions: { questionId: string; level: string }[]; [key: string]: unknown }
 interface RatingV2 { rating: string; answers: Record<string, string>; [key: string]: unknown }
@@ -32,7 +32,7 @@ const fromV1 = ({ level, questions, ...rest }: RatingV1): RatingV2 =>
   ({ ...rest, rating: level, answers: Object.fromEntries(questions.map((q) => [q.questionId, q.level])) });
 
 const registry = new Upcasters().register('EvaluationSubmitted', 1, fromV1).register('EvaluationRevised', 1, fromV1);
-const rated = (e: SurveyEvent) => e.type === 'EvaluationSubmitted' || e.type === 'EvaluationRevised';
+const isRating = (e: SurveyEvent) => e.type === 'EvaluationSubmitted' || e.type === 'EvaluationRevised';
 
 const dir = mkdtempSync(join(tmpdir(), 'upcasting-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -42,7 +42,7 @@ async function writeLog(name: string, history: SurveyEvent[], oldUpTo: number): 
   const file = join(dir, `${name}.db`);
   const store = SqliteEventStore.open(file);
   await Promise.all(history.map((e, i) => {
-    const old = rated(e) && i < oldUpTo;
+    const old = isRating(e) && i < oldUpTo;
     const metadata = { schemaVersion: old ? 1 : registry.currentVersion(e.type), recordedAt: recordedAtOf(i), actor: { role: 'system' as const, sub: 'spec' }, correlationId: randomUUID(), causationId: randomUUID() };
     return store.append(streamOf(e), [{ id: randomUUID(), type: e.type, data: old ? toV1(e.data as unknown as RatingV2) : e.data, metadata }], 'any');
   }));

@@ -3,7 +3,7 @@
  * GB 11714 organisation code + check character), a profile drawn from the tables, and a unique
  * name of the usual shape 徐州 + 字号 + 行业 + 有限公司.
  */
-import { CREDIT_CODE_CHARSET, creditCodeCheckChar } from '@survey/domain';
+import { completeCreditCode, CREDIT_CODE_CHARSET } from '@survey/domain';
 import type { DemoEnterprise } from './demo-types';
 import { DISTRICTS, INDUSTRIES, SIZES, SIZE_WEIGHTS, TRADE_NAME_CHARS } from './enterprise.data';
 import { cumulative, intBelow, pickIndex, type Rng } from './prng';
@@ -27,19 +27,13 @@ export function buildEnterprises(rng: Rng, count: number): DemoEnterprise[] {
     const industry = INDUSTRIES[pickIndex(rng, INDUSTRY_CUM)];
     const size = SIZES[pickIndex(rng, industry.heavy ? SIZE_CUM.heavy : SIZE_CUM.light)];
     let creditCode: string;
-    do creditCode = withCheckChar(`91${district.code}${organisationCode(rng)}`);
+    do creditCode = completeCreditCode(`91${district.code}${organisationCode(rng)}`);
     while (codes.has(creditCode));
     codes.add(creditCode);
     const name = uniqueName(rng, names, industry.words, size);
     enterprises[i] = { creditCode, name, district: district.name, industry: industry.section, size };
   }
   return enterprises;
-}
-
-function withCheckChar(first17: string): string {
-  const check = creditCodeCheckChar(first17);
-  if (check === undefined) throw new Error(`demo generated an impossible credit code prefix: ${first17}`);
-  return first17 + check;
 }
 
 /** Nine characters: an eight-character body and its GB 11714 check character (0–9 or X). */

@@ -11,15 +11,12 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Aggregates, AppConfig, ApplicationModule, enterpriseImport, importCsv, systemMeta } from '@survey/application';
-import { creditCodeCheckChar, enterpriseDecider, streams } from '@survey/domain';
+import { enterpriseDecider, streams } from '@survey/domain';
+import { creditCode as code } from '@survey/domain/testing';
 import { runImport } from './run-import';
 
 const ROWS = 150_000;
 const SIZES = ['micro', 'small', 'medium', 'large'];
-const code = (n: number) => {
-  const first17 = `91320302${String(n).padStart(9, '0')}`;
-  return first17 + creditCodeCheckChar(first17);
-};
 
 /** The file's text, and the problems expected at their lines ("line N, column C: reason"). */
 function generate(): { csv: string; expected: string[] } {

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppConfig, Sealer, systemClock } from '@survey/application';
 import { ChainReport, eventHash, GENESIS, SqliteEventStore } from '@survey/event-store';
-import { anEvent } from '../../../../libs/event-store/src/testing/event-builders';
 import { UsageError } from '../conventions';
 import { parsePrintedSeal, PrintedSeal, runVerifyChain } from './run-verify-chain';
+import { anEvent } from '@survey/event-store/testing';
 
 const root = mkdtempSync(join(tmpdir(), 'verify-chain-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -7,13 +7,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CalendarYear } from '@survey/domain';
-import { officialCalendarData } from '../../../domain/src/testing/calendar';
+import { endOf, officialCalendarData, shanghai } from '@survey/domain/testing';
 import { ConfigError, startupLine } from '../config/config';
 import { chineseDaysYears, loadCalendarData, loadWorkingDayCalendar } from './working-day-calendar';
 import { version as chineseDaysVersion } from 'chinese-days/package.json';
 
-const local = (text: string) => new Date(`${text.replace(' ', 'T')}:00+08:00`);
-const endOf = (day: string) => new Date(`${day}T24:00:00+08:00`).toISOString();
 const sorted = (y: CalendarYear | undefined) => y && { holidays: [...y.holidays].sort(), workdays: [...y.workdays].sort() };
 
 describe('the working-day calendar loader', () => {
@@ -41,14 +39,14 @@ describe('the working-day calendar loader', () => {
       expect(years).toEqual(years.map((_, i) => years[0] + i));
       expect(years).toEqual(expect.arrayContaining([2019, 2020]));
       const after = years[years.length - 1] + 1;
-      expect(calendar.withinWorkingDays(local(`${after}-06-01 10:00`), 1).calendarCovered).toBe(false);
+      expect(calendar.withinWorkingDays(shanghai(`${after}-06-01 10:00`), 1).calendarCovered).toBe(false);
     });
 
     it('counts the real dates of the specification', () => {
-      expect(calendar.withinWorkingDays(local('2019-12-06 15:00'), 1)).toEqual({ due: '2019-12-09T16:00:00.000Z', calendarCovered: true });
-      expect(calendar.withinWorkingDays(local('2019-09-30 10:00'), 15).due).toBe(endOf('2019-10-25'));
-      expect(calendar.withinWorkingDays(local('2019-10-12 09:30'), 1).due).toBe(endOf('2019-10-14'));
-      expect(calendar.withinWorkingDays(local('2020-01-20 16:00'), 15).due).toBe(endOf('2020-02-18'));
+      expect(calendar.withinWorkingDays(shanghai('2019-12-06 15:00'), 1)).toEqual({ due: '2019-12-09T16:00:00.000Z', calendarCovered: true });
+      expect(calendar.withinWorkingDays(shanghai('2019-09-30 10:00'), 15).due).toBe(endOf('2019-10-25'));
+      expect(calendar.withinWorkingDays(shanghai('2019-10-12 09:30'), 1).due).toBe(endOf('2019-10-14'));
+      expect(calendar.withinWorkingDays(shanghai('2020-01-20 16:00'), 15).due).toBe(endOf('2020-02-18'));
     });
 
     it('is read once per process', () => expect(chineseDaysYears()).toBe(chineseDaysYears()));
@@ -66,18 +64,18 @@ describe('the working-day calendar loader', () => {
       expect(data.name).toBe('chinese-days+file');
       expect(data.version).toMatch(new RegExp(`^${chineseDaysVersion}\\+[0-9a-f]{12}$`));
       const calendar = loadWorkingDayCalendar({ WORKDAY_CALENDAR_FILE: path });
-      expect(calendar.withinWorkingDays(local(`${year}-06-01 10:00`), 1).calendarCovered).toBe(true);
+      expect(calendar.withinWorkingDays(shanghai(`${year}-06-01 10:00`), 1).calendarCovered).toBe(true);
       const friday = new Date(Date.parse(`${saturday}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-      expect(calendar.withinWorkingDays(local(`${friday} 10:00`), 1).due).toBe(endOf(saturday));
-      expect(calendar.coverage(local(`${year}-01-02 10:00`)).coveredUntil).toBe(`${year}-12-31`);
+      expect(calendar.withinWorkingDays(shanghai(`${friday} 10:00`), 1).due).toBe(endOf(saturday));
+      expect(calendar.coverage(shanghai(`${year}-01-02 10:00`)).coveredUntil).toBe(`${year}-12-31`);
     });
 
     it('replaces a year the package has', () => {
       // Without the National Day week, 2019-09-30 + 1 working day is Tuesday 10-01.
       const path = file('replace.json', JSON.stringify({ 2019: { holidays: [], workdays: [] } }));
       const calendar = loadWorkingDayCalendar({ WORKDAY_CALENDAR_FILE: path });
-      expect(calendar.withinWorkingDays(local('2019-09-30 10:00'), 1).due).toBe(endOf('2019-10-01'));
-      expect(calendar.withinWorkingDays(local('2020-01-20 16:00'), 15).due).toBe(endOf('2020-02-18'));
+      expect(calendar.withinWorkingDays(shanghai('2019-09-30 10:00'), 1).due).toBe(endOf('2019-10-01'));
+      expect(calendar.withinWorkingDays(shanghai('2020-01-20 16:00'), 15).due).toBe(endOf('2020-02-18'));
     });
 
     it('gives a different version for different content', () => {

@@ -5,15 +5,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { creditCodeCheckChar } from '@survey/domain';
+import { creditCode as code } from '@survey/domain/testing';
 import { csvRecords, CsvItem } from './csv-records';
 import { HeaderError } from './csv-header';
 import { checkRow, DuplicateCodes, readHeader } from './enterprise-rows';
 
-const code = (n: number) => {
-  const first17 = `91320302${String(n).padStart(9, '0')}`;
-  return first17 + creditCodeCheckChar(first17);
-};
 const header = readHeader(['credit_code', 'name', 'district', 'industry', 'size']);
 
 describe('readHeader', () => {

@@ -14,9 +14,11 @@ import { Logger } from '@nestjs/common';
 import { SqliteEventStore, UnrecoverableStoreError } from '@survey/event-store';
 import type { EventStore, Subscription } from '@survey/event-store';
 import { Projection, reportsProjection, SqliteReadModelStore } from '@survey/read-models';
-import { acme, globex, opened, registered, streamOf, submitted, toNew } from '../../../read-models/src/testing/report-events';
+import { acme, globex, opened, registered, submitted } from '@survey/domain/testing';
+import { streamOf, toNew } from '@survey/event-store/testing';
 import { AppConfig, loadConfig } from '../config/config';
 import { Projections } from './projections';
+import { pause } from '@survey/domain/testing';
 
 describe('Projections when the event store fails', () => {
   let dir: string;
@@ -53,7 +55,7 @@ describe('Projections when the event store fails', () => {
     const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     const projections = new Projections(failingWith(new UnrecoverableStoreError('position 630365 is not the position of an event of this log')), readModels, loadConfig({ SURVEY_JWT_SECRET: 'x'.repeat(32) }));
     await projections.onApplicationBootstrap();
-    await new Promise((r) => setTimeout(r, 50));
+    await pause(50);
     expect(kill).toHaveBeenCalledTimes(1);
     expect(kill).toHaveBeenCalledWith(process.pid, 'SIGTERM');
     expect(process.exitCode).toBe(1);
@@ -68,7 +70,7 @@ describe('Projections when the event store fails', () => {
     subscribed = 0;
     const projections = new Projections(failingWith(new Error('14 UNAVAILABLE'), 4), readModels, loadConfig({ SURVEY_JWT_SECRET: 'x'.repeat(32) }));
     await projections.onApplicationBootstrap();
-    await new Promise((r) => setTimeout(r, 1300)); // the restart comes after 1 s
+    await pause(1300); // the restart comes after 1 s
     expect(subscribed).toBe(2 * projections.all.length);
     expect(projections.all.every((p) => !p.error)).toBe(true);
     expect(kill).not.toHaveBeenCalled();
@@ -84,7 +86,7 @@ const until = async (what: () => Promise<boolean> | boolean, ms = 5000) => {
   const deadline = Date.now() + ms;
   while (!(await what())) {
     if (Date.now() > deadline) throw new Error(`not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 10));
+    await pause(10);
   }
 };
 

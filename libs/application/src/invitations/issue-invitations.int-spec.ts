@@ -6,25 +6,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { creditCodeCheckChar, InvitationsIssued, streams } from '@survey/domain';
-import { duringCampaign, opened } from '../../../domain/src/testing/builders';
+import { InvitationsIssued, streams } from '@survey/domain';
+import { creditCodes as codes } from '@survey/domain/testing';
 import { appendSize, MAX_APPEND_BYTES, SqliteEventStore } from '@survey/event-store';
 import type { EventStore } from '@survey/event-store';
-import { anEvent } from '../../../event-store/src/testing/event-builders';
 import { Aggregates } from '../infrastructure/aggregates';
 import { ManualClock } from '../infrastructure/clock';
 import { IssueInvitationsCommand } from './invitation.commands';
 import { INVITATIONS_PER_APPEND, IssueInvitationsHandler } from './invitation.handlers';
+import { duringCampaign, opened } from '@survey/domain/testing';
+import { anEvent } from '@survey/event-store/testing';
 
 const meta = { actor: { role: 'admin' as const, sub: 'spec' }, correlationId: 'c' };
 
-/** `n` distinct valid credit codes. */
-function codes(n: number): string[] {
-  return Array.from({ length: n }, (_, i) => {
-    const first17 = `9132030${String(i).padStart(10, '0')}`;
-    return first17 + creditCodeCheckChar(first17)!;
-  });
-}
 
 describe('IssueInvitationsHandler on a SQLite log', () => {
   let dir: string;

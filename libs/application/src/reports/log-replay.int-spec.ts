@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import type { SurveyEvent } from '@survey/domain';
 import { SqliteEventStore } from '@survey/event-store';
 import { CampaignStatsDoc, COLLECTIONS, MemoryDocs } from '@survey/read-models';
-import { acme, globex, initech, opened, recordedAtOf, streamOf, submitted, toNew } from '../../../read-models/src/testing/report-events';
 import type { AppConfig } from '../config/config';
 import { TryLater } from '../infrastructure/try-later';
 import { ReplayPool } from '../replay/replay-pool';
 import { LogReplay } from './log-replay';
+import { acme, globex, initech, opened, submitted } from '@survey/domain/testing';
+import { recordedAtOf, streamOf, toNew } from '@survey/event-store/testing';
 
 const minute = (index: number, seconds = 0) => new Date(Date.parse(recordedAtOf(index)) + seconds * 1000);
 

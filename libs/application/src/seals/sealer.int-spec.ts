@@ -8,10 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SEALS_STREAM } from '@survey/domain';
 import { EventStore, openStoredLog, Seal, SqliteEventStore, verifyLog } from '@survey/event-store';
-import { anEvent, pause } from '../../../event-store/src/testing/event-builders';
 import type { AppConfig } from '../config/config';
 import { systemClock } from '../infrastructure/clock';
 import { Sealer } from './sealer';
+import { anEvent } from '@survey/event-store/testing';
+import { pause } from '@survey/domain/testing';
 
 const dir = mkdtempSync(join(tmpdir(), 'sealer-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

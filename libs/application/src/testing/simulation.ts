@@ -5,18 +5,17 @@
  * property test counts what every report must show.
  */
 import {
-  BallotCommand, ballotDecider, BallotState, campaignDecider, CampaignState, creditCodeCheckChar, DomainError, EnterpriseProfile,
+  BallotCommand, ballotDecider, BallotState, campaignDecider, CampaignState, DomainError, EnterpriseProfile,
   invitationDecider, InvitationsState, Segment, SurveyEvent,
 } from '@survey/domain';
+import { creditCode, profileChanged, registered } from '@survey/domain/testing';
 import { CampaignSpec, picked, World } from './prototype-names';
 
 /** Every decision is made at this time, inside every campaign's window. */
 export const NOW = new Date('2020-06-01T00:00:00.000Z');
 
-export const codeOf = (n: number) => {
-  const first17 = `91320302${String(n + 1).padStart(9, '0')}`;
-  return first17 + creditCodeCheckChar(first17)!;
-};
+/** The code of the world's n-th enterprise (from 0). */
+export const codeOf = (n: number) => creditCode(n + 1);
 
 /** A current evaluation as the model keeps it. */
 export interface Current {
@@ -54,7 +53,7 @@ export function simulate(world: World): { events: SurveyEvent[]; model: Model } 
   }
   const codes = world.enterprises.map((_, i) => codeOf(i));
   world.enterprises.forEach((profile, i) => {
-    events.push({ type: 'EnterpriseRegistered', data: { creditCode: codes[i], ...profile } });
+    events.push(registered(codes[i], profile));
     model.profiles.set(codes[i], profile);
   });
   const invitations = new Map<string, InvitationsState>();
@@ -71,7 +70,7 @@ export function simulate(world: World): { events: SurveyEvent[]; model: Model } 
   for (const action of world.actions) {
     if (action.kind === 'move') {
       const code = codes[action.enterprise % codes.length];
-      events.push({ type: 'EnterpriseProfileChanged', data: { creditCode: code, ...action.profile } });
+      events.push(profileChanged(code, action.profile));
       model.profiles.set(code, action.profile);
       continue;
     }
@@ -83,7 +82,7 @@ export function simulate(world: World): { events: SurveyEvent[]; model: Model } 
       const expected = invitees.has(creditCode) ? 'InvitationRevoked' : state.invitations.has(creditCode) ? 'Conflict' : 'NotFound';
       const decided = decision(() => invitationDecider.decide({ type: 'RevokeInvitation', data: { campaignId: campaign.id, creditCode, reason: 'moved away' } }, state, { now: NOW, campaign: campaigns.get(campaign.id)! }));
       expect({ action, outcome: decided.outcome }).toEqual({ action, outcome: expected });
-      decided.events.forEach((e) => invitationDecider.evolve(state, e));
+      invitations.set(campaign.id, decided.events.reduce(invitationDecider.evolve, state));
       events.push(...decided.events);
       invitees.delete(creditCode);
       continue;

@@ -1,13 +1,9 @@
-import { officialCalendar, officialCalendarData } from '../testing/calendar';
+import { endOf, officialCalendar, officialCalendarData, shanghai } from '../testing/calendar';
 import { localDayOf, parseIsoDay } from './local-day';
 import { WorkingDayCalendar, withinNaturalDays } from './working-days';
 
-/** A wall-clock time in Asia/Shanghai. */
-const local = (text: string) => new Date(`${text.replace(' ', 'T')}:00+08:00`);
-/** 24:00 local at the end of that date. */
-const endOf = (day: string) => new Date(`${day}T24:00:00+08:00`).toISOString();
 const calendar = officialCalendar();
-const within = (at: string, n: number) => calendar.withinWorkingDays(local(at), n);
+const within = (at: string, n: number) => calendar.withinWorkingDays(shanghai(at), n);
 
 describe('working-day deadlines (Asia/Shanghai, official calendar)', () => {
   it('a review on Friday 2019-12-06 15:00 has its contact due at the end of Monday: 2019-12-09T16:00:00.000Z', () => {
@@ -31,7 +27,7 @@ describe('working-day deadlines (Asia/Shanghai, official calendar)', () => {
     it('Thursday 2019-12-05 23:59 local is still Thursday: due at the end of Friday', () =>
       expect(within('2019-12-05 23:59', 1).due).toBe(endOf('2019-12-06')));
     it('Friday 2019-12-06 00:01 local (still Thursday in UTC) is Friday: due at the end of Monday', () => {
-      const moment = local('2019-12-06 00:01');
+      const moment = shanghai('2019-12-06 00:01');
       expect(moment.toISOString().slice(0, 10)).toBe('2019-12-05');
       expect(calendar.withinWorkingDays(moment, 1).due).toBe(endOf('2019-12-09'));
     });
@@ -70,24 +66,24 @@ describe('working-day deadlines (Asia/Shanghai, official calendar)', () => {
 
   describe('natural days (7 days to rate)', () => {
     it('ends at 24:00 local of the 7th day after the local date', () =>
-      expect(withinNaturalDays(local('2019-12-06 15:00'), 7)).toBe(endOf('2019-12-13')));
+      expect(withinNaturalDays(shanghai('2019-12-06 15:00'), 7)).toBe(endOf('2019-12-13')));
     it('counts holidays and weekends alike', () =>
-      expect(withinNaturalDays(local('2019-09-30 23:59'), 7)).toBe(endOf('2019-10-07')));
+      expect(withinNaturalDays(shanghai('2019-09-30 23:59'), 7)).toBe(endOf('2019-10-07')));
   });
 
   describe('coverage', () => {
     it('runs to the end of the last covered year and warns within 60 days of it', () => {
-      expect(calendar.coverage(local('2019-06-01 12:00'))).toEqual({ coveredUntil: '2020-12-31', warning: null });
-      const late = calendar.coverage(local('2020-11-15 12:00'));
+      expect(calendar.coverage(shanghai('2019-06-01 12:00'))).toEqual({ coveredUntil: '2020-12-31', warning: null });
+      const late = calendar.coverage(shanghai('2020-11-15 12:00'));
       expect(late.coveredUntil).toBe('2020-12-31');
       expect(late.warning).toMatch(/2020-12-31.*2021/);
     });
     it('is 60 days by default and counts from the local date', () => {
-      expect(calendar.coverage(local('2020-11-01 00:00')).warning).toBeNull(); // 11-01 + 60 days = 12-31
-      expect(calendar.coverage(local('2020-11-02 00:00')).warning).not.toBeNull();
+      expect(calendar.coverage(shanghai('2020-11-01 00:00')).warning).toBeNull(); // 11-01 + 60 days = 12-31
+      expect(calendar.coverage(shanghai('2020-11-02 00:00')).warning).not.toBeNull();
     });
     it('has nothing to offer in an uncovered year', () =>
-      expect(calendar.coverage(local('2021-06-01 12:00'))).toEqual({ coveredUntil: null, warning: expect.stringMatching(/2021/) }));
+      expect(calendar.coverage(shanghai('2021-06-01 12:00'))).toEqual({ coveredUntil: null, warning: expect.stringMatching(/2021/) }));
   });
 
   it('knows its name and version', () => expect(calendar.stamp).toEqual({ name: officialCalendarData.name, version: officialCalendarData.version }));
@@ -97,6 +93,6 @@ describe('working-day deadlines (Asia/Shanghai, official calendar)', () => {
 
   it('local days: dates only when real', () => {
     expect(parseIsoDay('2019-02-29')).toBeUndefined();
-    expect(parseIsoDay('2020-02-29')).toBe(localDayOf(local('2020-02-29 12:00')));
+    expect(parseIsoDay('2020-02-29')).toBe(localDayOf(shanghai('2020-02-29 12:00')));
   });
 });

@@ -1,5 +1,5 @@
 /** The case's steps people take, each with its roles, its 409s and its content rules. */
-import { MAX_REASON_CHARACTERS } from '../ballot';
+import { MAX_REASON_CHARACTERS } from '../text';
 import type { LoopActor } from '../closed-loop/actor';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors';
 import {
@@ -17,7 +17,7 @@ const by = (actor: LoopActor, at = '2019-12-11 10:00') => caseContext(actor, loc
 const now = local('2019-12-11 10:00');
 
 const contact = (summary = '电话回访', channel = 'phone'): CaseCommand => ({ type: 'RecordContact', data: { caseId, channel: channel as 'phone', summary } });
-const report = (kind = 'rectified', actions = '优化流程'): CaseCommand => ({ type: 'ReportRectification', data: { caseId, kind: kind as 'rectified', actions } });
+const reportCommand = (kind = 'rectified', actions = '优化流程'): CaseCommand => ({ type: 'ReportRectification', data: { caseId, kind: kind as 'rectified', actions } });
 const followUp = (level: string, comment: string | null = null): CaseCommand => ({ type: 'RateFollowUp', data: { caseId, level, comment } });
 const appeal = (reason = '恶意差评'): CaseCommand => ({ type: 'FileAppeal', data: { caseId, reason } });
 const decide = (upheld: boolean, reason = '核查属实'): CaseCommand => ({ type: 'DecideAppeal', data: { caseId, upheld, reason } });
@@ -43,21 +43,21 @@ describe('rectification case: the steps people take', () => {
 
   describe('the report', () => {
     it('is the agency’s, after a contact, and gives the enterprise 7 natural days to follow up', () =>
-      given([caseOpened(), contacted()]).when(report('explanation', '政策不允许，已解释'), by(taxAgency, '2019-12-10 10:00'))
+      given([caseOpened(), contacted()]).when(reportCommand('explanation', '政策不允许，已解释'), by(taxAgency, '2019-12-10 10:00'))
         .then([{ type: 'RectificationReported', data: { ...caseKey, round: 1, kind: 'explanation', actions: '政策不允许，已解释', followUpDue: endOf('2019-12-17'), at: local('2019-12-10 10:00') } }]));
-    it('before a contact → 409', () => given([caseOpened()]).when(report(), by(taxAgency)).thenThrows(Conflict, /no recorded contact/));
-    it('a second one in the round → 409', () => given(reportedCase).when(report(), by(taxAgency)).thenThrows(Conflict, /already reported/));
+    it('before a contact → 409', () => given([caseOpened()]).when(reportCommand(), by(taxAgency)).thenThrows(Conflict, /no recorded contact/));
+    it('a second one in the round → 409', () => given(reportedCase).when(reportCommand(), by(taxAgency)).thenThrows(Conflict, /already reported/));
     it('on an escalated case → 409', () =>
       given([...reportedCase, followedUp('dissatisfied'), reopened(), reported('rectified', 2), followedUp('dissatisfied', 2), escalated()])
-        .when(report(), by(taxAgency)).thenThrows(Conflict, /escalated/));
+        .when(reportCommand(), by(taxAgency)).thenThrows(Conflict, /escalated/));
     it('accepts actions of exactly 2,000 characters, counting code points', () => {
       const actions = '改'.repeat(1999) + '😀';
-      given([caseOpened(), contacted()]).when(report('rectified', actions), by(taxAgency))
+      given([caseOpened(), contacted()]).when(reportCommand('rectified', actions), by(taxAgency))
         .then([{ type: 'RectificationReported', data: { ...caseKey, round: 1, kind: 'rectified', actions, followUpDue: endOf('2019-12-18'), at: now } }]);
     });
-    it.each([['actions of 2,001 characters', report('rectified', '改'.repeat(2001))], ['blank actions', report('rectified', ' ')], ['unknown kind', report('fixed')]])('refuses %s (400)', (_, cmd) =>
+    it.each([['actions of 2,001 characters', reportCommand('rectified', '改'.repeat(2001))], ['blank actions', reportCommand('rectified', ' ')], ['unknown kind', reportCommand('fixed')]])('refuses %s (400)', (_, cmd) =>
       given([caseOpened(), contacted()]).when(cmd, by(taxAgency)).thenThrows(Invalid));
-    it('is refused to the centre (403)', () => given([caseOpened(), contacted()]).when(report(), by(centre)).thenThrows(Forbidden, /agency/));
+    it('is refused to the centre (403)', () => given([caseOpened(), contacted()]).when(reportCommand(), by(centre)).thenThrows(Forbidden, /agency/));
   });
 
   describe('the follow-up (追评)', () => {
@@ -102,12 +102,17 @@ describe('rectification case: the steps people take', () => {
       given([caseOpened()]).when(appeal(), by(centre)).thenThrows(Forbidden);
       given([caseOpened()]).when(appeal(' '), by(taxAgency)).thenThrows(Invalid);
     });
+    it('counts its reason as every reason is counted: at most MAX_REASON_CHARACTERS code points (400 over)', () => {
+      const longest = '诉'.repeat(MAX_REASON_CHARACTERS - 1) + '😀';
+      given([caseOpened()]).when(appeal(longest), by(taxAgency)).then([{ type: 'AppealFiled', data: { ...caseKey, reason: longest, at: now } }]);
+      given([caseOpened()]).when(appeal(`${longest}。`), by(taxAgency)).thenThrows(Invalid, /reason/);
+    });
     it('upheld: the decision and the case closed appeal-upheld, the reason as note', () =>
       given([caseOpened(), appealed()]).when(decide(true), by(centre)).then([
         { type: 'AppealDecided', data: { ...caseKey, upheld: true, reason: '核查属实', at: now } }, closedAs('appeal-upheld', null, '核查属实')]));
     it('rejected: the decision only, and the case goes on', () => {
       given([caseOpened(), appealed()]).when(decide(false, '证据不足'), by(centre)).then([{ type: 'AppealDecided', data: { ...caseKey, upheld: false, reason: '证据不足', at: now } }]);
-      given([caseOpened(), appealed(), appealDecided(false), contacted()]).when(report(), by(taxAgency))
+      given([caseOpened(), appealed(), appealDecided(false), contacted()]).when(reportCommand(), by(taxAgency))
         .then([{ type: 'RectificationReported', data: { ...caseKey, round: 1, kind: 'rectified', actions: '优化流程', followUpDue: endOf('2019-12-18'), at: now } }]);
     });
     it('no appeal pending → 409', () => {
@@ -135,7 +140,7 @@ describe('rectification case: the steps people take', () => {
 
   describe('any step on a closed case → 409', () => {
     const steps: [string, CaseCommand, LoopActor][] = [
-      ['contact', contact(), centre], ['report', report(), taxAgency], ['follow-up', followUp('satisfied'), theEnterprise],
+      ['contact', contact(), centre], ['report', reportCommand(), taxAgency], ['follow-up', followUp('satisfied'), theEnterprise],
       ['appeal', appeal(), taxAgency], ['appeal decision', decide(true), centre], ['close', close(), centre],
     ];
     it.each(steps)('%s', (_, cmd, actor) =>
@@ -143,7 +148,7 @@ describe('rectification case: the steps people take', () => {
   });
 
   describe('who may see the case at all', () => {
-    const steps: [string, CaseCommand][] = [['contact', contact()], ['report', report()], ['appeal', appeal()], ['follow-up', followUp('satisfied')]];
+    const steps: [string, CaseCommand][] = [['contact', contact()], ['report', reportCommand()], ['appeal', appeal()], ['follow-up', followUp('satisfied')]];
     it.each(steps)('another agency’s case is 404 for %s, as an unknown one', (_, cmd) => {
       given([caseOpened({ contactConsent: true }), contacted(), reported()]).when(cmd, by(policeAgency)).thenThrows(NotFound, /not found/);
       given([]).when(cmd, by(taxAgency)).thenThrows(NotFound, /not found/);

@@ -4,9 +4,8 @@
  * in the order a caller should hear of them: the case (404), the role (403), the case's state
  * (409), the content (400).
  */
-import { requiredText, optionalText, oneOf, check, MAX_TEXT_CHARACTERS } from '../closed-loop/text';
+import { characterCount, requiredText, optionalText, oneOf, check, MAX_REASON_CHARACTERS, MAX_TEXT_CHARACTERS, requiredReason } from '../text';
 import { Conflict, FieldError } from '../errors';
-import { MAX_REASON_CHARACTERS } from '../ballot';
 import { levelOf } from '../scale';
 import { authorizeCaseStep, CaseStep } from './access';
 import {
@@ -18,7 +17,7 @@ import { withinNaturalDays } from '../calendar';
 
 /** What an upheld appeal writes on the ballot's EvaluationInvalidated, whose reason holds 500 characters. */
 export const APPEAL_UPHELD_PREFIX = 'appeal upheld: ';
-export const MAX_APPEAL_DECISION_REASON = MAX_REASON_CHARACTERS - APPEAL_UPHELD_PREFIX.length;
+export const MAX_APPEAL_DECISION_REASON = MAX_REASON_CHARACTERS - characterCount(APPEAL_UPHELD_PREFIX);
 export const appealInvalidationReason = (decisionReason: string) => `${APPEAL_UPHELD_PREFIX}${decisionReason.trim()}`;
 
 export const keyOf = (s: OpenedCase): CaseKey => ({ caseId: s.caseId, campaignId: s.campaignId, agencyId: s.agencyId });
@@ -89,7 +88,7 @@ export function fileAppeal(cmd: FileAppeal['data'], state: CaseState, context: C
   const s = openCaseFor(state, cmd.caseId, context, 'appeal');
   if (s.appeal !== 'none') throw new Conflict(`case ${s.caseId} was already appealed (an appeal is allowed once per case)`);
   const problems: FieldError[] = [];
-  const reason = requiredText('reason', cmd.reason, MAX_TEXT_CHARACTERS, problems);
+  const reason = requiredReason(cmd.reason, problems);
   check('invalid appeal', problems);
   return [{ type: 'AppealFiled', data: { ...keyOf(s), reason, at: context.now.toISOString() } }];
 }

@@ -3,7 +3,7 @@
  * for more time before the deadline, resolve it with a reply.
  */
 import { withinNaturalDays } from '../calendar';
-import { check, MAX_TEXT_CHARACTERS, requiredText } from '../closed-loop/text';
+import { check, MAX_TEXT_CHARACTERS, requiredReason, requiredText } from '../text';
 import { Conflict, FieldError } from '../errors';
 import type { AcceptRequest, AskExtension, RequestContext, ResolveRequest, ReturnRequest } from './commands';
 import { openRequestFor, requireStatus, stampOf } from './common';
@@ -21,7 +21,7 @@ export function giveBack(cmd: ReturnRequest['data'], state: RequestState, contex
   const s = openRequestFor(state, cmd.requestId, context, 'agency');
   requireStatus(s, ['dispatched'], 'a request is returned before it is accepted');
   const problems: FieldError[] = [];
-  const reason = requiredText('reason', cmd.reason, MAX_TEXT_CHARACTERS, problems);
+  const reason = requiredReason(cmd.reason, problems);
   check('invalid return', problems);
   const { calendar, now, policy } = context;
   const dispatch = calendar.withinWorkingDays(now, policy.dispatchDays);
@@ -43,7 +43,7 @@ export function askExtension(cmd: AskExtension['data'], state: RequestState, con
   if (!Number.isInteger(days) || days < 1 || days > policy.maxExtensionDays) {
     problems.push({ field: 'workingDays', message: `must be a whole number from 1 to ${policy.maxExtensionDays}` });
   }
-  const reason = requiredText('reason', cmd.reason, MAX_TEXT_CHARACTERS, problems);
+  const reason = requiredReason(cmd.reason, problems);
   check('invalid extension', problems);
   if (s.extensionGranted + days > policy.maxExtensionDays) {
     throw new Conflict(`request ${s.requestId} was already granted ${s.extensionGranted} working days: at most ${policy.maxExtensionDays} in all`);

@@ -3,7 +3,7 @@
  * request, dispatching it to a known agency, deciding an extension, closing an escalated request.
  */
 import { CreditCode } from '../credit-code';
-import { check, MAX_TEXT_CHARACTERS, oneOf, requiredText } from '../closed-loop/text';
+import { check, MAX_TEXT_CHARACTERS, oneOf, requiredText } from '../text';
 import { Conflict, FieldError, Forbidden, NotFound } from '../errors';
 import { requireRequestRole } from './access';
 import {

@@ -2,7 +2,7 @@
  * The enterprise's steps on its request: rating the answer (satisfied closes it, negative sends it
  * back once and escalates it the second time) and withdrawing it before an answer.
  */
-import { check, MAX_TEXT_CHARACTERS, optionalText } from '../closed-loop/text';
+import { check, MAX_REASON_CHARACTERS, MAX_TEXT_CHARACTERS, optionalText } from '../text';
 import { Conflict, FieldError } from '../errors';
 import { levelOf } from '../scale';
 import { RateResolution, RequestContext, resolveDaysFor, WithdrawRequest } from './commands';
@@ -39,7 +39,7 @@ export function withdraw(cmd: WithdrawRequest['data'], state: RequestState, cont
   const s = openRequestFor(state, cmd.requestId, context, 'enterprise');
   requireStatus(s, ['received', 'returned', 'dispatched', 'accepted'], 'a request is withdrawn before it is resolved');
   const problems: FieldError[] = [];
-  const reason = optionalText('reason', cmd.reason, MAX_TEXT_CHARACTERS, problems);
+  const reason = optionalText('reason', cmd.reason, MAX_REASON_CHARACTERS, problems);
   check('invalid withdrawal', problems);
   const at = context.now.toISOString();
   return [

@@ -2,6 +2,7 @@
 import type { LoopActor } from '../closed-loop/actor';
 import { Conflict, Forbidden, Invalid, NotFound, Unprocessable } from '../errors';
 import { acme } from '../testing/builders';
+import { MAX_REASON_CHARACTERS } from '../text';
 import { analyst, centre, endOf, local, otherEnterprise, policeAgency, stamp, taxAgency, theEnterprise } from '../testing/cases';
 import { specFor } from '../testing/given';
 import {
@@ -97,6 +98,8 @@ describe('request: filing and handling', () => {
       given([received(), dispatched(), accepted()]).when(giveBack(), by(taxAgency, '2019-12-11 11:00')).thenThrows(Conflict, /before it is accepted/);
     });
     it('a blank reason (400)', () => given([received(), dispatched()]).when(giveBack(' '), by(taxAgency, '2019-12-11 10:00')).thenThrows(Invalid, /reason/));
+    it('a reason over MAX_REASON_CHARACTERS, as every reason is counted (400)', () =>
+      given([received(), dispatched()]).when(giveBack('退'.repeat(MAX_REASON_CHARACTERS + 1)), by(taxAgency, '2019-12-11 10:00')).thenThrows(Invalid, /reason/));
     it('another agency → 404; the one it was returned from → 403; the centre → 403', () => {
       given([received(), dispatched()]).when(accept, by(policeAgency, '2019-12-11 10:00')).thenThrows(NotFound);
       given([received(), dispatched(), returned(), dispatched('police')]).when(accept, by(taxAgency, '2019-12-12 10:00')).thenThrows(Forbidden, /no longer/);

@@ -53,13 +53,13 @@ describe('request: rating and closing', () => {
   });
 
   describe('withdrawing', () => {
-    const withdrawn = (reason: string | null, at: string): RequestEvent[] =>
+    const withdrawnWith = (reason: string | null, at: string): RequestEvent[] =>
       [{ type: 'RequestWithdrawn', data: { requestId, reason, at } }, requestClosed('withdrawn', null, at)];
     it.each([
       ['received', [received()]], ['dispatched', [received(), dispatched()]], ['accepted', [received(), dispatched(), accepted()]],
       ['returned', [received(), dispatched(), returned()]], ['reopened', [...answered, rated('dissatisfied'), requestReopened()]],
     ])('before an answer: %s', (_, events) =>
-      given(events).when(withdraw(' 已自行解决 '), by(theEnterprise, '2019-12-24 10:00')).then(withdrawn('已自行解决', local('2019-12-24 10:00'))));
+      given(events).when(withdraw(' 已自行解决 '), by(theEnterprise, '2019-12-24 10:00')).then(withdrawnWith('已自行解决', local('2019-12-24 10:00'))));
     it('after an answer, or once escalated → 409', () => {
       given(answered).when(withdraw(), by(theEnterprise, '2019-12-21 10:00')).thenThrows(Conflict, /before it is resolved/);
       given([...round2Answered, rated('dissatisfied', 2), requestEscalated()]).when(withdraw(), by(theEnterprise, '2020-01-11 10:00')).thenThrows(Conflict);

@@ -6,6 +6,11 @@
  */
 import { CalendarData, WorkingDayCalendar } from '../calendar';
 
+/** A wall-clock time in Asia/Shanghai ('2019-12-06 15:00'). */
+export const shanghai = (text: string): Date => new Date(`${text.replace(' ', 'T')}:00+08:00`);
+/** 24:00 Asia/Shanghai at the end of that date, as an ISO UTC string. */
+export const endOf = (day: string): string => new Date(`${day}T24:00:00+08:00`).toISOString();
+
 const range = (from: string, to: string): string[] => {
   const days: string[] = [];
   for (let t = Date.parse(from); t <= Date.parse(to); t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10));

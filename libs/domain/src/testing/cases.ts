@@ -7,12 +7,11 @@ import { CaseContext, DEFAULT_CASE_POLICY } from '../rectification/commands';
 import type { CaseKey, DeadlineCalendar, RectificationEvent, ReportKind } from '../rectification/events';
 import { DEFAULT_SCALE } from '../scale';
 import { acme } from './builders';
-import { officialCalendar, officialCalendarData } from './calendar';
+import { endOf, officialCalendar, officialCalendarData, shanghai } from './calendar';
 
 /** A wall-clock time in Asia/Shanghai as an ISO UTC string. */
-export const local = (text: string) => new Date(`${text.replace(' ', 'T')}:00+08:00`).toISOString();
-/** 24:00 local at the end of that date. */
-export const endOf = (day: string) => new Date(`${day}T24:00:00+08:00`).toISOString();
+export const local = (text: string) => shanghai(text).toISOString();
+export { endOf };
 
 export const caseId = '0190a1b2-0000-7000-8000-000000000001';
 export const caseKey: CaseKey = { caseId, campaignId: 'xz-2019', agencyId: 'tax' };

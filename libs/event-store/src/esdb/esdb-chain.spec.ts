@@ -4,9 +4,9 @@
  */
 import { serializeAppend } from '../append-request';
 import { eventHash, GENESIS } from '../chain/event-hash';
-import { anEvent } from '../testing/event-builders';
 import { CHAIN_KEY, chainEvents, LastHashes, splitChain } from './esdb-chain';
 import { toRecorded } from './esdb-events';
+import { anEvent } from '../testing/event-builders';
 
 describe('the hash chain on EventStoreDB', () => {
   const events = [anEvent('EvaluationSubmitted', { district: '鼓楼区', n: 0.1 }), anEvent('EvaluationRevised')];

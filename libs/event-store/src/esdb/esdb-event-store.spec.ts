@@ -8,12 +8,13 @@
 import { AccessDeniedError, UnavailableError } from '@eventstore/db-client';
 import { AppendTooLarge } from '../append-limit';
 import type { RecordedEvent } from '../event-store.port';
-import { anEvent, deferred, pause } from '../testing/event-builders';
 import { eventStoreContract } from '../testing/event-store.contract';
 import { invalidPositionError, ScriptedEsdb } from '../testing/scripted-esdb';
 import { isUnrecoverable } from './esdb-errors';
 import { EsdbEventStore } from './esdb-event-store';
 import { HEAD_STREAM } from './esdb-head';
+import { anEvent } from '../testing/event-builders';
+import { deferred, pause } from '@survey/domain/testing';
 
 const open: EsdbEventStore[] = [];
 const storeOn = (server: ScriptedEsdb, namespace?: string, log: (line: string) => void = () => undefined) => {

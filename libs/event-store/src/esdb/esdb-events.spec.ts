@@ -1,7 +1,7 @@
 import { ANY, NO_STREAM } from '@eventstore/db-client';
-import { anEvent } from '../testing/event-builders';
 import { describeCurrent, isSystemEvent, StreamNamespace, toExpectedRevision, toMetadata, toRecorded } from './esdb-events';
 import type { ClientEvent } from './esdb-events';
+import { anEvent } from '../testing/event-builders';
 
 function clientEvent(overrides: Partial<ClientEvent> = {}): ClientEvent {
   const e = anEvent('EvaluationSubmitted', { agencyId: 'tax', district: '鼓楼区' });

@@ -6,9 +6,10 @@
 import { START } from '@eventstore/db-client';
 import type { ReadPosition, ResolvedEvent } from '@eventstore/db-client';
 import type { RecordedEvent } from '../event-store.port';
-import { anEvent, deferred, pause } from '../testing/event-builders';
 import { backoffDelay, EsdbSubscription } from './esdb-subscription';
 import type { CatchUpStream, EsdbSubscriptionConfig } from './esdb-subscription';
+import { anEvent } from '../testing/event-builders';
+import { deferred, pause } from '@survey/domain/testing';
 
 /** A scripted feed: tests push events, fail the connection, or announce "caught up". */
 class Feed implements CatchUpStream {

@@ -3,7 +3,8 @@
  * filter the log to this test's streams, so other writers on a shared server do not matter.
  */
 import type { EventStore, RecordedEvent, Subscription } from '../event-store.port';
-import { anEvent, deferred, pause } from './event-builders';
+import { anEvent } from './event-builders';
+import { deferred, pause } from '@survey/domain/testing';
 
 export function subscriptionContract(store: () => EventStore, stream: () => string): void {
   describe('subscribeToAll', () => {

@@ -59,16 +59,9 @@ export function tmpfsUnavailable(): string | null {
   }
 }
 
-/** A suite that needs a tmpfs: run it, or say it is skipped and why (e.g. not root). */
+/** A suite that needs a tmpfs: run it, or have jest report it as skipped, the reason in its name (e.g. not root). */
 export function describeOnTmpfs(name: string, suite: () => void): void {
   const reason = tmpfsUnavailable();
-  if (!reason) {
-    describe(name, suite);
-    return;
-  }
-  describe(name, () => {
-    it(`is skipped: mounting a tmpfs is not permitted here (${reason})`, () => {
-      console.warn(`skipped: ${name} — cannot mount a tmpfs: ${reason}`);
-    });
-  });
+  if (reason) describe.skip(`${name} — skipped: mounting a tmpfs is not permitted here (${reason})`, suite);
+  else describe(name, suite);
 }

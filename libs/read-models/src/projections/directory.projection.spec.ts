@@ -4,10 +4,10 @@ import { DIRECTORY, directoryProjection } from './directory.projection';
 
 const profile = { name: '徐州某某科技有限公司', district: '鼓楼区', industry: 'C', size: 'small' };
 let position = 0;
-const recorded = (type: string, data: object): RecordedEvent =>
+const recordedAs = (type: string, data: object): RecordedEvent =>
   ({ id: `e${++position}`, stream: 's', revision: 0, position, type, data, metadata: {} as RecordedEvent['metadata'] });
 
-function fold(events: RecordedEvent[]): Map<string, Doc> {
+function project(events: RecordedEvent[]): Map<string, Doc> {
   const docs = new Map<string, Doc>();
   const access: DocAccess = {
     get: (c, id) => docs.get(`${c}/${id}`) as never,
@@ -19,22 +19,22 @@ function fold(events: RecordedEvent[]): Map<string, Doc> {
 }
 
 describe('directory projection', () => {
-  const registered = recorded('EnterpriseRegistered', { creditCode: 'A', ...profile });
-  const moved = recorded('EnterpriseProfileChanged', { creditCode: 'A', ...profile, district: '云龙区', size: 'medium' });
+  const registered = recordedAs('EnterpriseRegistered', { creditCode: 'A', ...profile });
+  const moved = recordedAs('EnterpriseProfileChanged', { creditCode: 'A', ...profile, district: '云龙区', size: 'medium' });
 
   it('keeps each enterprise with its current profile', () => {
-    expect(fold([registered, recorded('EnterpriseRegistered', { creditCode: 'B', ...profile }), moved])).toEqual(new Map([
+    expect(project([registered, recordedAs('EnterpriseRegistered', { creditCode: 'B', ...profile }), moved])).toEqual(new Map([
       [`${DIRECTORY}/A`, { creditCode: 'A', ...profile, district: '云龙区', size: 'medium' }],
       [`${DIRECTORY}/B`, { creditCode: 'B', ...profile }],
     ]));
   });
 
   it('gives the same documents when events are folded twice (a second runner is harmless)', () => {
-    expect(fold([registered, moved, registered, moved])).toEqual(fold([registered, moved]));
+    expect(project([registered, moved, registered, moved])).toEqual(project([registered, moved]));
   });
 
   it('ignores every other event and reads nothing first', () => {
-    expect(fold([recorded('CampaignOpened', { campaignId: 'c' }), recorded('InvitationsIssued', { campaignId: 'c', creditCodes: ['A'] })]).size).toBe(0);
+    expect(project([recordedAs('CampaignOpened', { campaignId: 'c' }), recordedAs('InvitationsIssued', { campaignId: 'c', creditCodes: ['A'] })]).size).toBe(0);
     expect(directoryProjection.reads(registered)).toEqual([]);
   });
 });

@@ -3,18 +3,17 @@ import type { SurveyEvent } from '@survey/domain';
 import type { RecordedEvent } from '@survey/event-store';
 import type { DocAccess } from '../projection';
 import type { Doc } from '../read-model-store.port';
-import {
-  acme, closed, globex, initech, invalidated, opened, published, recorded, registered, revised, submitted, withdrawn,
-} from '../testing/report-events';
 import { counts } from '../testing/report-history';
 import { AgencyStatsDoc, CampaignDoc, CampaignStatsDoc, COLLECTIONS as C } from './report-docs';
 import { reportsProjection } from './reports.projection';
+import { acme, closed, globex, initech, invalidated, opened, published, registered, revised, submitted, withdrawn } from '@survey/domain/testing';
+import { recorded } from '@survey/event-store/testing';
 
 /**
  * Documents kept as JSON between events, as a store would: a projection that mutated a document
  * without put()ting it would lose the change here too. Records every (collection, id) touched.
  */
-class MemoryDocs implements DocAccess {
+class JsonDocs implements DocAccess {
   private readonly stored = new Map<string, string>();
   private readonly open = new Map<string, Doc | null>();
   private readonly dirty = new Set<string>();
@@ -75,13 +74,13 @@ class MemoryDocs implements DocAccess {
   }
 }
 
-const fold = (...events: SurveyEvent[]) => new MemoryDocs().fold(events);
-const campaignStats = (docs: MemoryDocs, campaignId = 'xz-2019') => docs.doc<CampaignStatsDoc>(C.campaignStats, campaignId)!;
-const agencyStats = (docs: MemoryDocs, agencyId: string, campaignId = 'xz-2019') => docs.doc<AgencyStatsDoc>(C.agencyStats, `${campaignId}/${agencyId}`)!;
+const project = (...events: SurveyEvent[]) => new JsonDocs().fold(events);
+const campaignStats = (docs: JsonDocs, campaignId = 'xz-2019') => docs.doc<CampaignStatsDoc>(C.campaignStats, campaignId)!;
+const agencyStats = (docs: JsonDocs, agencyId: string, campaignId = 'xz-2019') => docs.doc<AgencyStatsDoc>(C.agencyStats, `${campaignId}/${agencyId}`)!;
 
 describe('reports projection', () => {
   it('counts first submissions per level, overall and per agency, and each respondent once', () => {
-    const docs = fold(
+    const docs = project(
       opened(), submitted(acme, 'tax', 'satisfied'), submitted(acme, 'police', 'very_satisfied'), submitted(globex, 'tax', 'dissatisfied'),
     );
     expect(campaignStats(docs)).toMatchObject({ campaignId: 'xz-2019', respondents: 2 });
@@ -92,7 +91,7 @@ describe('reports projection', () => {
   });
 
   it('keeps the campaign document as changed while open: later closing, agency added and renamed', () => {
-    const docs = fold(
+    const docs = project(
       opened(),
       { type: 'CampaignClosingExtended', data: { campaignId: 'xz-2019', closesAt: '2020-01-15T00:00:00.000Z', previousClosesAt: '2019-12-31T00:00:00.000Z' } },
       { type: 'CampaignAgencyAdded', data: { campaignId: 'xz-2019', agencyId: 'housing', name: '市住建局' } },
@@ -106,7 +105,7 @@ describe('reports projection', () => {
   });
 
   it('moves a revised evaluation from its old level to its new one without counting it twice', () => {
-    const docs = fold(opened(), submitted(acme, 'tax', 'satisfied'), revised(acme, 'tax', 'dissatisfied'), revised(acme, 'tax', 'basically_satisfied'));
+    const docs = project(opened(), submitted(acme, 'tax', 'satisfied'), revised(acme, 'tax', 'dissatisfied'), revised(acme, 'tax', 'basically_satisfied'));
     expect(counts(campaignStats(docs)).levels).toEqual({ basically_satisfied: 1 });
     expect(counts(agencyStats(docs, 'tax')).levels).toEqual({ basically_satisfied: 1 });
     expect(campaignStats(docs).respondents).toBe(1);
@@ -114,14 +113,14 @@ describe('reports projection', () => {
 
   it('leaves every document as it was when a revision repeats the current data', () => {
     const answers = { efficiency: 'satisfied', attitude: 'very_satisfied' };
-    const once = fold(opened(), submitted(acme, 'tax', 'satisfied', { answers }));
-    const repeated = fold(opened(), submitted(acme, 'tax', 'satisfied', { answers }), revised(acme, 'tax', 'satisfied', { answers }), revised(acme, 'tax', 'satisfied', { answers }));
+    const once = project(opened(), submitted(acme, 'tax', 'satisfied', { answers }));
+    const repeated = project(opened(), submitted(acme, 'tax', 'satisfied', { answers }), revised(acme, 'tax', 'satisfied', { answers }), revised(acme, 'tax', 'satisfied', { answers }));
     expect(repeated.dump()).toEqual(once.dump());
   });
 
   it('removes withdrawn and invalidated evaluations from every counter', () => {
     const answers = { integrity: 'dissatisfied' };
-    const docs = fold(
+    const docs = project(
       opened(), submitted(acme, 'tax', 'satisfied', { answers }), submitted(acme, 'police', 'very_dissatisfied', { answers }),
       submitted(globex, 'police', 'satisfied'), withdrawn(acme, 'tax'), invalidated(acme, 'police'),
     );
@@ -132,14 +131,14 @@ describe('reports projection', () => {
   });
 
   it('counts a submission made again after a withdrawal', () => {
-    const docs = fold(opened(), submitted(acme, 'tax', 'satisfied'), withdrawn(acme, 'tax'), submitted(acme, 'tax', 'basically_satisfied'));
+    const docs = project(opened(), submitted(acme, 'tax', 'satisfied'), withdrawn(acme, 'tax'), submitted(acme, 'tax', 'basically_satisfied'));
     expect(counts(campaignStats(docs)).levels).toEqual({ basically_satisfied: 1 });
     expect(counts(agencyStats(docs, 'tax')).levels).toEqual({ basically_satisfied: 1 });
     expect(campaignStats(docs).respondents).toBe(1);
   });
 
   it('counts each answered question per level, and moves or drops answers on revision', () => {
-    const docs = fold(
+    const docs = project(
       opened(),
       submitted(acme, 'tax', 'satisfied', { answers: { efficiency: 'satisfied', attitude: 'very_satisfied' } }),
       submitted(globex, 'tax', 'dissatisfied', { answers: { efficiency: 'dissatisfied' } }),
@@ -153,7 +152,7 @@ describe('reports projection', () => {
   });
 
   it("counts a respondent once across agencies and lets go only with the ballot's last current evaluation", () => {
-    const docs = fold(opened(), submitted(acme, 'tax', 'satisfied'), submitted(acme, 'police', 'satisfied'), submitted(acme, 'market', 'satisfied'));
+    const docs = project(opened(), submitted(acme, 'tax', 'satisfied'), submitted(acme, 'police', 'satisfied'), submitted(acme, 'market', 'satisfied'));
     const respondents = (...more: SurveyEvent[]) => campaignStats(docs.fold(more)).respondents;
     expect(respondents()).toBe(1);
     expect(respondents(withdrawn(acme, 'tax'))).toBe(1);
@@ -167,8 +166,8 @@ describe('reports projection', () => {
 
   it('keeps two campaigns apart', () => {
     const y2018 = { campaignId: 'xz-2018' };
-    const docs = fold(
-      opened('xz-2018', 2018), opened(), submitted(acme, 'tax', 'dissatisfied', y2018), submitted(globex, 'tax', 'satisfied', y2018),
+    const docs = project(
+      opened('xz-2018', { year: 2018 }), opened(), submitted(acme, 'tax', 'dissatisfied', y2018), submitted(globex, 'tax', 'satisfied', y2018),
       submitted(acme, 'tax', 'very_satisfied'), withdrawn(acme, 'tax'), submitted(initech, 'police', 'satisfied'),
     );
     expect(campaignStats(docs, 'xz-2018')).toMatchObject({ campaignId: 'xz-2018', respondents: 2 });
@@ -180,7 +179,7 @@ describe('reports projection', () => {
 
   it('folds CampaignOpened, CampaignClosed and ResultsPublished into the campaign document', () => {
     const open = opened();
-    const docs = fold(open);
+    const docs = project(open);
     expect(docs.doc<CampaignDoc>(C.campaigns, 'xz-2019')).toEqual({ ...open.data, closedAt: null, published: null });
     docs.fold([closed()]);
     expect(docs.doc<CampaignDoc>(C.campaigns, 'xz-2019')).toMatchObject({ closedAt: '2019-12-31T00:00:00.000Z', published: null });
@@ -189,12 +188,12 @@ describe('reports projection', () => {
       ...open.data, closedAt: '2019-12-31T00:00:00.000Z',
       published: { publishedAt: '2020-01-10T02:00:00.000Z', position: 1234567, figures: { rate: 82.0, respondents: 60512 } },
     });
-    expect(fold(closed('xz-2099'), published('xz-2099', 1, {})).dump()).toEqual({}); // no campaign to update
+    expect(project(closed('xz-2099'), published('xz-2099', 1, {})).dump()).toEqual({}); // no campaign to update
   });
 
   const history: SurveyEvent[] = [opened(), submitted(acme, 'tax', 'satisfied'), submitted(acme, 'police', 'satisfied')];
   it.each<[string, SurveyEvent]>([
-    ['CampaignOpened', opened('xz-2020', 2020)],
+    ['CampaignOpened', opened('xz-2020', { year: 2020 })],
     ['CampaignClosed', closed()],
     ['ResultsPublished', published('xz-2019', 3, {})],
     ['a first EvaluationSubmitted', submitted(globex, 'market', 'satisfied')],
@@ -203,7 +202,7 @@ describe('reports projection', () => {
     ['EvaluationInvalidated', invalidated(acme, 'tax')],
     ['EnterpriseRegistered', registered(initech)],
   ])('reads exactly the documents it touches for %s', (_, event) => {
-    const docs = fold(...history);
+    const docs = project(...history);
     const [last] = recorded([...history, event]).slice(-1);
     docs.applyAll([last]);
     expect([...docs.touched].sort()).toEqual(reportsProjection.reads(last).map(([c, id]) => `${c}|${id}`).sort());

@@ -1,23 +1,20 @@
 /** The `segments` projection as a pure fold: cells per agency and campaign-wide, respondents counted once per cell. */
 import type { SurveyEvent } from '@survey/domain';
 import { MemoryDocs } from '../memory-docs';
-import { acme, globex, invalidated, opened, recorded, withdrawn } from '../testing/report-events';
 import { ALL_AGENCIES, SEGMENT_COLLECTIONS, SegmentStatsDoc, segmentStatsId, segmentsProjection } from './segments.projection';
+import { acme, globex, invalidated, opened, revised, submitted, withdrawn } from '@survey/domain/testing';
+import { recorded } from '@survey/event-store/testing';
 
-type Where = { district?: string; industry?: string; size?: 'micro' | 'small' | 'medium' | 'large' };
-const rated = (type: 'EvaluationSubmitted' | 'EvaluationRevised', code: string, agencyId: string, rating: string, where: Where = {}): SurveyEvent => ({
-  type, data: { campaignId: 'xz-2019', creditCode: code, agencyId, rating, answers: {}, comment: null, district: '鼓楼区', industry: 'C', size: 'small', ...where },
-});
-const fold = (events: SurveyEvent[]) => new MemoryDocs().fold([segmentsProjection], recorded(events));
+const project = (events: SurveyEvent[]) => new MemoryDocs().fold([segmentsProjection], recorded(events));
 const cells = (docs: MemoryDocs, agencyId: string) => docs.get<SegmentStatsDoc>(SEGMENT_COLLECTIONS.stats, segmentStatsId('xz-2019', agencyId))?.cells;
 
 describe('segments projection', () => {
   it('counts each evaluation in its agency’s cells and each enterprise once per campaign-wide cell', () => {
-    const docs = fold([
+    const docs = project([
       opened(),
-      rated('EvaluationSubmitted', acme, 'tax', 'satisfied'),
-      rated('EvaluationSubmitted', acme, 'police', 'dissatisfied'),
-      rated('EvaluationSubmitted', globex, 'tax', 'very_satisfied', { district: '贾汪区', size: 'large' }),
+      submitted(acme, 'tax', 'satisfied'),
+      submitted(acme, 'police', 'dissatisfied'),
+      submitted(globex, 'tax', 'very_satisfied', { segment: { district: '贾汪区', size: 'large' } }),
     ]);
     expect(cells(docs, 'tax')?.district).toEqual({
       鼓楼区: { respondents: 1, levels: { satisfied: 1 } },
@@ -34,11 +31,11 @@ describe('segments projection', () => {
   });
 
   it('moves a revised evaluation to its new level and segment (the profile copied at revision)', () => {
-    const docs = fold([
+    const docs = project([
       opened(),
-      rated('EvaluationSubmitted', acme, 'tax', 'satisfied'),
-      rated('EvaluationSubmitted', acme, 'police', 'satisfied'),
-      rated('EvaluationRevised', acme, 'tax', 'very_dissatisfied', { district: '云龙区' }),
+      submitted(acme, 'tax', 'satisfied'),
+      submitted(acme, 'police', 'satisfied'),
+      revised(acme, 'tax', 'very_dissatisfied', { segment: { district: '云龙区' } }),
     ]);
     expect(cells(docs, 'tax')?.district).toEqual({
       鼓楼区: { respondents: 0, levels: { satisfied: 0 } },
@@ -52,21 +49,21 @@ describe('segments projection', () => {
   });
 
   it('drops withdrawn and invalidated evaluations, and the respondent with its last one', () => {
-    const docs = fold([
+    const docs = project([
       opened(),
-      rated('EvaluationSubmitted', acme, 'tax', 'satisfied'),
-      rated('EvaluationSubmitted', acme, 'police', 'satisfied'),
+      submitted(acme, 'tax', 'satisfied'),
+      submitted(acme, 'police', 'satisfied'),
       withdrawn(acme, 'tax'),
       withdrawn(acme, 'tax'), // nothing left to withdraw: no change
     ]);
     expect(cells(docs, ALL_AGENCIES)?.industry).toEqual({ C: { respondents: 1, levels: { satisfied: 1 } } });
-    const after = fold([opened(), rated('EvaluationSubmitted', acme, 'tax', 'satisfied'), rated('EvaluationSubmitted', acme, 'police', 'satisfied'), withdrawn(acme, 'tax'), invalidated(acme, 'police')]);
+    const after = project([opened(), submitted(acme, 'tax', 'satisfied'), submitted(acme, 'police', 'satisfied'), withdrawn(acme, 'tax'), invalidated(acme, 'police')]);
     expect(cells(after, ALL_AGENCIES)?.industry).toEqual({ C: { respondents: 0, levels: { satisfied: 0 } } });
     expect(cells(after, 'police')?.size).toEqual({ small: { respondents: 0, levels: { satisfied: 0 } } });
   });
 
   it('reads exactly the documents it writes', () => {
-    const [event] = recorded([rated('EvaluationSubmitted', acme, 'tax', 'satisfied')]);
+    const [event] = recorded([submitted(acme, 'tax', 'satisfied')]);
     expect(segmentsProjection.reads(event)).toEqual([
       ['segment-ballots', `xz-2019/${acme}`], ['segment-stats', 'xz-2019/tax'], ['segment-stats', 'xz-2019/*'],
     ]);

@@ -1,4 +1,4 @@
-/** Small test doubles and timing helpers for projector specs. */
+/** Test doubles for projector specs (deferred and pause are @survey/domain/testing's). */
 import type { ReadModelStore } from '../read-model-store.port';
 
 /** The store with its commit replaced (to hold or fail one); every other method goes to the store itself. */
@@ -11,11 +11,3 @@ export function withCommit(store: ReadModelStore, commit: ReadModelStore['commit
     },
   });
 }
-
-export function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve!: () => void;
-  return { promise: new Promise<void>((r) => (resolve = r)), resolve };
-}
-
-/** Lets timers and I/O run, so something that should not happen has had its chance to. */
-export const pause = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

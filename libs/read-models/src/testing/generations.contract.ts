@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { GenerationBusy, GenerationRetired } from '../generations';
 import type { Checkpoint, ReadModelStore } from '../read-model-store.port';
 import type { ReadModelStoreFactory } from './read-model-store.contract';
+import { pause } from '@survey/domain/testing';
 
 export function generationsContract(name: string, make: ReadModelStoreFactory): void {
   describe(`ReadModelStore generations: ${name}`, () => {
@@ -46,7 +47,7 @@ export function generationsContract(name: string, make: ReadModelStoreFactory): 
       await expect(store.beginGeneration(p, b)).rejects.toThrow(GenerationBusy);
       await store.releaseGeneration(p, a.builder);
       expect(await store.beginGeneration(p, { ...b, leaseMs: 1 })).toBe(g); // b resumes a's generation
-      await new Promise((r) => setTimeout(r, 20));
+      await pause(20);
       expect(await store.beginGeneration(p, a)).toBe(g); // b's claim has lapsed
     });
 
@@ -105,7 +106,7 @@ async function eventually<T>(read: () => Promise<T>, ms = 2000): Promise<T> {
   const deadline = Date.now() + ms;
   let value = await read();
   while (Date.now() < deadline && JSON.stringify(value) === JSON.stringify({ respondents: 1 })) {
-    await new Promise((r) => setTimeout(r, 100));
+    await pause(100);
     value = await read();
   }
   return value;

@@ -2,18 +2,13 @@
  * A long, deterministic ballot history for projector specs, and an oracle that counts it without
  * the projection's code: what is current is simply the last rating not withdrawn or invalidated.
  */
-import { creditCodeCheckChar, DEFAULT_QUESTIONS, Keyed, ownEntries } from '@survey/domain';
+import { DEFAULT_QUESTIONS, Keyed, ownEntries } from '@survey/domain';
 import type { SurveyEvent } from '@survey/domain';
 import type { LevelCounts } from '../projections/report-docs';
 import {
-  acme, AGENCIES, closed, globex, initech, invalidated, LEVELS, opened, published, registered, revised, submitted, withdrawn,
-} from './report-events';
+  acme, AGENCIES, closed, creditCode, globex, initech, invalidated, LEVELS, opened, published, registered, revised, submitted, withdrawn,
+} from '@survey/domain/testing';
 
-/** A valid code of an enterprise registered in Xuzhou (region 320300). */
-export function xuzhouCode(n: number): string {
-  const first17 = `91320300${String(n).padStart(9, '0')}`;
-  return first17 + creditCodeCheckChar(first17);
-}
 
 /**
  * Two campaigns opened, then ballot events picked by a fixed pseudo-random sequence (submissions,
@@ -22,8 +17,8 @@ export function xuzhouCode(n: number): string {
 export function aHistory(length: number, seed = 2019): SurveyEvent[] {
   let state = seed;
   const next = (n: number) => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) >>> 8) % n;
-  const codes = [acme, globex, initech, ...Array.from({ length: 9 }, (_, i) => xuzhouCode(i + 1))];
-  const events: SurveyEvent[] = [opened('xz-2018', 2018), opened('xz-2019', 2019), registered(acme)];
+  const codes = [acme, globex, initech, ...Array.from({ length: 9 }, (_, i) => creditCode(i + 1))];
+  const events: SurveyEvent[] = [opened('xz-2018', { year: 2018 }), opened('xz-2019', { year: 2019 }), registered(acme)];
   const current = new Set<string>();
   while (events.length < length - 2) {
     const campaignId = next(3) === 0 ? 'xz-2018' : 'xz-2019';
