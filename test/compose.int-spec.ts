@@ -1,6 +1,7 @@
 /**
  * docker/compose.yml is checked with Debian's docker-compose (`config -q` parses, merges and
- * interpolates the file; no engine needed, and none runs where the tests run). .ci/run installs it.
+ * interpolates the file; no engine needed, and none runs where the tests run). .ci/run installs it;
+ * on a machine without it that suite is reported skipped (./support/requirements.ts).
  * The file is also parsed here (the `yaml` package, merge keys on) and held to the rules of
  * ./support/compose-rules.ts: options the pinned EventStoreDB image documents, with values of their
  * kind; a cluster that advertises names and binds 0.0.0.0; apps that restart and wait for health.
@@ -11,17 +12,13 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { clusterProblems, esdbOptionProblems, startupProblems } from './support/compose-rules';
 import type { Services } from './support/compose-rules';
+import { describeIfInstalled, DOCKER_COMPOSE, dockerComposeInstalled } from './support/requirements';
 
 const file = join(__dirname, '..', 'docker', 'compose.yml');
 const compose = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync('docker-compose', ['-f', file, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH, ...env } });
+  spawnSync(DOCKER_COMPOSE, ['-f', file, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH, ...env } });
 
-describe('docker/compose.yml', () => {
-  beforeAll(() => {
-    const probe = spawnSync('docker-compose', ['version'], { encoding: 'utf8' });
-    if (probe.error) throw new Error("docker-compose is not installed: apt-get install docker-compose (.ci/run does)");
-  });
-
+describeIfInstalled(dockerComposeInstalled, 'docker/compose.yml', () => {
   it.each([['single'], ['cluster']])('is a valid compose file with the %s EventStoreDB profile', (profile) => {
     const result = compose(['--profile', profile, 'config', '-q'], { SURVEY_JWT_SECRET: 'a-secret-of-at-least-thirty-two-characters' });
     expect(result.stderr).toBe('');

@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import { analyst, startApp, TestApp, token } from './support/app';
 import { creditCode } from './support/fixtures';
 import { chartData, launchChromium, openPage, screenshot, Seen } from './support/browser';
+import { chromiumInstalled, describeIfInstalled } from './support/requirements';
 import { seedTwoCampaigns } from './support/two-campaigns';
 
 type Figure = { rate: number | null; low: number | null; high: number | null; n: number };
@@ -23,7 +24,7 @@ const pct = (x: number | null) => `${x!.toFixed(1)}%`;
 const range = (f: Figure) => `${f.low!.toFixed(1)}–${f.high!.toFixed(1)}`;
 const points = (p: number) => (p > 0 ? `+${p.toFixed(1)}` : p.toFixed(1));
 
-describe('the dashboard in a browser', () => {
+describeIfInstalled(chromiumInstalled, 'the dashboard in a browser', () => {
   let t: TestApp;
   let browser: Browser;
   let seen: Seen;

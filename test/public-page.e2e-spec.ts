@@ -7,6 +7,7 @@
 import type { Browser } from 'playwright-core';
 import { admin, startApp, TestApp, token } from './support/app';
 import { chartData, launchChromium, openPage, screenshot, Seen } from './support/browser';
+import { chromiumInstalled, describeIfInstalled } from './support/requirements';
 import { seedTwoCampaigns } from './support/two-campaigns';
 
 type Figure = { rate: number; low: number; high: number; n: number };
@@ -15,7 +16,7 @@ type Results = { satisfaction: Figure; agencies: Agency[]; badReviewRanking: { r
 
 const pct = (x: number) => `${x.toFixed(1)}%`;
 
-describe('the public results page in a browser', () => {
+describeIfInstalled(chromiumInstalled, 'the public results page in a browser', () => {
   let t: TestApp;
   let browser: Browser;
   let seen: Seen;

@@ -10,6 +10,7 @@ import { AppConfig, APP_CONFIG, signInvitationToken, systemMeta } from '@survey/
 import { invite } from '../apps/cli/src/invite/invite';
 import { admin, startApp, TestApp } from './support/app';
 import { ARTIFACTS, DESKTOP, launchChromium, PHONE } from './support/browser';
+import { chromiumInstalled, describeIfInstalled } from './support/requirements';
 import { aCampaign } from './support/fixtures';
 import { registered } from './support/survey';
 
@@ -20,7 +21,7 @@ const AGENCIES = [
 
 jest.setTimeout(30_000);
 
-describe('questionnaire page in Chromium', () => {
+describeIfInstalled(chromiumInstalled, 'questionnaire page in Chromium', () => {
   let t: TestApp;
   let config: AppConfig;
   let browser: Browser;

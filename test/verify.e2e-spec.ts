@@ -22,8 +22,10 @@ describeOnEmbeddedStores('verifying published figures', () => {
   const cli = (...args: string[]) => runCli(['verify', ...args], { DATA_DIR: dataDir });
   let t: TestApp;
   let codes: string[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON read back from the log, walked by figure name
   let published: Record<string, any>;
   const verify = async (id = 'v-2019') => (await t.http().get(`/v1/audit/campaigns/${id}/verify`).set(auditor).expect(200)).body;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
   const editPublished = (edit: (data: Record<string, any>) => void) => {
     const db = new Database(join(dataDir, 'events.db'));
     try {

@@ -9,8 +9,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
+import { CHROMIUM_PATH } from './requirements';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Where Debian's chromium is (CHROMIUM_PATH overrides it); a suite that needs it is declared with `describeIfInstalled(chromiumInstalled, …)`. */
+export const CHROMIUM = CHROMIUM_PATH;
 export const ARTIFACTS = join(__dirname, '..', 'artifacts');
 
 export const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };

@@ -27,7 +27,6 @@ import { ReportsController } from './reports/reports.controller';
 import { ReportsCsvController } from './reports/reports-csv.controller';
 import { WebModule } from './web/web.module';
 import { InvitationsController } from './invitations/invitations.controller';
-import { QuestionnaireController } from './questionnaire/questionnaire.controller';
 
 @Module({})
 export class ApiModule {
@@ -45,7 +44,7 @@ export class ApiModule {
       controllers: [CampaignsController, EnterprisesController, EvaluationsController, ReportsController, PublicController, AuditController, HealthController,
         ReportsCsvController,
         CampaignChangesController, CampaignHistoryController, ImportsController, ProgressController,
-        InvitationsController, QuestionnaireController],
+        InvitationsController],
       // In this order: the rate limits count per subject of a token AuthGuard has verified.
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: RateLimitGuard }],
     };

@@ -7,7 +7,7 @@ import { CampaignChange, decideChange } from './campaign-changes';
 import { CampaignDefinition, campaignPhase, CampaignState, evolveCampaign, initialCampaignState } from './campaign-state';
 import { assertNever, Decider } from './decider';
 import { Conflict, Invalid, NotFound, FieldError } from './errors';
-import type { Agency, CampaignEvent, CampaignOpened, Question, ResultsPublished } from './events';
+import type { Agency, CampaignEvent, Question, ResultsPublished } from './events';
 import { DEFAULT_SCALE, Scale, ScaleLevel, validateScale } from './scale';
 
 export const DEFAULT_QUESTIONS: readonly Question[] = Object.freeze([

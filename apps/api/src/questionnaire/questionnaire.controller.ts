@@ -1,40 +1,42 @@
 /**
- * Serves the enterprises' questionnaire page (`/q`) and its few static files. The link's token
- * travels in the fragment (`/q#t=…`), which browsers never send to a server, and the page moves
- * it to sessionStorage at once. Every answer here forbids anything but this origin (CSP), sends no
- * Referer anywhere, and names its exact content type.
+ * Serves the enterprises' questionnaire page (`/q`) and its few static files (`/q/{file}`, the
+ * shared modules under `/q/shared/`). The link's token travels in the fragment (`/q#t=…`), which
+ * browsers never send to a server, and the page moves it to sessionStorage at once. The files
+ * are not versioned (the page's address is mailed out and names them as they are), so every one is
+ * revalidated; the pages' headers forbid anything but this origin and send no Referer anywhere.
  */
-import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
+import { Controller, Get, Headers, NotFoundException, Param, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { readFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
-import { pageHeaders, PAGE_TYPES } from '../http/page-headers';
+import { join } from 'node:path';
+import { PAGE_CACHE, PageFolder, pageFolderProvider, sendPageFile } from '../pages/page-folder';
 
-/** The build copies `public/` beside the compiled controller (scripts/copy-public.js). */
-const PUBLIC_DIR = join(__dirname, 'public');
-const FILES = ['app.js', 'api.js', 'view.js', 'rating-form.js', 'app.css'];
+/** The questionnaire's folder as its controller injects it: ./public, beside the compiled controller too. */
+export class QuestionnairePages extends PageFolder {}
 
-const cache = new Map<string, Buffer>();
-function file(name: string): Buffer {
-  let body = cache.get(name);
-  if (!body) cache.set(name, (body = readFileSync(join(PUBLIC_DIR, name))));
-  return body;
-}
-
-function send(reply: FastifyReply, name: string): void {
-  pageHeaders(reply, 'no-cache').header('content-type', PAGE_TYPES[extname(name)]).send(file(name));
-}
+export const questionnairePages = pageFolderProvider(QuestionnairePages, () => ({ dir: join(__dirname, 'public') }));
 
 @Controller('q')
 export class QuestionnaireController {
+  constructor(private readonly pages: QuestionnairePages) {}
+
   @Get()
-  page(@Res() reply: FastifyReply): void {
-    send(reply, 'index.html');
+  page(@Headers('if-none-match') etag: string | undefined, @Res() reply: FastifyReply): void {
+    sendPageFile(reply, this.pages.page('index'), PAGE_CACHE, etag);
   }
 
   @Get(':file')
-  asset(@Param('file') name: string, @Res() reply: FastifyReply): void {
-    if (!FILES.includes(name)) throw new NotFoundException(`no such file: /q/${name}`);
-    send(reply, name);
+  asset(@Param('file') name: string, @Headers('if-none-match') etag: string | undefined, @Res() reply: FastifyReply): void {
+    this.send(reply, name, etag);
+  }
+
+  @Get('shared/:file')
+  sharedModule(@Param('file') name: string, @Headers('if-none-match') etag: string | undefined, @Res() reply: FastifyReply): void {
+    this.send(reply, `shared/${name}`, etag);
+  }
+
+  private send(reply: FastifyReply, path: string, etag: string | undefined): void {
+    const file = this.pages.file(path);
+    if (!file) throw new NotFoundException(`no such file: /q/${path}`);
+    sendPageFile(reply, file, PAGE_CACHE, etag);
   }
 }

@@ -1,16 +1,13 @@
 /**
  * The analysts' dashboard (`/`) and the public results page (`/public`, `/results/{campaignId}`),
- * and their scripts under `/assets/{version}/`. Pages are never cached without revalidation;
- * versioned assets are immutable. Every response carries a strict Content-Security-Policy: the
- * pages load scripts, styles and data from this origin only, and no inline script or style.
+ * and their scripts under `/assets/{version}/` (the shared modules under `…/shared/`). Pages are
+ * never cached without revalidation; versioned files are immutable. Every response carries the
+ * pages' strict Content-Security-Policy (../pages/page-folder.ts).
  */
 import { Controller, Get, Headers, NotFoundException, Param, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { pageHeaders } from '../http/page-headers';
-import { WebAssets, WebFile } from './web-assets';
-
-const PAGE_CACHE = 'no-cache';
-const ASSET_CACHE = 'public, max-age=31536000, immutable';
+import { PAGE_CACHE, sendPageFile, VERSIONED_CACHE } from '../pages/page-folder';
+import { WebAssets } from './web-assets';
 
 @Controller()
 export class WebController {
@@ -18,26 +15,28 @@ export class WebController {
 
   @Get()
   dashboard(@Headers('if-none-match') etag: string | undefined, @Res() reply: FastifyReply) {
-    send(reply, this.page('index'), PAGE_CACHE, etag);
+    sendPageFile(reply, this.web.page('index'), PAGE_CACHE, etag);
   }
 
   @Get('public')
   publicResults(@Headers('if-none-match') etag: string | undefined, @Res() reply: FastifyReply) {
-    send(reply, this.page('public'), PAGE_CACHE, etag);
+    sendPageFile(reply, this.web.page('public'), PAGE_CACHE, etag);
   }
 
   /** The same page, opened on one campaign (the script reads the id from the path). */
   @Get('results/:campaignId')
   campaignResults(@Headers('if-none-match') etag: string | undefined, @Res() reply: FastifyReply) {
-    send(reply, this.page('public'), PAGE_CACHE, etag);
+    sendPageFile(reply, this.web.page('public'), PAGE_CACHE, etag);
   }
 
   @Get('assets/:version/:file')
   asset(@Param('version') version: string, @Param('file') file: string, @Headers('if-none-match') etag: string | undefined, @Res() reply: FastifyReply) {
-    const asset = this.web.assets.get(file);
-    // A page of an earlier build asking for its own version: no such files any more.
-    if (!asset || version !== this.web.version) throw new NotFoundException(`no asset ${version}/${file}`);
-    send(reply, asset, ASSET_CACHE, etag);
+    this.sendVersioned(reply, version, file, etag);
+  }
+
+  @Get('assets/:version/shared/:file')
+  sharedModule(@Param('version') version: string, @Param('file') file: string, @Headers('if-none-match') etag: string | undefined, @Res() reply: FastifyReply) {
+    this.sendVersioned(reply, version, `shared/${file}`, etag);
   }
 
   /** Browsers ask for it unprompted; an empty answer keeps a 404 out of every page's console. */
@@ -46,18 +45,10 @@ export class WebController {
     reply.status(204).header('cache-control', 'public, max-age=86400').send();
   }
 
-  private page(name: string): WebFile {
-    const page = this.web.pages.get(name);
-    if (!page) throw new Error(`unreachable: the ${name} page was not loaded`);
-    return page;
+  private sendVersioned(reply: FastifyReply, version: string, path: string, etag: string | undefined): void {
+    const file = this.web.file(path);
+    // A page of an earlier build asking for its own version: no such files any more.
+    if (!file || version !== this.web.version) throw new NotFoundException(`no asset ${version}/${path}`);
+    sendPageFile(reply, file, VERSIONED_CACHE, etag);
   }
-}
-
-function send(reply: FastifyReply, file: WebFile, cacheControl: string, ifNoneMatch: string | undefined): void {
-  pageHeaders(reply, cacheControl).header('etag', file.etag);
-  if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim() === file.etag)) {
-    reply.status(304).send();
-    return;
-  }
-  reply.status(200).header('content-type', file.contentType).send(file.body);
 }

@@ -1,12 +1,15 @@
-/** The pages of the API process: the dashboard, the public results page and their assets. */
+/**
+ * The pages of the API process: the dashboard, the public results page, the questionnaire, and
+ * their files. Each page folder is registered the same way (../pages/page-folder.ts).
+ */
 import { Module } from '@nestjs/common';
+import { QuestionnaireController, questionnairePages } from '../questionnaire/questionnaire.controller';
 import { PublishedCampaignsController } from './published-campaigns.controller';
-import { WebAssets } from './web-assets';
+import { webAssets } from './web-assets';
 import { WebController } from './web.controller';
 
 @Module({
-  controllers: [WebController, PublishedCampaignsController],
-  // Read once, at start-up: a missing file stops the process before it listens.
-  providers: [{ provide: WebAssets, useFactory: () => new WebAssets() }],
+  controllers: [WebController, PublishedCampaignsController, QuestionnaireController],
+  providers: [webAssets, questionnairePages],
 })
 export class WebModule {}

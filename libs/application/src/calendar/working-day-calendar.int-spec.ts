@@ -10,6 +10,7 @@ import { CalendarYear } from '@survey/domain';
 import { endOf, officialCalendarData, shanghai } from '@survey/domain/testing';
 import { ConfigError, startupLine } from '../config/config';
 import { chineseDaysYears, loadCalendarData, loadWorkingDayCalendar } from './working-day-calendar';
+import { version as chineseDaysVersion } from 'chinese-days/package.json';
 
 const sorted = (y: CalendarYear | undefined) => y && { holidays: [...y.holidays].sort(), workdays: [...y.workdays].sort() };
 
@@ -27,7 +28,7 @@ describe('the working-day calendar loader', () => {
     const calendar = loadWorkingDayCalendar({});
 
     it('names the package and its pinned version', () =>
-      expect(calendar.stamp).toEqual({ name: 'chinese-days', version: require('chinese-days/package.json').version }));
+      expect(calendar.stamp).toEqual({ name: 'chinese-days', version: chineseDaysVersion }));
 
     it('holds the 2019 and 2020 calendars as the State Council published them', () => {
       for (const year of [2019, 2020]) expect(sorted(chineseDaysYears().get(year))).toEqual(sorted(officialCalendarData.years.get(year)));
@@ -61,7 +62,7 @@ describe('the working-day calendar loader', () => {
       const path = file('later.json', JSON.stringify({ [year]: { holidays: [`${year}-01-01`], workdays: [saturday] } }));
       const data = loadCalendarData({ WORKDAY_CALENDAR_FILE: path });
       expect(data.name).toBe('chinese-days+file');
-      expect(data.version).toMatch(new RegExp(`^${require('chinese-days/package.json').version}\\+[0-9a-f]{12}$`));
+      expect(data.version).toMatch(new RegExp(`^${chineseDaysVersion}\\+[0-9a-f]{12}$`));
       const calendar = loadWorkingDayCalendar({ WORKDAY_CALENDAR_FILE: path });
       expect(calendar.withinWorkingDays(shanghai(`${year}-06-01 10:00`), 1).calendarCovered).toBe(true);
       const friday = new Date(Date.parse(`${saturday}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);

@@ -3,6 +3,7 @@
  * with one line naming the variable.
  */
 import { resolve } from 'node:path';
+import { ConfigError, integer } from './config-error';
 import { HttpLimits, httpLimits } from './http-limits';
 import { loadLimits, ReplayLimits, RateLimits } from './limits';
 
@@ -33,28 +34,12 @@ export interface AppConfig {
   rateLimits?: RateLimits;
 }
 
-export class ConfigError extends Error {
-  constructor(readonly variable: string, problem: string) {
-    super(`configuration: ${variable} ${problem}`);
-  }
-}
-
-/** Configuration errors and store start-up errors (which carry `variable`) print as their one line. */
-export function startupLine(error: unknown): string | undefined {
-  const named = error instanceof Error && typeof (error as { variable?: unknown }).variable === 'string';
-  return named ? error.message : undefined;
-}
+// Where they were first defined; http-limits.ts and limits.ts take them from ./config-error, which keeps this file out of an import cycle.
+export { ConfigError, integer, startupLine } from './config-error';
 
 export const APP_CONFIG = Symbol('AppConfig');
 
 type Env = Record<string, string | undefined>;
-
-export function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new ConfigError(name, `must be an integer from ${min} to ${max}, got "${raw}"`);
-  return Number(raw);
-}
 
 function projections(env: Env): 'in-process' | 'external' {
   const value = env.PROJECTIONS || 'in-process';

@@ -3,7 +3,7 @@
  * sends a byte every few seconds, or opens connections and sends nothing, must not hold a socket
  * for ever (Fastify's requestTimeout was 0: no limit). Each is an environment variable.
  */
-import { ConfigError, integer } from './config';
+import { ConfigError, integer } from './config-error';
 
 type Env = Record<string, string | undefined>;
 

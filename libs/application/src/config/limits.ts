@@ -3,7 +3,7 @@
  * thread) and wait for one, and the request rates per token subject and per IP. From the
  * environment like the rest of the configuration (config.ts); a bad value names its variable.
  */
-import { ConfigError } from './config';
+import { ConfigError } from './config-error';
 
 /** `points` a `seconds`-long window, and up to `burst` at once (burst = points: no burst). */
 export interface Rate {

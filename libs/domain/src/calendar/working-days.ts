@@ -6,7 +6,7 @@
  * deadline carries, so a replay never recomputes a deadline with other data. A year the data does
  * not cover counts Monday to Friday, and the deadline says so (`calendarCovered: false`).
  */
-import { endOfLocalDay, isoDay, isWeekend, LocalDay, localDayOf, parseIsoDay, yearOf } from './local-day';
+import { endOfLocalDay, isWeekend, LocalDay, localDayOf, parseIsoDay, yearOf } from './local-day';
 
 /** One year of the official calendar, as `YYYY-MM-DD` dates of that year. */
 export interface CalendarYear {

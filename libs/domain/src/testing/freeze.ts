@@ -15,11 +15,17 @@ export function deepFreeze<T>(value: T, seen = new Set<unknown>()): T {
   if (typeof value !== 'object' || value === null || seen.has(value) || Object.isFrozen(value)) return value;
   seen.add(value);
   if (isImmutable(value)) {
-    (value as unknown as { forEach(f: (v: unknown, k: unknown) => void): void }).forEach((v, k) => (deepFreeze(k, seen), deepFreeze(v, seen)));
+    (value as unknown as { forEach(f: (v: unknown, k: unknown) => void): void }).forEach((v, k) => {
+      deepFreeze(k, seen);
+      deepFreeze(v, seen);
+    });
     return value;
   }
   if (value instanceof Map) {
-    for (const [k, v] of value) (deepFreeze(k, seen), deepFreeze(v, seen));
+    for (const [k, v] of value) {
+      deepFreeze(k, seen);
+      deepFreeze(v, seen);
+    }
     Object.assign(value, { set: refuse('Map.set'), delete: refuse('Map.delete'), clear: refuse('Map.clear') });
   } else if (value instanceof Set) {
     for (const v of value) deepFreeze(v, seen);

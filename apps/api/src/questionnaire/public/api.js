@@ -1,5 +1,10 @@
+// @ts-check
 // The page's only contact with the outside: same-origin calls to the API with the link's token.
 // The token lives in sessionStorage (this tab only) and never appears in a URL.
+import { apiClient, enc } from './shared/api-client.js';
+import { decodeToken } from './shared/token.js';
+
+export { ApiError } from './shared/api-client.js';
 
 const KEY = 'survey.invitation';
 
@@ -14,41 +19,47 @@ export function takeTokenFromLink() {
   return sessionStorage.getItem(KEY);
 }
 
-/** The claims of the token, read (not verified: the server does that) to know the campaign and expiry. */
+/**
+ * @typedef {{ cid: string, sub: string, exp: number }} InvitationClaims
+ */
+
+/**
+ * The claims of an invitation link's token, read (not verified: the server does that) to know the
+ * campaign and expiry; null when it is not one.
+ * @param {string} token
+ * @returns {InvitationClaims | null}
+ */
 export function claimsOf(token) {
-  try {
-    const part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-    const json = new TextDecoder().decode(Uint8Array.from(atob(part), (c) => c.charCodeAt(0)));
-    const claims = JSON.parse(json);
-    return typeof claims.cid === 'string' && typeof claims.sub === 'string' && typeof claims.exp === 'number' ? claims : null;
-  } catch {
-    return null;
-  }
+  const claims = decodeToken(token);
+  return claims && typeof claims.cid === 'string' && typeof claims.sub === 'string' && typeof claims.exp === 'number'
+    ? { ...claims, cid: claims.cid, sub: claims.sub, exp: claims.exp }
+    : null;
 }
 
-export class ApiError extends Error {
-  constructor(status, problem) {
-    super(problem?.detail ?? `HTTP ${status}`);
-    this.status = status;
-    this.problem = problem;
-  }
-}
+/**
+ * The answers the page reads, as far as it reads them (docs/api.md).
+ * @typedef {'scheduled' | 'open' | 'closed' | 'published'} CampaignStatus
+ * @typedef {{ id: string, label: string }} Level
+ * @typedef {{ id: string, title: string, status: CampaignStatus, opensAt: string, closesAt: string,
+ *   agencies: { id: string, name: string }[], questions: { id: string, text: string }[], scale: Level[] }} Campaign
+ * @typedef {{ agencyId: string, rating: string, answers?: Record<string, string>, comment?: string }} Evaluation
+ * @typedef {{ agencyId: string, reason: string, at: string }} Invalidated
+ * @typedef {{ campaignId: string, evaluations: Evaluation[], invalidated: Invalidated[] }} Ballot
+ */
 
+/** @param {string} token */
 export function client(token) {
-  async function call(method, path, body) {
-    const headers = { authorization: `Bearer ${token}` };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), referrerPolicy: 'no-referrer', cache: 'no-store' });
-    if (res.status === 204) return null;
-    const data = await res.json().catch(() => null);
-    if (!res.ok) throw new ApiError(res.status, data);
-    return data;
-  }
-  const base = (id) => `/v1/campaigns/${encodeURIComponent(id)}`;
+  const api = apiClient(() => token);
+  /** @param {string} id */
+  const base = (id) => `/v1/campaigns/${enc(id)}`;
   return {
-    campaign: (id) => call('GET', base(id)),
-    ballot: (id) => call('GET', `${base(id)}/evaluations`),
-    save: (id, agencyId, evaluation) => call('PUT', `${base(id)}/evaluations/${encodeURIComponent(agencyId)}`, evaluation),
-    withdraw: (id, agencyId) => call('DELETE', `${base(id)}/evaluations/${encodeURIComponent(agencyId)}`),
+    /** @param {string} id @returns {Promise<Campaign>} */
+    campaign: (id) => api.get(base(id)),
+    /** @param {string} id @returns {Promise<Ballot>} */
+    ballot: (id) => api.get(`${base(id)}/evaluations`),
+    /** @param {string} id @param {string} agencyId @param {Omit<Evaluation, 'agencyId'>} evaluation */
+    save: (id, agencyId, evaluation) => api.put(`${base(id)}/evaluations/${enc(agencyId)}`, evaluation),
+    /** @param {string} id @param {string} agencyId */
+    withdraw: (id, agencyId) => api.delete(`${base(id)}/evaluations/${enc(agencyId)}`),
   };
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // The questionnaire page: takes the invitation token out of the link, then shows the campaign's
 // agencies with what this enterprise has saved, and lets it save, revise and withdraw until closing.
 // The campaign comes from the token's own `cid` claim, so a link cannot be pointed at another one.
@@ -5,9 +6,14 @@ import { ApiError, claimsOf, client, takeTokenFromLink } from './api.js';
 import { agencyCard } from './rating-form.js';
 import { agencyListFrame, both, h, header, notice, NOTICES, showScreen } from './view.js';
 
+/** @param {import('./view.js').NoticeKind} kind */
 const show = (kind) => notice(kind, ...NOTICES[kind]);
 
-/** Which clear page a refused request deserves. */
+/**
+ * Which clear page a refused request deserves.
+ * @param {unknown} error
+ * @returns {import('./view.js').NoticeKind}
+ */
 function refusal(error) {
   if (!(error instanceof ApiError)) return 'failed';
   const detail = error.problem?.detail ?? '';
@@ -35,6 +41,11 @@ async function main() {
   render(api, campaign, ballot);
 }
 
+/**
+ * @param {ReturnType<typeof client>} api
+ * @param {import('./api.js').Campaign} campaign
+ * @param {import('./api.js').Ballot} ballot
+ */
 function render(api, campaign, ballot) {
   const saved = new Map(ballot.evaluations.map((e) => [e.agencyId, e]));
   const progress = h('p', { class: 'progress', role: 'status' });
@@ -42,14 +53,18 @@ function render(api, campaign, ballot) {
   showProgress();
 
   /** After each write, what is shown comes from the server's copy of the ballot. */
-  const afterWrite = async (agencyId) => {
+  const afterWrite = async (/** @type {string} */ agencyId) => {
     const fresh = await api.ballot(campaign.id);
     saved.clear();
     for (const e of fresh.evaluations) saved.set(e.agencyId, e);
     showProgress();
     return saved.get(agencyId) ?? null;
   };
-  const guarded = (work) => async (...args) => {
+  /**
+   * @template {unknown[]} A
+   * @param {(...args: A) => Promise<import('./api.js').Evaluation | null>} work
+   */
+  const guarded = (work) => async (/** @type {A} */ ...args) => {
     try {
       return await work(...args);
     } catch (error) {
@@ -59,11 +74,11 @@ function render(api, campaign, ballot) {
     }
   };
   const actions = {
-    save: guarded(async (agencyId, evaluation) => {
+    save: guarded(async (/** @type {string} */ agencyId, /** @type {Omit<import('./api.js').Evaluation, 'agencyId'>} */ evaluation) => {
       await api.save(campaign.id, agencyId, evaluation);
       return afterWrite(agencyId);
     }),
-    withdraw: guarded(async (agencyId) => {
+    withdraw: guarded(async (/** @type {string} */ agencyId) => {
       await api.withdraw(campaign.id, agencyId);
       return afterWrite(agencyId);
     }),
@@ -79,15 +94,16 @@ function render(api, campaign, ballot) {
   const { frame, list } = agencyListFrame(campaign.agencies.length, (query) => {
     let shown = 0;
     for (const card of list.children) {
-      const match = !query || card.dataset.name.includes(query) || card.dataset.agency.toLowerCase().includes(query);
+      if (!(card instanceof HTMLElement)) continue;
+      const match = !query || (card.dataset.name ?? '').includes(query) || (card.dataset.agency ?? '').toLowerCase().includes(query);
       card.hidden = !match;
       if (match) shown++;
     }
     return shown;
   });
   const invalidated = new Map(ballot.invalidated.map((i) => [i.agencyId, i]));
-  for (const agency of campaign.agencies) list.append(agencyCard(agency, campaign, saved.get(agency.id) ?? null, actions, invalidated.get(agency.id)));
-  showScreen(...[phase, progress, frame].filter(Boolean));
+  for (const agency of campaign.agencies) list.append(agencyCard(agency, campaign, saved.get(agency.id) ?? null, actions, invalidated.get(agency.id) ?? null));
+  showScreen(...[phase, progress, frame].filter((node) => node !== null));
 }
 
 main().catch((error) => {

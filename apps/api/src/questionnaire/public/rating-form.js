@@ -1,9 +1,25 @@
+// @ts-check
 // One agency's card: what is saved, and a form (real radios, labels, a live character count) to
 // save, revise or withdraw its evaluation. Save status is announced through a live region.
 import { both, h, levelLabel, savedAnswer } from './view.js';
 
+/**
+ * @typedef {import('./api.js').Campaign} Campaign
+ * @typedef {import('./api.js').Evaluation} Evaluation
+ * @typedef {{ save: (agencyId: string, evaluation: Omit<Evaluation, 'agencyId'>) => Promise<Evaluation | null>,
+ *   withdraw: (agencyId: string) => Promise<Evaluation | null> }} Actions
+ */
+
 export const MAX_COMMENT = 2000;
 
+/**
+ * One question's scale as radios, in a fieldset with its legend.
+ * @param {string} name the radios' name
+ * @param {(string | Node)[]} legend
+ * @param {import('./api.js').Level[]} scale
+ * @param {string | undefined} selected the level saved, if any
+ * @param {boolean} required
+ */
 function scaleFieldset(name, legend, scale, selected, required) {
   const fieldset = h('fieldset', { class: 'scale' }, h('legend', {}, ...legend),
     scale.map((level) => {
@@ -25,6 +41,11 @@ function scaleFieldset(name, legend, scale, selected, required) {
 /**
  * `actions.save(agencyId, evaluation)` and `actions.withdraw(agencyId)` resolve with the saved
  * ballot's entry for the agency (or null), or throw an Error whose message is shown.
+ * @param {{ id: string, name: string }} agency
+ * @param {Campaign} campaign
+ * @param {Evaluation | null} saved
+ * @param {Actions} actions
+ * @param {import('./api.js').Invalidated | null} [invalidated] the agency's last invalidated rating, if any
  */
 export function agencyCard(agency, campaign, saved, actions, invalidated = null) {
   const id = agency.id.replace(/[^A-Za-z0-9_-]/g, '_');
@@ -38,7 +59,7 @@ export function agencyCard(agency, campaign, saved, actions, invalidated = null)
   const form = h('form', { id: `form-${id}`, hidden: true, novalidate: false });
   let current = saved;
 
-  const levelName = (levelId) => {
+  const levelName = (/** @type {string} */ levelId) => {
     const level = campaign.scale.find((l) => l.id === levelId);
     return level ? `${levelLabel(level).zh} ${levelLabel(level).en}` : levelId;
   };
@@ -65,6 +86,7 @@ export function agencyCard(agency, campaign, saved, actions, invalidated = null)
     toggle.setAttribute('aria-label', `${current ? '修改 Revise' : '评价 Rate'}: ${agency.name}`);
   }
 
+  /** @param {boolean} on */
   function setOpen(on) {
     form.hidden = !on;
     toggle.setAttribute('aria-expanded', String(on));
@@ -80,12 +102,18 @@ export function agencyCard(agency, campaign, saved, actions, invalidated = null)
     event.preventDefault();
     const data = new FormData(form);
     // Built from entries (own properties whatever the question is called), never key by key on a {}.
-    const answers = Object.fromEntries(campaign.questions.map((q) => [q.id, data.get(`q-${id}-${q.id}`)]).filter(([, level]) => level));
+    const answers = Object.fromEntries(campaign.questions.flatMap((q) => {
+      const level = data.get(`q-${id}-${q.id}`);
+      return typeof level === 'string' && level ? [[q.id, level]] : [];
+    }));
+    // The overall rating is a required radio: the form is not submitted without one.
+    const rating = /** @type {string} */ (data.get(`rating-${id}`));
     const text = comment.value.trim();
-    await act(() => actions.save(agency.id, { rating: data.get(`rating-${id}`), answers, ...(text ? { comment: comment.value } : {}) }), '已保存 Saved');
+    await act(() => actions.save(agency.id, { rating, answers, ...(text ? { comment: comment.value } : {}) }), '已保存 Saved');
   });
   withdrawButton.addEventListener('click', () => act(() => actions.withdraw(agency.id), '已撤回 Withdrawn'));
 
+  /** @param {() => Promise<Evaluation | null>} work @param {string} done */
   async function act(work, done) {
     status.textContent = '正在保存… Saving…';
     status.className = 'status';
@@ -97,7 +125,7 @@ export function agencyCard(agency, campaign, saved, actions, invalidated = null)
       status.textContent = `${done} · ${new Date().toLocaleTimeString('zh-CN')}`;
       status.classList.add('ok');
     } catch (error) {
-      status.textContent = `未保存 Not saved: ${error.message}`;
+      status.textContent = `未保存 Not saved: ${error instanceof Error ? error.message : String(error)}`;
       status.classList.add('error');
     }
   }

@@ -1,45 +1,67 @@
-// Reads the API from the page: the analyst's token is kept in sessionStorage (this tab only) and
-// sent as a bearer header, never in a URL. Without a token only the public routes are called.
+// @ts-check
+// The API as the dashboard reads it: the analyst's token is kept in sessionStorage (this tab only)
+// and sent as a bearer header, never in a URL. Without a token only the public routes are called.
+import { apiClient, enc } from './shared/api-client.js';
+import { decodeToken } from './shared/token.js';
+
+export { ApiError } from './shared/api-client.js';
+
 const TOKEN_KEY = 'survey.token';
 
 export const token = () => sessionStorage.getItem(TOKEN_KEY);
+/** @param {string} value */
 export const setToken = (value) => sessionStorage.setItem(TOKEN_KEY, value);
 export const clearToken = () => sessionStorage.removeItem(TOKEN_KEY);
 
-/** The role claimed by the token, for display only (the API checks the signature). */
+/**
+ * The role claimed by the token, for display only (the API checks the signature).
+ * @param {string} jwt
+ */
 export function tokenRole(jwt) {
-  try {
-    const payload = JSON.parse(atob(jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
-    return typeof payload.role === 'string' ? payload.role : null;
-  } catch {
-    return null;
-  }
+  const role = decodeToken(jwt)?.role;
+  return typeof role === 'string' ? role : null;
 }
 
-export class ApiError extends Error {
-  constructor(status, detail) {
-    super(detail);
-    this.status = status;
-  }
-}
+/**
+ * The answers the dashboard reads (the API's shapes: docs/api.md), as far as it reads them.
+ * @typedef {{ rate: number | null, low: number | null, high: number | null, n: number }} Figure
+ * @typedef {{ points: number, pValue: number, significant: boolean, comparable?: boolean }} Change
+ * @typedef {{ id: string, year: number, title: string, status?: string, publishedAt?: string,
+ *   questions?: { id: string, text: string }[], agencies?: { id: string, name: string }[] }} Campaign
+ * @typedef {{ agencyId: string, name: string, rank: number, satisfaction: Figure, badReviewRate: number | null }} RankedAgency
+ * @typedef {{ agencyId: string, name: string, rank: number, badReviewRate: number | null }} BadReviewRank
+ * @typedef {{ campaignId: string, year: number, respondents: number, evaluations: number, satisfaction: Figure,
+ *   meanScore: number | null, badReviewRate: number | null, previous: { year: number, rate: number } | null,
+ *   change: Change | null, agencies: RankedAgency[], asOf: { position: string },
+ *   badReviewRanking?: BadReviewRank[] }} Report
+ * @typedef {Report & { publishedAt: string, badReviewRanking: BadReviewRank[] }} PublishedResults
+ * @typedef {{ year: number, satisfaction: Figure, change: Change | null }} TrendPoint
+ * @typedef {{ test?: string, series: TrendPoint[] }} Trends
+ * @typedef {{ value: string, suppressed?: boolean, n?: number, satisfaction?: Figure }} Cell
+ * @typedef {{ questionId: string, text?: string, suppressed?: boolean, satisfaction?: Figure }} QuestionFigure
+ * @typedef {{ agencyId: string, name?: string, satisfaction?: Figure, meanScore: number | null,
+ *   badReviewRate: number | null, previous: { year: number, rate: number } | null, change: Change | null,
+ *   questions?: QuestionFigure[], segments: Record<string, Cell[]> | null, segmentsOmitted?: string,
+ *   suppressionK: number }} AgencyDetail
+ */
 
-/** GET a JSON resource; `signed` sends the token. A problem+json answer becomes an ApiError. */
-export async function getJson(path, { signed = false } = {}) {
-  const headers = { accept: 'application/json' };
-  if (signed && token()) headers.authorization = `Bearer ${token()}`;
-  const res = await fetch(path, { headers, credentials: 'omit', cache: 'no-store' });
-  const body = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(res.status, body?.detail ?? res.statusText);
-  return body;
-}
-
-const enc = encodeURIComponent;
+const client = apiClient(token);
+/** @param {string} path */
+const signed = (path) => client.get(path);
+/** @param {string} path */
+const open = (path) => client.get(path, { signed: false });
 
 export const api = {
-  campaigns: () => getJson('/v1/campaigns', { signed: true }),
-  publishedCampaigns: () => getJson('/v1/public/campaigns'),
-  headline: (id) => getJson(`/v1/reports/campaigns/${enc(id)}`, { signed: true }),
-  trends: (agencyId) => getJson(`/v1/reports/trends${agencyId ? `?agencyId=${enc(agencyId)}` : ''}`, { signed: true }),
-  agency: (id, agencyId) => getJson(`/v1/reports/campaigns/${enc(id)}/agencies/${enc(agencyId)}`, { signed: true }),
-  publicResults: (id) => getJson(`/v1/public/campaigns/${enc(id)}/results`),
+  /** @returns {Promise<{ campaigns: Campaign[] }>} */
+  campaigns: () => signed('/v1/campaigns'),
+  /** @returns {Promise<{ campaigns: Campaign[] }>} */
+  publishedCampaigns: () => open('/v1/public/campaigns'),
+  /** @param {string} id @returns {Promise<Report>} */
+  headline: (id) => signed(`/v1/reports/campaigns/${enc(id)}`),
+  /** @param {string} [agencyId] @returns {Promise<Trends>} */
+  trends: (agencyId) => signed(`/v1/reports/trends${agencyId ? `?agencyId=${enc(agencyId)}` : ''}`),
+  /** @param {string} id @param {string} agencyId @returns {Promise<AgencyDetail>} */
+  agency: (id, agencyId) => signed(`/v1/reports/campaigns/${enc(id)}/agencies/${enc(agencyId)}`),
+  /** @param {string} id @returns {Promise<PublishedResults>} */
+  publicResults: (id) => open(`/v1/public/campaigns/${enc(id)}/results`),
 };

@@ -1,14 +1,17 @@
+// @ts-check
 // The page's entry point. The dashboard (`/`) shows the analysts' reports to a signed-in analyst
 // and, without a token, only published results; the public page (`/public`, `/results/{id}`)
 // never uses a token. Location: `#/{campaignId}` or `#/{campaignId}/{agencyId}` (ids encoded).
 import { api, ApiError, clearToken, setToken, token, tokenRole } from './api.js';
-import { h } from './dom.js';
+import { byId, h } from './shared/dom.js';
 import { currentLang, setLang, t } from './i18n.js';
 import * as screens from './screens.js';
 
 const page = document.body.dataset.page;
-const $ = (id) => document.getElementById(id);
+const $ = byId;
 const view = $('view');
+const picker = $('campaign', HTMLSelectElement);
+/** @type {import('./api.js').Campaign[]} */
 let campaigns = [];
 /** Bumped by every render: a render whose answers arrive after a newer one started draws nothing. */
 let generation = 0;
@@ -21,16 +24,21 @@ function route() {
   return { campaignId: campaignId || (fromPath ? decodeURIComponent(fromPath[1]) : ''), agencyId: agencyId || '' };
 }
 
+/** @param {string} campaignId @param {string} [agencyId] */
 const go = (campaignId, agencyId) => {
   location.hash = `#/${encodeURIComponent(campaignId)}${agencyId ? `/${encodeURIComponent(agencyId)}` : ''}`;
 };
 
+/** @param {string | null} text */
 function say(text) {
   $('message').hidden = !text;
   $('message').textContent = text ?? '';
 }
 
-/** 401: the token is no good, so forget it; 403: the role may not read reports. Both fall back to public. */
+/**
+ * 401: the token is no good, so forget it; 403: the role may not read reports. Both fall back to public.
+ * @param {unknown} error
+ */
 function tokenTrouble(error) {
   if (!(error instanceof ApiError) || !signedIn() || (error.status !== 401 && error.status !== 403)) return false;
   clearToken();
@@ -40,7 +48,7 @@ function tokenTrouble(error) {
 }
 
 async function loadCampaigns() {
-  const select = $('campaign');
+  const select = picker;
   const list = signedIn() ? (await api.campaigns()).campaigns : (await api.publishedCampaigns()).campaigns;
   campaigns = list;
   select.replaceChildren(...list.map((c) => h('option', { value: c.id }, `${c.year} · ${c.title}${c.status ? ` (${t(c.status)})` : ''}`)));
@@ -55,7 +63,7 @@ async function render() {
     // Say so, and show no other campaign's figures: beside this message they would read as its own.
     // The picker, left on no campaign, offers the ones there are.
     say(t(signedIn() ? 'unknownCampaign' : 'notPublished', { id: campaignId }));
-    $('campaign').selectedIndex = -1;
+    picker.selectedIndex = -1;
     if (campaigns.length === 0) view.append(h('p', { class: 'empty', id: 'empty' }, t('noPublished')));
     return;
   }
@@ -64,14 +72,15 @@ async function render() {
     view.append(h('p', { class: 'empty', id: 'empty' }, t('noPublished')));
     return;
   }
-  $('campaign').value = campaign.id;
+  picker.value = campaign.id;
   if (!signedIn()) return screens.published(campaign, ctx);
   return agencyId ? screens.agency(campaign, agencyId, ctx) : screens.overview(campaign, ctx);
 }
 
 function showSignIn() {
   if (page !== 'dashboard') return;
-  const role = token() ? tokenRole(token()) : null;
+  const held = token();
+  const role = held ? tokenRole(held) : null;
   $('token').hidden = $('signin-button').hidden = Boolean(token());
   $('signout-button').hidden = !token();
   $('signin-note').textContent = token() ? `${t('signedIn', { role: role ?? '?' })} ${t('tokenKept')}` : t('tokenKept');
@@ -85,7 +94,7 @@ async function refresh() {
     await render();
   } catch (error) {
     if (tokenTrouble(error)) return refresh();
-    say(t('failed', { detail: error.message }));
+    say(t('failed', { detail: error instanceof Error ? error.message : String(error) }));
   }
 }
 
@@ -95,7 +104,7 @@ async function show() {
     await render();
   } catch (error) {
     if (tokenTrouble(error)) return refresh();
-    say(t('failed', { detail: error.message }));
+    say(t('failed', { detail: error instanceof Error ? error.message : String(error) }));
   }
 }
 
@@ -104,18 +113,19 @@ $('lang').addEventListener('click', () => {
   $('lang').textContent = t('switchTo');
   refresh();
 });
-$('campaign').addEventListener('change', (e) => go(e.target.value));
+picker.addEventListener('change', () => go(picker.value));
 window.addEventListener('hashchange', show);
 if (page === 'dashboard') {
+  const tokenInput = $('token', HTMLInputElement);
   $('signin-button').addEventListener('click', () => {
-    const value = $('token').value.trim();
-    $('token').value = '';
+    const value = tokenInput.value.trim();
+    tokenInput.value = '';
     if (!value) return;
     setToken(value);
     say(null);
     refresh();
   });
-  $('token').addEventListener('keydown', (e) => e.key === 'Enter' && $('signin-button').click());
+  tokenInput.addEventListener('keydown', (e) => e.key === 'Enter' && $('signin-button').click());
   $('signout-button').addEventListener('click', () => {
     clearToken();
     say(null);

@@ -1,4 +1,9 @@
+// @ts-check
 // Chinese and English labels of the dashboard, the chosen language kept in localStorage.
+
+/** @typedef {'zh' | 'en'} Lang */
+
+/** @type {Record<Lang, Record<string, string>>} */
 const LABELS = {
   zh: {
     title: '企业满意度评议', publicTitle: '评议结果公布', campaign: '评议活动', switchTo: 'English',
@@ -52,19 +57,34 @@ const LABELS = {
 
 const KEY = 'survey.lang';
 // Own properties only: what localStorage holds, or a key a caller passes, may spell `constructor`.
+/**
+ * @template T
+ * @param {Record<string, T>} obj
+ * @param {string} key
+ * @returns {T | undefined}
+ */
 const own = (obj, key) => (Object.hasOwn(obj, key) ? obj[key] : undefined);
-let lang = own(LABELS, localStorage.getItem(KEY) ?? '') ? localStorage.getItem(KEY) : 'zh';
+/** @param {string | null} value @returns {value is Lang} */
+const isLang = (value) => value !== null && own(LABELS, value) !== undefined;
+const stored = localStorage.getItem(KEY);
+/** @type {Lang} */
+let lang = isLang(stored) ? stored : 'zh';
 
 export const currentLang = () => lang;
 
+/** @param {Lang} next */
 export function setLang(next) {
   lang = next;
   localStorage.setItem(KEY, next);
   document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
-  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of document.querySelectorAll('[data-i18n]')) if (el instanceof HTMLElement) el.textContent = t(el.dataset.i18n ?? '');
 }
 
-/** The label for `key` in the current language, `{name}` placeholders filled from `params`. */
+/**
+ * The label for `key` in the current language, `{name}` placeholders filled from `params`.
+ * @param {string} key
+ * @param {Record<string, string | number>} [params]
+ */
 export function t(key, params = {}) {
   const text = own(LABELS[lang], key) ?? own(LABELS.en, key) ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => String(own(params, name) ?? ''));

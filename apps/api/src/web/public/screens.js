@@ -1,3 +1,4 @@
+// @ts-check
 // The three screens the page can show: a campaign's overview and one agency (signed in), and a
 // campaign's published results. Each fetches what it needs, then replaces the view in one step,
 // unless `ctx.stale()` says the reader has moved on meanwhile.
@@ -6,28 +7,40 @@ import { h } from './dom.js';
 import { t } from './i18n.js';
 import { agenciesSection, agencySections, badReviewSection, dateText, headlineSection, rankingTable, trendSection } from './views.js';
 
+/**
+ * What every screen is given by the page: where to draw, how to move to another address, whether
+ * the reader has moved on since it started, and the campaigns the picker offers.
+ * @typedef {import('./api.js').Campaign} Campaign
+ * @typedef {{ view: HTMLElement, go: (campaignId: string, agencyId?: string) => void, stale: () => boolean,
+ *   campaigns: Campaign[] }} ScreenContext
+ */
+
+/** @param {Campaign} campaign @param {ScreenContext} context */
 export async function overview(campaign, { view, go, stale }) {
   const [report, trends] = await Promise.all([api.headline(campaign.id), optional(api.trends())]);
   if (stale()) return;
   const agencies = agenciesSection(report, { onPick: (agencyId) => go(campaign.id, agencyId) });
   const parts = [headlineSection(report, { note: t('asOf', { position: report.asOf.position }) })];
-  const trend = trends.ok ? trendSection('trend-chart', t('trend'), trends.value) : null;
-  parts.push(trend ? trend.card : unavailable('trend-chart', t('trend'), trends.status));
+  const trend = trends.ok
+    ? trendSection('trend-chart', t('trend'), trends.value)
+    : { card: unavailable('trend-chart', t('trend'), trends.status), draw: () => {} };
+  parts.push(trend.card);
   parts.push(agencies.card);
   const bad = badReviewSection(report);
   parts.push(bad.card);
   view.replaceChildren(...parts);
-  trend?.draw();
+  trend.draw();
   agencies.draw();
   bad.draw();
 }
 
+/** @param {Campaign} campaign @param {string} agencyId @param {ScreenContext} context */
 export async function agency(campaign, agencyId, { view, go, stale }) {
   const [detail, trends] = await Promise.all([optional(api.agency(campaign.id, agencyId)), optional(api.trends(agencyId))]);
   if (stale()) return;
   const back = () => go(campaign.id);
   if (!detail.ok) {
-    view.replaceChildren(h('p', { class: 'wide' }, h('a', { href: '#', id: 'back', onclick: (e) => { e.preventDefault(); back(); } }, `← ${t('back')}`)), unavailable('agency', agencyId, detail.status));
+    view.replaceChildren(h('p', { class: 'wide' }, h('a', { href: '#', id: 'back', onclick: (/** @type {Event} */ e) => { e.preventDefault(); back(); } }, `← ${t('back')}`)), unavailable('agency', agencyId, detail.status));
     return;
   }
   const texts = new Map((campaign.questions ?? []).map((q) => [q.id, q.text]));
@@ -42,6 +55,8 @@ export async function agency(campaign, agencyId, { view, go, stale }) {
 /**
  * A campaign's published results; with two or more campaigns published, also the trend of the
  * published rates (each campaign's figures as frozen, the change as it published it).
+ * @param {Campaign} campaign
+ * @param {ScreenContext} context
  */
 export async function published(campaign, { view, stale, campaigns }) {
   const others = campaigns.length > 1 ? campaigns.filter((c) => c.id !== campaign.id) : [];
@@ -58,7 +73,12 @@ export async function published(campaign, { view, stale, campaigns }) {
   bad.draw();
 }
 
-/** A section whose route is not there (yet) or fails says so instead of breaking the page. */
+/**
+ * A section whose route is not there (yet) or fails says so instead of breaking the page.
+ * @template T
+ * @param {Promise<T>} promise
+ * @returns {Promise<{ ok: true, value: T } | { ok: false, status: number }>}
+ */
 async function optional(promise) {
   try {
     return { ok: true, value: await promise };
@@ -68,4 +88,5 @@ async function optional(promise) {
   }
 }
 
+/** @param {string} id @param {string} title @param {number} status */
 const unavailable = (id, title, status) => h('section', { class: 'card unavailable', id: `${id}-unavailable` }, h('h2', {}, title), h('p', {}, t('notAvailable', { status })));
