@@ -53,6 +53,24 @@ describe('survey, the CLI', () => {
     expect(grace).toMatchObject({ code: 2, stderr: expect.stringMatching(/--grace-days.*from 0 to 30/) });
   });
 
+  it('mints centre and agency tokens: an agency one carries --agency as agencyId, and needs it', async () => {
+    const secret = { ...env, SURVEY_JWT_SECRET: 'a-secret-of-at-least-thirty-two-characters' };
+    const [centre, agency, noAgency, misplaced] = await Promise.all([
+      runCli(['token', 'centre', 'staff-1'], secret),
+      runCli(['token', 'agency', 'officer-1', '--agency', 'tax'], secret),
+      runCli(['token', 'agency', 'officer-1'], secret),
+      runCli(['token', 'analyst', 'alice', '--agency', 'tax'], secret),
+    ]);
+    const claimsOf = (run: { stdout: string }) => JSON.parse(Buffer.from(run.stdout.trim().split('.')[1], 'base64url').toString());
+    expect(centre.code).toBe(0);
+    expect(claimsOf(centre)).toMatchObject({ role: 'centre', sub: 'staff-1' });
+    expect(claimsOf(centre)).not.toHaveProperty('agencyId');
+    expect(agency.code).toBe(0);
+    expect(claimsOf(agency)).toMatchObject({ role: 'agency', sub: 'officer-1', agencyId: 'tax' });
+    expect(noAgency).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/an agency token needs --agency <agencyId>/) });
+    expect(misplaced).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/--agency is for role agency only/) });
+  });
+
   it('reads the API\'s environment through the same loadConfig: a bad variable is one line naming it, exit 2', async () => {
     const [mongo, esdb] = await Promise.all([
       runCli(['rebuild'], { ...env, MONGODB_URL: 'http://db:27017' }),

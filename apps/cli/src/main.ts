@@ -39,15 +39,18 @@ program
   .argument('<role>', `one of ${ROLES.join(', ')}`)
   .argument('<sub>', 'subject: a user id, or an enterprise credit code')
   .option('--ttl <seconds>', 'lifetime in seconds, at most TOKEN_MAX_LIFETIME_DAYS (30 days by default)', integer, 3600)
-  .action((role: string, sub: string, opts: { ttl: number }) => {
+  .option('--agency <agencyId>', 'for role agency (required there): the agency whose cases and requests the token works')
+  .action((role: string, sub: string, opts: { ttl: number; agency?: string }) => {
     if (!ROLES.includes(role as Role)) throw new InvalidArgumentError(`role must be one of ${ROLES.join(', ')}`);
     const problem = role === 'enterprise' ? creditCodeProblem(sub) : null;
     if (problem) throw new InvalidArgumentError(`an enterprise's sub is its credit code, and ${sub} ${problem}`);
+    if (role === 'agency' && !opts.agency) throw new InvalidArgumentError('an agency token needs --agency <agencyId>');
+    if (role !== 'agency' && opts.agency !== undefined) throw new InvalidArgumentError('--agency is for role agency only');
     const base = loadConfig(process.env, { requireSecret: false });
     // The API refuses a token that lives longer: do not print one it would refuse.
     const maxDays = base.tokenMaxLifetimeDays ?? DEFAULT_TOKEN_MAX_LIFETIME_DAYS;
     if (opts.ttl > maxDays * 86_400) throw new InvalidArgumentError(`--ttl must be at most ${maxDays * 86_400} s (TOKEN_MAX_LIFETIME_DAYS is ${maxDays})`);
-    console.log(signToken({ role: role as Role, sub }, demoSecret(base.dataDir), opts.ttl));
+    console.log(signToken({ role: role as Role, sub, agencyId: opts.agency }, demoSecret(base.dataDir), opts.ttl));
   });
 
 // Usage and configuration errors are one line and exit 2; anything else is a failure (1).

@@ -14,6 +14,7 @@ export * from './config/config';
 export * from './config/http-limits';
 export * from './config/limits';
 export * from './auth/tokens';
+export * from './auth/actor';
 export * from './runtime/aggregates';
 export * from './runtime/clock';
 export * from './runtime/command-meta';

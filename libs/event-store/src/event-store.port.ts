@@ -8,8 +8,10 @@ import type { StorageStatus } from './store-unavailable';
 export const EVENT_STORE = Symbol('EventStore');
 
 export interface Actor {
-  role: 'enterprise' | 'analyst' | 'auditor' | 'admin' | 'system';
+  role: 'enterprise' | 'analyst' | 'auditor' | 'admin' | 'centre' | 'agency' | 'system';
   sub: string;
+  /** An agency's staff: the agency they acted for (absent for every other role). */
+  agencyId?: string;
 }
 
 export interface EventMetadata {

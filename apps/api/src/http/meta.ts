@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CommandMeta, Principal } from '@survey/application';
+import { actorOf, CommandMeta, Principal } from '@survey/application';
 
 /** The metadata a command from an HTTP caller carries: who, and a fresh correlation id. */
-export const metaOf = (who: Principal): CommandMeta => ({ actor: { role: who.role, sub: who.sub }, correlationId: randomUUID() });
+export const metaOf = (who: Principal): CommandMeta => ({ actor: actorOf(who), correlationId: randomUUID() });

@@ -5,18 +5,22 @@
  * it has none, and an `iat` in the future (beyond the skew) is refused: a leaked token signed with
  * `exp: 1e308` would otherwise work for ever. Invitation links are bounded by their campaign's
  * closing instead (checked where the campaign is known: ../invitations/link-standing.handler.ts).
+ * The closed loop's staff: `centre` (the enterprise-service centre) and `agency`, whose token must
+ * carry the `agencyId` claim (a string) naming the one agency whose cases and requests it works.
  */
 import { createHmac, createSecretKey, KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { isCreditCode } from '@survey/domain';
 
-export const ROLES = ['enterprise', 'analyst', 'auditor', 'admin'] as const;
+export const ROLES = ['enterprise', 'analyst', 'auditor', 'admin', 'centre', 'agency'] as const;
 export type Role = (typeof ROLES)[number];
 export interface Principal {
   role: Role;
   sub: string;
   /** Set for an enterprise's invitation link: the campaign it is for and when it was issued (ms). */
   invitation?: InvitationClaims;
+  /** Set for an agency's staff (role `agency`): the agency they work for. */
+  agencyId?: string;
 }
 export interface InvitationClaims {
   campaignId: string;
@@ -71,7 +75,15 @@ export function verifyToken(token: string, secret: string, options: VerifyOption
     throw new TokenError('invalid token: an enterprise sub must be a valid credit code (GB 32100-2015)');
   }
   if (claims.cid !== undefined) return { role: claims.role, sub: claims.sub, invitation: invitationClaims(claims) };
+  if (claims.role === 'agency') return { role: claims.role, sub: claims.sub, agencyId: agencyIdClaim(claims) };
+  if (claims.agencyId !== undefined) throw new TokenError('invalid token: only an agency token may name an agency (agencyId)');
   return { role: claims.role, sub: claims.sub };
+}
+
+/** An agency's staff work for one agency: without it the token says nothing they may see. */
+function agencyIdClaim(claims: jwt.JwtPayload): string {
+  if (typeof claims.agencyId !== 'string' || !claims.agencyId) throw new TokenError('invalid token: an agency token needs agencyId, the agency it works for');
+  return claims.agencyId;
 }
 
 /** An invitation link's claims: `cid` the campaign, `inv` the issue time in ms (revocation compares it), `jti` its id. */
@@ -103,5 +115,6 @@ export function signInvitationToken(
 const JWT_HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
 
 export function signToken(principal: Principal, secret: string, expiresInSeconds = 3600): string {
-  return jwt.sign({ role: principal.role }, keyOf(secret), { algorithm: 'HS256', subject: principal.sub, expiresIn: expiresInSeconds });
+  const claims = principal.agencyId === undefined ? { role: principal.role } : { role: principal.role, agencyId: principal.agencyId };
+  return jwt.sign(claims, keyOf(secret), { algorithm: 'HS256', subject: principal.sub, expiresIn: expiresInSeconds });
 }
