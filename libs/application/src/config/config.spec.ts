@@ -52,4 +52,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ SURVEY_JWT_SECRET: secret }).namespace).toBeUndefined();
     expect(() => loadConfig({ SURVEY_JWT_SECRET: secret, SURVEY_NAMESPACE: 'Staging.1' })).toThrow(/SURVEY_NAMESPACE/);
   });
+
+  it('takes the working days of a case, 1 to contact and 15 to rectify by default, and refuses what is no whole number of days', () => {
+    expect(loadConfig({ SURVEY_JWT_SECRET: secret }).cases).toEqual({ contactDays: 1, rectifyDays: 15 });
+    expect(loadConfig({ SURVEY_JWT_SECRET: secret, CASE_CONTACT_DAYS: '2', CASE_RECTIFY_DAYS: '10' }).cases).toEqual({ contactDays: 2, rectifyDays: 10 });
+    for (const [variable, value] of [['CASE_CONTACT_DAYS', '0'], ['CASE_RECTIFY_DAYS', '1.5'], ['CASE_RECTIFY_DAYS', 'fifteen']]) {
+      expect(() => loadConfig({ SURVEY_JWT_SECRET: secret, [variable]: value })).toThrow(new RegExp(`^configuration: ${variable} must be an integer from 1 to \\d+, got "${value}"$`));
+    }
+  });
 });

@@ -32,7 +32,16 @@ export interface AppConfig {
   /** Replay workers and request rates (limits.ts); unset → DEFAULT_LIMITS. */
   replays?: ReplayLimits;
   rateLimits?: RateLimits;
+  /** Working days to contact the enterprise behind a bad review and to rectify (CASE_CONTACT_DAYS, CASE_RECTIFY_DAYS); 1 and 15 when absent. */
+  cases?: CaseDays;
 }
+
+export interface CaseDays {
+  contactDays: number;
+  rectifyDays: number;
+}
+
+export const DEFAULT_CASE_DAYS: CaseDays = Object.freeze({ contactDays: 1, rectifyDays: 15 });
 
 // Where they were first defined; http-limits.ts and limits.ts take them from ./config-error, which keeps this file out of an import cycle.
 export { ConfigError, integer, startupLine } from './config-error';
@@ -84,6 +93,10 @@ export function loadConfig(env: Env = process.env, options: { requireSecret?: bo
     http: httpLimits(env),
     tokenMaxLifetimeDays: integer(env, 'TOKEN_MAX_LIFETIME_DAYS', 30, 1, 3650),
     ...loadLimits(env),
+    cases: {
+      contactDays: integer(env, 'CASE_CONTACT_DAYS', DEFAULT_CASE_DAYS.contactDays, 1, 30),
+      rectifyDays: integer(env, 'CASE_RECTIFY_DAYS', DEFAULT_CASE_DAYS.rectifyDays, 1, 250),
+    },
   };
 }
 

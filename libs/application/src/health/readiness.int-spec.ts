@@ -11,6 +11,8 @@ import { ReadModelStore, reportsProjection, SqliteReadModelStore } from '@survey
 import { anEvent } from '../../../event-store/src/testing/event-builders';
 import { ProjectionCheckpoints } from '../projections/projection-checkpoints';
 import { PROBE_TIMEOUT_MS, Readiness } from './readiness';
+import { CalendarLoader } from '../calendar/calendar-loader';
+import { chineseDaysYears } from '../calendar/working-day-calendar';
 
 describe('Readiness', () => {
   let dir: string;
@@ -38,6 +40,18 @@ describe('Readiness', () => {
         projections: [{ name: 'reports', generation: 0, position: 0, lag: 2, lagUnit: 'events', status: 'external' }],
       },
     });
+  });
+
+  it('says how far the working-day calendar reaches, and warns in a 200 when the next 60 days are not all covered', async () => {
+    const calendar = new CalendarLoader({});
+    const at = (iso: string) => new Readiness(new ProjectionCheckpoints(events, readModels, [reportsProjection]), events, readModels, calendar, { now: () => new Date(iso) });
+    const lastYear = Math.max(...chineseDaysYears().keys());
+    const covered = await at(`${lastYear}-06-01T00:00:00Z`).answer();
+    expect(covered).toMatchObject({ statusCode: 200, body: { status: 'ready', calendar: { coveredUntil: `${lastYear}-12-31`, warning: null } } });
+    const late = await at(`${lastYear}-12-01T00:00:00Z`).answer();
+    expect(late).toMatchObject({ statusCode: 200, body: { status: 'ready', calendar: { coveredUntil: `${lastYear}-12-31`, warning: expect.stringContaining(`${lastYear + 1}`) } } });
+    const beyond = await at(`${lastYear + 1}-03-01T00:00:00Z`).answer();
+    expect(beyond).toMatchObject({ statusCode: 200, body: { status: 'ready', calendar: { coveredUntil: null, warning: expect.stringContaining(`${lastYear + 1}`) } } });
   });
 
   it('is 503 and names the read models when they do not answer', async () => {

@@ -4,12 +4,17 @@
  * no projection has failed; otherwise 503 with what is wrong (each store's status and error, each
  * projection's status and error), so an orchestrator stops sending traffic and an operator sees
  * why. It turns ready again by itself once the stores answer and write and the projections have
- * folded past their failure.
+ * folded past their failure. It also says how far the working-day calendar reaches
+ * (`calendar: { coveredUntil, warning }`), a warning when the next 60 days are not all covered;
+ * that never makes readiness fail: deadlines are then counted Monday to Friday and say so.
  */
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import type { CalendarCoverage } from '@survey/domain';
 import { EVENT_STORE, EventStore } from '@survey/event-store';
 import { READ_MODEL_STORE, ReadModelStore } from '@survey/read-models';
+import { CalendarLoader } from '../calendar/calendar-loader';
 import { Projections, ProjectionStatus } from '../projections/projections';
+import { CLOCK, Clock, systemClock } from '../runtime/clock';
 
 /** What liveness answers while the process runs. */
 export const ALIVE = { status: 'ok' } as const;
@@ -34,6 +39,7 @@ export interface ReadinessBody {
   head?: number;
   projections?: ProjectionStatus[];
   detail?: string;
+  calendar?: CalendarCoverage;
 }
 
 export interface ReadinessAnswer {
@@ -49,11 +55,14 @@ export class Readiness {
     private readonly projections: Projections,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+    @Optional() private readonly calendar?: CalendarLoader,
+    @Optional() @Inject(CLOCK) private readonly clock: Clock = systemClock,
   ) {}
 
   async answer(): Promise<ReadinessAnswer> {
     const body = await this.check();
-    return { statusCode: body.status === 'ready' ? 200 : 503, body };
+    const calendar = this.calendar?.get().coverage(this.clock.now());
+    return { statusCode: body.status === 'ready' ? 200 : 503, body: calendar ? { ...body, calendar } : body };
   }
 
   private async check(): Promise<ReadinessBody> {
