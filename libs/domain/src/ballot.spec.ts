@@ -40,6 +40,18 @@ describe('ballot decider', () => {
       given([submitted(acme, 'tax', 'satisfied'), invalidated(acme, 'tax')]).when(submit(rating('tax', 'satisfied'))).then([submitted(acme, 'tax', 'satisfied')]));
     it('keeps evaluations of different agencies apart', () =>
       given([submitted(acme, 'tax', 'satisfied')]).when(submit(rating('police', 'satisfied'))).then([submitted(acme, 'police', 'satisfied')]));
+    it('records the enterprise’s consent to be contacted by the agency, only when given', () =>
+      given([]).when(submit(rating('tax', 'dissatisfied', { contactConsent: true }))).then([submitted(acme, 'tax', 'dissatisfied', { contactConsent: true })]));
+    it('records no consent field when it is false or absent (an old event without it reads as no consent)', () => {
+      given([]).when(submit(rating('tax', 'dissatisfied', { contactConsent: false }))).then([submitted(acme, 'tax', 'dissatisfied')]);
+      given([submitted(acme, 'tax', 'dissatisfied')]).when(submit(rating('tax', 'dissatisfied', { contactConsent: false }))).then([]);
+    });
+    it('revises when only the consent changes, either way', () => {
+      given([submitted(acme, 'tax', 'dissatisfied')]).when(submit(rating('tax', 'dissatisfied', { contactConsent: true })))
+        .then([revised(acme, 'tax', 'dissatisfied', { contactConsent: true })]);
+      given([submitted(acme, 'tax', 'dissatisfied', { contactConsent: true })]).when(submit(rating('tax', 'dissatisfied')))
+        .then([revised(acme, 'tax', 'dissatisfied')]);
+    });
     it('stores an empty comment as none', () =>
       given([]).when(submit(rating('tax', 'satisfied', { comment: '  ' }))).then([submitted(acme, 'tax', 'satisfied')]));
   });

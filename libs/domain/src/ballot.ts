@@ -31,8 +31,9 @@ export const ballotDecider: Decider<BallotCommand, BallotEvent, BallotState, Bal
       case 'EvaluationSubmitted':
       case 'EvaluationRevised': {
         // A copy, not the state in hand: Aggregates caches states, and two loads may fold the same one.
-        const { agencyId, rating, answers, comment } = event.data;
-        return { current: new Map(state.current).set(agencyId, { agencyId, rating, answers, comment }) };
+        const { agencyId, rating, answers, comment, contactConsent } = event.data;
+        const current = contactConsent ? { agencyId, rating, answers, comment, contactConsent } : { agencyId, rating, answers, comment };
+        return { current: new Map(state.current).set(agencyId, current) };
       }
       case 'EvaluationWithdrawn':
       case 'EvaluationInvalidated': {
@@ -118,7 +119,8 @@ function validRating(r: Rating, campaign: { scale: Scale; questions: { id: strin
   }
   const comment = optionalText('comment', r.comment, MAX_TEXT_CHARACTERS, problems, 'verbatim');
   check('invalid evaluation', problems);
-  return { agencyId: r.agencyId, rating: r.rating, answers: sortedAnswers(answers), comment };
+  const rating = { agencyId: r.agencyId, rating: r.rating, answers: sortedAnswers(answers), comment };
+  return r.contactConsent === true ? { ...rating, contactConsent: true } : rating;
 }
 
 /** The answers as the event's JSON object, keys sorted; Object.fromEntries defines own properties, `__proto__` included. */
@@ -127,5 +129,6 @@ function sortedAnswers(answers: [string, string][]): Rating['answers'] {
 }
 
 function sameRating(a: Rating, b: Rating): boolean {
-  return a.rating === b.rating && a.comment === b.comment && JSON.stringify(a.answers) === JSON.stringify(b.answers);
+  return a.rating === b.rating && a.comment === b.comment && JSON.stringify(a.answers) === JSON.stringify(b.answers) &&
+    (a.contactConsent === true) === (b.contactConsent === true);
 }

@@ -91,6 +91,12 @@ export interface Rating {
    */
   answers: Record<string, string>;
   comment: string | null;
+  /**
+   * Whether the agency may learn who gave a bad review and call back itself (CLOSED-LOOP.md's
+   * privacy rule). Stored only when true: an event without it, every event written before it
+   * existed included, reads as false.
+   */
+  contactConsent?: boolean;
 }
 /** A copy of the enterprise's segment at the time, so history replays the same whatever changes later. */
 export type Segment = Pick<EnterpriseProfile, 'district' | 'industry' | 'size'>;

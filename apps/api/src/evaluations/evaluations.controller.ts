@@ -27,7 +27,7 @@ export class EvaluationsController {
     @CurrentPrincipal() who: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const data = { campaignId, creditCode: who.sub, agencyId, rating: body.rating, answers: body.answers ?? {}, comment: body.comment ?? null };
+    const data = { campaignId, creditCode: who.sub, agencyId, rating: body.rating, answers: body.answers ?? {}, comment: body.comment ?? null, contactConsent: body.contactConsent === true };
     const { outcome } = await this.commands.execute(new SubmitEvaluationCommand(data, metaOf(who)));
     reply.status(outcome === 'submitted' ? 201 : 200);
     return { campaignId, agencyId, outcome };

@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { IsObject, IsOptional, IsString, MaxLength, ValidateBy, ValidationOptions } from 'class-validator';
+import { IsBoolean, IsObject, IsOptional, IsString, MaxLength, ValidateBy, ValidationOptions } from 'class-validator';
 
 /** An object whose every value is a short string: question id → level id. */
 function IsLevelMap(options?: ValidationOptions) {
@@ -31,4 +31,6 @@ export class SubmitEvaluationDto {
   @Transform(({ obj }: { obj: object }) => (Object.hasOwn(obj, 'answers') ? (obj as { answers: unknown }).answers : undefined), { toClassOnly: true })
   @IsOptional() @IsObject() @IsLevelMap() answers?: Record<string, string>;
   @IsOptional() @IsString() comment?: string | null;
+  /** May the agency learn who gave a bad review and call back itself (false when absent). */
+  @IsOptional() @IsBoolean() contactConsent?: boolean;
 }

@@ -78,14 +78,17 @@ export interface RatingOptions {
   campaignId?: string;
   answers?: Record<string, string>;
   comment?: string | null;
+  /** Recorded only when true, as the decider does. */
+  contactConsent?: boolean;
   /** The enterprise's segment copied into the event; Gulou, C, small unless said. */
   segment?: Partial<Segment>;
 }
 
 function rated(type: 'EvaluationSubmitted' | 'EvaluationRevised', creditCode: string, agencyId: string, level: string, options: RatingOptions) {
-  const { campaignId = 'xz-2019', answers = {}, comment = null, segment = {} } = options;
+  const { campaignId = 'xz-2019', answers = {}, comment = null, segment = {}, contactConsent } = options;
   const { district, industry, size } = { ...PROFILE, ...segment };
-  return { type, data: { campaignId, creditCode, agencyId, rating: level, answers, comment, district, industry, size } } satisfies BallotEvent;
+  const consent = contactConsent ? { contactConsent: true } : {};
+  return { type, data: { campaignId, creditCode, agencyId, rating: level, answers, comment, ...consent, district, industry, size } } satisfies BallotEvent;
 }
 
 export const submitted = (creditCode: string, agencyId: string, level: string, options: RatingOptions = {}): EvaluationSubmitted =>
