@@ -8,7 +8,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import {
-  AppConfig, AuditModule, BallotsModule, CampaignsModule, Clock, EnterprisesModule, HealthModule, ImportsModule, InvitationsModule,
+  AppConfig, AuditModule, BallotsModule, CaseProcessesModule, CampaignsModule, Clock, EnterprisesModule, HealthModule, ImportsModule, InvitationsModule,
   ProjectionCheckpointsModule, ReportsModule, RunningProjectionsModule, RuntimeModule, systemClock,
 } from '@survey/application';
 import { AuditController } from './audit/audit.controller';
@@ -35,7 +35,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         RuntimeModule.forRoot(config, clock),
-        config.inProcessProjector ? RunningProjectionsModule : ProjectionCheckpointsModule,
+        ...(config.inProcessProjector ? [RunningProjectionsModule, CaseProcessesModule] : [ProjectionCheckpointsModule]),
         HealthModule,
         CqrsModule.forRoot(),
         CampaignsModule, EnterprisesModule, BallotsModule, InvitationsModule, ReportsModule, AuditModule, ImportsModule,

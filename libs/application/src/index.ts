@@ -10,6 +10,7 @@ export * from './invitations/invitations.module';
 export * from './reports/reports.module';
 export * from './audit/audit.module';
 export * from './imports/imports.module';
+export * from './cases/case-processes.module';
 export * from './config/config';
 export * from './config/http-limits';
 export * from './config/limits';

@@ -1,8 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ballotDecider, streams } from '@survey/domain';
-import { ballotContext } from '../ballots/ballot-context';
 import { Aggregates } from '../runtime/aggregates';
 import { InvalidateEvaluationCommand } from './invalidate-evaluation.command';
+import { invalidateEvaluation } from './invalidation';
 
 @CommandHandler(InvalidateEvaluationCommand)
 export class InvalidateEvaluationHandler implements ICommandHandler<InvalidateEvaluationCommand> {
@@ -10,10 +9,7 @@ export class InvalidateEvaluationHandler implements ICommandHandler<InvalidateEv
 
   async execute({ data, meta }: InvalidateEvaluationCommand) {
     const { campaignId, creditCode, agencyId, reason } = data;
-    await this.aggregates.execute(
-      streams.ballot(campaignId, creditCode), ballotDecider, { type: 'InvalidateEvaluation', data },
-      () => ballotContext(this.aggregates, campaignId, creditCode), meta,
-    );
+    await invalidateEvaluation(this.aggregates, data, meta);
     return { campaignId, creditCode, agencyId, reason };
   }
 }

@@ -1,0 +1,169 @@
+/**
+ * The case reactor: a checkpointed subscription to the whole log, like a projection, that appends
+ * instead of writing read models. A bad review (EvaluationSubmitted/Revised whose rating is a
+ * negative level of its campaign's scale) opens one case, `rectification-{eventId}` appended with
+ * `no_stream`; while that case is open, the same evaluation's later revisions, withdrawal or
+ * invalidation go onto it (a negative revision is recorded, anything else closes it); an upheld
+ * appeal's invalidation is done here too if its handler did not get to it (./appeal-invalidation.ts).
+ *
+ * What it remembers is the case each evaluation last opened (collection `case-reactor`), committed
+ * to the read-model store together with its checkpoint, after its appends: a crash in between folds
+ * the batch again, and every append it makes is idempotent (no_stream, or a decider that ignores an
+ * evaluation event at or before the position the case followed), so nothing is appended twice and
+ * nothing is lost. Two reactors on one store append nothing twice for the same reason.
+ */
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { BallotEvent, CaseCommand, levelOf, LoopActor, NotFound, RectificationEvent } from '@survey/domain';
+import { Actor, EVENT_STORE, EventStore, RecordedEvent, Subscription } from '@survey/event-store';
+import { READ_MODEL_STORE, ReadModelStore } from '@survey/read-models';
+import { retryDelayMs } from '../projections/retry-delay';
+import type { CommandMeta } from '../runtime/command-meta';
+import { invalidateUpheld } from './appeal-invalidation';
+import { CaseRuntime } from './case-runtime';
+
+export const CASE_REACTOR = 'case-reactor';
+const INDEX = 'case-reactor';
+const BATCH = 250;
+const SYSTEM: LoopActor = { role: 'system', sub: CASE_REACTOR };
+
+type IndexDoc = { [key: string]: unknown; caseId: string };
+type Recorded<E> = RecordedEvent & E;
+
+/** The key of one evaluation (a campaign, an enterprise, an agency): JSON, so no id can run into another. */
+const evaluationKey = (d: { campaignId: string; creditCode: string; agencyId: string }) => JSON.stringify([d.campaignId, d.creditCode, d.agencyId]);
+
+@Injectable()
+export class CaseReactor {
+  private readonly logger = new Logger('CaseReactor');
+  private subscription?: Subscription;
+  private position = 0;
+  private stopped = false;
+  private failures = 0;
+  private retryTimer?: NodeJS.Timeout;
+  private readonly waiting = new Set<{ position: number; resolve: () => void }>();
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+    private readonly cases: CaseRuntime,
+  ) {}
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    this.cases.calendar(); // loaded now: a bad WORKDAY_CALENDAR_FILE stops start-up, not the first bad review
+    this.position = (await this.readModels.checkpoint(CASE_REACTOR)).position;
+    this.subscription = this.events.subscribeToAll(
+      { after: this.position, batchSize: BATCH },
+      (batch) => this.handle(batch),
+      (error) => this.failed(error),
+    );
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+    await this.subscription?.stop();
+  }
+
+  /** Where it has acted up to (its checkpoint as this process knows it). */
+  get checkpoint(): number {
+    return this.position;
+  }
+
+  /** Resolves once the reactor has acted on the log up to `position` (tests, the scheduler's first pass). */
+  waitFor(position: number): Promise<void> {
+    if (this.position >= position) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.add({ position, resolve }));
+  }
+
+  private failed(error: unknown): void {
+    this.subscription = undefined;
+    if (this.stopped) return;
+    const delay = retryDelayMs(++this.failures);
+    this.logger.error(`case reactor stopped at checkpoint ${this.position}: ${error instanceof Error ? error.message : String(error)}; again in ${delay} ms`);
+    this.retryTimer = setTimeout(() => {
+      if (!this.stopped) this.start().catch((e: unknown) => this.failed(e));
+    }, delay);
+    this.retryTimer.unref();
+  }
+
+  private async handle(batch: RecordedEvent[]): Promise<void> {
+    const ballotEvents = new Set(batch.filter((e) => BALLOT_TYPES.has(e.type)) as Recorded<BallotEvent>[]);
+    const keys = [...new Set([...ballotEvents].map((e) => evaluationKey(e.data)))];
+    const known = keys.length ? await this.readModels.getMany<IndexDoc>(INDEX, keys) : new Map<string, IndexDoc>();
+    const changed = new Map<string, IndexDoc>();
+    for (const event of batch) {
+      if (this.stopped) return; // the checkpoint stays before this batch: it is folded again next time
+      if (ballotEvents.has(event as Recorded<BallotEvent>)) {
+        const key = evaluationKey((event as Recorded<BallotEvent>).data);
+        const opened = await this.onEvaluation(event as Recorded<BallotEvent>, changed.get(key)?.caseId ?? known.get(key)?.caseId);
+        if (opened) changed.set(key, { caseId: opened });
+      } else if (event.type === 'AppealDecided') {
+        await this.onAppealDecided(event as Recorded<Extract<RectificationEvent, { type: 'AppealDecided' }>>);
+      }
+    }
+    const last = batch[batch.length - 1];
+    const changes = [...changed].map(([id, doc]) => ({ collection: INDEX, id, doc }));
+    await this.readModels.commit(CASE_REACTOR, changes, { position: last.position, recordedAt: last.metadata.recordedAt });
+    this.position = last.position;
+    this.failures = 0;
+    for (const w of this.waiting) {
+      if (w.position > this.position) continue;
+      this.waiting.delete(w);
+      w.resolve();
+    }
+  }
+
+  /**
+   * The case this evaluation event opened, if it opened one. `caseId` is the case the evaluation
+   * opened last: while it is open, the event goes onto it; an event it already followed (a batch
+   * folded again after a crash) is left alone, even if the case closed since.
+   */
+  private async onEvaluation(event: Recorded<BallotEvent>, caseId: string | undefined): Promise<string | undefined> {
+    const meta = this.metaFor(event);
+    const triggeredBy = { eventId: event.id, position: event.position };
+    const previous = caseId === undefined ? undefined : (await this.cases.load(caseId)).state;
+    if (previous?.exists && previous.followedUpTo >= event.position) return undefined;
+    const open = previous?.exists && previous.status !== 'closed' ? previous.caseId : undefined;
+    if (event.type === 'EvaluationWithdrawn' || event.type === 'EvaluationInvalidated') {
+      const change = event.type === 'EvaluationWithdrawn' ? 'withdrawn' : 'invalidated';
+      if (open) await this.cases.execute(open, { type: 'FollowRating', data: { caseId: open, triggeredBy, change } }, SYSTEM, meta);
+      return undefined;
+    }
+    const { campaignId, creditCode, agencyId, rating, comment, answers } = event.data;
+    if (open) {
+      // A negative level is recorded on the case; any other closes it (rating-improved).
+      await this.cases.execute(open, { type: 'FollowRating', data: { caseId: open, triggeredBy, change: 'revised', level: rating, comment, answers } }, SYSTEM, meta);
+      return undefined;
+    }
+    if (!levelOf(await this.cases.scaleOf(campaignId), rating)?.negative) return undefined;
+    const command: CaseCommand = {
+      type: 'OpenCase',
+      data: {
+        caseId: event.id, campaignId, agencyId, creditCode, level: rating, comment, answers, contactConsent: event.data.contactConsent === true,
+        triggeredBy, reviewedAt: event.metadata.recordedAt,
+      },
+    };
+    await this.cases.execute(event.id, command, SYSTEM, meta);
+    return event.id;
+  }
+
+  private async onAppealDecided(event: Recorded<Extract<RectificationEvent, { type: 'AppealDecided' }>>): Promise<void> {
+    if (!event.data.upheld) return;
+    const { state } = await this.cases.load(event.data.caseId);
+    if (!state.exists) return;
+    // The centre who decided is the actor of the invalidation, as when its own handler does it.
+    const meta: CommandMeta = { actor: event.metadata.actor as Actor, correlationId: event.metadata.correlationId };
+    try {
+      await invalidateUpheld(this.events, this.cases.aggregates, state, event.data.reason, meta);
+    } catch (error) {
+      if (!(error instanceof NotFound)) throw error;
+    }
+  }
+
+  private metaFor(event: RecordedEvent): CommandMeta {
+    return { actor: { role: 'system', sub: CASE_REACTOR }, correlationId: event.metadata.correlationId };
+  }
+}
+
+const BALLOT_TYPES = new Set(['EvaluationSubmitted', 'EvaluationRevised', 'EvaluationWithdrawn', 'EvaluationInvalidated']);

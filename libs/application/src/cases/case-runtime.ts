@@ -1,0 +1,65 @@
+/**
+ * What every case step decides with, wherever it runs (a person's command, the reactor, the
+ * scheduler): the clock, the working-day calendar loaded once, the deployment's numbers of days
+ * (CASE_CONTACT_DAYS, CASE_RECTIFY_DAYS) and the scale of the case's campaign. Also the one way to
+ * load, decide and append on a case's stream.
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  campaignDecider, CaseCommand, CaseContext, CasePolicy, CaseState, DEFAULT_CASE_POLICY, DEFAULT_SCALE, LoopActor, rectificationDecider,
+  RectificationEvent, Scale, streams, WorkingDayCalendar,
+} from '@survey/domain';
+import { CONTEXT_MAX_AGE_MS } from '../ballots/ballot-context';
+import { CalendarLoader } from '../calendar/calendar-loader';
+import { APP_CONFIG, AppConfig, DEFAULT_CASE_DAYS } from '../config/config';
+import { Aggregates, Loaded } from '../runtime/aggregates';
+import type { CommandMeta } from '../runtime/command-meta';
+
+@Injectable()
+export class CaseRuntime {
+  readonly policy: CasePolicy;
+
+  constructor(
+    readonly aggregates: Aggregates,
+    private readonly calendars: CalendarLoader,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.policy = { ...DEFAULT_CASE_POLICY, ...(config.cases ?? DEFAULT_CASE_DAYS) };
+  }
+
+  /** Loaded at start-up by the processes that count deadlines: a bad WORKDAY_CALENDAR_FILE stops them there. */
+  calendar(): WorkingDayCalendar {
+    return this.calendars.get();
+  }
+
+  now(): Date {
+    return this.aggregates.now();
+  }
+
+  load(caseId: string): Promise<Loaded<CaseState>> {
+    return this.aggregates.load(streams.rectification(caseId), rectificationDecider);
+  }
+
+  /** The scale of a campaign (the default one for a campaign that does not exist: nothing is decided on it then). */
+  async scaleOf(campaignId: string): Promise<Scale> {
+    const { state } = await this.aggregates.load(streams.campaign(campaignId), campaignDecider, CONTEXT_MAX_AGE_MS);
+    return state.exists ? state.definition.scale : DEFAULT_SCALE;
+  }
+
+  async context(campaignId: string | undefined, actor: LoopActor): Promise<CaseContext> {
+    const scale = campaignId === undefined ? DEFAULT_SCALE : await this.scaleOf(campaignId);
+    return { now: this.now(), actor, calendar: this.calendar(), policy: this.policy, scale };
+  }
+
+  /** load → decide → append on `rectification-{caseId}`, again from a fresh load if another writer got there first. */
+  execute(caseId: string, command: CaseCommand, actor: LoopActor, meta: CommandMeta): Promise<{ events: RectificationEvent[]; state: CaseState }> {
+    return this.aggregates.execute(
+      streams.rectification(caseId), rectificationDecider, command,
+      async () => {
+        const { state } = await this.load(caseId); // cached: execute has just loaded it
+        return this.context(state.exists ? state.campaignId : undefined, actor);
+      },
+      meta,
+    );
+  }
+}
