@@ -8,7 +8,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import {
-  AppConfig, AuditModule, BallotsModule, CaseProcessesModule, CampaignsModule, Clock, EnterprisesModule, HealthModule, ImportsModule, InvitationsModule,
+  AppConfig, AuditModule, BallotsModule, CaseProcessesModule, CasesModule, CampaignsModule, Clock, EnterprisesModule, HealthModule, ImportsModule, InvitationsModule,
   ProjectionCheckpointsModule, ReportsModule, RunningProjectionsModule, RuntimeModule, systemClock,
 } from '@survey/application';
 import { AuditController } from './audit/audit.controller';
@@ -27,6 +27,7 @@ import { ReportsController } from './reports/reports.controller';
 import { ReportsCsvController } from './reports/reports-csv.controller';
 import { WebModule } from './web/web.module';
 import { InvitationsController } from './invitations/invitations.controller';
+import { CasesController } from './cases/cases.controller';
 
 @Module({})
 export class ApiModule {
@@ -38,13 +39,13 @@ export class ApiModule {
         ...(config.inProcessProjector ? [RunningProjectionsModule, CaseProcessesModule] : [ProjectionCheckpointsModule]),
         HealthModule,
         CqrsModule.forRoot(),
-        CampaignsModule, EnterprisesModule, BallotsModule, InvitationsModule, ReportsModule, AuditModule, ImportsModule,
+        CampaignsModule, EnterprisesModule, BallotsModule, InvitationsModule, ReportsModule, AuditModule, ImportsModule, CasesModule,
         WebModule,
       ],
       controllers: [CampaignsController, EnterprisesController, EvaluationsController, ReportsController, PublicController, AuditController, HealthController,
         ReportsCsvController,
         CampaignChangesController, CampaignHistoryController, ImportsController, ProgressController,
-        InvitationsController],
+        InvitationsController, CasesController],
       // In this order: the rate limits count per subject of a token AuthGuard has verified.
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: RateLimitGuard }],
     };

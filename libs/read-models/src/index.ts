@@ -12,4 +12,5 @@ export * from './projections/progress.projection';
 export * from './generations';
 export * from './rebuild';
 export * from './projections/directory.projection';
+export * from './projections/cases.projection';
 export * from './projections';

@@ -4,6 +4,7 @@
  * history. Invalidating an evaluation is an auditor's act: the audit feature.
  */
 import { Module } from '@nestjs/common';
+import { CaseReads } from '../cases/case-reads';
 import { BallotHistoryHandler } from './ballot-history.handler';
 import { MyBallotHandler } from './my-ballot.handler';
 import { SubmitEvaluationHandler } from './submit-evaluation.handler';
@@ -13,6 +14,7 @@ const commandHandlers = [SubmitEvaluationHandler, WithdrawEvaluationHandler];
 const queryHandlers = [MyBallotHandler, BallotHistoryHandler];
 
 @Module({
-  providers: [...commandHandlers, ...queryHandlers],
+  // CaseReads: the ballot lists its rectification cases (read side only; the cases feature owns them).
+  providers: [...commandHandlers, ...queryHandlers, CaseReads],
 })
 export class BallotsModule {}

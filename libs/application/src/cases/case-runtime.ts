@@ -4,7 +4,7 @@
  * (CASE_CONTACT_DAYS, CASE_RECTIFY_DAYS) and the scale of the case's campaign. Also the one way to
  * load, decide and append on a case's stream.
  */
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import {
   campaignDecider, CaseCommand, CaseContext, CasePolicy, CaseState, DEFAULT_CASE_POLICY, DEFAULT_SCALE, LoopActor, rectificationDecider,
   RectificationEvent, Scale, streams, WorkingDayCalendar,
@@ -16,7 +16,7 @@ import { Aggregates, Loaded } from '../runtime/aggregates';
 import type { CommandMeta } from '../runtime/command-meta';
 
 @Injectable()
-export class CaseRuntime {
+export class CaseRuntime implements OnModuleInit {
   readonly policy: CasePolicy;
 
   constructor(
@@ -27,7 +27,11 @@ export class CaseRuntime {
     this.policy = { ...DEFAULT_CASE_POLICY, ...(config.cases ?? DEFAULT_CASE_DAYS) };
   }
 
-  /** Loaded at start-up by the processes that count deadlines: a bad WORKDAY_CALENDAR_FILE stops them there. */
+  /** Loaded at start-up by the processes that count deadlines: a bad WORKDAY_CALENDAR_FILE stops them there, with its one line. */
+  onModuleInit(): void {
+    this.calendar();
+  }
+
   calendar(): WorkingDayCalendar {
     return this.calendars.get();
   }

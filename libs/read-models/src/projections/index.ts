@@ -3,9 +3,10 @@
  * detail) are a projection of their own so that the reports' rebuild does none of that work.
  */
 import type { Projection } from '../projection';
+import { casesProjection } from './cases.projection';
 import { directoryProjection } from './directory.projection';
 import { progressProjection } from './progress.projection';
 import { reportsProjection } from './reports.projection';
 import { segmentsProjection } from './segments.projection';
 
-export const PROJECTIONS: readonly Projection[] = [reportsProjection, segmentsProjection, progressProjection, directoryProjection];
+export const PROJECTIONS: readonly Projection[] = [reportsProjection, segmentsProjection, progressProjection, directoryProjection, casesProjection];
