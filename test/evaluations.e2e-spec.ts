@@ -29,7 +29,7 @@ describe('evaluations', () => {
     const first = await submit(t, acme, 'xz-2019', 'tax', { rating: 'satisfied' }).expect(201);
     expect(first.body).toEqual({ campaignId: 'xz-2019', agencyId: 'tax', outcome: 'submitted' });
     const v1 = { agencyId: 'tax', rating: 'satisfied', answers: {}, comment: null, submittedAt: at(0), revisedAt: null };
-    expect((await myBallot(t, acme, 'xz-2019').expect(200)).body).toEqual({ campaignId: 'xz-2019', evaluations: [v1], invalidated: [] });
+    expect((await myBallot(t, acme, 'xz-2019').expect(200)).body).toEqual({ campaignId: 'xz-2019', evaluations: [v1], invalidated: [], cases: [] });
 
     clock.set(at(10));
     const same = await submit(t, acme, 'xz-2019', 'tax', { rating: 'satisfied' }).expect(200);
@@ -70,7 +70,7 @@ describe('evaluations', () => {
     const theirs = (await myBallot(t, acme, 'xz-2019')).body.evaluations;
     expect(theirs.map((e: { agencyId: string }) => e.agencyId)).toEqual(['tax']);
     // A third enterprise has an empty ballot, not somebody else's.
-    expect((await myBallot(t, await registered(t, 3), 'xz-2019').expect(200)).body).toEqual({ campaignId: 'xz-2019', evaluations: [], invalidated: [] });
+    expect((await myBallot(t, await registered(t, 3), 'xz-2019').expect(200)).body).toEqual({ campaignId: 'xz-2019', evaluations: [], invalidated: [], cases: [] });
   });
 
   it('takes the enterprise from the token only: a creditCode in the body is an unknown property', async () => {

@@ -48,6 +48,7 @@ describe('invalidating an evaluation', () => {
     expect(mine).toEqual({
       campaignId: 'inv-2019', evaluations: [],
       invalidated: [{ agencyId: 'tax', reason: '同一企业重复评议 duplicate ballot', at: history[1].metadata.recordedAt }],
+      cases: [], // its rating was satisfied: no rectification case
     });
   });
 

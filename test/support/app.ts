@@ -12,7 +12,10 @@ import { ApiModule } from '../../apps/api/src/api.module';
 import { AppConfig, DEFAULT_LIMITS, RateLimits } from '@survey/application';
 import { createHttpApp } from '../../apps/api/src/http/create-app';
 import { Clock, systemClock } from '@survey/application';
-import { Projections } from '@survey/application';
+import { CaseReactor, Projections } from '@survey/application';
+import { EVENT_STORE } from '@survey/event-store';
+
+type EventStoreHead = { headPosition(): Promise<number> };
 import type { Role } from '@survey/application';
 import { storeConfig } from './stores';
 
@@ -43,12 +46,18 @@ export async function startApp(options: { clock?: Clock; dataDir?: string; confi
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
   const projections = app.get(Projections);
+  // The case reactor appends after what it reads: settled means it has acted too, and the projections have folded what it appended.
+  const reactor = config.inProcessProjector ? app.get(CaseReactor, { strict: false }) : undefined;
+  const settle = async () => {
+    if (reactor) await reactor.waitFor(await app.get<EventStoreHead>(EVENT_STORE, { strict: false }).headPosition());
+    await projections.catchUp(10_000);
+  };
   return {
     app,
     dataDir,
     http: () => request(url),
     url,
-    settle: () => projections.catchUp(10_000),
+    settle,
     close: async () => {
       await app.close();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });

@@ -11,6 +11,8 @@ export * from './reports/reports.module';
 export * from './audit/audit.module';
 export * from './imports/imports.module';
 export * from './cases/case-processes.module';
+export * from './cases/case-reactor';
+export * from './cases/deadline-scheduler';
 export * from './cases/cases.module';
 export * from './cases/case-step.command';
 export * from './cases/get-case.query';

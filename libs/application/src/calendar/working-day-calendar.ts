@@ -1,7 +1,7 @@
 /**
  * Loads the working-day calendar deadlines are counted on: the official holidays and make-up
- * workdays of the pinned `chinese-days` package (2004–2026 in 1.5.7), read once per process through
- * its API, with the years of WORKDAY_CALENDAR_FILE merged over them (a year in the file replaces the
+ * workdays of the pinned `chinese-days` package (2004–2026 in 1.5.7), read once per process from
+ * its data file, with the years of WORKDAY_CALENDAR_FILE merged over them (a year in the file replaces the
  * package's year whole). The stamp every deadline records names the data: `chinese-days` and the
  * package version, plus the first 12 hex digits of the file's sha256 when there is a file, so an
  * auditor can tell which data a deadline was computed with.
@@ -9,39 +9,32 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { getHolidaysInRange, getWorkdaysInRange } from 'chinese-days';
+import packageData from 'chinese-days/dist/chinese-days.json';
 import { version as packageVersion } from 'chinese-days/package.json';
-import { CalendarData, CalendarYear, WorkingDayCalendar } from '@survey/domain';
+import { CalendarData, CalendarYear, isWeekend, parseIsoDay, WorkingDayCalendar } from '@survey/domain';
 import { CALENDAR_FILE_VARIABLE, fileError, parseCalendarFile } from './calendar-file';
-
-/**
- * The package answers any date (weekends outside its data), so its coverage is found by asking:
- * the first year with official holidays and every following year that has them. China's present
- * holiday system dates from 1999; no source has official data before it.
- */
-const FIRST_YEAR_ASKED = 1999;
 
 let packageYears: ReadonlyMap<number, CalendarYear> | undefined;
 
-/** The package's years, computed on first use (about 50 ms) and kept. */
+/**
+ * The package's years, from the data file it ships (its `holidays` and make-up `workdays`, keyed by
+ * date), read on first use and kept. Asking its API year by year gave the same days but took half a
+ * second, over a second on a busy machine, in every process that counts a deadline; this takes a
+ * millisecond. Make-up workdays are the weekend days it lists (a weekday listed changes nothing).
+ */
 export function chineseDaysYears(): ReadonlyMap<number, CalendarYear> {
   if (packageYears) return packageYears;
-  const years = new Map<number, CalendarYear>();
-  for (let year = FIRST_YEAR_ASKED; year < 3000; year++) {
-    const from = `${year}-01-01`;
-    const to = `${year}-12-31`;
-    const holidays = getHolidaysInRange(from, to, false);
-    if (holidays.length === 0) {
-      if (years.size) break;
-      continue;
-    }
-    // With weekends included the workdays are the weekdays plus the make-up weekend days.
-    const weekdays = new Set(getWorkdaysInRange(from, to, false));
-    const workdays = getWorkdaysInRange(from, to, true).filter((day) => !weekdays.has(day));
-    years.set(year, { holidays, workdays });
-  }
-  packageYears = years;
-  return years;
+  const byYear = new Map<number, { holidays: string[]; workdays: string[] }>();
+  const add = (day: string, kind: 'holidays' | 'workdays') => {
+    const year = Number(day.slice(0, 4));
+    let entry = byYear.get(year);
+    if (!entry) byYear.set(year, (entry = { holidays: [], workdays: [] }));
+    entry[kind].push(day);
+  };
+  for (const day of Object.keys(packageData.holidays)) add(day, 'holidays');
+  for (const day of Object.keys(packageData.workdays)) if (isWeekend(parseIsoDay(day)!)) add(day, 'workdays');
+  packageYears = new Map([...byYear].sort(([a], [b]) => a - b).map(([year, days]) => [year, { holidays: days.holidays.sort(), workdays: days.workdays.sort() }]));
+  return packageYears;
 }
 
 /** The calendar from the package and, when WORKDAY_CALENDAR_FILE is set, the file; throws ConfigError for a bad file. */

@@ -4,25 +4,32 @@
  * projections run: a root imports this module beside RunningProjectionsModule (the API with
  * PROJECTIONS=in-process, the default; apps/projector), never in the CLI.
  */
-import { BeforeApplicationShutdown, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { CaseReactor } from './case-reactor';
 import { CaseRuntime } from './case-runtime';
+import { DeadlineScheduler } from './deadline-scheduler';
 
 @Injectable()
 class CaseProcesses implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  constructor(private readonly reactor: CaseReactor) {}
+  constructor(
+    private readonly reactor: CaseReactor,
+    private readonly scheduler: DeadlineScheduler,
+  ) {}
 
-  onApplicationBootstrap(): Promise<void> {
-    return this.reactor.start();
+  async onApplicationBootstrap(): Promise<void> {
+    await this.reactor.start();
+    // Not awaited: reading a long log to find the open cases must not hold the process's start-up.
+    this.scheduler.start().catch((error: unknown) => new Logger('DeadlineScheduler').error(`could not start: ${String(error)}`));
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    await this.scheduler.stop();
     await this.reactor.stop();
   }
 }
 
 @Module({
-  providers: [CaseRuntime, CaseReactor, CaseProcesses],
-  exports: [CaseReactor],
+  providers: [CaseRuntime, CaseReactor, DeadlineScheduler, CaseProcesses],
+  exports: [CaseReactor, DeadlineScheduler],
 })
 export class CaseProcessesModule {}

@@ -6,7 +6,7 @@
  */
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import {
-  campaignDecider, CaseCommand, CaseContext, CasePolicy, CaseState, DEFAULT_CASE_POLICY, DEFAULT_SCALE, LoopActor, rectificationDecider,
+  campaignDecider, caseDeadlineMissedEventId, CaseCommand, CaseContext, CasePolicy, CaseState, DEFAULT_CASE_POLICY, DEFAULT_SCALE, LoopActor, rectificationDecider,
   RectificationEvent, Scale, streams, WorkingDayCalendar,
 } from '@survey/domain';
 import { CONTEXT_MAX_AGE_MS } from '../ballots/ballot-context';
@@ -64,6 +64,8 @@ export class CaseRuntime implements OnModuleInit {
         return this.context(state.exists ? state.campaignId : undefined, actor);
       },
       meta,
+      // A missed deadline has one id whoever records it: a second scheduler's append of it is a no-op.
+      (e) => (e.type === 'RectificationDeadlineMissed' ? caseDeadlineMissedEventId(caseId, e.data.deadline, e.data.round) : undefined),
     );
   }
 }

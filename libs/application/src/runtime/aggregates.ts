@@ -67,13 +67,15 @@ export class Aggregates {
     command: C,
     context: () => Promise<Ctx> | Ctx,
     meta: CommandMeta,
+    /** A deterministic id for an event (a missed deadline's), so that appending it again is a no-op; a fresh UUIDv7 otherwise. */
+    eventId?: (event: E) => string | undefined,
   ): Promise<{ events: E[]; state: S }> {
     for (let attempt = 1; ; attempt++) {
       const { state, revision } = await this.load(stream, decider);
       const events = decider.decide(command, state, await context());
       if (events.length === 0) return { events, state };
       try {
-        await this.store.append(stream, events.map((e) => this.toNew(e, meta)), revision < 0 ? 'no_stream' : revision);
+        await this.store.append(stream, events.map((e) => this.toNew(e, meta, eventId?.(e))), revision < 0 ? 'no_stream' : revision);
       } catch (error) {
         if (error instanceof WrongExpectedRevision && attempt < MAX_ATTEMPTS) continue;
         throw error;
@@ -88,10 +90,10 @@ export class Aggregates {
     return this.clock.now();
   }
 
-  private toNew(event: { type: string; data: unknown }, meta: CommandMeta): NewEvent {
+  private toNew(event: { type: string; data: unknown }, meta: CommandMeta, id?: string): NewEvent {
     return {
       // Time-ordered (UUIDv7), so the event-id index grows at its right edge instead of at random.
-      id: uuidv7(),
+      id: id ?? uuidv7(),
       type: event.type,
       data: event.data,
       metadata: {
