@@ -102,6 +102,19 @@ describe('CaseReactor', () => {
     expect((await caseEvents(streamsNow[1]))[1].data).toMatchObject({ outcome: 'rating-withdrawn' });
   });
 
+  it('reads negative levels from the campaign’s own scale, whatever its levels are called', async () => {
+    const scale = [
+      { id: 'constructor', label: '好', score: 100, satisfied: true, negative: false },
+      { id: 'poor', label: '差', score: 0, satisfied: false, negative: true },
+    ];
+    await append(opened('levels-2019', { agencies: [{ id: 'tax', name: '市税务局' }], questions: [{ id: 'constructor', text: '效率' }], scale }), registered(acme),
+      submitted(acme, 'tax', 'poor', { campaignId: 'levels-2019', answers: { constructor: 'poor' } }), submitted(globex, 'tax', 'constructor', { campaignId: 'levels-2019' }));
+    await settled(await reactor());
+    const [only] = await caseStreams();
+    expect((await caseStreams())).toHaveLength(1);
+    expect((await caseEvents(only))[0].data).toMatchObject({ campaignId: 'levels-2019', level: 'poor', answers: { constructor: 'poor' } });
+  });
+
   it('appends nothing twice: a replay from an older checkpoint, and two reactors at once', async () => {
     await append(opened(), registered(acme), registered(globex), submitted(acme, 'tax', 'dissatisfied'), revised(acme, 'tax', 'very_dissatisfied'),
       submitted(globex, 'tax', 'very_dissatisfied'), submitted(globex, 'police', 'dissatisfied'));

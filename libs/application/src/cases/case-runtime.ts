@@ -61,7 +61,8 @@ export class CaseRuntime implements OnModuleInit {
       streams.rectification(caseId), rectificationDecider, command,
       async () => {
         const { state } = await this.load(caseId); // cached: execute has just loaded it
-        return this.context(state.exists ? state.campaignId : undefined, actor);
+        // The scale of the case's campaign; for the opening, the campaign the command names.
+        return this.context(state.exists ? state.campaignId : command.type === 'OpenCase' ? command.data.campaignId : undefined, actor);
       },
       meta,
       // A missed deadline has one id whoever records it: a second scheduler's append of it is a no-op.
