@@ -16,6 +16,7 @@ import type { EventStore, Subscription } from '@survey/event-store';
 import { Projection, reportsProjection, SqliteReadModelStore } from '@survey/read-models';
 import { acme, globex, opened, pause, registered, submitted } from '@survey/domain/testing';
 import { streamOf, toNew } from '@survey/event-store/testing';
+import { DEFAULT_PROJECTIONS } from './projections';
 import { RunningProjections } from './running-projections';
 
 describe('Projections when the event store fails', () => {
@@ -66,7 +67,8 @@ describe('Projections when the event store fails', () => {
     const kill = jest.spyOn(process, 'kill').mockImplementation(() => true);
     jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     subscribed = 0;
-    const projections = new RunningProjections(failingWith(new Error('14 UNAVAILABLE'), 4), readModels);
+    // Every projection's first subscription fails (one each), then each restarts once.
+    const projections = new RunningProjections(failingWith(new Error('14 UNAVAILABLE'), DEFAULT_PROJECTIONS.length), readModels);
     await projections.onApplicationBootstrap();
     await pause(1300); // the restart comes after 1 s
     expect(subscribed).toBe(2 * projections.all.length);
