@@ -59,7 +59,8 @@ async function figuresFromLog(dataDir: string, upTo: number): Promise<Figures> {
       if (batch.length === 0) break;
       for (const e of batch) {
         const data = e.data as { campaignId?: string; creditCode?: string; agencyId?: string; rating?: string };
-        if (data.campaignId !== CAMPAIGN || !data.agencyId) continue;
+        // Ballot events only: a rectification case's events name the campaign, agency and enterprise too.
+        if (!e.stream.startsWith('ballot-') || data.campaignId !== CAMPAIGN || !data.agencyId) continue;
         const key = `${data.creditCode}/${data.agencyId}`;
         if (e.type === 'EvaluationSubmitted' || e.type === 'EvaluationRevised') current.set(key, data.rating!);
         else current.delete(key);
