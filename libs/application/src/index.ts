@@ -20,6 +20,7 @@ export * from './runtime/command-meta';
 export * from './runtime/logger';
 export * from './runtime/pool';
 export * from './runtime/try-later';
+export { markRunning, unmarkRunning, runningProcesses, PIDS_DIR, type RunningProcess } from './runtime/running-mark';
 export * from './projections/projections';
 export * from './projections/running-projections';
 export * from './projections/retry-delay';

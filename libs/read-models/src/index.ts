@@ -13,3 +13,4 @@ export * from './generations';
 export * from './rebuild';
 export * from './projections/directory.projection';
 export * from './projections';
+export * from './sqlite/sqlite-backup';

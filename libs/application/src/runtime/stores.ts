@@ -10,6 +10,7 @@ import { eventUpcasters } from '@survey/domain';
 import { EsdbEventStore, EVENT_STORE, SqliteEventStore, StorageStatus, withUpcasting } from '@survey/event-store';
 import { MongoReadModelStore, READ_MODEL_STORE, SqliteReadModelStore } from '@survey/read-models';
 import { APP_CONFIG, AppConfig, ConfigError } from '../config/config';
+import { RUNNING_MARK } from './running-mark';
 
 /**
  * Connects and makes one cheap call ($all's last event: it needs the server and the right to read
@@ -36,7 +37,7 @@ function logStorageChange(status: StorageStatus): void {
 
 export const eventStoreProvider: FactoryProvider = {
   provide: EVENT_STORE,
-  inject: [APP_CONFIG],
+  inject: [APP_CONFIG, RUNNING_MARK],
   useFactory: async (config: AppConfig) =>
     withUpcasting(
       config.eventStoreUrl
@@ -48,7 +49,7 @@ export const eventStoreProvider: FactoryProvider = {
 
 export const readModelStoreProvider: FactoryProvider = {
   provide: READ_MODEL_STORE,
-  inject: [APP_CONFIG],
+  inject: [APP_CONFIG, RUNNING_MARK],
   useFactory: (config: AppConfig) =>
     config.mongoUrl
       ? MongoReadModelStore.connect(config.mongoUrl, { namespace: config.namespace })

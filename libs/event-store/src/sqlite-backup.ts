@@ -1,0 +1,81 @@
+/**
+ * An online copy of an embedded store's file (events.db, read-models.db) with SQLite's backup API,
+ * on a connection of its own, while the service keeps writing to it.
+ *
+ * Why a read transaction is held for the whole copy: the backup API copies a few pages per step and
+ * restarts from the first page whenever another connection has changed the source between two steps.
+ * Under a steady stream of appends that never finishes (a 60 MB file under 2,000 appends/s restarted
+ * 1,300 times in 8 s and never completed). Holding one read transaction on the source connection
+ * across every step pins one snapshot: the copy is that snapshot, page for page, and in WAL mode the
+ * writers go on meanwhile (the WAL grows until the copy ends, since it cannot be checkpointed past
+ * a reader's snapshot). What the snapshot holds is read inside the same transaction, so the
+ * description returned is exactly the copy's.
+ */
+import Database from 'better-sqlite3';
+
+export interface BackupProgress {
+  pages: number;
+  totalPages: number;
+}
+
+export interface SqliteBackupOptions {
+  /** Pages per step (4 KiB each); the CLI's event loop runs between steps. */
+  pagesPerStep?: number;
+  onProgress?: (progress: BackupProgress) => void;
+}
+
+/** The log in a copy of events.db: its head position and how many events it holds. */
+export interface LogSnapshot {
+  head: number;
+  events: number;
+  /** recordedAt of the head event (null: an empty log). */
+  headRecordedAt: string | null;
+}
+
+/**
+ * Copies `source` (which must exist) into `target` (a new file) as one consistent snapshot and
+ * returns `describe` of that snapshot, read inside the same read transaction.
+ */
+export async function backupSqliteFile<T>(source: string, target: string, describe: (db: Database.Database) => T, options: SqliteBackupOptions = {}): Promise<{ snapshot: T; pages: number }> {
+  const db = new Database(source, { readonly: true, fileMustExist: true });
+  try {
+    db.exec('BEGIN');
+    // A deferred transaction takes its snapshot at its first read: this one.
+    const snapshot = describe(db);
+    const perStep = options.pagesPerStep ?? 1024;
+    const done = await db.backup(target, {
+      progress: ({ totalPages, remainingPages }) => {
+        options.onProgress?.({ pages: totalPages - remainingPages, totalPages });
+        return perStep;
+      },
+    });
+    options.onProgress?.({ pages: done.totalPages, totalPages: done.totalPages });
+    db.exec('COMMIT');
+    return { snapshot, pages: done.totalPages };
+  } finally {
+    db.close();
+  }
+}
+
+/** Head, count and head time of the log, for backupSqliteFile(events.db, …) and for checking a copy. */
+export function describeLog(db: Database.Database): LogSnapshot {
+  const row = db.prepare<[], { head: number | null; events: number }>('SELECT max(position) AS head, count(*) AS events FROM events').get()!;
+  const head = row.head ?? 0;
+  const at = head === 0 ? undefined : db.prepare<[number], { recordedAt: string | null }>("SELECT json_extract(metadata, '$.recordedAt') AS recordedAt FROM events WHERE position = ?").get(head);
+  return { head, events: row.events, headRecordedAt: at?.recordedAt ?? null };
+}
+
+/** An online copy of events.db: the copy and the log it holds. */
+export function backupLogFile(source: string, target: string, options: SqliteBackupOptions = {}): Promise<{ snapshot: LogSnapshot; pages: number }> {
+  return backupSqliteFile(source, target, describeLog, options);
+}
+
+/** describeLog of a file at rest (a backup's or a restored events.db), opened read-only. */
+export function describeLogFile(file: string): LogSnapshot {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return describeLog(db);
+  } finally {
+    db.close();
+  }
+}
