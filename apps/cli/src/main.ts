@@ -11,9 +11,10 @@ import { runImport } from './import/run-import';
 import { registerVerify } from './verify/verify-command';
 import { runRebuild } from './rebuild/run-rebuild';
 import { inviteCommand } from './invite/invite-command';
+import { registerBackup } from './backup/backup-command';
 
 const program = usageExits2(new Command('survey'))
-  .description('Event-sourced satisfaction-survey service: demo data, imports, invitations, tokens, rebuilds and audits');
+  .description('Event-sourced satisfaction-survey service: demo data, imports, invitations, tokens, rebuilds, audits and backups');
 
 const integer = (value: string) => {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('must be a whole number');
@@ -116,6 +117,8 @@ program
   });
 
 program.addCommand(inviteCommand());
+
+registerBackup(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const line = error instanceof InvalidArgumentError ? error.message : startupLine(error);

@@ -51,7 +51,22 @@ export async function backupSqliteFile<T>(source: string, target: string, descri
     });
     options.onProgress?.({ pages: done.totalPages, totalPages: done.totalPages });
     db.exec('COMMIT');
+    standAlone(target);
     return { snapshot, pages: done.totalPages };
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The copy keeps the source's WAL mode in its header, so even a read-only look at it would create
+ * -wal and -shm files beside it. In rollback-journal mode a backup is one file that reading leaves
+ * alone; the service switches a restored file back to WAL when it opens it.
+ */
+function standAlone(file: string): void {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = DELETE');
   } finally {
     db.close();
   }
