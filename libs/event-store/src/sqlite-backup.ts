@@ -22,6 +22,11 @@ export interface SqliteBackupOptions {
   /** Pages per step (4 KiB each); the CLI's event loop runs between steps. */
   pagesPerStep?: number;
   onProgress?: (progress: BackupProgress) => void;
+  /**
+   * Paces the copy to leave the disk to the service: after a step that got ahead of this rate, the
+   * copying process sleeps (it is a process of its own, the CLI, so no request waits on it).
+   */
+  maxBytesPerSecond?: number;
 }
 
 /** The log in a copy of events.db: its head position and how many events it holds. */
@@ -42,10 +47,15 @@ export async function backupSqliteFile<T>(source: string, target: string, descri
     db.exec('BEGIN');
     // A deferred transaction takes its snapshot at its first read: this one.
     const snapshot = describe(db);
-    const perStep = options.pagesPerStep ?? 1024;
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    const rate = options.maxBytesPerSecond;
+    const perStep = options.pagesPerStep ?? (rate ? Math.max(1, Math.min(1024, Math.floor(rate / pageSize / 20))) : 1024);
+    const started = Date.now();
     const done = await db.backup(target, {
       progress: ({ totalPages, remainingPages }) => {
-        options.onProgress?.({ pages: totalPages - remainingPages, totalPages });
+        const pages = totalPages - remainingPages;
+        options.onProgress?.({ pages, totalPages });
+        if (rate) sleep((pages * pageSize * 1000) / rate - (Date.now() - started));
         return perStep;
       },
     });
@@ -56,6 +66,11 @@ export async function backupSqliteFile<T>(source: string, target: string, descri
   } finally {
     db.close();
   }
+}
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+function sleep(ms: number): void {
+  if (ms > 0) Atomics.wait(sleeper, 0, 0, ms);
 }
 
 /**

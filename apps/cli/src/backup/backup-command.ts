@@ -1,9 +1,14 @@
 /** `survey backup <dir>` and `survey restore <dir> [--force]`: the embedded stores, copied out and put back. */
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '@survey/application';
 import { EXIT, printResult } from '../conventions';
 import { describeBackup, runBackup } from './run-backup';
 import { describeRestore, runRestore } from './run-restore';
+
+const mibPerSecond = (value: string) => {
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) throw new InvalidArgumentError('must be a positive number of MiB per second');
+  return Number(value);
+};
 
 export function registerBackup(program: Command): void {
   program
@@ -11,6 +16,7 @@ export function registerBackup(program: Command): void {
     .description('copy DATA_DIR/events.db and read-models.db into a new directory, consistently, while the service runs')
     .argument('<dir>', 'a new or empty directory; gets events.db, read-models.db and manifest.json')
     .option('--json', 'print the manifest as JSON')
+    .option('--max-rate <MiB/s>', 'copy at most this many MiB per second (e.g. 20, or 0.5), to leave the disk to the service', mibPerSecond)
     .addHelpText('after', [
       '',
       'The service may keep serving and taking submissions: the copy runs in this process with its own',
@@ -20,9 +26,9 @@ export function registerBackup(program: Command): void {
       'Progress (pages) goes to stderr.',
       'Exit code: 0 done, 2 usage (directory not empty, no data directory, EVENTSTORE_URL or MONGODB_URL set), 1 another failure.',
     ].join('\n'))
-    .action(async (dir: string, opts: { json?: boolean }) => {
+    .action(async (dir: string, opts: { json?: boolean; maxRate?: number }) => {
       const config = loadConfig(process.env, { requireSecret: false });
-      const manifest = await runBackup(config, dir);
+      const manifest = await runBackup(config, dir, { maxMiBPerSecond: opts.maxRate });
       printResult(opts.json, manifest, () => describeBackup(manifest, dir));
     });
 

@@ -29,6 +29,8 @@ export interface BackupOptions {
   onProgress?: (file: StoreFile, progress: BackupProgress) => void;
   /** Pages copied per step (4 KiB each; 1,024 by default). */
   pagesPerStep?: number;
+  /** --max-rate: MiB per second at most, to leave the disk to the service. */
+  maxMiBPerSecond?: number;
 }
 
 export async function runBackup(config: Pick<AppConfig, 'dataDir' | 'eventStoreUrl' | 'mongoUrl'>, targetDir: string, options: BackupOptions = {}): Promise<Manifest> {
@@ -50,7 +52,11 @@ export async function runBackup(config: Pick<AppConfig, 'dataDir' | 'eventStoreU
     const partial = join(target, `.${name}.partial`);
     const snapshotAt = new Date().toISOString();
     const show = options.onProgress ?? barFor(name);
-    const copy = { onProgress: (p: BackupProgress) => show(name, p), pagesPerStep: options.pagesPerStep };
+    const copy = {
+      onProgress: (p: BackupProgress) => show(name, p),
+      pagesPerStep: options.pagesPerStep,
+      maxBytesPerSecond: options.maxMiBPerSecond === undefined ? undefined : options.maxMiBPerSecond * 1024 * 1024,
+    };
     if (name === 'read-models.db') checkpoints = (await backupReadModelsFile(join(config.dataDir, name), partial, copy)).snapshot;
     else log = (await backupLogFile(join(config.dataDir, name), partial, copy)).snapshot;
     fsyncFile(partial);
