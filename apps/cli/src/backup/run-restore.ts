@@ -106,12 +106,16 @@ async function damageIn(dir: string, manifest: Manifest): Promise<string | null>
 }
 
 export function describeRestore(r: Extract<RestoreOutcome, { outcome: 'restored' }>): string {
-  const lowest = r.checkpoints.filter((c) => !c.projection.includes('@')).reduce((min, c) => Math.min(min, c.position), r.log.head);
+  const served = r.checkpoints.filter((c) => !c.projection.includes('@'));
+  const lowest = Math.min(...served.map((c) => c.position));
+  const readModels = served.length === 0
+    ? 'the read models hold no checkpoint: the service folds the whole log when it starts'
+    : lowest < r.log.head
+      ? `the read models stop at position ${count(lowest)}: the service folds the remaining ${count(r.log.head - lowest)} events when it starts`
+      : 'the read models are at the log\'s head';
   return [
     `restored ${r.from} into ${r.dataDir}: the log up to position ${count(r.log.head)} (${count(r.log.events)} events, last recorded ${r.log.headRecordedAt ?? 'never'})`,
-    lowest < r.log.head
-      ? `the read models stop at position ${count(lowest)}: the service folds the remaining ${count(r.log.head - lowest)} events when it starts`
-      : 'the read models are at the log\'s head',
+    readModels,
     `check it with: DATA_DIR=${r.dataDir} survey verify --chain`,
   ].join('\n');
 }
