@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
 import { markRunning, PIDS_DIR, runningProcesses, unmarkRunning } from './running-mark';
 
 const root = mkdtempSync(join(tmpdir(), 'running-mark-'));
@@ -58,5 +59,19 @@ describe('running-process marks', () => {
     writeFileSync(join(dir, PIDS_DIR, 'notes.txt'), 'hello');
     expect(runningProcesses(dir)).toEqual([]);
     expect(runningProcesses(join(root, 'no-such-dir'))).toEqual([]);
+  });
+
+  it('warns and goes on when the mark cannot be written (the service must start on a full disk)', () => {
+    const dir = join(root, 'unwritable');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, PIDS_DIR), 'a file where the directory should be');
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    try {
+      expect(() => markRunning(dir)).not.toThrow();
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining(`survey restore will not see that this process has ${dir} open`));
+      expect(() => unmarkRunning(dir)).not.toThrow();
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

@@ -9,10 +9,11 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { FactoryProvider } from '@nestjs/common';
+import { FactoryProvider, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/config';
 
 export const PIDS_DIR = 'pids';
+const logger = new Logger('DataDir');
 
 export interface RunningProcess {
   pid: number;
@@ -48,10 +49,16 @@ export function markRunning(dataDir: string): void {
   const count = held.get(dataDir) ?? 0;
   held.set(dataDir, count + 1);
   if (count > 0) return;
-  for (const stale of readMarks(dataDir).filter((m) => !isAlive(m))) rmSync(stale.file, { force: true });
-  mkdirSync(join(dataDir, PIDS_DIR), { recursive: true });
   const mark = { pid: process.pid, host: hostname(), script: process.argv[1] ?? '', startedAt: new Date().toISOString() };
-  writeFileSync(fileOf(dataDir), `${JSON.stringify(mark)}\n`);
+  try {
+    for (const stale of readMarks(dataDir).filter((m) => !isAlive(m))) rmSync(stale.file, { force: true });
+    mkdirSync(join(dataDir, PIDS_DIR), { recursive: true });
+    writeFileSync(fileOf(dataDir), `${JSON.stringify(mark)}\n`);
+  } catch (error) {
+    // A full disk must not keep the service from starting (it serves reads, and writes come back
+    // once there is room): the mark is a guard for restores, not something the service needs.
+    logger.warn(`cannot write ${fileOf(dataDir)} (${(error as Error).message}): survey restore will not see that this process has ${dataDir} open`);
+  }
 }
 
 /** Removes this process's mark once the last of its holders has closed the stores. */
@@ -59,7 +66,12 @@ export function unmarkRunning(dataDir: string): void {
   const count = held.get(dataDir) ?? 0;
   if (count > 1) return void held.set(dataDir, count - 1);
   held.delete(dataDir);
-  rmSync(fileOf(dataDir), { force: true });
+  try {
+    rmSync(fileOf(dataDir), { force: true });
+  } catch (error) {
+    // Shutdown goes on: a mark left behind stops counting once this process has exited.
+    logger.warn(`cannot remove ${fileOf(dataDir)} (${(error as Error).message})`);
+  }
 }
 
 /** The processes other than this one that have the directory's stores open now. */
