@@ -4,62 +4,29 @@
  * contact due 2019-12-09 24:00, rectify due 2019-12-27 24:00, Asia/Shanghai).
  */
 import { caseEvents, endOf, opened, published } from '@survey/domain/testing';
-import type { CaseKey, ClosedLoopEvent, SurveyEvent, RectificationEvent } from '@survey/domain';
+import type { ClosedLoopEvent, SurveyEvent } from '@survey/domain';
 import { foldAsStored, recordedLoop } from '../testing/fold-as-stored';
+import { caseCampaign, closedAs, on, TAX_CASES_COUNTS, taxCases } from '../testing/rectification-history';
 import type { Doc } from '../read-model-store.port';
 import { noCaseCounts, OpenCaseDoc, RECTIFICATION as R, RectificationCampaignDoc, RectificationStatsDoc } from './rectification-docs';
 import { rectificationProjection } from './rectification.projection';
 
-const { caseOpened, contacted, reported, followedUp, reopened, escalated, appealed, appealDecided, missed, local } = caseEvents;
-
-/** The builders' events moved onto another case (and agency, campaign). */
-const on = (key: Partial<CaseKey>, ...events: RectificationEvent[]): RectificationEvent[] =>
-  events.map((e) => ({ ...e, data: { ...e.data, ...key } }) as RectificationEvent);
-const closedAs = (outcome: 'rectified' | 'explained' | 'appeal-upheld' | 'unreachable', followUp: string | null, at: string): RectificationEvent =>
-  ({ type: 'RectificationCaseClosed', data: { ...caseEvents.caseKey, outcome, followUp, note: null, at } });
+const { caseOpened, contacted, reported, followedUp, reopened, escalated, appealed, appealDecided, local } = caseEvents;
 
 const project = (events: (SurveyEvent | ClosedLoopEvent)[]) => foldAsStored(rectificationProjection, recordedLoop(events));
 const stats = (docs: Map<string, Doc>, agencyId: string, campaignId = 'xz-2019') => docs.get(`${R.stats}|${campaignId}/${agencyId}`) as RectificationStatsDoc;
 const openCases = (docs: Map<string, Doc>) => [...docs].filter(([k]) => k.startsWith(`${R.open}|`)).map(([, d]) => d as OpenCaseDoc);
 
-const campaign = opened('xz-2019', { agencies: [{ id: 'tax', name: '市税务局' }, { id: 'constructor', name: '构造局' }] });
-
-/** Six cases of the tax bureau, each a different path. */
-const taxCases = [
-  // a: contacted, reported on time, a satisfied follow-up, closed rectified.
-  ...on({ caseId: 'a' }, caseOpened(), contacted(), reported(), followedUp('satisfied'), closedAs('rectified', 'satisfied', local('2019-12-11 10:00'))),
-  // b: contact missed (recorded), contacted late, report missed (recorded) then late, a basically-satisfied follow-up (not satisfied), closed explained.
-  ...on({ caseId: 'b' }, caseOpened(), missed('contact'), contacted(local('2019-12-10 09:00')), missed('rectify'),
-    reported('explanation', 1, local('2019-12-30 10:00'), endOf('2020-01-06')), followedUp('basically_satisfied', 1, local('2019-12-31 10:00')),
-    closedAs('explained', 'basically_satisfied', local('2019-12-31 10:00'))),
-  // c: contacted twice, reported on time, dissatisfied → round 2, reported again, very satisfied in round 2, closed rectified.
-  ...on({ caseId: 'c' }, caseOpened(), contacted(), contacted(local('2019-12-12 10:00')), reported(), followedUp('dissatisfied'), reopened(),
-    reported('rectified', 2, local('2019-12-20 10:00'), endOf('2019-12-27')), followedUp('very_satisfied', 2, local('2019-12-21 10:00')),
-    closedAs('rectified', 'very_satisfied', local('2019-12-21 10:00'))),
-  // d: appealed and upheld before any contact.
-  ...on({ caseId: 'd' }, caseOpened(), appealed(), appealDecided(true), closedAs('appeal-upheld', null, local('2019-12-10 11:00'))),
-  // e: nothing done yet.
-  ...on({ caseId: 'e' }, caseOpened()),
-  // f: contacted on time, the rectify deadline missed (recorded), still open.
-  ...on({ caseId: 'f' }, caseOpened(), contacted(), missed('rectify')),
-];
+const campaign = caseCampaign();
 
 describe('rectification projection', () => {
   it('counts every case once per step it ever reached, on time against the dues recorded', () => {
-    const docs = project([campaign, ...taxCases]);
-    expect(stats(docs, 'tax')).toEqual({
-      campaignId: 'xz-2019', agencyId: 'tax', ...noCaseCounts(),
-      cases: 6,
-      contacted: 4, contactedOnTime: 3, contactSettled: 4, // a, c, f on time; b late (and recorded missed: one case, counted once)
-      reported: 3, rectifiedOnTime: 2, rectifySettled: 4, // a, c on time; b late; f missed, not reported
-      followUps: 3, followUpSatisfied: 2, // a satisfied, c very satisfied in round 2 (dissatisfied in round 1); b basically
-      appeals: 1, appealsUpheld: 1,
-      closed: 4, closedRectified: 2,
-    });
+    const docs = project([campaign, ...taxCases()]);
+    expect(stats(docs, 'tax')).toEqual({ campaignId: 'xz-2019', agencyId: 'tax', ...TAX_CASES_COUNTS });
   });
 
   it('keeps the open cases with the deadlines they wait on, and forgets a case once it is closed', () => {
-    const docs = project([campaign, ...taxCases]);
+    const docs = project([campaign, ...taxCases()]);
     expect(openCases(docs).sort((x, y) => x.caseId.localeCompare(y.caseId))).toEqual([
       { caseId: 'e', agencyId: 'tax', dues: [endOf('2019-12-09'), endOf('2019-12-27')] },
       { caseId: 'f', agencyId: 'tax', dues: [endOf('2019-12-27')] },
@@ -94,13 +61,13 @@ describe('rectification projection', () => {
   it('keeps agencies, names and publication as the campaign events say', () => {
     const docs = project([
       campaign,
-      { type: 'CampaignAgencyAdded', data: { campaignId: 'xz-2019', agencyId: 'police', name: '市公安局' } },
+      { type: 'CampaignAgencyAdded', data: { campaignId: 'xz-2019', agencyId: 'courts', name: '市中级人民法院' } },
       { type: 'CampaignAgencyRenamed', data: { campaignId: 'xz-2019', agencyId: 'tax', name: '国家税务总局徐州市税务局', previousName: '市税务局' } },
       published('xz-2019', 7, {}),
     ]);
     expect(docs.get(`${R.campaigns}|xz-2019`) as RectificationCampaignDoc).toEqual({
       campaignId: 'xz-2019',
-      agencies: [{ id: 'tax', name: '国家税务总局徐州市税务局' }, { id: 'constructor', name: '构造局' }, { id: 'police', name: '市公安局' }],
+      agencies: [{ id: 'tax', name: '国家税务总局徐州市税务局' }, { id: 'constructor', name: '构造局' }, { id: 'police', name: '市公安局' }, { id: 'courts', name: '市中级人民法院' }],
       satisfiedLevels: ['very_satisfied', 'satisfied'],
       publishedAt: '2020-01-10T02:00:00.000Z',
     });
