@@ -32,7 +32,7 @@ const history = recordedLoop([
   ...taxCases(),
   ...on({ caseId: '__proto__', agencyId: 'constructor' }, caseOpened(), contacted()),
   ...on({ caseId: 'toString', campaignId: 'constructor', agencyId: 'constructor' }, caseOpened()),
-  ...taxCases('2019-').map((e) => ({ ...e, data: { ...e.data, campaignId: 'constructor' } })),
+  ...on({ campaignId: 'constructor' }, ...taxCases('2019-')),
 ]);
 
 async function dump(store: ReadModelStore): Promise<Map<string, Doc>> {
