@@ -9,9 +9,10 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { AppConfig, Readiness } from '@survey/application';
 import { ApiModule } from './api.module';
 import { PageFolder } from './pages/page-folder';
+import { WebAssets } from './web/web-assets';
 
-const MAY_INJECT = new Set<unknown>([CommandBus, QueryBus, Readiness]);
-/** A page's folder of static files (WebAssets, QuestionnairePages…): files of the build, not a store. */
+const MAY_INJECT = new Set<unknown>([CommandBus, QueryBus, Readiness, WebAssets]);
+/** A page folder (its static files, one mechanism for every page) is not a store either. */
 const isPageFolder = (type: unknown) => typeof type === 'function' && type.prototype instanceof PageFolder;
 
 type ModuleRef = Type<unknown> | DynamicModule;
