@@ -10,6 +10,7 @@ export * from './invitations/invitations.module';
 export * from './reports/reports.module';
 export * from './audit/audit.module';
 export * from './imports/imports.module';
+export * from './rectification-reports/rectification-reports.module';
 export * from './config/config';
 export * from './config/http-limits';
 export * from './config/limits';
@@ -63,6 +64,9 @@ export * from './reports/agency-report-as-of.query';
 export * from './reports/campaign-segments.query';
 export * from './reports/trends.query';
 export * from './reports/public-results.query';
+// rectification reports
+export * from './rectification-reports/rectification-report.query';
+export * from './rectification-reports/public-rectification.query';
 // audit
 export * from './audit/invalidate-evaluation.command';
 export * from './audit/record-audit-read.command';

@@ -12,5 +12,7 @@ export * from './projections/progress.projection';
 export * from './generations';
 export * from './rebuild';
 export * from './projections/directory.projection';
+export * from './projections/rectification-docs';
+export * from './projections/rectification.projection';
 export * from './projections';
 export * from './sqlite/sqlite-backup';

@@ -8,3 +8,5 @@ export * from './credit-codes';
 export * from './builders';
 export * from './async';
 export { endOf, officialCalendar, officialCalendarData, shanghai } from './calendar';
+/** One bad review's case and its steps (./cases.ts), as a namespace: its `closed` is a case's, not a campaign's. */
+export * as caseEvents from './cases';
