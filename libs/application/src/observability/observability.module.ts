@@ -1,5 +1,5 @@
 /**
- * What every process logs and measures with: nestjs-pino's Logger (a Nest LoggerService over the
+ * What every process logs and measures with: ProcessLogger (nestjs-pino's Logger: a Nest LoggerService over the
  * process's pino logger; inside an HTTP request each line also carries the request's `reqId`) and
  * the MetricsService. Global: the root module of each process imports it once.
  */
@@ -8,6 +8,7 @@ import { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from './root-logger';
 import { MetricsService } from './metrics.service';
+import { ProcessLogger } from './process-logger';
 
 @Global()
 @Module({})
@@ -28,8 +29,8 @@ export class ObservabilityModule {
           },
         }),
       ],
-      providers: [{ provide: MetricsService, useValue: metrics }],
-      exports: [MetricsService],
+      providers: [{ provide: MetricsService, useValue: metrics }, ProcessLogger],
+      exports: [MetricsService, ProcessLogger],
     };
   }
 }
