@@ -5,7 +5,6 @@
  * stdout; the CLI to stderr, its stdout being its results.
  */
 import pino, { Logger } from 'pino';
-import pinoPretty from 'pino-pretty';
 import type { LogLevel } from '../config/observability';
 import { REDACT_PATHS, REDACTED, secretScrubber } from './redaction';
 
@@ -29,8 +28,11 @@ export function rootLogger(options: RootLoggerOptions): Logger {
   const fd = options.fd ?? 1;
   const scrub = secretScrubber(options.secrets ?? []);
   const pretty = options.pretty ?? Boolean(fd === 1 ? process.stdout.isTTY : process.stderr.isTTY);
-  // Synchronous writes: a line logged just before a crash or an exit is not lost in a buffer.
-  const destination = pretty ? pinoPretty({ colorize: true, destination: fd, sync: true, translateTime: 'SYS:HH:MM:ss.l' }) : pino.destination({ dest: fd, sync: true });
+  // JSON: synchronous writes, so a line logged just before a crash or an exit is not lost in a buffer.
+  // A terminal: pino-pretty as a transport, loaded only then (it costs every process's start-up otherwise).
+  const destination = pretty
+    ? pino.transport({ target: 'pino-pretty', options: { colorize: true, destination: fd, translateTime: 'SYS:HH:MM:ss.l' } })
+    : pino.destination({ dest: fd, sync: true });
   return pino(
     {
       level: options.level ?? 'info',
