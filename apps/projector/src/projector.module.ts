@@ -1,14 +1,14 @@
 /**
  * The projector process, and what runs in it: the runtime (configuration, clock, stores, sealer),
- * the projections folded here with the sealer following the log beside them, and readiness for its
- * health server. No feature module: it runs no command or query handler.
+ * the projections folded here with the sealer following the log beside them, readiness for its
+ * health server, and its logger and metrics. No feature module: it runs no command or query handler.
  */
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, HealthModule, RunningProjectionsModule, RuntimeModule } from '@survey/application';
+import { AppConfig, HealthModule, Logger, MetricsService, ObservabilityModule, RunningProjectionsModule, RuntimeModule } from '@survey/application';
 
 @Module({})
 export class ProjectorModule {
-  static forRoot(config: AppConfig): DynamicModule {
-    return { module: ProjectorModule, imports: [RuntimeModule.forRoot(config), RunningProjectionsModule, HealthModule] };
+  static forRoot(config: AppConfig, log: Logger, metrics: MetricsService): DynamicModule {
+    return { module: ProjectorModule, imports: [RuntimeModule.forRoot(config), ObservabilityModule.forRoot(log, metrics), RunningProjectionsModule, HealthModule] };
   }
 }

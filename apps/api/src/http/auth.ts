@@ -8,6 +8,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig, Principal, Role, ROLES, TokenError, verifyToken } from '@survey/application';
 import { checkInvitation } from './invitation-check';
+import { correlate } from './meta';
 
 
 const ALLOWED = 'survey:allowed-roles';
@@ -45,6 +46,7 @@ export class AuthGuard implements CanActivate {
     }
     if (!allowed.includes(principal.role)) throw new ForbiddenException(`role ${principal.role} may not do this (allowed: ${allowed.join(', ')})`);
     request.principal = principal;
+    correlate(principal, request.id);
     // Only invitation links pay for a look at the log; other tokens stay on the synchronous path.
     return principal.invitation ? checkInvitation(this.queries, request, principal) : true;
   }
