@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { ConfigError, integer } from './config-error';
 import { HttpLimits, httpLimits } from './http-limits';
 import { loadLimits, ReplayLimits, RateLimits } from './limits';
+import { NotifyConfig, notifyConfig } from './notify-config';
 
 export interface AppConfig {
   port: number;
@@ -32,6 +33,8 @@ export interface AppConfig {
   /** Replay workers and request rates (limits.ts); unset → DEFAULT_LIMITS. */
   replays?: ReplayLimits;
   rateLimits?: RateLimits;
+  /** The webhook outbox (NOTIFY_*, ./notify-config.ts); unset → no notices are sent. */
+  notify?: NotifyConfig;
 }
 
 // Where they were first defined; http-limits.ts and limits.ts take them from ./config-error, which keeps this file out of an import cycle.
@@ -84,6 +87,7 @@ export function loadConfig(env: Env = process.env, options: { requireSecret?: bo
     http: httpLimits(env),
     tokenMaxLifetimeDays: integer(env, 'TOKEN_MAX_LIFETIME_DAYS', 30, 1, 3650),
     ...loadLimits(env),
+    notify: notifyConfig(env),
   };
 }
 
