@@ -8,3 +8,6 @@ export * from './credit-codes';
 export * from './builders';
 export * from './async';
 export { endOf, officialCalendar, officialCalendarData, shanghai } from './calendar';
+/** The closed loop's builders, one namespace each (their names overlap: `local`, `stamp`, the actors). */
+export * as caseEvents from './cases';
+export * as requestEvents from './requests';
