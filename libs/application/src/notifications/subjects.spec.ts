@@ -73,7 +73,7 @@ describe('the outbox fold of a case', () => {
     const { subject } = fold('case', [c.caseOpened(), c.missed('contact')]);
     const restored = subjectFromDoc(JSON.parse(JSON.stringify(subjectToDoc(subject))));
     expect(restored).toEqual(subject);
-    expect(restored.state.exists && (restored.state as { missed: Set<string> }).missed).toBeInstanceOf(Set);
+    expect(restored.state.exists && (restored.state as { missed: ReadonlySet<string> }).missed).toBeInstanceOf(Set);
   });
 });
 
