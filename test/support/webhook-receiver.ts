@@ -26,15 +26,22 @@ export class WebhookReceiver {
   delayMs = 0;
   private readonly hung: ServerResponse[] = [];
 
-  private constructor(private readonly server: Server, readonly url: string, private readonly secret: string) {}
+  private readonly server: Server;
+  private port = 0;
+
+  private constructor(private readonly secret: string) {
+    this.server = createServer((req, res) => void this.handle(req, res));
+  }
 
   static async start(secret: string): Promise<WebhookReceiver> {
-    let receiver: WebhookReceiver | undefined;
-    const server = createServer((req, res) => void receiver!.handle(req, res));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as { port: number };
-    receiver = new WebhookReceiver(server, `http://127.0.0.1:${port}/hooks/loop`, secret);
+    const receiver = new WebhookReceiver(secret);
+    await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
+    receiver.port = (receiver.server.address() as { port: number }).port;
     return receiver;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}/hooks/loop`;
   }
 
   /** The distinct keys delivered (answered 200), in the order of their first delivery. */
