@@ -64,6 +64,11 @@ export class NotificationOutbox implements OnApplicationBootstrap, BeforeApplica
     return this.checkpoint.position;
   }
 
+  /** Resolves once the work in hand (a batch, its reminders) is done. */
+  settled(): Promise<void> {
+    return this.queue.then(() => undefined);
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     if (this.notify) await this.start();
   }
