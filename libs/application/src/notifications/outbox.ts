@@ -131,7 +131,7 @@ export class NotificationOutbox implements OnApplicationBootstrap, BeforeApplica
     if (!which) return;
     const key = subjectKey(which);
     const { subject, notice } = foldSubject(this.subjects.get(key) ?? newSubject(which.type, which.id), event, this.publicUrl);
-    if (notice) await this.send(notice);
+    if (notice) await this.send(toNotice(notice));
     if (finished(subject)) {
       this.subjects.delete(key);
       this.changes.set(`s:${key}`, { collection: SUBJECTS, id: key, doc: null });
@@ -144,8 +144,7 @@ export class NotificationOutbox implements OnApplicationBootstrap, BeforeApplica
   }
 
   /** Delivers, or parks after the last try: either way the outbox moves on. */
-  private async send(body: NoticeBody | Notice, previous?: ParkedNotice): Promise<boolean> {
-    const notice = 'body' in body && typeof body.body === 'string' ? (body as Notice) : toNotice(body as NoticeBody);
+  private async send(notice: Notice, previous?: ParkedNotice): Promise<boolean> {
     const parsed = JSON.parse(notice.body) as NoticeBody;
     const result = await deliver(notice, this.notify!, this.stop.signal, (tries, error) => {
       this.logger.warn(`notice ${notice.key} (${parsed.kind}) not delivered, try ${tries} of ${this.notify!.maxTries}: ${error}`);
@@ -179,7 +178,7 @@ export class NotificationOutbox implements OnApplicationBootstrap, BeforeApplica
     due.sort((a, b) => Date.parse(a.d.due) - Date.parse(b.d.due) || (a.d.key < b.d.key ? -1 : 1));
     for (const { key, d } of due) {
       const subject = this.subjects.get(key)!;
-      await this.send(reminderNotice(subject, d, this.publicUrl));
+      await this.send(toNotice(reminderNotice(subject, d, this.publicUrl)));
       const updated = { ...subject, deadlines: subject.deadlines.map((x) => (x.key === d.key ? { ...x, reminded: true } : x)) };
       this.subjects.set(key, updated);
       this.changes.set(`s:${key}`, { collection: SUBJECTS, id: key, doc: subjectToDoc(updated) });
