@@ -14,7 +14,7 @@ import { RectificationEvent, RequestEvent, streams } from '@survey/domain';
 import { caseEvents, requestEvents } from '@survey/domain/testing';
 import { NewEvent, SqliteEventStore } from '@survey/event-store';
 import { token } from './support/app';
-import { call, ServerProcess } from './support/server-process';
+import { call, PROJECTOR_JS, ServerProcess } from './support/server-process';
 import { describeOnEmbeddedStores } from './support/stores';
 import { WebhookReceiver } from './support/webhook-receiver';
 
@@ -197,6 +197,27 @@ describeOnEmbeddedStores('notifications: the webhook outbox', () => {
     expect(bodies.size).toBe(1);
     await waitForParked(server, 0);
     expect((await call('GET', `${server.url}/v1/notifications/parked`, { token: centre })).body).toEqual({ parked: [], next: null });
+  });
+});
+
+describeOnEmbeddedStores('notifications from apps/projector', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'survey-notify-projector-'));
+  let projector: ServerProcess | undefined;
+  let hook: WebhookReceiver | undefined;
+  afterAll(async () => {
+    await projector?.kill('SIGKILL');
+    await hook?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs the outbox where the projections run, and its health server counts the parked notices', async () => {
+    hook = await WebhookReceiver.start(SECRET);
+    projector = await ServerProcess.start(dir, { env: notifyEnv(hook), script: PROJECTOR_JS });
+    const opened = forCase(randomUUID(), caseEvents.caseOpened());
+    await appendTo(dir, [[streams.rectification((opened[0].data as { caseId: string }).caseId), opened]]);
+    await hook.waitFor(() => hook!.deliveredKeys.includes(opened[0].id), 10_000, 'the projector\'s notice');
+    const ready = await call('GET', `${projector.url}/v1/health/ready`);
+    expect(ready).toMatchObject({ status: 200, body: { notifications: { parked: 0 } } });
   });
 });
 
