@@ -25,8 +25,9 @@ const centre = token('centre', 'centre-staff-1');
 const HOUR = 3600_000;
 
 /** The env of a server whose outbox posts to the receiver, with backoff and timeout short enough for a test. */
+// A fixed PUBLIC_URL: the default names the port, which differs between the runs before and after a kill, and the links would too.
 const notifyEnv = (receiver: WebhookReceiver) => ({
-  NOTIFY_WEBHOOK_URL: receiver.url, NOTIFY_WEBHOOK_SECRET: SECRET, NOTIFY_BACKOFF_MS: '20,100', NOTIFY_TIMEOUT_MS: '400',
+  PUBLIC_URL: 'https://survey.example', NOTIFY_WEBHOOK_URL: receiver.url, NOTIFY_WEBHOOK_SECRET: SECRET, NOTIFY_BACKOFF_MS: '20,100', NOTIFY_TIMEOUT_MS: '400',
 });
 
 function envelope(e: RectificationEvent | RequestEvent): NewEvent {

@@ -28,6 +28,8 @@ const BATCH = 250;
 const MAX_SLEEP_MS = 60_000;
 /** A checkpoint that moved past events calling for nothing is stored at most this often. */
 const IDLE_COMMIT_MS = 1000;
+/** How soon the reminder timer looks again when reminders were due but the outbox was behind the log. */
+const BEHIND_RETRY_MS = 1000;
 
 @Injectable()
 export class NotificationOutbox implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -173,7 +175,8 @@ export class NotificationOutbox implements OnApplicationBootstrap, BeforeApplica
   private async remind(): Promise<void> {
     const now = this.clock.now();
     if (this.nextWake === null || now.getTime() < this.nextWake) return this.schedule();
-    if (this.checkpoint.position < (await this.events.headPosition())) return; // the next batch calls again
+    // Behind the log: the next batch calls again; the timer too, in case no batch comes (a head this subscription never reaches).
+    if (this.checkpoint.position < (await this.events.headPosition())) return this.schedule(BEHIND_RETRY_MS);
     const due = [...this.subjects].flatMap(([key, subject]) => dueReminders(subject, now).map((d) => ({ key, d })));
     due.sort((a, b) => Date.parse(a.d.due) - Date.parse(b.d.due) || (a.d.key < b.d.key ? -1 : 1));
     for (const { key, d } of due) {
@@ -198,10 +201,10 @@ export class NotificationOutbox implements OnApplicationBootstrap, BeforeApplica
     this.nextWake = next;
   }
 
-  private schedule(): void {
+  private schedule(delayMs?: number): void {
     clearTimeout(this.timer);
     if (this.stop.signal.aborted) return;
-    const delay = this.nextWake === null ? MAX_SLEEP_MS : Math.max(0, Math.min(MAX_SLEEP_MS, this.nextWake - this.clock.now().getTime()));
+    const delay = delayMs ?? (this.nextWake === null ? MAX_SLEEP_MS : Math.max(0, Math.min(MAX_SLEEP_MS, this.nextWake - this.clock.now().getTime())));
     this.timer = setTimeout(() => void this.serially(() => this.remind()).catch((e: unknown) => this.failed(e)), delay);
     this.timer.unref();
   }
