@@ -1,14 +1,14 @@
 /**
  * The projector process, and what runs in it: the runtime (configuration, clock, stores, sealer),
- * the projections folded here with the sealer following the log beside them, readiness for its
+ * the projections folded here with the sealer and the webhook outbox following the log beside them, readiness for its
  * health server, and its logger and metrics. No feature module: it runs no command or query handler.
  */
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, HealthModule, Logger, MetricsService, ObservabilityModule, RunningProjectionsModule, RuntimeModule } from '@survey/application';
+import { AppConfig, HealthModule, Logger, MetricsService, NotificationOutboxModule, ObservabilityModule, RunningProjectionsModule, RuntimeModule } from '@survey/application';
 
 @Module({})
 export class ProjectorModule {
   static forRoot(config: AppConfig, log: Logger, metrics: MetricsService): DynamicModule {
-    return { module: ProjectorModule, imports: [RuntimeModule.forRoot(config), ObservabilityModule.forRoot(log, metrics), RunningProjectionsModule, HealthModule] };
+    return { module: ProjectorModule, imports: [RuntimeModule.forRoot(config), ObservabilityModule.forRoot(log, metrics), RunningProjectionsModule, NotificationOutboxModule, HealthModule] };
   }
 }

@@ -11,6 +11,7 @@ export * from './reports/reports.module';
 export * from './audit/audit.module';
 export * from './imports/imports.module';
 export * from './rectification-reports/rectification-reports.module';
+export * from './notifications/notifications.module';
 export * from './config/config';
 export * from './config/http-limits';
 export * from './config/limits';
@@ -85,3 +86,10 @@ export * from './imports/csv-import';
 export { enterpriseImport, HEADER_NAMES as ENTERPRISE_HEADER_NAMES } from './imports/enterprise-rows';
 export * from './imports/agency-rows';
 export * from './imports/upload-import.command';
+// notifications
+export * from './notifications/list-parked.query';
+export * from './notifications/retry-parked.command';
+export * from './notifications/notice';
+export { signatureOf } from './notifications/webhook';
+export { NotificationOutbox } from './notifications/outbox';
+export { PARKED, RETRIES_STREAM, type ParkedNotice } from './notifications/parked';

@@ -8,7 +8,7 @@ import type { StorageStatus } from './store-unavailable';
 export const EVENT_STORE = Symbol('EventStore');
 
 export interface Actor {
-  role: 'enterprise' | 'analyst' | 'auditor' | 'admin' | 'system';
+  role: 'enterprise' | 'analyst' | 'auditor' | 'admin' | 'centre' | 'system';
   sub: string;
 }
 

@@ -10,7 +10,8 @@ import { createHmac, createSecretKey, KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { isCreditCode } from '@survey/domain';
 
-export const ROLES = ['enterprise', 'analyst', 'auditor', 'admin'] as const;
+// `centre`: the enterprise-service centre's staff (CLOSED-LOOP.md), who are told of parked notifications.
+export const ROLES = ['enterprise', 'analyst', 'auditor', 'admin', 'centre'] as const;
 export type Role = (typeof ROLES)[number];
 export interface Principal {
   role: Role;

@@ -7,6 +7,7 @@ import { ConfigError, integer } from './config-error';
 import { HttpLimits, httpLimits } from './http-limits';
 import { loadLimits, ReplayLimits, RateLimits } from './limits';
 import { observability, Observability } from './observability';
+import { NotifyConfig, notifyConfig } from './notify-config';
 
 export interface AppConfig {
   port: number;
@@ -35,6 +36,8 @@ export interface AppConfig {
   rateLimits?: RateLimits;
   /** LOG_LEVEL, METRICS_PORT, METRICS_TOKEN (./observability.ts); info and no /metrics when absent. */
   observability?: Observability;
+  /** The webhook outbox (NOTIFY_*, ./notify-config.ts); unset → no notices are sent. */
+  notify?: NotifyConfig;
 }
 
 // Where they were first defined; http-limits.ts and limits.ts take them from ./config-error, which keeps this file out of an import cycle.
@@ -88,6 +91,7 @@ export function loadConfig(env: Env = process.env, options: { requireSecret?: bo
     tokenMaxLifetimeDays: integer(env, 'TOKEN_MAX_LIFETIME_DAYS', 30, 1, 3650),
     ...loadLimits(env),
     observability: observability(env),
+    notify: notifyConfig(env),
   };
 }
 

@@ -4,11 +4,14 @@
  * no projection has failed; otherwise 503 with what is wrong (each store's status and error, each
  * projection's status and error), so an orchestrator stops sending traffic and an operator sees
  * why. It turns ready again by itself once the stores answer and write and the projections have
- * folded past their failure.
+ * folded past their failure. With the webhook outbox configured it also counts the parked notices
+ * (`notifications.parked`): they are the centre's to retry, and never make the service unready.
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@survey/event-store';
 import { READ_MODEL_STORE, ReadModelStore } from '@survey/read-models';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { PARKED } from '../notifications/parked';
 import { Projections, ProjectionStatus } from '../projections/projections';
 
 /** What liveness answers while the process runs. */
@@ -33,6 +36,8 @@ export interface ReadinessBody {
   readModelsError?: StoreError;
   head?: number;
   projections?: ProjectionStatus[];
+  /** With NOTIFY_WEBHOOK_URL set: the notices parked after their last try (GET /v1/notifications/parked lists them). */
+  notifications?: { parked: number };
   detail?: string;
 }
 
@@ -49,6 +54,7 @@ export class Readiness {
     private readonly projections: Projections,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async answer(): Promise<ReadinessAnswer> {
@@ -73,7 +79,8 @@ export class Readiness {
     try {
       const { head, projections } = await this.projections.status();
       const ready = storage.writable && projections.every((p) => p.status !== 'failed');
-      return { status: ready ? 'ready' : 'unavailable', ...stores, head, projections };
+      const notifications = this.config.notify ? { notifications: { parked: (await this.readModels.list(PARKED)).length } } : {};
+      return { status: ready ? 'ready' : 'unavailable', ...stores, head, projections, ...notifications };
     } catch (e) {
       return { status: 'unavailable', ...stores, detail: (e as Error).message };
     }

@@ -8,5 +8,6 @@ export * from './credit-codes';
 export * from './builders';
 export * from './async';
 export { endOf, officialCalendar, officialCalendarData, shanghai } from './calendar';
-/** One bad review's case and its steps (./cases.ts), as a namespace: its `closed` is a case's, not a campaign's. */
+/** The closed loop's builders, one namespace each (their names overlap: `local`, `stamp`, the actors). */
 export * as caseEvents from './cases';
+export * as requestEvents from './requests';
