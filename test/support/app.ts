@@ -11,6 +11,7 @@ import jwt from 'jsonwebtoken';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { AppConfig, DEFAULT_LIMITS, RateLimits } from '@survey/application';
 import { createHttpApp } from '../../apps/api/src/http/create-app';
+import { publishApiDocs } from '../../apps/api/src/docs/docs.module';
 import { Clock, systemClock } from '@survey/application';
 import { Projections } from '@survey/application';
 import type { Role } from '@survey/application';
@@ -37,6 +38,7 @@ export async function startApp(options: { clock?: Clock; dataDir?: string; confi
     ...options.config,
   };
   const app = await createHttpApp(ApiModule.forRoot(config, options.clock ?? systemClock), { logger: false });
+  publishApiDocs(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   // A real listening socket: concurrent supertest calls on an unbound server would each bind and close it.

@@ -26,6 +26,7 @@ import { PublicController } from './reports/public.controller';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsCsvController } from './reports/reports-csv.controller';
 import { WebModule } from './web/web.module';
+import { DocsModule } from './docs/docs.module';
 import { InvitationsController } from './invitations/invitations.controller';
 
 @Module({})
@@ -39,7 +40,7 @@ export class ApiModule {
         HealthModule,
         CqrsModule.forRoot(),
         CampaignsModule, EnterprisesModule, BallotsModule, InvitationsModule, ReportsModule, AuditModule, ImportsModule,
-        WebModule,
+        WebModule, DocsModule,
       ],
       controllers: [CampaignsController, EnterprisesController, EvaluationsController, ReportsController, PublicController, AuditController, HealthController,
         ReportsCsvController,

@@ -10,7 +10,8 @@ import { APP_CONFIG, AppConfig, Principal, Role, ROLES, TokenError, verifyToken 
 import { checkInvitation } from './invitation-check';
 
 
-const ALLOWED = 'survey:allowed-roles';
+/** The metadata key of `@Allow` (the OpenAPI description reads it too: ../docs/api-description.ts). */
+export const ALLOWED = 'survey:allowed-roles';
 /** Who may call a route; a route without it is public. */
 export const Allow = (...roles: Role[]) => SetMetadata(ALLOWED, roles);
 export const ANY_ROLE = ROLES;
