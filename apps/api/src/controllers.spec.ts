@@ -8,9 +8,12 @@ import { DynamicModule, Type } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { AppConfig, Readiness } from '@survey/application';
 import { ApiModule } from './api.module';
-import { WebAssets } from './web/web-assets';
+import { ApiDescription } from './docs/docs.controller';
+import { PageFolder } from './pages/page-folder';
 
-const MAY_INJECT = new Set<unknown>([CommandBus, QueryBus, Readiness, WebAssets]);
+/** The buses, readiness, the API's description, and any page folder (the dashboard's, the questionnaire's, the docs'). */
+const MAY_INJECT = new Set<unknown>([CommandBus, QueryBus, Readiness, ApiDescription]);
+const mayInject = (type: unknown) => MAY_INJECT.has(type) || (typeof type === 'function' && type.prototype instanceof PageFolder);
 
 type ModuleRef = Type<unknown> | DynamicModule;
 
@@ -37,6 +40,6 @@ describe('the API controllers', () => {
     // A store is injected by its token (@Inject(READ_MODEL_STORE)), which Nest records here.
     expect(Reflect.getMetadata('self:paramtypes', controller) ?? []).toEqual([]);
     const injected: unknown[] = Reflect.getMetadata('design:paramtypes', controller) ?? [];
-    expect(injected.filter((type) => !MAY_INJECT.has(type))).toEqual([]);
+    expect(injected.filter((type) => !mayInject(type))).toEqual([]);
   });
 });

@@ -6,8 +6,8 @@
  * document is built (./api-description.ts), so it cannot be forgotten on one route.
  */
 import { applyDecorators } from '@nestjs/common';
-import { ApiOperation, ApiResponse } from '@nestjs/swagger';
-import type { ContentObject, ReferenceObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse } from '@nestjs/swagger';
+import type { ContentObject, ReferenceObject, SchemaObject } from '@nestjs/swagger';
 import { problemContent } from './problem.schema';
 
 export type Schema = SchemaObject | ReferenceObject;
@@ -24,10 +24,14 @@ export interface RouteAnswers {
   summary: string;
   /** Why the route exists or what it does beyond the summary (the roles are added to it). */
   description?: string;
-  /** Success statuses and what they carry. */
+  /** The statuses answered with a body of the route's own (its successes; readiness's 503 too) and what they carry. */
   ok: Record<number, SuccessBody>;
   /** Error statuses of the route's own rules, with what each means. */
   errors?: Record<number, string>;
+  /** Optional query parameters read by hand (not through a DTO), with what each means. */
+  query?: Record<string, string>;
+  /** The body is a CSV file (text/csv, UTF-8) with this header row, instead of JSON. */
+  csvUpload?: string;
 }
 
 export function contentOf(body: SuccessBody): ContentObject | undefined {
@@ -36,10 +40,13 @@ export function contentOf(body: SuccessBody): ContentObject | undefined {
   return undefined;
 }
 
-export function Answers({ summary, description, ok, errors = {} }: RouteAnswers): MethodDecorator {
+export function Answers({ summary, description, ok, errors = {}, query = {}, csvUpload }: RouteAnswers): MethodDecorator {
+  const upload = csvUpload ? [ApiConsumes('text/csv'), ApiBody({ description: `UTF-8 CSV, header \`${csvUpload}\`, streamed`, schema: { type: 'string' } })] : [];
   return applyDecorators(
+    ...upload,
     ApiOperation({ summary, ...(description ? { description } : {}) }),
-    ...Object.entries(ok).map(([status, body]) => ApiResponse({ status: Number(status), description: 'success', content: contentOf(body) })),
+    ...Object.entries(query).map(([name, about]) => ApiQuery({ name, required: false, type: String, description: about })),
+    ...Object.entries(ok).map(([status, body]) => ApiResponse({ status: Number(status), description: Number(status) < 300 ? 'success' : 'see the body', content: contentOf(body) })),
     ...Object.entries(errors).map(([status, why]) => ApiResponse({ status: Number(status), description: why, content: problemContent })),
   );
 }

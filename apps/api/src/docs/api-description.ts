@@ -12,7 +12,7 @@ import { ModulesContainer } from '@nestjs/core';
 import { METHOD_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import type { OperationObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { OperationObject } from '@nestjs/swagger';
 import type { Role } from '@survey/application';
 import { ALLOWED } from '../http/auth';
 import { KIND, RouteKind } from '../http/rate-limit';
@@ -46,6 +46,8 @@ export function describeApi(app: INestApplication): OpenAPIObject {
     .setTitle('Satisfaction survey API')
     .setDescription('Enterprises rate municipal agencies; analysts read reports; auditors replay history; admins run campaigns. Errors are application/problem+json (RFC 9457). The reference with the rules behind each answer: docs/api.md.')
     .setVersion('1')
+    // 3.1, whose schemas are JSON Schema 2020-12: null is a type (3.0's `nullable` cannot make a $ref nullable).
+    .setOpenAPIVersion('3.1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'HS256, claims sub, role, exp' }, BEARER)
     .build();
   const document = SwaggerModule.createDocument(app, config, { operationIdFactory: operationId });

@@ -8,6 +8,7 @@ import { Controller, Get, Headers, NotFoundException, Param, Res } from '@nestjs
 import { ApiExcludeController, OpenAPIObject } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { dirname, join } from 'node:path';
+import { pageHeaders } from '../http/page-headers';
 import { PAGE_CACHE, PageFolder, pageFolderProvider, sendPageFile } from '../pages/page-folder';
 
 /** The UI's folder: ./public (the page and its initializer) and swagger-ui-dist's two files. */
@@ -39,10 +40,11 @@ export class DocsController {
     sendPageFile(reply, this.pages.page('index'), PAGE_CACHE, etag);
   }
 
+  /** With the pages' headers too: never sniffed into anything but JSON, revalidated on every load. */
   @Get('openapi.json')
-  document() {
+  document(@Res() reply: FastifyReply): void {
     if (!this.description.document) throw new NotFoundException('the API description is not built in this process');
-    return this.description.document;
+    pageHeaders(reply, PAGE_CACHE).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(this.description.document));
   }
 
   @Get(':file')

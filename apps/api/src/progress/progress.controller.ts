@@ -11,6 +11,7 @@ import { AllNonRespondentsQuery, CampaignProgressQuery, NonRespondent, NonRespon
 import { CSV_BOM, csvRow } from '@survey/reporting';
 import { Allow } from '../http/auth';
 import { DecimalInt } from '../http/query-params';
+import { Answers, CSV, json, ref } from '../docs/answers';
 
 export class NonRespondentsPageDto {
   @IsOptional() @DecimalInt() @IsInt() @Min(1) @Max(10_000) limit?: number;
@@ -23,17 +24,20 @@ export class NonRespondentsPageDto {
 export class ProgressController {
   constructor(private readonly queries: QueryBus) {}
 
+  @Answers({ summary: 'Response progress: invited, responded, by agency and district', ok: { 200: json(ref('Progress')) }, errors: { 404: 'no such campaign' } })
   @Get('progress')
   progress(@Param('id') campaignId: string) {
     return this.queries.execute(new CampaignProgressQuery(campaignId));
   }
 
+  @Answers({ summary: 'The enterprises invited that have not responded, a page at a time', ok: { 200: json(ref('NonRespondents')) }, errors: { 400: 'a bad limit or after', 404: 'no such campaign' } })
   @Get('non-respondents')
   nonRespondents(@Param('id') campaignId: string, @Query() page: NonRespondentsPageDto) {
     return this.queries.execute(new NonRespondentsQuery(campaignId, page.after ?? null, page.limit ?? 1000));
   }
 
   /** `credit_code,name,district`, UTF-8 with a BOM so that Excel reads the Chinese names. */
+  @Answers({ summary: 'Every non-respondent as CSV, for reminders', ok: { 200: CSV }, errors: { 404: 'no such campaign' } })
   @Get('non-respondents.csv')
   async nonRespondentsCsv(@Param('id') campaignId: string) {
     const rows = await this.queries.execute(new AllNonRespondentsQuery(campaignId));
