@@ -54,11 +54,25 @@ describe('the OpenAPI description', () => {
     const missing = routes.filter((r) => !excluded.includes(r)).map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`).filter((op) => !documented.has(op));
     expect(missing).toEqual([]);
     expect(documented.size).toBe(routes.length - excluded.length);
+    // The roles, as @Allow declares them: in the description and as a bearer requirement (none for a public route).
+    for (const route of routes.filter((r) => !excluded.includes(r))) {
+      const operation = document.paths[route.path.replace(/:(\w+)/g, '{$1}')][route.method.toLowerCase()];
+      const at = `${route.method} ${route.path}`;
+      expect({ at, description: operation.description?.split('\n')[0], security: operation.security }).toEqual(route.roles.length
+        ? { at, description: `Roles: ${route.roles.join(', ')}.`, security: [{ bearer: [] }] }
+        : { at, description: 'Public: no token needed.', security: [] });
+    }
     for (const [path, item] of Object.entries(document.paths)) {
       for (const [method, operation] of Object.entries(item)) {
         const at = `${method.toUpperCase()} ${path}`;
         expect({ at, summary: operation.summary }).toEqual({ at, summary: expect.stringMatching(/\S/) });
         expect({ at, successes: Object.keys(operation.responses).filter((s) => /^2\d\d$/.test(s)).length > 0 }).toEqual({ at, successes: true });
+        // A JSON body is a DTO whose properties are documented, and nothing else is taken.
+        const body = operation.requestBody?.content['application/json']?.schema as { $ref: string } | undefined;
+        if (body) {
+          const dto = document.components.schemas[body.$ref.split('/').pop()!] as { properties?: object; additionalProperties?: boolean };
+          expect({ at, properties: Object.keys(dto.properties ?? {}).length > 0, additional: dto.additionalProperties }).toEqual({ at, properties: true, additional: false });
+        }
       }
     }
   });

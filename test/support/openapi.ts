@@ -11,7 +11,14 @@ import type { Response } from 'supertest';
 
 interface MediaType { schema?: object }
 interface ResponseSpec { description: string; content?: Record<string, MediaType> }
-export interface Operation { operationId: string; summary?: string; responses: Record<string, ResponseSpec> }
+export interface Operation {
+  operationId: string;
+  summary?: string;
+  description?: string;
+  security?: Record<string, string[]>[];
+  requestBody?: { content: Record<string, MediaType> };
+  responses: Record<string, ResponseSpec>;
+}
 export interface OpenApiDocument {
   openapi: string;
   paths: Record<string, Record<string, Operation>>;

@@ -51,7 +51,10 @@ export function describeApi(app: INestApplication): OpenAPIObject {
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'HS256, claims sub, role, exp' }, BEARER)
     .build();
   const document = SwaggerModule.createDocument(app, config, { operationIdFactory: operationId });
-  document.components = { ...document.components, schemas: { ...document.components?.schemas, ...API_SCHEMAS, [PROBLEM_SCHEMA_NAME]: PROBLEM_SCHEMA } };
+  const dtos = document.components?.schemas ?? {};
+  // The validation pipe refuses any property a DTO does not declare (../http/validation.ts).
+  for (const schema of Object.values(dtos)) if (!('$ref' in schema)) schema.additionalProperties = false;
+  document.components = { ...document.components, schemas: { ...dtos, ...API_SCHEMAS, [PROBLEM_SCHEMA_NAME]: PROBLEM_SCHEMA } };
   const facts = routeFacts(app);
   for (const item of Object.values(document.paths)) {
     for (const operation of Object.values(item) as OperationObject[]) {

@@ -1,4 +1,5 @@
 /** Admins revoke an enterprise's invitation link (issuing is `survey invite`, which writes the links out). */
+import { ApiProperty } from '@nestjs/swagger';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { IsString } from 'class-validator';
@@ -10,7 +11,7 @@ import { Answers, json, ref } from '../docs/answers';
 
 /** Its length (1–500 characters after trimming) is a rule of the domain. */
 export class RevokeInvitationDto {
-  @IsString() reason!: string;
+  @ApiProperty({ minLength: 1, maxLength: 500 }) @IsString() reason!: string;
 }
 
 @Controller('v1/campaigns/:id/invitations')

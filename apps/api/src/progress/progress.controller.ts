@@ -3,6 +3,7 @@
  * responded yet (JSON pages, or the whole list as a CSV for reminders, streamed). Only admins:
  * analysts and auditors never see who responded.
  */
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { Readable } from 'node:stream';
@@ -14,9 +15,9 @@ import { DecimalInt } from '../http/query-params';
 import { Answers, CSV, json, ref } from '../docs/answers';
 
 export class NonRespondentsPageDto {
-  @IsOptional() @DecimalInt() @IsInt() @Min(1) @Max(10_000) limit?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 10_000, default: 1000 }) @IsOptional() @DecimalInt() @IsInt() @Min(1) @Max(10_000) limit?: number;
   /** The `next` of the previous page: the last credit code it listed. */
-  @IsOptional() @IsString() @MaxLength(18) after?: string;
+  @ApiPropertyOptional({ maxLength: 18, description: 'the `next` of the previous page' }) @IsOptional() @IsString() @MaxLength(18) after?: string;
 }
 
 @Controller('v1/admin/campaigns/:id')
