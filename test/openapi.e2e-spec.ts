@@ -9,7 +9,7 @@
 import { DECORATORS } from '@nestjs/swagger';
 import { APP_CONFIG, systemMeta } from '@survey/application';
 import { invite } from '../apps/cli/src/invite/invite';
-import { CONTENT_SECURITY_POLICY } from '../apps/api/src/http/page-headers';
+import { CONTENT_SECURITY_POLICY, DOCS_CONTENT_SECURITY_POLICY } from '../apps/api/src/http/page-headers';
 import { admin, analyst, auditor, bearer, startApp, TestApp } from './support/app';
 import { creditCode } from './support/fixtures';
 import { expectProblem } from './support/problem';
@@ -77,17 +77,19 @@ describe('the OpenAPI description', () => {
     }
   });
 
-  it('serves Swagger UI at /docs under the pages\' policy: its own files, no inline script or style', async () => {
+  it('serves Swagger UI at /docs under the pages\' policy (data: images aside): its own files, no inline script or style', async () => {
     const page = await t.http().get('/docs').expect(200);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    // The pages' policy, but for data: images (Swagger UI's icons).
+    expect(page.headers['content-security-policy']).toBe(DOCS_CONTENT_SECURITY_POLICY);
+    expect(DOCS_CONTENT_SECURITY_POLICY.split('; ').filter((d) => !CONTENT_SECURITY_POLICY.split('; ').includes(d))).toEqual(["img-src 'self' data:"]);
     expect(page.text).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>|<style|\sstyle=|\son\w+=/i);
     const sources = [...page.text.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
     expect(sources).toEqual(expect.arrayContaining(['/docs/swagger-ui-bundle.js', '/docs/init.js', '/docs/swagger-ui.css']));
     for (const source of sources) {
       const file = await t.http().get(source).expect(200);
       expect({ source, csp: file.headers['content-security-policy'], nosniff: file.headers['x-content-type-options'] })
-        .toEqual({ source, csp: CONTENT_SECURITY_POLICY, nosniff: 'nosniff' });
+        .toEqual({ source, csp: DOCS_CONTENT_SECURITY_POLICY, nosniff: 'nosniff' });
     }
     expect((await t.http().get('/docs/init.js')).text).toMatch(/url: '\/docs\/openapi\.json'/);
     expectProblem(await t.http().get('/docs/swagger-initializer.js'), 404); // swagger-ui-dist's inline-style initializer is not served

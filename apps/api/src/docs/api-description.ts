@@ -56,11 +56,13 @@ export function describeApi(app: INestApplication): OpenAPIObject {
   for (const schema of Object.values(dtos)) if (!('$ref' in schema)) schema.additionalProperties = false;
   document.components = { ...document.components, schemas: { ...dtos, ...API_SCHEMAS, [PROBLEM_SCHEMA_NAME]: PROBLEM_SCHEMA } };
   const facts = routeFacts(app);
-  for (const item of Object.values(document.paths)) {
+  for (const [path, item] of Object.entries(document.paths)) {
     for (const operation of Object.values(item) as OperationObject[]) {
       const fact = operation.operationId ? facts.get(operation.operationId) : undefined;
       if (!fact) throw new Error(`unreachable: no route for operation ${operation.operationId}`);
       completeOperation(operation, fact);
+      // Grouped by resource (/v1/{campaigns|enterprises|reports|public|audit|admin|health}), not by controller class.
+      operation.tags = [path.split('/')[2]];
     }
   }
   return document;

@@ -1,14 +1,15 @@
 /**
  * The API's description: Swagger UI at `/docs` (swagger-ui-dist's bundle and stylesheet, resolved
  * from node_modules as the dashboard's chart.js is, and our own small initializer instead of its
- * inline one, under the pages' strict policy) and the OpenAPI document at `/docs/openapi.json`.
+ * inline one, under the pages' strict policy, `data:` images aside) and the OpenAPI document at
+ * `/docs/openapi.json`.
  * The document is built once from the controllers when the app starts (./api-description.ts).
  */
 import { Controller, Get, Headers, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiExcludeController, OpenAPIObject } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { dirname, join } from 'node:path';
-import { pageHeaders } from '../http/page-headers';
+import { DOCS_CONTENT_SECURITY_POLICY, pageHeaders } from '../http/page-headers';
 import { PAGE_CACHE, PageFolder, pageFolderProvider, sendPageFile } from '../pages/page-folder';
 
 /** The UI's folder: ./public (the page and its initializer) and swagger-ui-dist's two files. */
@@ -37,20 +38,20 @@ export class DocsController {
 
   @Get()
   page(@Headers('if-none-match') etag: string | undefined, @Res() reply: FastifyReply): void {
-    sendPageFile(reply, this.pages.page('index'), PAGE_CACHE, etag);
+    sendPageFile(reply, this.pages.page('index'), PAGE_CACHE, etag, DOCS_CONTENT_SECURITY_POLICY);
   }
 
   /** With the pages' headers too: never sniffed into anything but JSON, revalidated on every load. */
   @Get('openapi.json')
   document(@Res() reply: FastifyReply): void {
     if (!this.description.document) throw new NotFoundException('the API description is not built in this process');
-    pageHeaders(reply, PAGE_CACHE).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(this.description.document));
+    pageHeaders(reply, PAGE_CACHE, DOCS_CONTENT_SECURITY_POLICY).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(this.description.document));
   }
 
   @Get(':file')
   asset(@Param('file') name: string, @Headers('if-none-match') etag: string | undefined, @Res() reply: FastifyReply): void {
     const file = this.pages.file(name);
     if (!file) throw new NotFoundException(`no such file: /docs/${name}`);
-    sendPageFile(reply, file, PAGE_CACHE, etag);
+    sendPageFile(reply, file, PAGE_CACHE, etag, DOCS_CONTENT_SECURITY_POLICY);
   }
 }
