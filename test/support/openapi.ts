@@ -55,13 +55,16 @@ export class ResponseChecker {
     return this.templates.map((t) => `${t.method} ${t.path}`);
   }
 
+  /** Whether `res` answers a documented operation (a page, a HEAD or an unknown path does not). */
+  documents(res: Response): boolean {
+    return this.templateOf(res) !== undefined;
+  }
+
   /** Throws when `res` is not an answer the description allows; returns `res` so calls can chain. */
   check(res: Response): Response {
+    const template = this.templateOf(res);
     const request = (res as unknown as { req: { method: string; path: string } }).req;
-    const path = decodeURI(request.path.split('?')[0]);
-    // The most literal template wins: /…/{id}.csv over /…/{id}.
-    const template = this.templates.filter((t) => t.method === request.method && t.pattern.test(path)).sort((a, b) => b.literal - a.literal)[0];
-    if (!template) throw new Error(`${request.method} ${path} is not in the OpenAPI description`);
+    if (!template) throw new Error(`${request.method} ${request.path} is not in the OpenAPI description`);
     const where = `${request.method} ${template.path} → ${res.status}`;
     const spec = template.operation.responses[String(res.status)];
     if (!spec) throw new Error(`${where}: status not documented (documented: ${Object.keys(template.operation.responses).join(', ')}); body: ${res.text?.slice(0, 300)}`);
@@ -85,9 +88,50 @@ export class ResponseChecker {
     return res;
   }
 
+  private templateOf(res: Response): Template | undefined {
+    const request = (res as unknown as { req: { method: string; path: string } }).req;
+    let path: string;
+    try {
+      path = decodeURI(request.path.split('?')[0]);
+    } catch {
+      path = request.path.split('?')[0]; // a malformed percent-encoding, as a fuzzer sends
+    }
+    // The most literal template wins: /…/{id}.csv over /…/{id}.
+    return this.templates.filter((t) => t.method === request.method && t.pattern.test(path)).sort((a, b) => b.literal - a.literal)[0];
+  }
+
   private validatorOf(key: string, schema: object): ValidateFunction {
     let validate = this.validators.get(key);
     if (!validate) this.validators.set(key, (validate = this.ajv.compile(toAjvRefs(schema, SCHEMAS_ID))));
     return validate;
   }
+}
+
+type Agent = ReturnType<typeof import('supertest')>;
+
+/**
+ * A supertest agent whose every answer to a documented operation is checked as it arrives; what
+ * does not match is added to `mismatches` (the suite's own assertions run as they would anyway).
+ */
+export function checkedAgent(agent: Agent, checker: ResponseChecker, mismatches: string[]): Agent {
+  return new Proxy(agent, {
+    get(target, name, receiver) {
+      const value = Reflect.get(target, name, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const test = (value as (...a: unknown[]) => unknown).apply(target, args);
+        if (test && typeof (test as { on?: unknown }).on === 'function') {
+          (test as { on: (event: string, listener: (res: Response) => void) => void }).on('response', (res) => {
+            if (!checker.documents(res)) return;
+            try {
+              checker.check(res);
+            } catch (e) {
+              mismatches.push((e as Error).message);
+            }
+          });
+        }
+        return test;
+      };
+    },
+  });
 }

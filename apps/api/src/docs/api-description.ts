@@ -60,7 +60,7 @@ export function describeApi(app: INestApplication): OpenAPIObject {
     for (const operation of Object.values(item) as OperationObject[]) {
       const fact = operation.operationId ? facts.get(operation.operationId) : undefined;
       if (!fact) throw new Error(`unreachable: no route for operation ${operation.operationId}`);
-      completeOperation(operation, fact);
+      completeOperation(path, operation, fact);
       // Grouped by resource (/v1/{campaigns|enterprises|reports|public|audit|admin|health}), not by controller class.
       operation.tags = [path.split('/')[2]];
     }
@@ -68,19 +68,21 @@ export function describeApi(app: INestApplication): OpenAPIObject {
   return document;
 }
 
-function completeOperation(operation: OperationObject, { roles, limit, method }: RouteFacts): void {
-  const add = (status: number) => {
-    operation.responses[status] ??= { description: COMMON_ERRORS[status], content: problemContent };
+function completeOperation(path: string, operation: OperationObject, { roles, limit, method }: RouteFacts): void {
+  const add = (status: number, description = COMMON_ERRORS[status]) => {
+    operation.responses[status] ??= { description, content: problemContent };
   };
+  // Fastify refuses a malformed percent-encoding in a path parameter before any route runs.
+  if (path.includes('{')) add(400, 'a path parameter that is not valid percent-encoding');
   const who = roles.length ? `Roles: ${roles.join(', ')}.` : 'Public: no token needed.';
   operation.description = operation.description ? `${who}\n\n${operation.description}` : who;
   operation.security = roles.length ? [{ [BEARER]: [] }] : [];
-  if (roles.length) [401, 403].forEach(add);
-  if (['POST', 'PUT', 'PATCH'].includes(method)) [400, 413, 415].forEach(add);
+  if (roles.length) [401, 403].forEach((status) => add(status));
+  if (['POST', 'PUT', 'PATCH'].includes(method)) [400, 413, 415].forEach((status) => add(status));
   const reads = method === 'GET';
   const limited = limit !== 'unlimited' && (!roles.length || !reads || limit === 'replays' || limit === 'replays-as-of');
   if (limited) add(429);
-  [500, 503].forEach(add);
+  [500, 503].forEach((status) => add(status));
   if (limit === 'replays' || limit === 'replays-as-of') {
     (operation.responses[503] as { description: string }).description += '; or every replay worker busy (Retry-After)';
   }

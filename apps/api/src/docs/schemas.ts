@@ -102,10 +102,10 @@ export const API_SCHEMAS: Record<string, SchemaObject> = {
   Progress: obj({
     campaignId: str, status: str, invited: int, responded: int, responseRate: nullable(num), respondedWithoutInvitation: int,
     agencies: array(obj({ agencyId: str, name: str, responded: int, responseRate: nullable(num) })),
-    districts: array(obj({ district: str, invited: int, responded: int })),
+    districts: array(obj({ district: nullable(str), invited: int, responded: int, responseRate: nullable(num) }, [], 'district null: enterprises registered without one')),
     asOf: obj({ position: int, recordedAt: nullable(time) }),
   }),
-  NonRespondents: obj({ campaignId: str, nonRespondents: array(obj({ creditCode: str, name: str, district: str })), next: nullable(str) }),
+  NonRespondents: obj({ campaignId: str, nonRespondents: array(obj({ creditCode: str, name: nullable(str), district: nullable(str) })), next: nullable(str) }),
   ImportSummary: obj({
     rows: int, rejected: int, errorCount: int, errorsTruncated: bool,
     errors: array(obj({ line: int, column: str, reason: str }, ['column'])),
