@@ -78,7 +78,8 @@ function completeOperation(path: string, operation: OperationObject, { roles, li
   operation.description = operation.description ? `${who}\n\n${operation.description}` : who;
   operation.security = roles.length ? [{ [BEARER]: [] }] : [];
   if (roles.length) [401, 403].forEach((status) => add(status));
-  if (['POST', 'PUT', 'PATCH'].includes(method)) [400, 413, 415].forEach((status) => add(status));
+  // Fastify reads a body on DELETE too when one is sent.
+  if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(method)) [400, 413, 415].forEach((status) => add(status));
   const reads = method === 'GET';
   const limited = limit !== 'unlimited' && (!roles.length || !reads || limit === 'replays' || limit === 'replays-as-of');
   if (limited) add(429);

@@ -71,7 +71,7 @@ export const API_SCHEMAS: Record<string, SchemaObject> = {
   // Reports
   Rate: obj({ rate: nullable(num), low: nullable(num), high: nullable(num), n: int }, [], 'a percentage with one decimal, its 95% Wilson interval and n (null rates when n = 0)'),
   Change: obj({ points: num, pValue: num, significant: bool, comparable: bool }, ['comparable'], 'against the previous campaign, in percentage points, with a two-proportion z-test'),
-  AsOf: obj({ position: str, recordedAt: time }, [], 'the log position the figures were computed at'),
+  AsOf: obj({ position: str, recordedAt: nullable(time) }, [], 'the log position the figures were computed at (recordedAt null before any event)'),
   Previous: obj({ campaignId: str, year: int, rate: nullable(num) }),
   AgencyRanking: obj({ agencyId: str, name: str, rank: int, evaluations: int, satisfaction: $('Rate'), meanScore: nullable(num), badReviewRate: nullable(num), change: orNull('Change') }),
   Headline: obj({
@@ -82,7 +82,7 @@ export const API_SCHEMAS: Record<string, SchemaObject> = {
   AgencyReport: obj({
     campaignId: str, year: int, agencyId: str, name: str, respondents: int, evaluations: int, satisfaction: $('Rate'), meanScore: nullable(num),
     badReviewRate: nullable(num), badReviews: $('Rate'), previous: orNull('Previous'), change: orNull('Change'),
-    questions: array(obj({ questionId: str, text: str, n: int, satisfaction: $('Rate'), meanScore: nullable(num), badReviews: $('Rate') })),
+    questions: array(obj({ questionId: str, text: str, n: int, satisfaction: $('Rate'), meanScore: nullable(num), badReviews: $('Rate'), suppressed: bool }, ['n', 'satisfaction', 'meanScore', 'badReviews', 'suppressed'], '`{ questionId, text, suppressed: true }` for a question answered by fewer than SUPPRESSION_K')),
     segments: nullable(obj({ district: array($('SegmentCell')), industry: array($('SegmentCell')), size: array($('SegmentCell')) })),
     segmentsOmitted: str, suppressionK: int, asOf: $('AsOf'),
   }, ['segmentsOmitted']),
