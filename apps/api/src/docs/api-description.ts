@@ -6,13 +6,10 @@
  * `@ReplaysTheLog`…) as 429 (and 503 when every replay worker is busy); a body's 400/413/415; and
  * the 500 and 503 (storage unavailable) any route can answer. Errors are problem+json throughout.
  */
-import type { INestApplication } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
-import { ModulesContainer } from '@nestjs/core';
+import { INestApplication, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA } from '@nestjs/common/constants';
-import { RequestMethod } from '@nestjs/common';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import type { OperationObject } from '@nestjs/swagger';
+import { ModulesContainer, Reflector } from '@nestjs/core';
+import { DocumentBuilder, OpenAPIObject, OperationObject, SwaggerModule } from '@nestjs/swagger';
 import type { Role } from '@survey/application';
 import { ALLOWED } from '../http/auth';
 import { KIND, RouteKind } from '../http/rate-limit';
@@ -70,7 +67,8 @@ export function describeApi(app: INestApplication): OpenAPIObject {
 
 function completeOperation(path: string, operation: OperationObject, { roles, limit, method }: RouteFacts): void {
   const add = (status: number, description = COMMON_ERRORS[status]) => {
-    operation.responses[status] ??= { description, content: problemContent };
+    // A status the route declares itself (@Answers) keeps its own description.
+    if (!Object.hasOwn(operation.responses, status)) operation.responses[status] = { description, content: problemContent };
   };
   // Fastify refuses a malformed percent-encoding in a path parameter before any route runs.
   if (path.includes('{')) add(400, 'a path parameter that is not valid percent-encoding');
