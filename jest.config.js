@@ -15,11 +15,13 @@ const moduleNameMapper = {
   // The libs' test kits (never part of a lib's public index): @survey/<lib>/testing.
   '^@survey/(domain|event-store|read-models|application)/testing$': '<rootDir>/libs/$1/src/testing',
 };
-const project = (displayName, suffix) => ({
-  displayName, transform, moduleNameMapper,
+const project = (displayName, suffix, setupFilesAfterEnv = []) => ({
+  displayName, transform, moduleNameMapper, setupFilesAfterEnv,
   testEnvironment: 'node',
   testMatch: [`<rootDir>/{apps,libs,test}/**/*.${suffix}.ts`],
 });
+// Real stores, threads and processes: 30 s a test rather than jest's 5 s (test/support/slow-tier-timeout.ts).
+const slowTier = ['<rootDir>/test/support/slow-tier-timeout.ts'];
 module.exports = {
-  projects: [project('unit', 'spec'), project('int', 'int-spec'), project('e2e', 'e2e-spec')],
+  projects: [project('unit', 'spec'), project('int', 'int-spec', slowTier), project('e2e', 'e2e-spec', slowTier)],
 };

@@ -10,10 +10,12 @@ import { AppConfig, Readiness } from '@survey/application';
 import { ApiModule } from './api.module';
 import { ApiDescription } from './docs/docs.controller';
 import { PageFolder } from './pages/page-folder';
+import { WebAssets } from './web/web-assets';
 
-/** The buses, readiness, the API's description, and any page folder (the dashboard's, the questionnaire's, the docs'). */
-const MAY_INJECT = new Set<unknown>([CommandBus, QueryBus, Readiness, ApiDescription]);
-const mayInject = (type: unknown) => MAY_INJECT.has(type) || (typeof type === 'function' && type.prototype instanceof PageFolder);
+/** The buses, readiness, the dashboard's files and the API's description (../docs). */
+const MAY_INJECT = new Set<unknown>([CommandBus, QueryBus, Readiness, WebAssets, ApiDescription]);
+/** A page folder (its static files, one mechanism for every page) is not a store either. */
+const isPageFolder = (type: unknown) => typeof type === 'function' && type.prototype instanceof PageFolder;
 
 type ModuleRef = Type<unknown> | DynamicModule;
 
@@ -40,6 +42,6 @@ describe('the API controllers', () => {
     // A store is injected by its token (@Inject(READ_MODEL_STORE)), which Nest records here.
     expect(Reflect.getMetadata('self:paramtypes', controller) ?? []).toEqual([]);
     const injected: unknown[] = Reflect.getMetadata('design:paramtypes', controller) ?? [];
-    expect(injected.filter((type) => !mayInject(type))).toEqual([]);
+    expect(injected.filter((type) => !MAY_INJECT.has(type) && !isPageFolder(type))).toEqual([]);
   });
 });
