@@ -26,6 +26,7 @@ import { PublicController } from './reports/public.controller';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsCsvController } from './reports/reports-csv.controller';
 import { WebModule } from './web/web.module';
+import { DocsModule } from './docs/docs.module';
 import { InvitationsController } from './invitations/invitations.controller';
 import { PublicRectificationController } from './rectification-reports/public-rectification.controller';
 import { RectificationReportsController } from './rectification-reports/rectification-reports.controller';
@@ -45,7 +46,7 @@ export class ApiModule {
         CqrsModule.forRoot(),
         CampaignsModule, EnterprisesModule, BallotsModule, InvitationsModule, ReportsModule, AuditModule, ImportsModule, RectificationReportsModule,
         NotificationsModule,
-        WebModule,
+        WebModule, DocsModule,
       ],
       controllers: [CampaignsController, EnterprisesController, EvaluationsController, ReportsController, PublicController, AuditController, HealthController,
         ReportsCsvController,

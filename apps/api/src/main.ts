@@ -4,6 +4,7 @@ import { ApiModule } from './api.module';
 import { loadConfig, MetricsService, ReplayPool, rootLogger, secretsOf, serveMetrics, startupLine } from '@survey/application';
 import { createHttpApp } from './http/create-app';
 import { listeningLine } from './http/listening';
+import { publishApiDocs } from './docs/docs.module';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   const log = rootLogger({ process: 'api', level, secrets: secretsOf(process.env) });
   const metrics = new MetricsService(Boolean(exposure.port || exposure.token));
   const app = await createHttpApp(ApiModule.forRoot(config), { http: config.http, pino: log, metrics, metricsToken: exposure.token });
+  publishApiDocs(app);
   await app.listen(config.port, '0.0.0.0');
   app.get(ReplayPool).start(); // replay threads up now: starting one later would pause the event loop
   if (exposure.port) (await serveMetrics(metrics, exposure.port, exposure.token)).unref();

@@ -11,7 +11,8 @@ import { checkInvitation } from './invitation-check';
 import { correlate } from './meta';
 
 
-const ALLOWED = 'survey:allowed-roles';
+/** The metadata key of `@Allow` (the OpenAPI description reads it too: ../docs/api-description.ts). */
+export const ALLOWED = 'survey:allowed-roles';
 /** Who may call a route; a route without it is public. */
 export const Allow = (...roles: Role[]) => SetMetadata(ALLOWED, roles);
 export const ANY_ROLE = ROLES;

@@ -11,8 +11,9 @@ import type { FastifyRequest } from 'fastify';
 import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { APP_CONFIG, AppConfig, DEFAULT_LIMITS, MetricsService, Principal, Rate, RateLimits, TryLater } from '@survey/application';
 
-const KIND = 'survey:rate-limit';
-type RouteKind = 'replays' | 'replays-as-of' | 'unlimited';
+/** The metadata key of the decorators below (the OpenAPI description reads it too). */
+export const KIND = 'survey:rate-limit';
+export type RouteKind = 'replays' | 'replays-as-of' | 'unlimited';
 /** Every call of the route replays the log (verification). */
 export const ReplaysTheLog = () => SetMetadata(KIND, 'replays');
 /** The route replays the log when asked for a past time (`?asOf=`). */
