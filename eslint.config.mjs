@@ -4,7 +4,9 @@
 //   - libs/domain and libs/reporting are pure: they import no other lib;
 //   - no lib imports an app;
 //   - a database driver (better-sqlite3, @eventstore/db-client, mongodb) is imported only inside
-//     its adapter's folder, so nothing else can depend on a store's details.
+//     its adapter's folder, so nothing else can depend on a store's details;
+//   - no console.* in apps/ and libs/: every process logs through its pino logger (JSON lines,
+//     secrets redacted), and the CLI writes its output through apps/cli/src/conventions.ts.
 import js from '@eslint/js';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import { importX } from 'eslint-plugin-import-x';
@@ -61,6 +63,7 @@ export default tseslint.config(
     files: ['apps/**/*.ts', 'libs/**/*.ts'],
     ignores: PRODUCTION_IGNORES,
     rules: {
+      'no-console': 'error',
       'no-restricted-imports': driversExcept(),
       'import-x/no-restricted-paths': [
         'error',

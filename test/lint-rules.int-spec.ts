@@ -41,6 +41,9 @@ describe('the layering rules', () => {
     ['a driver outside its adapter', { path: 'libs/application/src/probe.ts', code: "import Database from 'better-sqlite3';\nexport const x = Database;\n" }, ['no-restricted-imports']],
     ['another adapter\'s driver', { path: 'libs/read-models/src/sqlite/probe.ts', code: "import { MongoClient } from 'mongodb';\nexport const x = MongoClient;\n" }, ['no-restricted-imports']],
     ['a driver inside its adapter', { path: 'libs/read-models/src/sqlite/probe.ts', code: "import Database from 'better-sqlite3';\nexport const x = Database;\n" }, []],
+    ['console.* in a lib', { path: 'libs/application/src/probe.ts', code: "export const x = () => console.warn('x');\n" }, ['no-console']],
+    ['console.* in an app', { path: 'apps/cli/src/probe.ts', code: "export const x = () => console.log('x');\n" }, ['no-console']],
+    ['console.* in a test', { path: 'apps/cli/src/probe.spec.ts', code: "export const x = () => console.log('x');\n" }, []],
     ['an app importing libs', { path: 'apps/api/src/probe.ts', code: "import { loadConfig } from '@survey/application';\nexport const x = loadConfig;\n" }, []],
   ];
 

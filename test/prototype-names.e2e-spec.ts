@@ -8,7 +8,6 @@
  * `constructor` made a first rating a revision, let a never-rated one be withdrawn or invalidated
  * and gave a 500 on the progress route, and `answers: { constructor: … }` was silently dropped.
  */
-import { PROJECTIONS } from '@survey/read-models';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +16,7 @@ import { DEFAULT_SCALE, streams } from '@survey/domain';
 import type { SurveyEvent } from '@survey/domain';
 import { invalidated, issued, opened, registered as registeredEvent, revised, submitted, withdrawn } from '@survey/domain/testing';
 import { EVENT_STORE, EventStore, SqliteEventStore } from '@survey/event-store';
-import { SqliteReadModelStore } from '@survey/read-models';
+import { PROJECTIONS, SqliteReadModelStore } from '@survey/read-models';
 import { admin, analyst, auditor, bearer, startApp, TestApp } from './support/app';
 import { runCli } from './support/cli';
 import { aCampaign, creditCode } from './support/fixtures';

@@ -8,85 +8,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pool } from '@survey/application';
-import { SqliteEventStore } from '@survey/event-store';
 import { token } from './support/app';
 import { CliProcess } from './support/cli-process';
 import { call, seedCampaign, ServerProcess } from './support/server-process';
 import { describeOnEmbeddedStores } from './support/stores';
+import { expectedFigures, figuresFromLog, figuresIn, LEVELS, Report } from './support/log-figures';
 import { pause } from '@survey/domain/testing';
 
 jest.setTimeout(90_000);
 
 const CAMPAIGN = 'rebuild-2019';
 const AGENCIES = ['tax', 'police', 'housing'];
-const LEVELS = ['very_satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied', 'very_dissatisfied'];
-const SATISFIED = new Set(LEVELS.slice(0, 2));
 const adminToken = token('admin', 'admin-1');
 const analystToken = token('analyst', 'analyst-1');
-
-interface Figures {
-  respondents: number;
-  evaluations: number;
-  rate: number | null;
-  agencies: Record<string, number>;
-}
-
-/** Current ratings (credit code/agency → level) → the headline's counts, rate rounded half away from zero. */
-function expectedFigures(current: Map<string, string>): Figures {
-  const agencies: Record<string, number> = {};
-  let satisfied = 0;
-  for (const [key, level] of current) {
-    const agency = key.split('/')[1];
-    agencies[agency] = (agencies[agency] ?? 0) + 1;
-    if (SATISFIED.has(level)) satisfied++;
-  }
-  const n = current.size;
-  return {
-    respondents: new Set([...current.keys()].map((k) => k.split('/')[0])).size,
-    evaluations: n,
-    rate: n === 0 ? null : Math.floor((2000 * satisfied + n) / (2 * n)) / 10,
-    agencies,
-  };
-}
-
-/** The figures replayed from the log itself, up to a position: what the read models must say there. */
-async function figuresFromLog(dataDir: string, upTo: number): Promise<Figures> {
-  const log = SqliteEventStore.open(join(dataDir, 'events.db'));
-  try {
-    const current = new Map<string, string>();
-    for (let after = 0; after < upTo; ) {
-      const batch = (await log.readAll(after, 1000)).filter((e) => e.position <= upTo);
-      if (batch.length === 0) break;
-      for (const e of batch) {
-        const data = e.data as { campaignId?: string; creditCode?: string; agencyId?: string; rating?: string };
-        // Ballot events only: a rectification case's events name the campaign, agency and enterprise too.
-        if (!e.stream.startsWith('ballot-') || data.campaignId !== CAMPAIGN || !data.agencyId) continue;
-        const key = `${data.creditCode}/${data.agencyId}`;
-        if (e.type === 'EvaluationSubmitted' || e.type === 'EvaluationRevised') current.set(key, data.rating!);
-        else current.delete(key);
-      }
-      after = batch[batch.length - 1].position;
-    }
-    return expectedFigures(current);
-  } finally {
-    await log.close();
-  }
-}
-
-interface Report {
-  respondents: number;
-  evaluations: number;
-  satisfaction: { rate: number | null };
-  agencies: { agencyId: string; evaluations: number }[];
-  asOf: { position: string };
-}
-
-const figuresIn = (r: Report): Figures => ({
-  respondents: r.respondents,
-  evaluations: r.evaluations,
-  rate: r.satisfaction.rate,
-  agencies: Object.fromEntries(r.agencies.filter((a) => a.evaluations > 0).map((a) => [a.agencyId, a.evaluations])),
-});
 
 describeOnEmbeddedStores('survey rebuild while the service serves and takes submissions', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'survey-rebuild-'));
@@ -182,14 +116,14 @@ describeOnEmbeddedStores('survey rebuild while the service serves and takes subm
     for (const p of head.projections) expect(p).toMatchObject({ lag: 0, generation: p.name === 'reports' ? 1 : 0 }); // the others untouched
     expect(Number(final.asOf.position)).toBe(head.head);
     expect(figuresIn(final)).toEqual(expectedFigures(acknowledged));
-    expect(figuresIn(final)).toEqual(await figuresFromLog(dataDir, head.head));
+    expect(figuresIn(final)).toEqual(await figuresFromLog(dataDir, CAMPAIGN, head.head));
 
     // Every report read meanwhile (before, during and after both runs) is the log's at its position.
     expect(reports.length).toBeGreaterThan(5);
     const positions = reports.map((r) => Number(r.asOf.position));
     expect(positions).toEqual([...positions].sort((a, b) => a - b)); // never back in time, across the switch
     for (const report of reports) {
-      expect({ at: report.asOf.position, ...figuresIn(report) }).toEqual({ at: report.asOf.position, ...(await figuresFromLog(dataDir, Number(report.asOf.position))) });
+      expect({ at: report.asOf.position, ...figuresIn(report) }).toEqual({ at: report.asOf.position, ...(await figuresFromLog(dataDir, CAMPAIGN, Number(report.asOf.position))) });
     }
   });
 });

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { token } from './support/app';
 import { call, seedCampaign, ServerProcess } from './support/server-process';
+import { messagesAt } from './support/log-lines';
 import { creditCode } from './support/fixtures';
 
 jest.setTimeout(60_000);
@@ -58,7 +59,9 @@ describe('slow clients against the built server', () => {
   });
 
   it('prints the address it really listens on: every IPv4 interface, not 127.0.0.1', () => {
-    expect(server.stdout).toMatch(new RegExp(`^survey api listening on http://0\\.0\\.0\\.0:${server.port} \\(every IPv4 interface; from this machine http://localhost:${server.port}; data in `, 'm'));
+    expect(messagesAt(server.stdout, 'info')).toContainEqual(
+      expect.stringMatching(new RegExp(`^survey api listening on http://0\\.0\\.0\\.0:${server.port} \\(every IPv4 interface; from this machine http://localhost:${server.port}; data in `)),
+    );
   });
 
   it('closes a connection whose body comes one byte every 5 s, with a 408, once the request timeout is up', async () => {

@@ -11,13 +11,16 @@ import jwt from 'jsonwebtoken';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { AppConfig, DEFAULT_LIMITS, RateLimits } from '@survey/application';
 import { createHttpApp } from '../../apps/api/src/http/create-app';
+import { publishApiDocs } from '../../apps/api/src/docs/docs.module';
+import { ApiDescription } from '../../apps/api/src/docs/docs.controller';
+import { checkedAgent, OpenApiDocument, ResponseChecker } from './openapi';
 import { Clock, systemClock } from '@survey/application';
 import { CaseReactor, Projections } from '@survey/application';
 import { EVENT_STORE } from '@survey/event-store';
-
-type EventStoreHead = { headPosition(): Promise<number> };
 import type { Role } from '@survey/application';
 import { storeConfig } from './stores';
+
+type EventStoreHead = { headPosition(): Promise<number> };
 
 export const TEST_SECRET = 'test-secret-of-at-least-thirty-two-characters!';
 
@@ -40,6 +43,7 @@ export async function startApp(options: { clock?: Clock; dataDir?: string; confi
     ...options.config,
   };
   const app = await createHttpApp(ApiModule.forRoot(config, options.clock ?? systemClock), { logger: false });
+  publishApiDocs(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   // A real listening socket: concurrent supertest calls on an unbound server would each bind and close it.
@@ -52,15 +56,21 @@ export async function startApp(options: { clock?: Clock; dataDir?: string; confi
     if (reactor) await reactor.waitFor(await app.get<EventStoreHead>(EVENT_STORE, { strict: false }).headPosition());
     await projections.catchUp(10_000);
   };
+  // Every answer a suite gets through http() is checked against the OpenAPI description; what does
+  // not match is reported when the suite closes the app (an answer of no documented route is not).
+  let checker: ResponseChecker | undefined;
+  const checkerOf = () => (checker ??= new ResponseChecker(JSON.parse(JSON.stringify(app.get(ApiDescription).document)) as OpenApiDocument, { validateSchemas: false }));
+  const mismatches: string[] = [];
   return {
     app,
     dataDir,
-    http: () => request(url),
+    http: () => checkedAgent(request(url), checkerOf, mismatches),
     url,
     settle,
     close: async () => {
       await app.close();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (mismatches.length) throw new Error(`answers that do not match the OpenAPI description (/docs/openapi.json):\n${[...new Set(mismatches)].join('\n\n')}`);
     },
   };
 }

@@ -13,6 +13,8 @@ export interface Route {
   path: string;
   /** The roles its guard lets through (`@Allow`); empty for a public route. */
   roles: string[];
+  /** The controller class that declares it. */
+  controller: object;
 }
 
 /** The metadata key of `@Allow(...)` (apps/api/src/http/auth.ts). */
@@ -34,7 +36,7 @@ export function routesOf(app: INestApplication): Route[] {
         if (paths === undefined) continue;
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
         const roles = (Reflect.getMetadata(ALLOWED, handler) ?? Reflect.getMetadata(ALLOWED, controller) ?? []) as string[];
-        for (const base of bases) for (const path of [paths].flat()) routes.push({ method, path: join(base, path), roles });
+        for (const base of bases) for (const path of [paths].flat()) routes.push({ method, path: join(base, path), roles, controller });
       }
     }
   }

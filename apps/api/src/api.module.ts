@@ -2,14 +2,14 @@
  * The API process, and what runs in it: the runtime (configuration, clock, stores, sealer), the
  * projections folded here (PROJECTIONS=in-process, the default) or only their checkpoints read
  * (PROJECTIONS=external: apps/projector folds them), readiness, every feature's commands and
- * queries behind the HTTP controllers below, and the pages.
+ * queries behind the HTTP controllers below, the webhook outbox beside the projections, and the pages.
  */
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import {
   AppConfig, AuditModule, BallotsModule, CaseProcessesModule, CasesModule, CampaignsModule, Clock, EnterprisesModule, HealthModule, ImportsModule, InvitationsModule,
-  ProjectionCheckpointsModule, ReportsModule, RunningProjectionsModule, RuntimeModule, systemClock,
+  NotificationOutboxModule, NotificationsModule, ProjectionCheckpointsModule, RectificationReportsModule, ReportsModule, RunningProjectionsModule, RuntimeModule, systemClock,
 } from '@survey/application';
 import { AuditController } from './audit/audit.controller';
 import { CampaignHistoryController } from './audit/campaign-history.controller';
@@ -26,8 +26,12 @@ import { PublicController } from './reports/public.controller';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsCsvController } from './reports/reports-csv.controller';
 import { WebModule } from './web/web.module';
+import { DocsModule } from './docs/docs.module';
 import { InvitationsController } from './invitations/invitations.controller';
 import { CasesController } from './cases/cases.controller';
+import { PublicRectificationController } from './rectification-reports/public-rectification.controller';
+import { RectificationReportsController } from './rectification-reports/rectification-reports.controller';
+import { NotificationsController } from './notifications/notifications.controller';
 
 @Module({})
 export class ApiModule {
@@ -36,16 +40,18 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         RuntimeModule.forRoot(config, clock),
-        ...(config.inProcessProjector ? [RunningProjectionsModule, CaseProcessesModule] : [ProjectionCheckpointsModule]),
+        // The case reactor, deadline scheduler and webhook outbox run where the projections run.
+        ...(config.inProcessProjector ? [RunningProjectionsModule, CaseProcessesModule, NotificationOutboxModule] : [ProjectionCheckpointsModule]),
         HealthModule,
         CqrsModule.forRoot(),
-        CampaignsModule, EnterprisesModule, BallotsModule, InvitationsModule, ReportsModule, AuditModule, ImportsModule, CasesModule,
-        WebModule,
+        CampaignsModule, EnterprisesModule, BallotsModule, InvitationsModule, ReportsModule, AuditModule, ImportsModule, CasesModule, RectificationReportsModule,
+        NotificationsModule,
+        WebModule, DocsModule,
       ],
       controllers: [CampaignsController, EnterprisesController, EvaluationsController, ReportsController, PublicController, AuditController, HealthController,
         ReportsCsvController,
         CampaignChangesController, CampaignHistoryController, ImportsController, ProgressController,
-        InvitationsController, CasesController],
+        InvitationsController, CasesController, RectificationReportsController, PublicRectificationController, NotificationsController],
       // In this order: the rate limits count per subject of a token AuthGuard has verified.
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: RateLimitGuard }],
     };

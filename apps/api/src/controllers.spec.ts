@@ -8,10 +8,12 @@ import { DynamicModule, Type } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { AppConfig, Readiness } from '@survey/application';
 import { ApiModule } from './api.module';
+import { ApiDescription } from './docs/docs.controller';
 import { PageFolder } from './pages/page-folder';
 import { WebAssets } from './web/web-assets';
 
-const MAY_INJECT = new Set<unknown>([CommandBus, QueryBus, Readiness, WebAssets]);
+/** The buses, readiness, the dashboard's files and the API's description (../docs). */
+const MAY_INJECT = new Set<unknown>([CommandBus, QueryBus, Readiness, WebAssets, ApiDescription]);
 /** A page folder (its static files, one mechanism for every page) is not a store either. */
 const isPageFolder = (type: unknown) => typeof type === 'function' && type.prototype instanceof PageFolder;
 

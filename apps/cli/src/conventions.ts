@@ -23,6 +23,14 @@ export function usageExits2(command: Command): Command {
   return command.showHelpAfterError().exitOverride((err) => process.exit(err.exitCode === 0 ? EXIT.ok : EXIT.usage));
 }
 
+/**
+ * The CLI's words to its user, plain text: `say` on stdout (results), `tell` on stderr (progress,
+ * outcomes beside a CSV on stdout, errors). Diagnostics of the code it runs (stores, projections)
+ * go through the logger instead (./cli-context.ts); nothing in apps/ or libs/ calls console.*.
+ */
+export const say = (text: string): void => void process.stdout.write(`${text}\n`);
+export const tell = (text: string): void => void process.stderr.write(`${text}\n`);
+
 /** Prints a command's result on stdout: `value` as JSON with --json, else the human text. */
 export function printResult(json: boolean | undefined, value: unknown, human: () => string): void {
   process.stdout.write(`${json ? JSON.stringify(value) : human()}\n`);

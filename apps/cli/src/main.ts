@@ -6,14 +6,16 @@ import { AGENCY_HEADER_NAMES, agencyImport, ConfigError, DEFAULT_TOKEN_MAX_LIFET
 import { creditCodeProblem } from '@survey/domain';
 import { demoSecret } from './demo/demo-secret';
 import { runDemo } from './demo/run-demo';
-import { usageExits2 } from './conventions';
+import { say, tell, usageExits2 } from './conventions';
+import { cliLogger } from './cli-context';
 import { runImport } from './import/run-import';
 import { registerVerify } from './verify/verify-command';
 import { runRebuild } from './rebuild/run-rebuild';
 import { inviteCommand } from './invite/invite-command';
+import { registerBackup } from './backup/backup-command';
 
 const program = usageExits2(new Command('survey'))
-  .description('Event-sourced satisfaction-survey service: demo data, imports, invitations, tokens, rebuilds and audits');
+  .description('Event-sourced satisfaction-survey service: demo data, imports, invitations, tokens, rebuilds, audits and backups');
 
 const integer = (value: string) => {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('must be a whole number');
@@ -50,7 +52,7 @@ program
     // The API refuses a token that lives longer: do not print one it would refuse.
     const maxDays = base.tokenMaxLifetimeDays ?? DEFAULT_TOKEN_MAX_LIFETIME_DAYS;
     if (opts.ttl > maxDays * 86_400) throw new InvalidArgumentError(`--ttl must be at most ${maxDays * 86_400} s (TOKEN_MAX_LIFETIME_DAYS is ${maxDays})`);
-    console.log(signToken({ role: role as Role, sub, agencyId: opts.agency }, demoSecret(base.dataDir), opts.ttl));
+    say(signToken({ role: role as Role, sub, agencyId: opts.agency }, demoSecret(base.dataDir), opts.ttl));
   });
 
 // Usage and configuration errors are one line and exit 2; anything else is a failure (1).
@@ -120,8 +122,11 @@ program
 
 program.addCommand(inviteCommand());
 
+registerBackup(program);
+
 program.parseAsync(process.argv).catch((error: unknown) => {
   const line = error instanceof InvalidArgumentError ? error.message : startupLine(error);
-  console.error(line ?? error);
+  if (line) tell(line);
+  else cliLogger().fatal({ err: error }, 'survey failed');
   process.exit(line ? 2 : 1);
 });

@@ -14,3 +14,4 @@ export { openStoredLog, NotChainedError } from './sqlite-stored-log';
 export { UpcastingEventStore, withUpcasting } from './upcasting-event-store';
 export { StoreUnavailable, asStoreUnavailable, unavailableCode, type StorageStatus } from './store-unavailable';
 export { ReadOnlySqliteLog, type TimeInLog } from './sqlite-read-only-log';
+export { backupSqliteFile, backupLogFile, describeLogFile, type BackupProgress, type LogSnapshot, type SqliteBackupOptions } from './sqlite-backup';

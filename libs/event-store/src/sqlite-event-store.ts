@@ -30,6 +30,8 @@ export interface SqliteEventStoreOptions {
   onStorageChange?: (status: StorageStatus) => void;
   /** While the log cannot be written, how often a probe write checks whether it can again. */
   probeIntervalMs?: number;
+  /** Told after each group commit: how many appends it carried, how long it took, whether storage took it (metrics). */
+  onCommit?: (appends: number, seconds: number, ok: boolean) => void;
 }
 
 /** Bounds one transaction, so a burst cannot hold the write lock (and the event loop) for long. */
@@ -54,7 +56,7 @@ export class SqliteEventStore implements EventStore {
   private constructor(
     private readonly db: Database.Database,
     private readonly pollIntervalMs: number,
-    private readonly options: Pick<SqliteEventStoreOptions, 'onStorageChange' | 'probeIntervalMs'> = {},
+    private readonly options: Pick<SqliteEventStoreOptions, 'onStorageChange' | 'probeIntervalMs' | 'onCommit'> = {},
   ) {
     this.sql = prepareStatements(db);
     this.insertEvents = db.transaction((request, from, previous) => this.insertRows(request, from, previous));
@@ -75,7 +77,7 @@ export class SqliteEventStore implements EventStore {
       db.exec(SCHEMA);
       const backfilled = migrateChainColumn(db);
       if (backfilled > 0) {
-        (options.onMigrated ?? console.warn)(`events.db: added the hash chain; ${backfilled} existing events hashed as they stand (the chain attests to them from now on)`);
+        (options.onMigrated ?? process.emitWarning)(`events.db: added the hash chain; ${backfilled} existing events hashed as they stand (the chain attests to them from now on)`);
       }
       return new SqliteEventStore(db, options.pollIntervalMs ?? 250, options);
     } catch (error) {
@@ -156,11 +158,15 @@ export class SqliteEventStore implements EventStore {
     const batch = this.queue.splice(0, MAX_BATCH);
     if (this.queue.length > 0) this.scheduleFlush();
     let outcomes: Outcome[];
+    const started = this.options.onCommit ? process.hrtime.bigint() : 0n;
+    const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
     try {
       // IMMEDIATE takes the write lock up front: a deferred read-then-write could hit
       // SQLITE_BUSY_SNAPSHOT against another process, which busy_timeout does not retry.
       outcomes = this.writeBatch.immediate(batch);
+      this.options.onCommit?.(batch.length, seconds(), true);
     } catch (error) {
+      this.options.onCommit?.(batch.length, seconds(), false);
       const failure = this.failed(error);
       for (const request of batch) request.reject(failure);
       return;

@@ -13,4 +13,7 @@ export * from './generations';
 export * from './rebuild';
 export * from './projections/directory.projection';
 export * from './projections/cases.projection';
+export * from './projections/rectification-docs';
+export * from './projections/rectification.projection';
 export * from './projections';
+export * from './sqlite/sqlite-backup';

@@ -15,3 +15,7 @@ export { trends, sameScale, sameQuestions, TREND_TEST, type Trends, type TrendPo
 export { csvCell, csvRow, CSV_BOM, type CsvValue } from './csv-writer';
 export { headlineCsv, agencyCsv, HEADLINE_COLUMNS, AGENCY_COLUMNS, type SegmentRows } from './csv';
 export { badReviewRanking, publicResults, type BadReviewRank } from './public-results';
+export {
+  rectificationReport, publicRectification, type RectificationReport, type PublicRectification, type AgencyCasesInput, type CaseCountsInput,
+  type CaseFigures, type PublicCaseFigures,
+} from './rectification';

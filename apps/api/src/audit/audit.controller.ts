@@ -9,6 +9,7 @@ import { BallotHistoryQuery, InvalidateEvaluationCommand, ListAuditReadsQuery, P
 import { AuditedRead, AuditReadInterceptor } from './audit-read.interceptor';
 import { AuditReadsQueryDto } from './audit-reads.dto';
 import { InvalidateEvaluationDto } from './invalidate-evaluation.dto';
+import { Answers, json, ref } from '../docs/answers';
 
 @Controller('v1/audit')
 @Allow('auditor')
@@ -20,6 +21,7 @@ export class AuditController {
   ) {}
 
   /** Every event of one ballot as stored, with positions and metadata. */
+  @Answers({ summary: 'A ballot\'s full event history', ok: { 200: json(ref('BallotHistory')) }, errors: { 404: 'no such campaign', 422: 'the credit code fails GB 32100' } })
   @Get('campaigns/:id/ballots/:creditCode')
   @AuditedRead('ballot-history')
   ballot(@Param('id') campaignId: string, @Param('creditCode') creditCode: string) {
@@ -27,6 +29,7 @@ export class AuditController {
   }
 
   /** Replays the log and reports, figure by figure, whether the published figures reproduce (200 either way). */
+  @Answers({ summary: 'Replay the log and check the published figures, one by one', description: '200 whether or not they reproduce: see `ok` and `failures`.', ok: { 200: json(ref('Verification')) }, errors: { 404: 'no such campaign', 409: 'not published' } })
   @Get('campaigns/:id/verify')
   @AuditedRead('verify')
   @ReplaysTheLog()
@@ -35,6 +38,7 @@ export class AuditController {
   }
 
   /** Who read what and when, one UTC day at a time, oldest first; reading it is itself recorded. */
+  @Answers({ summary: 'Who read what and when, one UTC day at a time', ok: { 200: json(ref('AuditReads')) }, errors: { 400: 'a bad date, from or limit' } })
   @Get('reads')
   @AuditedRead('audit-reads')
   reads(@Query() query: AuditReadsQueryDto) {
@@ -42,6 +46,7 @@ export class AuditController {
   }
 
   /** The rating leaves every live figure; the ballot's history and the enterprise's view keep it, with the reason. */
+  @Answers({ summary: 'Invalidate an evaluation: it leaves every live figure', ok: { 200: json(ref('Invalidation')) }, errors: { 400: 'a reason missing, blank or over 500 characters', 404: 'no current evaluation to invalidate, or no such campaign', 422: 'the credit code fails GB 32100' } })
   @Post('campaigns/:id/ballots/:creditCode/evaluations/:agencyId/invalidate')
   @HttpCode(200)
   invalidate(

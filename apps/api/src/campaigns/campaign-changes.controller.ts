@@ -6,24 +6,28 @@ import { ChangeCampaignCommand, Principal } from '@survey/application';
 import { Allow, CurrentPrincipal } from '../http/auth';
 import { metaOf } from '../http/meta';
 import { AddAgencyDto, ChangeCampaignDto, PutAgencyDto } from './campaign-changes.dto';
+import { Answers, json, ref } from '../docs/answers';
 
 @Controller('v1/campaigns/:id')
 @Allow('admin')
 export class CampaignChangesController {
   constructor(private readonly commands: CommandBus) {}
 
+  @Answers({ summary: 'Extend the closing of a scheduled or open campaign', ok: { 200: json(ref('CampaignChange')) }, errors: { 400: 'not later than the current closing, or another property', 404: 'no such campaign', 409: 'closed or published' } })
   @Patch()
   extend(@Param('id') campaignId: string, @Body() body: ChangeCampaignDto, @CurrentPrincipal() who: Principal) {
     return this.commands.execute(new ChangeCampaignCommand({ type: 'ExtendClosing', data: { campaignId, closesAt: body.closesAt } }, metaOf(who)));
   }
 
   /** 201 with the campaign; 409 when the id is taken (PUT renames). */
+  @Answers({ summary: 'Add an agency to a campaign', ok: { 201: json(ref('CampaignChange')) }, errors: { 400: 'a bad id or a blank name', 404: 'no such campaign', 409: 'the id is taken, or the campaign is closed' } })
   @Post('agencies')
   add(@Param('id') campaignId: string, @Body() body: AddAgencyDto, @CurrentPrincipal() who: Principal) {
     return this.commands.execute(new ChangeCampaignCommand({ type: 'AddAgency', data: { campaignId, agencyId: body.id, name: body.name } }, metaOf(who)));
   }
 
   /** 201 when the agency is new, 200 when renamed or already so named. */
+  @Answers({ summary: 'Add or rename an agency of a campaign', ok: { 201: json(ref('CampaignChange')), 200: json(ref('CampaignChange')) }, errors: { 400: 'a bad id or a blank name', 404: 'no such campaign', 409: 'the campaign is closed' } })
   @Put('agencies/:agencyId')
   async put(
     @Param('id') campaignId: string,

@@ -8,6 +8,7 @@ import { GetCampaignQuery, ListCampaignsQuery } from '@survey/application';
 import { OpenCampaignDto } from './open-campaign.dto';
 import { OpenCampaignCommand } from '@survey/application';
 import { PublishResultsCommand } from '@survey/application';
+import { Answers, json, ref } from '../docs/answers';
 
 @Controller('v1/campaigns')
 export class CampaignsController {
@@ -16,6 +17,7 @@ export class CampaignsController {
     private readonly queries: QueryBus,
   ) {}
 
+  @Answers({ summary: 'Open a campaign', ok: { 201: json(ref('Campaign')) }, errors: { 400: 'closesAt not after opensAt, no agencies, a bad id or an unknown property', 409: 'a campaign with this id exists' } })
   @Post()
   @Allow('admin')
   open(@Body() body: OpenCampaignDto, @CurrentPrincipal() who: Principal) {
@@ -23,18 +25,21 @@ export class CampaignsController {
     return this.commands.execute(new OpenCampaignCommand({ campaignId, ...rest }, metaOf(who)));
   }
 
+  @Answers({ summary: 'List the campaigns with their status', description: 'An invitation link sees its own campaign only.', ok: { 200: json(ref('CampaignList')) } })
   @Get()
   @Allow(...ANY_ROLE)
   list(@CurrentPrincipal() who: Principal) {
     return this.queries.execute(new ListCampaignsQuery(who.invitation?.campaignId));
   }
 
+  @Answers({ summary: 'One campaign with its status', ok: { 200: json(ref('Campaign')) }, errors: { 403: 'an invitation link of another campaign', 404: 'no such campaign' } })
   @Get(':id')
   @Allow(...ANY_ROLE)
   get(@Param('id') id: string) {
     return this.queries.execute(new GetCampaignQuery(id));
   }
 
+  @Answers({ summary: 'Close a campaign: later submissions get 409', ok: { 200: json(ref('Campaign')) }, errors: { 404: 'no such campaign', 409: 'already closed' } })
   @Post(':id/close')
   @HttpCode(200)
   @Allow('admin')
@@ -42,6 +47,7 @@ export class CampaignsController {
     return this.commands.execute(new CloseCampaignCommand(id, metaOf(who)));
   }
 
+  @Answers({ summary: 'Freeze and publish the results of a closed campaign', ok: { 200: json(ref('PublishedCampaign')) }, errors: { 404: 'no such campaign', 409: 'not closed, or already published' } })
   @Post(':id/publish')
   @HttpCode(200)
   @Allow('admin')

@@ -7,12 +7,14 @@ import type { Principal } from '@survey/application';
 import { metaOf } from '../http/meta';
 import { RegisterEnterpriseCommand } from '@survey/application';
 import { RegisterEnterpriseDto } from './register-enterprise.dto';
+import { Answers, json, ref } from '../docs/answers';
 
 @Controller('v1/enterprises')
 export class EnterprisesController {
   constructor(private readonly commands: CommandBus) {}
 
   /** 201 when the enterprise is new, 200 when its profile changed or was already so. */
+  @Answers({ summary: 'Register an enterprise or change its profile', ok: { 201: json(ref('EnterpriseRegistration')), 200: json(ref('EnterpriseRegistration')) }, errors: { 422: 'the credit code fails GB 32100' } })
   @Put(':creditCode')
   @Allow('admin')
   async register(

@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsObject, IsOptional, IsString, MaxLength, ValidateBy, ValidationOptions } from 'class-validator';
 
@@ -20,17 +21,19 @@ function IsLevelMap(options?: ValidationOptions) {
  * the domain, checked there against the campaign (400 either way).
  */
 export class SubmitEvaluationDto {
-  @IsString() @MaxLength(40) rating!: string;
+  @ApiProperty({ maxLength: 40, description: 'a level id of the campaign\'s scale', example: 'satisfied' }) @IsString() @MaxLength(40) rating!: string;
   /**
    * Taken as the request sent it: class-transformer copies an object into a new one and skips the
    * keys it takes for that object's own members (`constructor`, `toString`, `hasOwnProperty`…), so
    * an answer to a question called `constructor` would vanish unseen (and, without `@Type`, its own
    * `constructor` would be taken for the class to build: a 500). The domain checks every key.
    */
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string', maxLength: 40 }, description: 'question id → level id (at most 50)', example: { efficiency: 'satisfied' } })
   @Type(() => Object)
   @Transform(({ obj }: { obj: object }) => (Object.hasOwn(obj, 'answers') ? (obj as { answers: unknown }).answers : undefined), { toClassOnly: true })
   @IsOptional() @IsObject() @IsLevelMap() answers?: Record<string, string>;
-  @IsOptional() @IsString() comment?: string | null;
+  @ApiPropertyOptional({ type: 'string', maxLength: 2000, description: 'at most 2,000 characters' }) @IsOptional() @IsString() comment?: string | null;
   /** May the agency learn who gave a bad review and call back itself (false when absent). */
+  @ApiPropertyOptional({ type: 'boolean', default: false, description: 'may the agency learn who gave a bad review and call back itself' })
   @IsOptional() @IsBoolean() contactConsent?: boolean;
 }

@@ -8,9 +8,11 @@ import { QueryBus } from '@nestjs/cqrs';
 import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig, Principal, Role, ROLES, TokenError, verifyToken } from '@survey/application';
 import { checkInvitation } from './invitation-check';
+import { correlate } from './meta';
 
 
-const ALLOWED = 'survey:allowed-roles';
+/** The metadata key of `@Allow` (the OpenAPI description reads it too: ../docs/api-description.ts). */
+export const ALLOWED = 'survey:allowed-roles';
 /** Who may call a route; a route without it is public. */
 export const Allow = (...roles: Role[]) => SetMetadata(ALLOWED, roles);
 export const ANY_ROLE = ROLES;
@@ -45,6 +47,7 @@ export class AuthGuard implements CanActivate {
     }
     if (!allowed.includes(principal.role)) throw new ForbiddenException(`role ${principal.role} may not do this (allowed: ${allowed.join(', ')})`);
     request.principal = principal;
+    correlate(principal, request.id);
     // Only invitation links pay for a look at the log; other tokens stay on the synchronous path.
     return principal.invitation ? checkInvitation(this.queries, request, principal) : true;
   }

@@ -4,9 +4,11 @@
  * Fastify's own), and shutdown hooks so SIGTERM drains requests before the stores close.
  */
 import { randomUUID } from 'node:crypto';
-import { DynamicModule, INestApplication, LoggerService, Type } from '@nestjs/common';
+import { DynamicModule, INestApplication, LoggerService, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { HTTP_LIMIT_DEFAULTS, HttpLimits, processLogger } from '@survey/application';
+import pino from 'pino';
+import { answerMetrics, HTTP_LIMIT_DEFAULTS, HttpLimits, Logger, MetricsService, ObservabilityModule, ProcessLogger } from '@survey/application';
+import { observeRequests } from './access-log';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { addApiHeaders } from './api-headers';
 import { addCsvUploadParser } from './csv-upload';
@@ -23,10 +25,15 @@ const MAX_PARAM_LENGTH = 16 * 1024;
 
 export interface HttpAppOptions {
   /**
-   * Where warnings and errors go (every 5xx among them): Nest's console logger by default, a
-   * LoggerService of the caller's (tests capture it), or false for none.
+   * The process's pino logger (@survey/application's rootLogger): Nest's
+   * lines (every 5xx among them) and one line per answered request. Silent when absent.
    */
+  pino?: Logger;
+  /** Instead of `pino` for Nest's lines: a LoggerService of the caller's (tests capture it), or false for none. */
   logger?: LoggerService | false;
+  /** HTTP requests are measured when it is enabled; /metrics is served on this port when `metricsToken` is set. */
+  metrics?: MetricsService;
+  metricsToken?: string;
   /** Timeouts and the connection cap (configuration: HTTP_*); the defaults when absent. */
   http?: HttpLimits;
 }
@@ -54,7 +61,11 @@ export async function createHttpApp(module: DynamicModule | Type<unknown>, optio
     frameworkErrors: sendFrameworkProblem,
     clientErrorHandler: sendClientErrorProblem,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
+  const log = options.pino ?? pino({ level: 'silent' });
+  const metrics = options.metrics ?? new MetricsService(false);
+  @Module({ imports: [module, ObservabilityModule.forRoot(log, metrics)] })
+  class HttpRoot {}
+  const app = await NestFactory.create<NestFastifyApplication>(HttpRoot, adapter, {
     // Silent while the modules start (a store that cannot connect is reported once, by main.ts).
     logger: false,
     abortOnError: false,
@@ -62,7 +73,7 @@ export async function createHttpApp(module: DynamicModule | Type<unknown>, optio
   });
   // An instance, not a list of levels: useLogger(['warn', 'error']) after `logger: false` only set
   // levels on a logger that no longer existed, so nothing was logged, not even a 500.
-  app.useLogger(options.logger ?? processLogger());
+  app.useLogger(options.logger ?? app.get(ProcessLogger));
   app.getHttpServer().maxConnections = limits.maxConnections;
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new ProblemFilter());
@@ -72,6 +83,15 @@ export async function createHttpApp(module: DynamicModule | Type<unknown>, optio
     reply.header('x-request-id', request.id);
     done();
   });
+  observeRequests(fastify, options.pino, metrics);
+  // Beside the API only with a token (METRICS_TOKEN); otherwise on METRICS_PORT alone (../main.ts).
+  const token = options.metricsToken;
+  if (token && metrics.enabled) {
+    fastify.get('/metrics', async (request, reply) => {
+      const answer = await answerMetrics(metrics, request.headers.authorization, token);
+      reply.status(answer.status).headers(answer.headers).send(answer.body);
+    });
+  }
   addApiHeaders(fastify);
   fastify.removeAllContentTypeParsers();
   addJsonBodyParser(fastify, BODY_LIMIT);

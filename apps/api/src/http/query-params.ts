@@ -18,6 +18,13 @@ export function optionalParam(query: Record<string, unknown>, name: string): str
   return value;
 }
 
+/** One required string parameter: absent or '' is a 400 naming it. */
+export function requiredParam(query: Record<string, unknown>, name: string): string {
+  const value = optionalParam(query, name);
+  if (value === undefined) throw Invalid.because('bad query parameter', [{ field: name, message: 'is required' }]);
+  return value;
+}
+
 // A date, or a date and time with a zone (Z or ±hh:mm): a time without a zone would be read in
 // the server's local time, which an analyst cannot see.
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;

@@ -5,14 +5,15 @@
  * never. A refused request gets 429 problem+json with Retry-After (TryLater). It is a global guard
  * placed after AuthGuard, so the subject is that of a verified token.
  */
-import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, Optional, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { APP_CONFIG, AppConfig, DEFAULT_LIMITS, Principal, Rate, RateLimits, TryLater } from '@survey/application';
+import { APP_CONFIG, AppConfig, DEFAULT_LIMITS, MetricsService, Principal, Rate, RateLimits, TryLater } from '@survey/application';
 
-const KIND = 'survey:rate-limit';
-type RouteKind = 'replays' | 'replays-as-of' | 'unlimited';
+/** The metadata key of the decorators below (the OpenAPI description reads it too). */
+export const KIND = 'survey:rate-limit';
+export type RouteKind = 'replays' | 'replays-as-of' | 'unlimited';
 /** Every call of the route replays the log (verification). */
 export const ReplaysTheLog = () => SetMetadata(KIND, 'replays');
 /** The route replays the log when asked for a past time (`?asOf=`). */
@@ -29,12 +30,12 @@ interface Limiter {
  * allowance of `burst - points`, drawn on only once the window's points are spent and refilled
  * every minute (every hour for a rate per minute), so the steady rate stays close to `points`.
  */
-function limiterOf(name: string, rate: Rate | null): { rate: Rate; limiter: Limiter } | null {
+function limiterOf(name: string, rate: Rate | null): { name: string; rate: Rate; limiter: Limiter } | null {
   if (!rate) return null;
   const steady = new RateLimiterMemory({ keyPrefix: name, points: rate.points, duration: rate.seconds });
-  if (rate.burst === rate.points) return { rate, limiter: steady };
+  if (rate.burst === rate.points) return { name, rate, limiter: steady };
   const extra = new RateLimiterMemory({ keyPrefix: `${name}-burst`, points: rate.burst - rate.points, duration: 60 * rate.seconds });
-  return { rate, limiter: new BurstyRateLimiter(steady, extra) };
+  return { name, rate, limiter: new BurstyRateLimiter(steady, extra) };
 }
 
 const spelled = (rate: Rate) => `${rate.points} a ${rate.seconds === 1 ? 'second' : 'minute'}${rate.burst > rate.points ? `, bursts of ${rate.burst}` : ''}`;
@@ -49,6 +50,7 @@ export class RateLimitGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Optional() private readonly metrics?: MetricsService,
   ) {
     const rates = config.rateLimits ?? DEFAULT_LIMITS.rateLimits;
     this.limits = {
@@ -70,6 +72,7 @@ export class RateLimitGuard implements CanActivate {
       () => true,
       (refusal: unknown) => {
         if (!(refusal instanceof RateLimiterRes)) throw refusal;
+        this.metrics?.rateLimitRefused(limit.name);
         throw new TryLater(429, `too many ${what} (at most ${spelled(limit.rate)}): try again in a moment`, refusal.msBeforeNext);
       },
     );

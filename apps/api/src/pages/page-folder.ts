@@ -81,10 +81,10 @@ export function pageFolderProvider(token: new (options: PageFolderOptions) => Pa
 /**
  * Sends a page or a file with the pages' headers (./page-headers.ts) and its ETag, or a 304 when
  * the browser holds that very version. `cacheControl`: `no-cache` for what a browser must
- * revalidate, immutable for what is named by its version.
+ * revalidate, immutable for what is named by its version; `policy`: the pages' CSP unless given.
  */
-export function sendPageFile(reply: FastifyReply, file: WebFile, cacheControl: string, ifNoneMatch: string | undefined): void {
-  pageHeaders(reply, cacheControl).header('etag', file.etag);
+export function sendPageFile(reply: FastifyReply, file: WebFile, cacheControl: string, ifNoneMatch: string | undefined, policy?: string): void {
+  pageHeaders(reply, cacheControl, policy).header('etag', file.etag);
   if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim() === file.etag)) {
     reply.status(304).send();
     return;

@@ -6,6 +6,7 @@
  * revalidated; the pages' headers forbid anything but this origin and send no Referer anywhere.
  */
 import { Controller, Get, Headers, NotFoundException, Param, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { join } from 'node:path';
 import { PAGE_CACHE, PageFolder, pageFolderProvider, sendPageFile } from '../pages/page-folder';
@@ -15,6 +16,8 @@ export class QuestionnairePages extends PageFolder {}
 
 export const questionnairePages = pageFolderProvider(QuestionnairePages, () => ({ dir: join(__dirname, 'public') }));
 
+// A page, not an API route: left out of the OpenAPI description (test/openapi.e2e-spec.ts checks only pages are).
+@ApiExcludeController()
 @Controller('q')
 export class QuestionnaireController {
   constructor(private readonly pages: QuestionnairePages) {}

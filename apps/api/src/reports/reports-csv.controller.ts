@@ -10,6 +10,7 @@ import { Readable } from 'node:stream';
 import { AgencyReportQuery, CampaignReportQuery, CampaignSegmentsQuery } from '@survey/application';
 import { agencyCsv, CSV_BOM, headlineCsv } from '@survey/reporting';
 import { Allow } from '../http/auth';
+import { Answers, CSV } from '../docs/answers';
 
 const BOM = Buffer.from(CSV_BOM, 'utf8');
 
@@ -27,6 +28,7 @@ function csvFile(rows: Iterable<string>, filename: string): StreamableFile {
 export class ReportsCsvController {
   constructor(private readonly queries: QueryBus) {}
 
+  @Answers({ summary: 'The headline, agencies and campaign-wide segment cells as CSV', ok: { 200: CSV }, errors: { 404: 'no such campaign' } })
   @Get('campaigns/:id.csv')
   async campaign(@Param('id') id: string) {
     const report = await this.queries.execute(new CampaignReportQuery(id));
@@ -34,6 +36,7 @@ export class ReportsCsvController {
     return csvFile(headlineCsv(report, segments), `${id}.csv`);
   }
 
+  @Answers({ summary: 'One agency\'s detail as CSV', ok: { 200: CSV }, errors: { 404: 'no such campaign or agency' } })
   @Get('campaigns/:id/agencies/:agencyId.csv')
   async agency(@Param('id') id: string, @Param('agencyId') agencyId: string) {
     const detail = await this.queries.execute(new AgencyReportQuery(id, agencyId));

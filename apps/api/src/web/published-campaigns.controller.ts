@@ -6,11 +6,13 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { PublishedCampaignsQuery } from '@survey/application';
+import { Answers, json, ref } from '../docs/answers';
 
 @Controller('v1/public')
 export class PublishedCampaignsController {
   constructor(private readonly queries: QueryBus) {}
 
+  @Answers({ summary: 'The campaigns with published results', ok: { 200: json(ref('PublishedCampaigns')) } })
   @Get('campaigns')
   list() {
     return this.queries.execute(new PublishedCampaignsQuery());

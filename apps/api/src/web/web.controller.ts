@@ -5,10 +5,13 @@
  * pages' strict Content-Security-Policy (../pages/page-folder.ts).
  */
 import { Controller, Get, Headers, NotFoundException, Param, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { PAGE_CACHE, sendPageFile, VERSIONED_CACHE } from '../pages/page-folder';
 import { WebAssets } from './web-assets';
 
+// A page, not an API route: left out of the OpenAPI description (test/openapi.e2e-spec.ts checks only pages are).
+@ApiExcludeController()
 @Controller()
 export class WebController {
   constructor(private readonly web: WebAssets) {}

@@ -12,6 +12,7 @@ import { buildDemoPlan } from './demo-plan';
 import { DemoSeeder } from './seed';
 import { Child, runNode } from './child';
 import { LiveCampaign, openLiveCampaign } from './live-campaign';
+import { say } from '../conventions';
 
 export async function runDemo(config: AppConfig, options: { seed: number; serve: boolean }): Promise<void> {
   const started = Date.now();
@@ -30,16 +31,16 @@ export async function runDemo(config: AppConfig, options: { seed: number; serve:
   } finally {
     await projector.stop();
   }
-  console.log(headline(report, plan.enterprises.length, (Date.now() - started) / 1000));
+  say(headline(report, plan.enterprises.length, (Date.now() - started) / 1000));
   if (!options.serve) {
-    console.log(questionnaire(live));
+    say(questionnaire(live));
     return;
   }
 
   const api = runNode('apps/api/src/main.js', env, 'inherit');
   const analyst = signToken({ role: 'analyst', sub: 'demo-analyst' }, config.jwtSecret, 8 * 3600);
   await api.ready(`http://127.0.0.1:${config.port}/v1/health`);
-  console.log([
+  say([
     '',
     `API: ${config.publicUrl}   (data in ${config.dataDir}; Ctrl-C stops it)`,
     `Dashboard: ${config.publicUrl}/   (paste the analyst token there; public results: ${config.publicUrl}/public)`,

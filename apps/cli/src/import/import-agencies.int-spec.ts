@@ -77,11 +77,11 @@ describe('survey import agencies', () => {
   it('changes nothing when run again through the CLI runner, and refuses an unknown or closed campaign as a usage error', async () => {
     await app!.close();
     app = undefined;
-    const out = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    const out = jest.spyOn(process.stdout, 'write').mockImplementation(() => true); // the result, through conventions.ts's say()
     const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       expect(await runImport(config, agencyImport('xz-2020'), file, { json: true })).toBe(1);
-      expect(JSON.parse(out.mock.calls[0][0])).toEqual({ rows: 10, added: 0, renamed: 0, unchanged: 6, rejected: 4 });
+      expect(JSON.parse(String(out.mock.calls[0][0]))).toEqual({ rows: 10, added: 0, renamed: 0, unchanged: 6, rejected: 4 });
       await expect(runImport(config, agencyImport('xz-1999'), file, { json: true })).rejects.toThrow(UsageError);
       await expect(runImport(config, agencyImport('xz-1999'), file, { json: true })).rejects.toThrow(/campaign xz-1999 not found/);
       await expect(runImport(config, agencyImport('xz-closed'), file, { json: true })).rejects.toThrow(/xz-closed is closed/);

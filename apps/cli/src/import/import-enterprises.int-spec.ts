@@ -89,11 +89,11 @@ describe('importEnterprises', () => {
     await app!.close();
     app = undefined;
     const errors = join(dir, 'errors.csv');
-    const out = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    const out = jest.spyOn(process.stdout, 'write').mockImplementation(() => true); // the result, through conventions.ts's say()
     const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       expect(await runImport(config, enterpriseImport, file, { errors, json: true })).toBe(1);
-      expect(JSON.parse(out.mock.calls[0][0])).toEqual({ rows: ROWS + 7, registered: 0, changed: 0, unchanged: ROWS + 1, rejected: 6 });
+      expect(JSON.parse(String(out.mock.calls[0][0]))).toEqual({ rows: ROWS + 7, registered: 0, changed: 0, unchanged: ROWS + 1, rejected: 6 });
       expect(err.mock.calls.map(([s]) => String(s)).filter((s) => s.startsWith('line '))).toHaveLength(expected.length);
     } finally {
       out.mockRestore();

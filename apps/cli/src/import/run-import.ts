@@ -13,7 +13,7 @@ import { AppConfig, HeaderError, importCsv, ImportKind, ImportSummary, RowProble
 import { DomainError } from '@survey/domain';
 import { CSV_BOM, csvRow } from '@survey/reporting';
 import { importProgress } from './progress';
-import { UsageError } from '../conventions';
+import { say, UsageError } from '../conventions';
 import { withCliContext } from '../cli-context';
 
 
@@ -52,7 +52,7 @@ export async function runImport(config: AppConfig, kind: AnyKind, file: string, 
     if (errorsCsv) await closed(errorsCsv);
   }
   const seconds = (Date.now() - started) / 1000;
-  console.log(options.json ? JSON.stringify(summary) : describe(file, kind, summary, seconds, options.errors));
+  say(options.json ? JSON.stringify(summary) : describe(file, kind, summary, seconds, options.errors));
   return summary.rejected ? 1 : 0;
 }
 

@@ -11,6 +11,7 @@ import { AppConfig, CommandMeta, DirectoryFilter, RevokeInvitationCommand } from
 import { DomainError } from '@survey/domain';
 import { withCliContext } from '../cli-context';
 import { invite, invitationsCsv } from './invite';
+import { tell } from '../conventions';
 
 const cliMeta = (): CommandMeta => ({ actor: { role: 'admin', sub: `cli:${operator()}` }, correlationId: randomUUID() });
 
@@ -21,7 +22,7 @@ async function refusalsAsExitCode(work: () => Promise<void>): Promise<number> {
     return 0;
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    console.error(`survey invite: ${error.message}`);
+    tell(`survey invite: ${error.message}`);
     return 1;
   }
 }
@@ -34,7 +35,7 @@ export function runInvite(config: AppConfig, campaignId: string, options: { filt
       const csv = invitationsCsv(result.links);
       if (options.out) writeFileSync(options.out, csv);
       else process.stdout.write(csv);
-      console.error(
+      tell(
         `${campaignId}: ${result.links.length} links (${result.fresh} newly invited), valid until ${result.expiresAt}` +
           (options.out ? `, written to ${options.out}` : ''),
       );
@@ -53,7 +54,7 @@ export function runRevoke(config: AppConfig, campaignId: string, creditCode: str
   return refusalsAsExitCode(() =>
     withCliContext(config, async (app) => {
       const { revokedAt } = await app.get(CommandBus).execute(new RevokeInvitationCommand({ campaignId, creditCode, reason }, cliMeta()));
-      console.error(`${campaignId}: the links of ${creditCode} issued until ${revokedAt} are revoked`);
+      tell(`${campaignId}: the links of ${creditCode} issued until ${revokedAt} are revoked`);
     }),
   );
 }

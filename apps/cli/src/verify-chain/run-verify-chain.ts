@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { AppConfig } from '@survey/application';
-import { UsageError } from '../conventions';
+import { say, UsageError } from '../conventions';
 import { ChainReport, NotChainedError, openStoredLog, verifyLog } from '@survey/event-store';
 
 
@@ -30,7 +30,7 @@ export function runVerifyChain(config: Pick<AppConfig, 'dataDir' | 'eventStoreUr
   }
   const file = join(config.dataDir, 'events.db');
   if (!existsSync(file)) throw new UsageError(`no event log at ${file} (set DATA_DIR)`);
-  const print = options.print ?? ((text: string) => console.log(text));
+  const print = options.print ?? say;
   const progress = options.progress ?? ((line: string) => process.stderr.write(`${line}\n`));
   let log: ReturnType<typeof openStoredLog>;
   try {

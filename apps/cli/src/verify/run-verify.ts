@@ -13,6 +13,7 @@ import { AppConfig, RecordAuditReadCommand, systemMeta, VerifyPublishedQuery } f
 import { Conflict, NotFound } from '@survey/domain';
 import { withCliContext } from '../cli-context';
 import { describeVerification } from './describe';
+import { say } from '../conventions';
 
 export async function runVerifyFigures(config: AppConfig, campaignId: string, options: { json: boolean }): Promise<number> {
   const bar = replayBar();
@@ -33,7 +34,7 @@ async function verifyFigures(context: INestApplicationContext, campaignId: strin
   bar.stop();
   const code = report.ok ? 0 : 1;
   await recordRead(context, campaignId, options, code);
-  console.log(options.json ? JSON.stringify(report, null, 2) : describeVerification(report));
+  say(options.json ? JSON.stringify(report, null, 2) : describeVerification(report));
   return code;
 }
 

@@ -12,6 +12,8 @@ import { createHmac, createSecretKey, KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { isCreditCode } from '@survey/domain';
 
+// `centre`: the enterprise-service centre's staff (CLOSED-LOOP.md), who work the cases and are told of parked notifications;
+// `agency`: an agency's staff, whose token names the agency (agencyId) whose cases they work.
 export const ROLES = ['enterprise', 'analyst', 'auditor', 'admin', 'centre', 'agency'] as const;
 export type Role = (typeof ROLES)[number];
 export interface Principal {

@@ -34,6 +34,11 @@ describe('loadConfig', () => {
     [{ EVENTSTORE_URL: 'esdb://' }, 'EVENTSTORE_URL', /esdb/],
     [{ MONGODB_URL: 'mongo://x' }, 'MONGODB_URL', /mongodb/],
     [{ MONGODB_URL: 'mongodb://has space' }, 'MONGODB_URL', /mongodb/],
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL', /one of trace, debug, info, warn, error, fatal, silent/],
+    [{ METRICS_PORT: '0' }, 'METRICS_PORT', /integer from 1 to 65535/],
+    [{ METRICS_PORT: 'x' }, 'METRICS_PORT', /integer/],
+    [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN', /at least 32/],
+    [{ METRICS_TOKEN: `${'x'.repeat(32)} y` }, 'METRICS_TOKEN', /without spaces/],
   ])('refuses %p naming %s in one line', (env, variable, problem) => {
     const load = () => loadConfig({ SURVEY_JWT_SECRET: secret, ...env } as Record<string, string | undefined>);
     expect(load).toThrow(ConfigError);
@@ -59,5 +64,12 @@ describe('loadConfig', () => {
     for (const [variable, value] of [['CASE_CONTACT_DAYS', '0'], ['CASE_RECTIFY_DAYS', '1.5'], ['CASE_RECTIFY_DAYS', 'fifteen']]) {
       expect(() => loadConfig({ SURVEY_JWT_SECRET: secret, [variable]: value })).toThrow(new RegExp(`^configuration: ${variable} must be an integer from 1 to \\d+, got "${value}"$`));
     }
+  });
+
+  it('logs at info with no /metrics by default; LOG_LEVEL, METRICS_PORT and METRICS_TOKEN as given', () => {
+    expect(loadConfig({ SURVEY_JWT_SECRET: secret }).observability).toEqual({ logLevel: 'info', metrics: {} });
+    const token = 'a'.repeat(40);
+    expect(loadConfig({ SURVEY_JWT_SECRET: secret, LOG_LEVEL: 'warn', METRICS_PORT: '9464', METRICS_TOKEN: token }).observability)
+      .toEqual({ logLevel: 'warn', metrics: { port: 9464, token } });
   });
 });

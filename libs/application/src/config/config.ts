@@ -6,6 +6,8 @@ import { resolve } from 'node:path';
 import { ConfigError, integer } from './config-error';
 import { HttpLimits, httpLimits } from './http-limits';
 import { loadLimits, ReplayLimits, RateLimits } from './limits';
+import { observability, Observability } from './observability';
+import { NotifyConfig, notifyConfig } from './notify-config';
 
 export interface AppConfig {
   port: number;
@@ -34,6 +36,10 @@ export interface AppConfig {
   rateLimits?: RateLimits;
   /** Working days to contact the enterprise behind a bad review and to rectify (CASE_CONTACT_DAYS, CASE_RECTIFY_DAYS); 1 and 15 when absent. */
   cases?: CaseDays;
+  /** LOG_LEVEL, METRICS_PORT, METRICS_TOKEN (./observability.ts); info and no /metrics when absent. */
+  observability?: Observability;
+  /** The webhook outbox (NOTIFY_*, ./notify-config.ts); unset → no notices are sent. */
+  notify?: NotifyConfig;
 }
 
 export interface CaseDays {
@@ -97,6 +103,8 @@ export function loadConfig(env: Env = process.env, options: { requireSecret?: bo
       contactDays: integer(env, 'CASE_CONTACT_DAYS', DEFAULT_CASE_DAYS.contactDays, 1, 30),
       rectifyDays: integer(env, 'CASE_RECTIFY_DAYS', DEFAULT_CASE_DAYS.rectifyDays, 1, 250),
     },
+    observability: observability(env),
+    notify: notifyConfig(env),
   };
 }
 

@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '@survey/event-store';
 import { ReadModelStore, reportsProjection, SqliteReadModelStore } from '@survey/read-models';
 import { anEvent } from '../../../event-store/src/testing/event-builders';
+import type { AppConfig } from '../config/config';
+import { NOTIFY_DEFAULTS } from '../config/notify-config';
+import { PARKED } from '../notifications/parked';
 import { ProjectionCheckpoints } from '../projections/projection-checkpoints';
 import { PROBE_TIMEOUT_MS, Readiness } from './readiness';
 import { CalendarLoader } from '../calendar/calendar-loader';
@@ -18,7 +21,8 @@ describe('Readiness', () => {
   let dir: string;
   let events: SqliteEventStore;
   let readModels: SqliteReadModelStore;
-  const readiness = (docs: ReadModelStore = readModels) => new Readiness(new ProjectionCheckpoints(events, docs, [reportsProjection]), events, docs);
+  const readiness = (docs: ReadModelStore = readModels, config = {} as AppConfig) =>
+    new Readiness(new ProjectionCheckpoints(events, docs, [reportsProjection]), events, docs, config);
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'readiness-'));
@@ -30,6 +34,16 @@ describe('Readiness', () => {
     await events.close().catch(() => undefined);
     await readModels.close().catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('counts the parked notices with the webhook configured, and stays ready with them', async () => {
+    const notify = { url: 'http://127.0.0.1:9/', secret: 'x'.repeat(32), ...NOTIFY_DEFAULTS };
+    const parked = (key: string) => ({ collection: PARKED, id: key, doc: { key } });
+    await readModels.commit('notifications', [parked('a'), parked('b:due-contact')], { position: 2, recordedAt: null });
+    const answer = await readiness(readModels, { notify } as AppConfig).answer();
+    expect(answer.statusCode).toBe(200);
+    expect(answer.body).toMatchObject({ status: 'ready', notifications: { parked: 2 } });
+    expect((await readiness().answer()).body.notifications).toBeUndefined();
   });
 
   it('is ready when both stores answer, with the head and each projection', async () => {
@@ -44,7 +58,7 @@ describe('Readiness', () => {
 
   it('says how far the working-day calendar reaches, and warns in a 200 when the next 60 days are not all covered', async () => {
     const calendar = new CalendarLoader({});
-    const at = (iso: string) => new Readiness(new ProjectionCheckpoints(events, readModels, [reportsProjection]), events, readModels, calendar, { now: () => new Date(iso) });
+    const at = (iso: string) => new Readiness(new ProjectionCheckpoints(events, readModels, [reportsProjection]), events, readModels, {} as AppConfig, calendar, { now: () => new Date(iso) });
     const lastYear = Math.max(...chineseDaysYears().keys());
     const covered = await at(`${lastYear}-06-01T00:00:00Z`).answer();
     expect(covered).toMatchObject({ statusCode: 200, body: { status: 'ready', calendar: { coveredUntil: `${lastYear}-12-31`, warning: null } } });

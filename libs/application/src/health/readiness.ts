@@ -4,15 +4,19 @@
  * no projection has failed; otherwise 503 with what is wrong (each store's status and error, each
  * projection's status and error), so an orchestrator stops sending traffic and an operator sees
  * why. It turns ready again by itself once the stores answer and write and the projections have
- * folded past their failure. It also says how far the working-day calendar reaches
- * (`calendar: { coveredUntil, warning }`), a warning when the next 60 days are not all covered;
- * that never makes readiness fail: deadlines are then counted Monday to Friday and say so.
+ * folded past their failure. With the webhook outbox configured it also counts the parked notices
+ * (`notifications.parked`): they are the centre's to retry, and never make the service unready.
+ * It also says how far the working-day calendar reaches (`calendar: { coveredUntil, warning }`), a
+ * warning when the next 60 days are not all covered; that never makes readiness fail either:
+ * deadlines are then counted Monday to Friday and say so.
  */
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { CalendarCoverage } from '@survey/domain';
 import { EVENT_STORE, EventStore } from '@survey/event-store';
 import { READ_MODEL_STORE, ReadModelStore } from '@survey/read-models';
 import { CalendarLoader } from '../calendar/calendar-loader';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { PARKED } from '../notifications/parked';
 import { Projections, ProjectionStatus } from '../projections/projections';
 import { CLOCK, Clock, systemClock } from '../runtime/clock';
 
@@ -38,6 +42,8 @@ export interface ReadinessBody {
   readModelsError?: StoreError;
   head?: number;
   projections?: ProjectionStatus[];
+  /** With NOTIFY_WEBHOOK_URL set: the notices parked after their last try (GET /v1/notifications/parked lists them). */
+  notifications?: { parked: number };
   detail?: string;
   calendar?: CalendarCoverage;
 }
@@ -55,6 +61,7 @@ export class Readiness {
     private readonly projections: Projections,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional() private readonly calendar?: CalendarLoader,
     @Optional() @Inject(CLOCK) private readonly clock: Clock = systemClock,
   ) {}
@@ -82,7 +89,8 @@ export class Readiness {
     try {
       const { head, projections } = await this.projections.status();
       const ready = storage.writable && projections.every((p) => p.status !== 'failed');
-      return { status: ready ? 'ready' : 'unavailable', ...stores, head, projections };
+      const notifications = this.config.notify ? { notifications: { parked: (await this.readModels.list(PARKED)).length } } : {};
+      return { status: ready ? 'ready' : 'unavailable', ...stores, head, projections, ...notifications };
     } catch (e) {
       return { status: 'unavailable', ...stores, detail: (e as Error).message };
     }

@@ -13,10 +13,9 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { SqliteEventStore, UnrecoverableStoreError } from '@survey/event-store';
 import type { EventStore, Subscription } from '@survey/event-store';
-import { Projection, reportsProjection, SqliteReadModelStore } from '@survey/read-models';
+import { Projection, PROJECTIONS, reportsProjection, SqliteReadModelStore } from '@survey/read-models';
 import { acme, globex, opened, pause, registered, submitted } from '@survey/domain/testing';
 import { streamOf, toNew } from '@survey/event-store/testing';
-import { DEFAULT_PROJECTIONS } from './projections';
 import { RunningProjections } from './running-projections';
 
 describe('Projections when the event store fails', () => {
@@ -67,8 +66,8 @@ describe('Projections when the event store fails', () => {
     const kill = jest.spyOn(process, 'kill').mockImplementation(() => true);
     jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     subscribed = 0;
-    // Every projection's first subscription fails (one each), then each restarts once.
-    const projections = new RunningProjections(failingWith(new Error('14 UNAVAILABLE'), DEFAULT_PROJECTIONS.length), readModels);
+    // Each projection's first subscription fails once; each is restarted.
+    const projections = new RunningProjections(failingWith(new Error('14 UNAVAILABLE'), PROJECTIONS.length), readModels);
     await projections.onApplicationBootstrap();
     await pause(1300); // the restart comes after 1 s
     expect(subscribed).toBe(2 * projections.all.length);

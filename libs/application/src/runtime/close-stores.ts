@@ -8,6 +8,7 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@survey/event-store';
 import { READ_MODEL_STORE, ReadModelStore } from '@survey/read-models';
 import { Projections } from '../projections/projections';
+import { RUNNING_MARK, unmarkRunning } from './running-mark';
 
 @Injectable()
 export class CloseStores implements OnApplicationShutdown {
@@ -15,11 +16,14 @@ export class CloseStores implements OnApplicationShutdown {
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     private readonly projections: Projections,
+    @Inject(RUNNING_MARK) private readonly markedDir: string | null,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.projections.stop();
     await this.events.close();
     await this.readModels.close();
+    // Only now may `survey restore` replace the files (./running-mark.ts).
+    if (this.markedDir !== null) unmarkRunning(this.markedDir);
   }
 }

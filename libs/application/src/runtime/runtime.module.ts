@@ -14,6 +14,7 @@ import { Sealer } from '../seals/sealer';
 import { Aggregates } from './aggregates';
 import { CLOCK, Clock, systemClock } from './clock';
 import { CloseStores } from './close-stores';
+import { runningMarkProvider } from './running-mark';
 import { eventStoreProvider, readModelStoreProvider } from './stores';
 
 @Module({})
@@ -25,6 +26,7 @@ export class RuntimeModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock },
+        runningMarkProvider,
         eventStoreProvider,
         readModelStoreProvider,
         CloseStores,

@@ -10,6 +10,8 @@ import { eventUpcasters } from '@survey/domain';
 import { EsdbEventStore, EVENT_STORE, SqliteEventStore, StorageStatus, withUpcasting } from '@survey/event-store';
 import { MongoReadModelStore, READ_MODEL_STORE, SqliteReadModelStore } from '@survey/read-models';
 import { APP_CONFIG, AppConfig, ConfigError } from '../config/config';
+import { MetricsService } from '../observability/metrics.service';
+import { RUNNING_MARK } from './running-mark';
 
 /**
  * Connects and makes one cheap call ($all's last event: it needs the server and the right to read
@@ -19,7 +21,7 @@ import { APP_CONFIG, AppConfig, ConfigError } from '../config/config';
 async function connectEsdb(url: string, namespace: string | undefined): Promise<EsdbEventStore> {
   let store: EsdbEventStore | undefined;
   try {
-    store = EsdbEventStore.connect(url, { namespace });
+    store = EsdbEventStore.connect(url, { namespace, log: (line) => storageLogger.warn(line) });
     await Promise.race([store.probe(), new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 10 s')), 10_000).unref())]);
     return store;
   } catch (error) {
@@ -34,21 +36,36 @@ function logStorageChange(status: StorageStatus): void {
   else storageLogger.error(`events.db cannot be written (${status.error.code}): appends answer 503 until it can; ${status.error.message}`);
 }
 
+/** The SQLite log's storage changes are logged, and with metrics on, measured with its commits. */
+function sqliteObservers(metrics: MetricsService | undefined) {
+  const onMigrated = (line: string) => storageLogger.warn(line);
+  if (!metrics?.enabled) return { onStorageChange: logStorageChange, onMigrated };
+  return {
+    onMigrated,
+    onStorageChange: (status: StorageStatus) => {
+      metrics.storageWritable(status.writable);
+      logStorageChange(status);
+    },
+    onCommit: (appends: number, seconds: number, ok: boolean) => metrics.commit(appends, seconds, ok),
+  };
+}
+
 export const eventStoreProvider: FactoryProvider = {
   provide: EVENT_STORE,
-  inject: [APP_CONFIG],
-  useFactory: async (config: AppConfig) =>
+  // The running mark is injected so that it is written before the stores open.
+  inject: [APP_CONFIG, RUNNING_MARK, { token: MetricsService, optional: true }],
+  useFactory: async (config: AppConfig, _mark: unknown, metrics?: MetricsService) =>
     withUpcasting(
       config.eventStoreUrl
         ? await connectEsdb(config.eventStoreUrl, config.namespace)
-        : SqliteEventStore.open(join(config.dataDir, 'events.db'), { onStorageChange: logStorageChange }),
+        : SqliteEventStore.open(join(config.dataDir, 'events.db'), sqliteObservers(metrics)),
       eventUpcasters,
     ),
 };
 
 export const readModelStoreProvider: FactoryProvider = {
   provide: READ_MODEL_STORE,
-  inject: [APP_CONFIG],
+  inject: [APP_CONFIG, RUNNING_MARK],
   useFactory: (config: AppConfig) =>
     config.mongoUrl
       ? MongoReadModelStore.connect(config.mongoUrl, { namespace: config.namespace })

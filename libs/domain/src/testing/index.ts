@@ -8,5 +8,6 @@ export * from './credit-codes';
 export * from './builders';
 export * from './async';
 export { endOf, officialCalendar, officialCalendarData, shanghai } from './calendar';
-/** The rectification specs' builders (one bad review of the tax bureau by acme), as a namespace: `closed`, `missed` and `endOf` would clash. */
-export * as aCase from './cases';
+/** The closed loop's builders, one namespace each (their names overlap: `local`, `stamp`, the actors; `closed`, `missed` and `endOf` would clash). */
+export * as caseEvents from './cases';
+export * as requestEvents from './requests';

@@ -172,7 +172,8 @@ export class EsdbEventStore implements EventStore {
       handler,
       onError,
       onFinished: (s) => this.subscriptions.delete(s),
-      log: this.options.log ?? ((line) => console.warn(line)),
+      // The processes pass their logger (libs/application's stores.ts); a bare use still says it, as a Node warning.
+      log: this.options.log ?? ((line) => process.emitWarning(line)),
       idleMs: this.options.idleFlushMs ?? 20,
       backoff: this.options.reconnect ?? { initialMs: 500, maxMs: 30_000 },
     });

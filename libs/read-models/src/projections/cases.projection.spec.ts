@@ -1,7 +1,7 @@
 import { caseRecordOf } from '@survey/domain';
-import { aCase, acme } from '@survey/domain/testing';
+import { acme, caseEvents } from '@survey/domain/testing';
 
-const { caseOpened, contacted, reported } = aCase;
+const { caseOpened, contacted, reported } = caseEvents;
 import type { RecordedEvent } from '@survey/event-store';
 import type { Doc, DocAccess } from '../index';
 import { CASES, CaseDoc, casesProjection } from './cases.projection';

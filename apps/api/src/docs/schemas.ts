@@ -1,0 +1,120 @@
+/**
+ * The bodies the API answers with, as OpenAPI schemas (components/schemas), written from DESIGN.md's
+ * shapes and the query handlers' views. Each lists what it always carries as `required`; objects stay
+ * open to added members. test/openapi.e2e-spec.ts validates real answers against them, so a change
+ * of shape that is not made here too fails there.
+ */
+import type { ReferenceObject, SchemaObject } from '@nestjs/swagger';
+
+type Schema = SchemaObject | ReferenceObject;
+
+const $ = (name: string): ReferenceObject => ({ $ref: `#/components/schemas/${name}` });
+/** An object with these members, all required but those named in `optional`. */
+function obj(properties: Record<string, Schema>, optional: string[] = [], description?: string): SchemaObject {
+  return { type: 'object', ...(description ? { description } : {}), required: Object.keys(properties).filter((k) => !optional.includes(k)), properties };
+}
+const str: SchemaObject = { type: 'string' };
+const int: SchemaObject = { type: 'integer' };
+const num: SchemaObject = { type: 'number' };
+const bool: SchemaObject = { type: 'boolean' };
+const time: SchemaObject = { type: 'string', format: 'date-time' };
+/** OpenAPI 3.1 (JSON Schema 2020-12): null as a type of its own. */
+const nullable = (schema: Schema): SchemaObject => ({ anyOf: [schema, { type: 'null' }] });
+const array = (items: Schema): SchemaObject => ({ type: 'array', items });
+const orNull = (name: string): SchemaObject => nullable($(name));
+const textMap: SchemaObject = { type: 'object', additionalProperties: { type: 'string' } };
+
+export const API_SCHEMAS: Record<string, SchemaObject> = {
+  // Campaigns
+  Agency: obj({ id: str, name: str }),
+  Question: obj({ id: str, text: str }),
+  ScaleLevel: obj({ id: str, label: str, score: num, satisfied: bool, negative: bool }),
+  Campaign: obj({
+    id: str, year: int, title: str, opensAt: time, closesAt: time,
+    status: { type: 'string', enum: ['scheduled', 'open', 'closed', 'published'] },
+    closedAt: nullable(time), publishedAt: nullable(time),
+    agencies: array($('Agency')), questions: array($('Question')), scale: array($('ScaleLevel')),
+  }),
+  CampaignList: obj({ campaigns: array($('Campaign')) }),
+  PublishedCampaign: { allOf: [$('Campaign'), obj({ published: $('Headline') }, [], 'the campaign with the figures as published')] },
+  CampaignChange: obj({ outcome: { type: 'string', enum: ['extended', 'added', 'renamed', 'unchanged'] }, campaign: $('Campaign') }),
+  // Enterprises and ballots
+  Enterprise: obj({ creditCode: str, name: str, district: str, industry: str, size: { type: 'string', enum: ['micro', 'small', 'medium', 'large'] } }),
+  EnterpriseRegistration: obj({ outcome: { type: 'string', enum: ['registered', 'changed', 'unchanged'] }, enterprise: $('Enterprise') }),
+  Submission: obj({ campaignId: str, agencyId: str, outcome: { type: 'string', enum: ['submitted', 'revised', 'unchanged'] } }),
+  Ballot: obj({
+    campaignId: str,
+    evaluations: array(obj({ agencyId: str, rating: str, answers: textMap, comment: nullable(str), submittedAt: time, revisedAt: nullable(time) })),
+    invalidated: array(obj({ agencyId: str, reason: str, at: time })),
+  }, [], 'current evaluations only; invalidated ones with their reason'),
+  // Audit
+  StoredEvent: obj({
+    id: str, revision: int, position: int, type: str, data: { type: 'object' },
+    metadata: obj({ schemaVersion: int, recordedAt: time, actor: obj({ role: str, sub: str }), correlationId: str, causationId: str }),
+    hash: str,
+  }, ['hash']),
+  BallotHistory: obj({ campaignId: str, creditCode: str, events: array($('StoredEvent')) }),
+  CampaignHistory: obj({ campaignId: str, events: array($('StoredEvent')) }),
+  Invalidation: obj({ campaignId: str, creditCode: str, agencyId: str, reason: str }),
+  FigureCheck: obj({ figure: str, published: {}, replayed: {}, reproduces: bool }, ['published', 'replayed']),
+  Verification: obj({
+    campaignId: str, ok: bool, published: obj({ publishedAt: time, position: int }),
+    methodology: obj({ matches: bool, detail: str }),
+    figures: array($('FigureCheck')), failures: array($('FigureCheck')),
+    live: obj({ head: int, checkpoint: int, lag: int, agrees: bool, differences: array($('FigureCheck')) }),
+  }),
+  AuditReads: obj({
+    date: str,
+    reads: array(obj({ position: int, revision: int, at: time, by: obj({ role: str, sub: str }), via: str, what: str, status: int }, [])),
+    next: nullable(obj({ date: str, from: int })),
+  }),
+  // Reports
+  Rate: obj({ rate: nullable(num), low: nullable(num), high: nullable(num), n: int }, [], 'a percentage with one decimal, its 95% Wilson interval and n (null rates when n = 0)'),
+  Change: obj({ points: num, pValue: num, significant: bool, comparable: bool }, ['comparable'], 'against the previous campaign, in percentage points, with a two-proportion z-test'),
+  AsOf: obj({ position: str, recordedAt: nullable(time) }, [], 'the log position the figures were computed at (recordedAt null before any event)'),
+  Previous: obj({ campaignId: str, year: int, rate: nullable(num) }),
+  AgencyRanking: obj({ agencyId: str, name: str, rank: int, evaluations: int, satisfaction: $('Rate'), meanScore: nullable(num), badReviewRate: nullable(num), change: orNull('Change') }),
+  Headline: obj({
+    campaignId: str, year: int, respondents: int, evaluations: int, satisfaction: $('Rate'), meanScore: nullable(num), badReviewRate: nullable(num),
+    previous: orNull('Previous'), change: orNull('Change'), agencies: array($('AgencyRanking')), asOf: $('AsOf'),
+  }),
+  SegmentCell: obj({ value: str, n: int, satisfaction: $('Rate'), suppressed: bool }, ['n', 'satisfaction', 'suppressed'], '`{ value, suppressed: true }` for a cell under SUPPRESSION_K respondents'),
+  AgencyReport: obj({
+    campaignId: str, year: int, agencyId: str, name: str, respondents: int, evaluations: int, satisfaction: $('Rate'), meanScore: nullable(num),
+    badReviewRate: nullable(num), badReviews: $('Rate'), previous: orNull('Previous'), change: orNull('Change'),
+    questions: array(obj({ questionId: str, text: str, n: int, satisfaction: $('Rate'), meanScore: nullable(num), badReviews: $('Rate'), suppressed: bool }, ['n', 'satisfaction', 'meanScore', 'badReviews', 'suppressed'], '`{ questionId, text, suppressed: true }` for a question answered by fewer than SUPPRESSION_K')),
+    segments: nullable(obj({ district: array($('SegmentCell')), industry: array($('SegmentCell')), size: array($('SegmentCell')) })),
+    segmentsOmitted: str, suppressionK: int, asOf: $('AsOf'),
+  }, ['segmentsOmitted']),
+  Trends: obj({
+    agencyId: nullable(str), name: str, test: str, asOf: $('AsOf'),
+    series: array(obj({ campaignId: str, year: int, n: int, satisfaction: $('Rate'), meanScore: nullable(num), badReviewRate: nullable(num), change: orNull('Change') })),
+  }, ['name']),
+  PublicResults: {
+    allOf: [$('Headline'), obj({
+      publishedAt: time,
+      badReviewRanking: array(obj({ rank: int, agencyId: str, name: str, badReviewRate: nullable(num), evaluations: int })),
+      seal: obj({ position: int, count: int, rollingHash: str, sealedAt: time }),
+    }, ['seal'])],
+  },
+  PublishedCampaigns: obj({ campaigns: array(obj({ id: str, year: int, title: str, publishedAt: time })) }),
+  // Administration
+  Progress: obj({
+    campaignId: str, status: str, invited: int, responded: int, responseRate: nullable(num), respondedWithoutInvitation: int,
+    agencies: array(obj({ agencyId: str, name: str, responded: int, responseRate: nullable(num) })),
+    districts: array(obj({ district: nullable(str), invited: int, responded: int, responseRate: nullable(num) }, [], 'district null: enterprises registered without one')),
+    asOf: obj({ position: int, recordedAt: nullable(time) }),
+  }),
+  NonRespondents: obj({ campaignId: str, nonRespondents: array(obj({ creditCode: str, name: nullable(str), district: nullable(str) })), next: nullable(str) }),
+  ImportSummary: obj({
+    rows: int, rejected: int, errorCount: int, errorsTruncated: bool,
+    errors: array(obj({ line: int, column: str, reason: str }, ['column'])),
+  }, [], 'per kind, the counts of what the rows did (registered, changed, unchanged; or added, renamed, unchanged)'),
+  Revocation: obj({ campaignId: str, creditCode: str, revokedAt: time }),
+  // Health
+  Alive: obj({ status: { type: 'string', enum: ['ok'] } }),
+  Readiness: obj({
+    status: { type: 'string', enum: ['ready', 'unavailable'] }, eventStore: str, readModels: str, head: int,
+    projections: array(obj({ name: str, generation: int, position: int, lag: int, lagUnit: str, status: str })),
+  }, ['head', 'projections']),
+};

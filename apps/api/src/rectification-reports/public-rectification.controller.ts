@@ -1,0 +1,15 @@
+/** The public table of a published campaign's rectification cases, for anyone (rate-limited per IP like every route without a token); 404 until published. */
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { PublicRectificationQuery } from '@survey/application';
+import { requiredParam } from '../http/query-params';
+
+@Controller('v1/public')
+export class PublicRectificationController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('rectification')
+  table(@Query() query: Record<string, unknown>) {
+    return this.queries.execute(new PublicRectificationQuery(requiredParam(query, 'campaignId')));
+  }
+}
