@@ -10,7 +10,9 @@ import { DECORATORS } from '@nestjs/swagger';
 import { APP_CONFIG, systemMeta } from '@survey/application';
 import { invite } from '../apps/cli/src/invite/invite';
 import { CONTENT_SECURITY_POLICY, DOCS_CONTENT_SECURITY_POLICY } from '../apps/api/src/http/page-headers';
-import { admin, analyst, auditor, bearer, startApp, TestApp } from './support/app';
+import { admin, analyst, auditor, bearer, startApp, TestApp, token } from './support/app';
+import { PARKED } from '@survey/application';
+import { READ_MODEL_STORE, ReadModelStore } from '@survey/read-models';
 import { creditCode } from './support/fixtures';
 import { expectProblem } from './support/problem';
 import { OpenApiDocument, ResponseChecker } from './support/openapi';
@@ -185,6 +187,47 @@ describe('the OpenAPI description', () => {
     answers(415)(await http().post('/v1/admin/imports/enterprises').set(admin).send({ rows: [] }));
     answers(200)(await csv('agencies?campaign=xz-2019', 'agency_id,name\ntax,市税务局\nBad,名'));
     answers(400)(await csv('agencies', 'agency_id,name\ntax,市税务局'));
+    // Rectification cases: a bad review of housing by `other`, with consent, opens one
+    const centre = bearer('centre', 'staff-1');
+    const housing = { authorization: `Bearer ${token('agency', 'housing-officer', { agencyId: 'housing' })}` };
+    answers(201)(await http().put('/v1/campaigns/xz-2019/evaluations/housing').set(mine).send({ rating: 'very_dissatisfied', comment: '排队太久', contactConsent: true }));
+    await t.settle();
+    const queue = await http().get('/v1/rectification/cases?agencyId=housing&status=open').set(housing);
+    answers(200)(queue);
+    const theCase = (queue.body as { cases: { caseId: string; enterprise: { creditCode: string } | null }[] }).cases.find((c) => c.enterprise?.creditCode === other)!;
+    expect(theCase).toBeDefined();
+    const step = (what: string, who: Record<string, string>, body: object) => http().post(`/v1/rectification/cases/${theCase.caseId}/${what}`).set(who).send(body);
+    answers(403)(await http().get('/v1/rectification/cases?agencyId=tax').set(housing));
+    answers(200)(await http().get(`/v1/rectification/cases/${theCase.caseId}`).set(mine));
+    answers(404)(await http().get('/v1/rectification/cases/0190a1b2-0000-7000-8000-00000000dead').set(centre));
+    answers(400)(await step('contact', centre, { channel: 'pigeon', summary: '已回访' }));
+    answers(200)(await step('contact', centre, { channel: 'phone', summary: '已电话回访' }));
+    answers(200)(await step('report', housing, { kind: 'rectified', actions: '增设窗口' }));
+    answers(409)(await step('report', housing, { kind: 'rectified', actions: '再次' }));
+    answers(200)(await step('follow-up', mine, { level: 'dissatisfied' })); // round 2
+    answers(409)(await step('follow-up', mine, { level: 'satisfied' })); // before round 2's report
+    answers(200)(await step('appeal', housing, { reason: '高峰期排队属客观原因' }));
+    answers(409)(await step('appeal', housing, { reason: 'again' }));
+    answers(200)(await step('appeal/decision', centre, { upheld: false, reason: '理由不足' }));
+    answers(409)(await step('appeal/decision', centre, { upheld: false, reason: 'again' }));
+    answers(200)(await step('close', centre, { outcome: 'explained', note: '已说明' }));
+    answers(409)(await step('close', centre, { outcome: 'explained', note: 'again' }));
+    answers(200)(await http().get('/v1/campaigns/xz-2019/evaluations').set(mine)); // with its case
+    await t.settle();
+    // Rectification reports
+    answers(200)(await http().get('/v1/reports/rectification?campaignId=xz-2019').set(centre));
+    answers(400)(await http().get('/v1/reports/rectification').set(analyst));
+    answers(200)(await http().get('/v1/public/rectification?campaignId=xz-2018'));
+    answers(404)(await http().get('/v1/public/rectification?campaignId=xz-2019'));
+    // Parked notices (one put in the store as the outbox parks it: no webhook here)
+    const notice = { kind: 'case.opened', subject: { type: 'case', id: theCase.caseId } };
+    await t.app.get<ReadModelStore>(READ_MODEL_STORE).commit('openapi-spec', [{
+      collection: PARKED, id: 'k-1', doc: { key: 'k-1', body: JSON.stringify(notice), ...notice, tries: 5, lastError: 'HTTP 500', parkedAt: new Date().toISOString() },
+    }], { position: 0, recordedAt: null });
+    answers(200)(await http().get('/v1/notifications/parked').set(centre));
+    answers(400)(await http().get('/v1/notifications/parked?limit=0').set(centre));
+    answers(202)(await http().post('/v1/notifications/parked/k-1/retry').set(admin));
+    answers(404)(await http().post('/v1/notifications/parked/none/retry').set(centre));
     // Health
     answers(200)(await http().get('/v1/health'));
     answers(200)(await http().get('/v1/health/ready'));

@@ -1,7 +1,7 @@
 /**
- * The rectification reports on the real app over HTTP. A case cannot be opened over HTTP yet (the
- * case routes come with the reactor), so the cases' events are appended to the app's own event
- * store, as the reactor and the case routes will append them; the app's projector folds them.
+ * The rectification reports on the real app over HTTP. The cases' events are appended to the app's
+ * own event store, as the reactor and the case routes append them (test/cases.e2e-spec.ts drives
+ * those over HTTP), so that each count is one worked out by hand; the app's projector folds them.
  * Counts worked out by hand in libs/read-models/src/testing/rectification-history.ts (TAX_CASES_COUNTS);
  * the clock is a manual one, so `overdue` is asked at chosen moments.
  */
@@ -12,7 +12,7 @@ import type { RectificationEvent } from '@survey/domain';
 import { EVENT_STORE, EventStore } from '@survey/event-store';
 import { on, closedAs, TAX_CASES_COUNTS, taxCases } from '@survey/read-models/testing';
 import { rateFigure } from '@survey/reporting';
-import { admin, analyst, auditor, bearer, startApp, TestApp } from './support/app';
+import { admin, analyst, auditor, bearer, startApp, TestApp, token } from './support/app';
 import { expectInvalid, expectProblem } from './support/problem';
 import { head, openCampaign } from './support/survey';
 
@@ -81,9 +81,11 @@ describe('rectification reports', () => {
     expect(await head(t)).toBe(before); // nothing appended: the count is the query's
   });
 
-  it('lets analysts, auditors and admins read it, no one else', async () => {
-    for (const who of [analyst, auditor, admin]) await report(`?campaignId=${ID}`, who).expect(200);
+  it('lets analysts, auditors, admins and the centre read it, no one else', async () => {
+    for (const who of [analyst, auditor, admin, bearer('centre', 'staff-1')]) await report(`?campaignId=${ID}`, who).expect(200);
     expectProblem(await report(`?campaignId=${ID}`, bearer('enterprise', '91320302130091000T')), 403);
+    // An agency's staff see their own cases (GET /v1/rectification/cases), not every agency's figures.
+    expectProblem(await report(`?campaignId=${ID}`, { authorization: `Bearer ${token('agency', 'tax-officer', { agencyId: 'tax' })}` }), 403);
     expectProblem(await t.http().get(`/v1/reports/rectification?campaignId=${ID}`), 401);
   });
 

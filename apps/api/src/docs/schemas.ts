@@ -46,7 +46,8 @@ export const API_SCHEMAS: Record<string, SchemaObject> = {
     campaignId: str,
     evaluations: array(obj({ agencyId: str, rating: str, answers: textMap, comment: nullable(str), submittedAt: time, revisedAt: nullable(time) })),
     invalidated: array(obj({ agencyId: str, reason: str, at: time })),
-  }, [], 'current evaluations only; invalidated ones with their reason'),
+    cases: array($('Case')),
+  }, [], 'current evaluations only; invalidated ones with their reason; the enterprise\'s rectification cases in the campaign (without their history)'),
   // Audit
   StoredEvent: obj({
     id: str, revision: int, position: int, type: str, data: { type: 'object' },
@@ -111,10 +112,49 @@ export const API_SCHEMAS: Record<string, SchemaObject> = {
     errors: array(obj({ line: int, column: str, reason: str }, ['column'])),
   }, [], 'per kind, the counts of what the rows did (registered, changed, unchanged; or added, renamed, unchanged)'),
   Revocation: obj({ campaignId: str, creditCode: str, revokedAt: time }),
+  // Rectification cases (CLOSED-LOOP.md)
+  Case: obj({
+    caseId: str, campaignId: str, agencyId: str, agencyName: nullable(str),
+    status: { type: 'string', enum: ['open', 'contacted', 'reported', 'escalated', 'closed'] },
+    round: int, level: str, comment: nullable(str), answers: textMap, openedAt: time, contactDue: time, rectifyDue: time,
+    overdue: array({ type: 'string', enum: ['contact', 'rectify'] }),
+    enterprise: nullable(obj({ creditCode: str, name: nullable(str) }, [], 'null for an agency unless the enterprise consented to be contacted')),
+    report: nullable(obj({ round: int, kind: str, actions: str, at: time })),
+    followUp: nullable(obj({ round: int, level: str, comment: nullable(str), at: time })),
+    appeal: nullable(obj({ reason: str, at: time, decision: nullable(obj({ upheld: bool, reason: str, at: time })) })),
+    outcome: nullable(str),
+  }, [], 'a case as its reader may see it'),
+  CaseDetail: { allOf: [$('Case'), obj({ history: array(obj({ type: str, at: time, by: str, text: nullable(str) })) }, [], 'the case with its history, opening first')] },
+  CasePage: obj({ cases: array($('Case')), next: nullable(str) }, [], 'overdue first, then by the next due date, then closed ones; `next` is the `after` of the next page'),
+  // Rectification reports
+  CaseFigures: obj({
+    cases: int, contacted: int, contactedOnTime: int, reported: int, rectifiedOnTime: int, followUps: int, followUpSatisfied: int,
+    appeals: int, appealsUpheld: int, open: int, overdue: int,
+    rates: obj({ contactedOnTime: $('Rate'), rectifiedOnTime: $('Rate'), followUpSatisfied: $('Rate') }),
+  }),
+  RectificationReport: obj({
+    campaignId: str,
+    agencies: array({ allOf: [obj({ agencyId: str, name: nullable(str) }), $('CaseFigures')] }),
+    total: $('CaseFigures'),
+  }, [], 'every agency of the campaign in its order, zeros where it has no case; never suppressed'),
+  PublicCaseFigures: obj({ cases: int, closed: int, rectifiedRate: $('Rate'), onTimeRate: $('Rate') }),
+  PublicRectification: obj({
+    campaignId: str, publishedAt: time,
+    agencies: array({ allOf: [obj({ agencyId: str, name: nullable(str) }), $('PublicCaseFigures')] }),
+    total: $('PublicCaseFigures'),
+  }, [], 'live, public once the campaign is published'),
+  // Notifications
+  ParkedNotices: obj({
+    parked: array(obj({ key: str, kind: str, subject: obj({ type: str, id: str }), tries: int, lastError: str, parkedAt: time, notice: { type: 'object' } })),
+    next: nullable(str),
+  }, [], 'key order; `next` is the `after` of the next page'),
+  NoticeRetry: obj({ key: str, status: { type: 'string', enum: ['retrying'] } }),
   // Health
   Alive: obj({ status: { type: 'string', enum: ['ok'] } }),
   Readiness: obj({
     status: { type: 'string', enum: ['ready', 'unavailable'] }, eventStore: str, readModels: str, head: int,
     projections: array(obj({ name: str, generation: int, position: int, lag: int, lagUnit: str, status: str })),
-  }, ['head', 'projections']),
+    notifications: obj({ parked: int }, [], 'with NOTIFY_WEBHOOK_URL set: the notices parked after their last try'),
+    calendar: obj({ coveredUntil: nullable(str), warning: nullable(str) }, [], 'how far the working-day calendar reaches; a warning when the next 60 days are not all covered'),
+  }, ['head', 'projections', 'notifications', 'calendar']),
 };
