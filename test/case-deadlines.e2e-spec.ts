@@ -13,6 +13,7 @@ import { pause } from '@survey/domain/testing';
 import { RecordedEvent, SqliteEventStore } from '@survey/event-store';
 import { TEST_SECRET } from './support/app';
 import { runToExit, ServerProcess } from './support/server-process';
+import { logLines } from './support/log-lines';
 
 jest.setTimeout(120_000);
 
@@ -77,8 +78,9 @@ describe('case deadlines on the built server', () => {
     writeFileSync(file, JSON.stringify({ 2027: { holidays: ['2027-02-30'], workdays: [] } }));
     const run = await runToExit({ PORT: '0', DATA_DIR: join(dataDir, 'bad-calendar'), SURVEY_JWT_SECRET: TEST_SECRET, WORKDAY_CALENDAR_FILE: file });
     expect(run.code).toBe(2);
-    const lines = run.stderr.trim().split('\n');
+    // One log line (pino's JSON, as every line the server writes), fatal, naming the variable.
+    const lines = logLines(run.stderr);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^configuration: WORKDAY_CALENDAR_FILE /);
+    expect(lines[0]).toMatchObject({ level: 'fatal', msg: expect.stringMatching(/^configuration: WORKDAY_CALENDAR_FILE .*2027-02-30/) });
   });
 });
