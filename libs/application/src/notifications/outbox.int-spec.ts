@@ -14,9 +14,11 @@ import { SqliteReadModelStore } from '@survey/read-models';
 import { anEvent } from '../../../event-store/src/testing/event-builders';
 import type { AppConfig } from '../config/config';
 import { NOTIFY_DEFAULTS } from '../config/notify-config';
+import { MetricsService } from '../observability/metrics.service';
 import { ManualClock } from '../runtime/clock';
 import { WebhookReceiver } from '../testing/webhook-receiver';
-import { NotificationOutbox } from './outbox';
+import { NotificationOutbox, WEBHOOK_OUTBOX } from './outbox';
+import { PARKED, ParkedNotice, RETRIES_STREAM } from './parked';
 import { SUBJECTS } from './subject-doc';
 
 jest.setTimeout(30_000);
@@ -46,9 +48,9 @@ describe('NotificationOutbox reminders', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const start = async () => {
+  const start = async (metrics?: MetricsService) => {
     const config = { publicUrl: 'http://localhost:3000', notify: { url: hook.url, secret: SECRET, ...NOTIFY_DEFAULTS, backoffBaseMs: 10, backoffCapMs: 20 } } as AppConfig;
-    outbox = new NotificationOutbox(events, docs, config, clock);
+    outbox = new NotificationOutbox(events, docs, config, clock, metrics);
     await outbox.onApplicationBootstrap();
   };
   const restart = async () => {
@@ -68,6 +70,29 @@ describe('NotificationOutbox reminders', () => {
     await outbox!.settled();
   };
   const keys = () => hook.deliveredKeys;
+
+  it('reports its parked notices to the metrics: none at start, one after the last try, none once a retry delivers it', async () => {
+    const metrics = new MetricsService(true);
+    const parked = async () => (await metrics.registry.getSingleMetric('survey_outbox_parked')!.get()).values.find((v) => v.labels.outbox === WEBHOOK_OUTBOX)?.value;
+    hook.answer = () => 'fail';
+    await start(metrics);
+    expect(await parked()).toBe(0);
+    await appendCase('case-p', c.caseOpened());
+    await nudge();
+    const [notice] = await docs.list<ParkedNotice>(PARKED);
+    expect(notice.tries).toBe(NOTIFY_DEFAULTS.maxTries);
+    expect(await parked()).toBe(1);
+    // A restart counts what is stored.
+    await outbox!.beforeApplicationShutdown();
+    const again = new MetricsService(true);
+    await start(again);
+    expect((await again.registry.getSingleMetric('survey_outbox_parked')!.get()).values).toEqual([expect.objectContaining({ labels: { outbox: WEBHOOK_OUTBOX }, value: 1 })]);
+    hook.answer = () => 'ok';
+    await events.append(RETRIES_STREAM, [anEvent('NotificationRetryRequested', { key: notice.key, at: clock.now().toISOString() })], 'any');
+    await nudge();
+    expect(keys()).toEqual([notice.key]);
+    expect((await again.registry.getSingleMetric('survey_outbox_parked')!.get()).values).toEqual([expect.objectContaining({ value: 0 })]);
+  });
 
   it('reminds once on the deadline\'s last day, never again after a restart, and not of a step done', async () => {
     await start();

@@ -10,12 +10,17 @@
  * reminders already sent) and the parked notices, committed together in one transaction after each
  * notice. A crash between a delivery and its commit sends that notice again after the restart,
  * under the same key (at least once); a committed one is never sent again.
+ *
+ * With /metrics served, it reports its parked notices (survey_outbox_parked{outbox="webhook"}),
+ * counted in the store at start and after each commit that parks or clears one. It reports no
+ * backlog: it holds no queue of notices, it sends each as it reaches its event in the log.
  */
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { EVENT_STORE, EventStore, RecordedEvent, Subscription } from '@survey/event-store';
 import { Checkpoint, DocChange, READ_MODEL_STORE, ReadModelStore } from '@survey/read-models';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import type { NotifyConfig } from '../config/notify-config';
+import { MetricsService } from '../observability/metrics.service';
 import { CLOCK, Clock } from '../runtime/clock';
 import { Notice, NoticeBody, toNotice } from './notice';
 import { NotificationRetryRequested, OUTBOX, PARKED, ParkedNotice } from './parked';
@@ -30,6 +35,8 @@ const MAX_SLEEP_MS = 60_000;
 const IDLE_COMMIT_MS = 1000;
 /** How soon the reminder timer looks again when reminders were due but the outbox was behind the log. */
 const BEHIND_RETRY_MS = 1000;
+/** Its name in the metrics' `outbox` label. */
+export const WEBHOOK_OUTBOX = 'webhook';
 
 @Injectable()
 export class NotificationOutbox implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -52,6 +59,7 @@ export class NotificationOutbox implements OnApplicationBootstrap, BeforeApplica
     @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() private readonly metrics?: MetricsService,
   ) {
     this.notify = config.notify;
     this.publicUrl = config.publicUrl;
@@ -89,6 +97,7 @@ export class NotificationOutbox implements OnApplicationBootstrap, BeforeApplica
       const subject = subjectFromDoc(doc);
       return [subjectKey(subject), subject];
     }));
+    await this.reportParked();
     this.recomputeWake();
     this.subscription = this.events.subscribeToAll(
       { after: this.checkpoint.position, batchSize: BATCH },
@@ -215,5 +224,11 @@ export class NotificationOutbox implements OnApplicationBootstrap, BeforeApplica
     await this.store.commit(OUTBOX, changes, this.checkpoint);
     this.committedPosition = this.checkpoint.position;
     this.lastCommitAt = Date.now();
+    if (changes.some((c) => c.collection === PARKED)) await this.reportParked();
+  }
+
+  /** The parked notices as stored (few: each is one that failed every try), for /metrics. */
+  private async reportParked(): Promise<void> {
+    if (this.metrics?.enabled) this.metrics.setParkedNotices(WEBHOOK_OUTBOX, (await this.store.list(PARKED)).length);
   }
 }
