@@ -165,6 +165,16 @@ describe('the OpenAPI description', () => {
     answers(200)(await http().get('/v1/public/campaigns/xz-2018/results'));
     answers(404)(await http().get('/v1/public/campaigns/xz-2019/results'));
     answers(200)(await http().get('/v1/public/campaigns'));
+    // Rectification reports and the outbox's parked notices (none here: no webhook is configured)
+    answers(200)(await http().get('/v1/reports/rectification?campaignId=xz-2019').set(analyst));
+    answers(400)(await http().get('/v1/reports/rectification').set(analyst));
+    answers(404)(await http().get('/v1/reports/rectification?campaignId=nowhere').set(analyst));
+    answers(200)(await http().get('/v1/public/rectification?campaignId=xz-2018'));
+    answers(404)(await http().get('/v1/public/rectification?campaignId=xz-2019'));
+    const centre = bearer('centre', 'centre-1');
+    answers(200)(await http().get('/v1/notifications/parked').set(centre));
+    answers(400)(await http().get('/v1/notifications/parked?limit=0').set(centre));
+    answers(404)(await http().post('/v1/notifications/parked/no-such-key/retry').set(centre));
     // Closing and publishing
     answers(200)(await http().post('/v1/campaigns/oa-2020/close').set(admin));
     answers(409)(await http().post('/v1/campaigns/oa-2020/close').set(admin));
@@ -191,7 +201,9 @@ describe('the OpenAPI description', () => {
 
     const unseen = checker.operations().filter((op) => {
       const statuses = [...(checker.seen.get(op) ?? [])];
-      return !statuses.some((s) => s < 300) || (!statuses.some((s) => s >= 400) && !op.startsWith('GET /v1/health') && op !== 'GET /v1/public/campaigns');
+      // A retry's 202 needs a notice parked by a failing webhook: test/notifications.e2e-spec.ts answers it on the built server.
+      const successNeedsAWebhook = op === 'POST /v1/notifications/parked/{key}/retry';
+      return (!statuses.some((s) => s < 300) && !successNeedsAWebhook) || (!statuses.some((s) => s >= 400) && !op.startsWith('GET /v1/health') && op !== 'GET /v1/public/campaigns');
     });
     expect(unseen).toEqual([]);
   });

@@ -111,6 +111,28 @@ export const API_SCHEMAS: Record<string, SchemaObject> = {
     errors: array(obj({ line: int, column: str, reason: str }, ['column'])),
   }, [], 'per kind, the counts of what the rows did (registered, changed, unchanged; or added, renamed, unchanged)'),
   Revocation: obj({ campaignId: str, creditCode: str, revokedAt: time }),
+  // The closed loop: rectification reports (CLOSED-LOOP.md "Report shapes") and the webhook outbox's parked notices
+  CaseFigures: obj({
+    cases: int, contacted: int, contactedOnTime: int, reported: int, rectifiedOnTime: int, followUps: int, followUpSatisfied: int,
+    appeals: int, appealsUpheld: int, open: int, overdue: int,
+    rates: obj({ contactedOnTime: $('Rate'), rectifiedOnTime: $('Rate'), followUpSatisfied: $('Rate') }),
+  }, [], 'cumulative counts of cases that reached each step; open and overdue as they stand when asked; never suppressed'),
+  RectificationReport: obj({
+    campaignId: str,
+    agencies: array({ allOf: [obj({ agencyId: str, name: nullable(str) }), $('CaseFigures')] }),
+    total: $('CaseFigures'),
+  }),
+  PublicCaseFigures: obj({ cases: int, closed: int, rectifiedRate: $('Rate'), onTimeRate: $('Rate') }),
+  PublicRectification: obj({
+    campaignId: str, publishedAt: time,
+    agencies: array({ allOf: [obj({ agencyId: str, name: nullable(str) }), $('PublicCaseFigures')] }),
+    total: $('PublicCaseFigures'),
+  }),
+  ParkedNotices: obj({
+    parked: array(obj({ key: str, kind: str, subject: obj({ type: str, id: str }), tries: int, lastError: str, parkedAt: time, notice: { type: 'object' } })),
+    next: nullable(str),
+  }, [], 'in key order; `next` is the `after` of the following page, null on the last'),
+  RetryAccepted: obj({ key: str, status: { type: 'string', enum: ['retrying'] } }),
   // Health
   Alive: obj({ status: { type: 'string', enum: ['ok'] } }),
   Readiness: obj({

@@ -5,6 +5,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ListParkedQuery, Principal, RetryParkedCommand } from '@survey/application';
+import { Answers, json, ref } from '../docs/answers';
 import { Allow, CurrentPrincipal } from '../http/auth';
 import { metaOf } from '../http/meta';
 import { ParkedQueryDto } from './parked-query.dto';
@@ -17,11 +18,13 @@ export class NotificationsController {
     private readonly commands: CommandBus,
   ) {}
 
+  @Answers({ summary: 'The notices the webhook outbox parked after their last try', ok: { 200: json(ref('ParkedNotices')) }, errors: { 400: 'a bad after or limit' } })
   @Get('parked')
   parked(@Query() query: ParkedQueryDto) {
     return this.queries.execute(new ListParkedQuery(query.after ?? null, query.limit ?? 100));
   }
 
+  @Answers({ summary: 'Try a parked notice again (the outbox takes it in its turn)', ok: { 202: json(ref('RetryAccepted')) }, errors: { 404: 'no notice is parked under that key' } })
   @Post('parked/:key/retry')
   @HttpCode(202)
   retry(@Param('key') key: string, @CurrentPrincipal() who: Principal) {
