@@ -16,7 +16,9 @@ import type { AppConfig } from '../config/config';
 import { NOTIFY_DEFAULTS } from '../config/notify-config';
 import { ManualClock } from '../runtime/clock';
 import { WebhookReceiver } from '../testing/webhook-receiver';
+import { MetricsService } from '../observability/metrics.service';
 import { NotificationOutbox } from './outbox';
+import { RETRIES_STREAM } from './parked';
 import { SUBJECTS } from './subject-doc';
 
 jest.setTimeout(30_000);
@@ -46,9 +48,9 @@ describe('NotificationOutbox reminders', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const start = async () => {
+  const start = async (metrics?: MetricsService) => {
     const config = { publicUrl: 'http://localhost:3000', notify: { url: hook.url, secret: SECRET, ...NOTIFY_DEFAULTS, backoffBaseMs: 10, backoffCapMs: 20 } } as AppConfig;
-    outbox = new NotificationOutbox(events, docs, config, clock);
+    outbox = new NotificationOutbox(events, docs, config, clock, metrics);
     await outbox.onApplicationBootstrap();
   };
   const restart = async () => {
@@ -114,5 +116,27 @@ describe('NotificationOutbox reminders', () => {
     await appendCase('late', c.closed());
     await nudge();
     expect(await docs.list(SUBJECTS)).toHaveLength(0);
+  });
+  it('feeds the metrics: the parked notices as committed (also after a restart), and the events not yet handled', async () => {
+    const scraped = async (from: MetricsService, name: string) => Number(new RegExp(`^${name}\\{outbox="webhook"\\} (\\d+)$`, 'm').exec(await from.registry.metrics())?.[1]);
+    const metrics = new MetricsService(true);
+    hook.answer = () => 'fail';
+    await start(metrics);
+    await appendCase('case-m', c.caseOpened());
+    await nudge();
+    expect(await scraped(metrics, 'survey_outbox_parked')).toBe(1); // ten tries failed
+    expect(await scraped(metrics, 'survey_outbox_backlog')).toBe(0);
+
+    const afterRestart = new MetricsService(true);
+    await outbox!.beforeApplicationShutdown();
+    await start(afterRestart);
+    expect(await scraped(afterRestart, 'survey_outbox_parked')).toBe(1);
+
+    hook.answer = () => 'ok';
+    const [parked] = hook.received.map((r) => r.key);
+    await events.append(RETRIES_STREAM, [anEvent('NotificationRetryRequested', { key: parked, at: clock.now().toISOString() })], 'any');
+    await nudge();
+    expect(hook.deliveredKeys).toEqual([parked]);
+    expect(await scraped(afterRestart, 'survey_outbox_parked')).toBe(0);
   });
 });

@@ -11,11 +11,12 @@
  * notice. A crash between a delivery and its commit sends that notice again after the restart,
  * under the same key (at least once); a committed one is never sent again.
  */
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { EVENT_STORE, EventStore, RecordedEvent, Subscription } from '@survey/event-store';
 import { Checkpoint, DocChange, READ_MODEL_STORE, ReadModelStore } from '@survey/read-models';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import type { NotifyConfig } from '../config/notify-config';
+import { MetricsService } from '../observability/metrics.service';
 import { CLOCK, Clock } from '../runtime/clock';
 import { Notice, NoticeBody, toNotice } from './notice';
 import { NotificationRetryRequested, OUTBOX, PARKED, ParkedNotice } from './parked';
@@ -30,6 +31,8 @@ const MAX_SLEEP_MS = 60_000;
 const IDLE_COMMIT_MS = 1000;
 /** How soon the reminder timer looks again when reminders were due but the outbox was behind the log. */
 const BEHIND_RETRY_MS = 1000;
+/** The outbox's label in the metrics (survey_outbox_backlog, survey_outbox_parked). */
+const METRICS_NAME = 'webhook';
 
 @Injectable()
 export class NotificationOutbox implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -46,12 +49,15 @@ export class NotificationOutbox implements OnApplicationBootstrap, BeforeApplica
   private subscription?: Subscription;
   private timer?: NodeJS.Timeout;
   private readonly stop = new AbortController();
+  /** Parked notices as committed, for the metrics (the store's PARKED collection is the truth). */
+  private parkedCount = 0;
 
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() private readonly metrics?: MetricsService,
   ) {
     this.notify = config.notify;
     this.publicUrl = config.publicUrl;
@@ -89,6 +95,10 @@ export class NotificationOutbox implements OnApplicationBootstrap, BeforeApplica
       const subject = subjectFromDoc(doc);
       return [subjectKey(subject), subject];
     }));
+    if (this.metrics?.enabled) {
+      this.parkedCount = (await this.store.list(PARKED)).length;
+      this.metrics.setParkedNotices(METRICS_NAME, this.parkedCount);
+    }
     this.recomputeWake();
     this.subscription = this.events.subscribeToAll(
       { after: this.checkpoint.position, batchSize: BATCH },
@@ -125,6 +135,8 @@ export class NotificationOutbox implements OnApplicationBootstrap, BeforeApplica
       if (this.changes.size > 0) await this.commit();
     }
     if (this.checkpoint.position > this.committedPosition && Date.now() - this.lastCommitAt >= IDLE_COMMIT_MS) await this.commit();
+    // The backlog in events of the log not yet handled (events on SQLite, bytes on EventStoreDB, as the subscribers' lag).
+    if (this.metrics?.enabled) this.metrics.setOutboxBacklog(METRICS_NAME, Math.max(0, (await this.events.headPosition()) - this.checkpoint.position));
     await this.remind();
   }
 
@@ -215,5 +227,9 @@ export class NotificationOutbox implements OnApplicationBootstrap, BeforeApplica
     await this.store.commit(OUTBOX, changes, this.checkpoint);
     this.committedPosition = this.checkpoint.position;
     this.lastCommitAt = Date.now();
+    if (this.metrics?.enabled && changes.some((c) => c.collection === PARKED)) {
+      this.parkedCount = (await this.store.list(PARKED)).length;
+      this.metrics.setParkedNotices(METRICS_NAME, this.parkedCount);
+    }
   }
 }
