@@ -126,12 +126,12 @@ export const API_SCHEMAS: Record<string, SchemaObject> = {
   }, [], 'a case as its reader may see it'),
   CaseDetail: { allOf: [$('Case'), obj({ history: array(obj({ type: str, at: time, by: str, text: nullable(str) })) }, [], 'the case with its history, opening first')] },
   CasePage: obj({ cases: array($('Case')), next: nullable(str) }, [], 'overdue first, then by the next due date, then closed ones; `next` is the `after` of the next page'),
-  // Rectification reports
+  // The closed loop: rectification reports (CLOSED-LOOP.md "Report shapes") and the webhook outbox's parked notices
   CaseFigures: obj({
     cases: int, contacted: int, contactedOnTime: int, reported: int, rectifiedOnTime: int, followUps: int, followUpSatisfied: int,
     appeals: int, appealsUpheld: int, open: int, overdue: int,
     rates: obj({ contactedOnTime: $('Rate'), rectifiedOnTime: $('Rate'), followUpSatisfied: $('Rate') }),
-  }),
+  }, [], 'cumulative counts of cases that reached each step; open and overdue as they stand when asked; never suppressed'),
   RectificationReport: obj({
     campaignId: str,
     agencies: array({ allOf: [obj({ agencyId: str, name: nullable(str) }), $('CaseFigures')] }),
@@ -142,13 +142,12 @@ export const API_SCHEMAS: Record<string, SchemaObject> = {
     campaignId: str, publishedAt: time,
     agencies: array({ allOf: [obj({ agencyId: str, name: nullable(str) }), $('PublicCaseFigures')] }),
     total: $('PublicCaseFigures'),
-  }, [], 'live, public once the campaign is published'),
-  // Notifications
+  }),
   ParkedNotices: obj({
     parked: array(obj({ key: str, kind: str, subject: obj({ type: str, id: str }), tries: int, lastError: str, parkedAt: time, notice: { type: 'object' } })),
     next: nullable(str),
-  }, [], 'key order; `next` is the `after` of the next page'),
-  NoticeRetry: obj({ key: str, status: { type: 'string', enum: ['retrying'] } }),
+  }, [], 'in key order; `next` is the `after` of the following page, null on the last'),
+  RetryAccepted: obj({ key: str, status: { type: 'string', enum: ['retrying'] } }),
   // Health
   Alive: obj({ status: { type: 'string', enum: ['ok'] } }),
   Readiness: obj({

@@ -5,10 +5,10 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ListParkedQuery, Principal, RetryParkedCommand } from '@survey/application';
+import { Answers, json, ref } from '../docs/answers';
 import { Allow, CurrentPrincipal } from '../http/auth';
 import { metaOf } from '../http/meta';
 import { ParkedQueryDto } from './parked-query.dto';
-import { Answers, json, ref } from '../docs/answers';
 
 @Controller('v1/notifications')
 @Allow('centre', 'admin')
@@ -18,13 +18,13 @@ export class NotificationsController {
     private readonly commands: CommandBus,
   ) {}
 
-  @Answers({ summary: 'The webhook notices parked after their last try', ok: { 200: json(ref('ParkedNotices')) }, errors: { 400: 'a bad `limit` (1–1000) or `after`' } })
+  @Answers({ summary: 'The notices the webhook outbox parked after their last try', ok: { 200: json(ref('ParkedNotices')) }, errors: { 400: 'a bad after or limit' } })
   @Get('parked')
   parked(@Query() query: ParkedQueryDto) {
     return this.queries.execute(new ListParkedQuery(query.after ?? null, query.limit ?? 100));
   }
 
-  @Answers({ summary: 'Try a parked notice again', description: 'The outbox, wherever it runs, tries it again in its turn.', ok: { 202: json(ref('NoticeRetry')) }, errors: { 404: 'nothing parked under the key' } })
+  @Answers({ summary: 'Try a parked notice again (the outbox takes it in its turn)', ok: { 202: json(ref('RetryAccepted')) }, errors: { 404: 'no notice is parked under that key' } })
   @Post('parked/:key/retry')
   @HttpCode(202)
   retry(@Param('key') key: string, @CurrentPrincipal() who: Principal) {

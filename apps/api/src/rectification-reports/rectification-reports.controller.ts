@@ -5,15 +5,20 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { RectificationReportQuery } from '@survey/application';
+import { Answers, json, ref } from '../docs/answers';
 import { Allow } from '../http/auth';
 import { requiredParam } from '../http/query-params';
-import { Answers, json, ref } from '../docs/answers';
 
 @Controller('v1/reports')
 export class RectificationReportsController {
   constructor(private readonly queries: QueryBus) {}
 
-  @Answers({ summary: 'The rectification cases\' handling per agency', description: 'Counts and rates of one campaign\'s cases, never suppressed; `open` and `overdue` as they stand now.', query: { campaignId: 'required: the campaign' }, ok: { 200: json(ref('RectificationReport')) }, errors: { 400: '`campaignId` missing, empty or repeated', 404: 'no such campaign' } })
+  @Answers({
+    summary: 'How the bad reviews of a campaign are being handled, per agency and in all',
+    ok: { 200: json(ref('RectificationReport')) },
+    errors: { 400: 'campaignId missing, empty or repeated', 404: 'no such campaign' },
+    query: { campaignId: 'the campaign (required)' },
+  })
   @Get('rectification')
   @Allow('analyst', 'auditor', 'admin', 'centre')
   report(@Query() query: Record<string, unknown>) {

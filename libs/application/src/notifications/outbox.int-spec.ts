@@ -14,11 +14,11 @@ import { SqliteReadModelStore } from '@survey/read-models';
 import { anEvent } from '../../../event-store/src/testing/event-builders';
 import type { AppConfig } from '../config/config';
 import { NOTIFY_DEFAULTS } from '../config/notify-config';
-import { MetricsService } from '../observability/metrics.service';
 import { ManualClock } from '../runtime/clock';
 import { WebhookReceiver } from '../testing/webhook-receiver';
-import { NotificationOutbox, WEBHOOK_OUTBOX } from './outbox';
-import { PARKED, ParkedNotice, RETRIES_STREAM } from './parked';
+import { MetricsService } from '../observability/metrics.service';
+import { NotificationOutbox } from './outbox';
+import { RETRIES_STREAM } from './parked';
 import { SUBJECTS } from './subject-doc';
 
 jest.setTimeout(30_000);
@@ -71,29 +71,6 @@ describe('NotificationOutbox reminders', () => {
   };
   const keys = () => hook.deliveredKeys;
 
-  it('reports its parked notices to the metrics: none at start, one after the last try, none once a retry delivers it', async () => {
-    const metrics = new MetricsService(true);
-    const parked = async () => (await metrics.registry.getSingleMetric('survey_outbox_parked')!.get()).values.find((v) => v.labels.outbox === WEBHOOK_OUTBOX)?.value;
-    hook.answer = () => 'fail';
-    await start(metrics);
-    expect(await parked()).toBe(0);
-    await appendCase('case-p', c.caseOpened());
-    await nudge();
-    const [notice] = await docs.list<ParkedNotice>(PARKED);
-    expect(notice.tries).toBe(NOTIFY_DEFAULTS.maxTries);
-    expect(await parked()).toBe(1);
-    // A restart counts what is stored.
-    await outbox!.beforeApplicationShutdown();
-    const again = new MetricsService(true);
-    await start(again);
-    expect((await again.registry.getSingleMetric('survey_outbox_parked')!.get()).values).toEqual([expect.objectContaining({ labels: { outbox: WEBHOOK_OUTBOX }, value: 1 })]);
-    hook.answer = () => 'ok';
-    await events.append(RETRIES_STREAM, [anEvent('NotificationRetryRequested', { key: notice.key, at: clock.now().toISOString() })], 'any');
-    await nudge();
-    expect(keys()).toEqual([notice.key]);
-    expect((await again.registry.getSingleMetric('survey_outbox_parked')!.get()).values).toEqual([expect.objectContaining({ value: 0 })]);
-  });
-
   it('reminds once on the deadline\'s last day, never again after a restart, and not of a step done', async () => {
     await start();
     const caseA = 'case-a';
@@ -139,5 +116,27 @@ describe('NotificationOutbox reminders', () => {
     await appendCase('late', c.closed());
     await nudge();
     expect(await docs.list(SUBJECTS)).toHaveLength(0);
+  });
+  it('feeds the metrics: the parked notices as committed (also after a restart), and the events not yet handled', async () => {
+    const scraped = async (from: MetricsService, name: string) => Number(new RegExp(`^${name}\\{outbox="webhook"\\} (\\d+)$`, 'm').exec(await from.registry.metrics())?.[1]);
+    const metrics = new MetricsService(true);
+    hook.answer = () => 'fail';
+    await start(metrics);
+    await appendCase('case-m', c.caseOpened());
+    await nudge();
+    expect(await scraped(metrics, 'survey_outbox_parked')).toBe(1); // ten tries failed
+    expect(await scraped(metrics, 'survey_outbox_backlog')).toBe(0);
+
+    const afterRestart = new MetricsService(true);
+    await outbox!.beforeApplicationShutdown();
+    await start(afterRestart);
+    expect(await scraped(afterRestart, 'survey_outbox_parked')).toBe(1);
+
+    hook.answer = () => 'ok';
+    const [parked] = hook.received.map((r) => r.key);
+    await events.append(RETRIES_STREAM, [anEvent('NotificationRetryRequested', { key: parked, at: clock.now().toISOString() })], 'any');
+    await nudge();
+    expect(hook.deliveredKeys).toEqual([parked]);
+    expect(await scraped(afterRestart, 'survey_outbox_parked')).toBe(0);
   });
 });

@@ -10,10 +10,6 @@
  * reminders already sent) and the parked notices, committed together in one transaction after each
  * notice. A crash between a delivery and its commit sends that notice again after the restart,
  * under the same key (at least once); a committed one is never sent again.
- *
- * With /metrics served, it reports its parked notices (survey_outbox_parked{outbox="webhook"}),
- * counted in the store at start and after each commit that parks or clears one. It reports no
- * backlog: it holds no queue of notices, it sends each as it reaches its event in the log.
  */
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { EVENT_STORE, EventStore, RecordedEvent, Subscription } from '@survey/event-store';
@@ -35,8 +31,8 @@ const MAX_SLEEP_MS = 60_000;
 const IDLE_COMMIT_MS = 1000;
 /** How soon the reminder timer looks again when reminders were due but the outbox was behind the log. */
 const BEHIND_RETRY_MS = 1000;
-/** Its name in the metrics' `outbox` label. */
-export const WEBHOOK_OUTBOX = 'webhook';
+/** The outbox's label in the metrics (survey_outbox_backlog, survey_outbox_parked). */
+const METRICS_NAME = 'webhook';
 
 @Injectable()
 export class NotificationOutbox implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -53,6 +49,8 @@ export class NotificationOutbox implements OnApplicationBootstrap, BeforeApplica
   private subscription?: Subscription;
   private timer?: NodeJS.Timeout;
   private readonly stop = new AbortController();
+  /** Parked notices as committed, for the metrics (the store's PARKED collection is the truth). */
+  private parkedCount = 0;
 
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
@@ -97,7 +95,10 @@ export class NotificationOutbox implements OnApplicationBootstrap, BeforeApplica
       const subject = subjectFromDoc(doc);
       return [subjectKey(subject), subject];
     }));
-    await this.reportParked();
+    if (this.metrics?.enabled) {
+      this.parkedCount = (await this.store.list(PARKED)).length;
+      this.metrics.setParkedNotices(METRICS_NAME, this.parkedCount);
+    }
     this.recomputeWake();
     this.subscription = this.events.subscribeToAll(
       { after: this.checkpoint.position, batchSize: BATCH },
@@ -134,6 +135,8 @@ export class NotificationOutbox implements OnApplicationBootstrap, BeforeApplica
       if (this.changes.size > 0) await this.commit();
     }
     if (this.checkpoint.position > this.committedPosition && Date.now() - this.lastCommitAt >= IDLE_COMMIT_MS) await this.commit();
+    // The backlog in events of the log not yet handled (events on SQLite, bytes on EventStoreDB, as the subscribers' lag).
+    if (this.metrics?.enabled) this.metrics.setOutboxBacklog(METRICS_NAME, Math.max(0, (await this.events.headPosition()) - this.checkpoint.position));
     await this.remind();
   }
 
@@ -224,11 +227,9 @@ export class NotificationOutbox implements OnApplicationBootstrap, BeforeApplica
     await this.store.commit(OUTBOX, changes, this.checkpoint);
     this.committedPosition = this.checkpoint.position;
     this.lastCommitAt = Date.now();
-    if (changes.some((c) => c.collection === PARKED)) await this.reportParked();
-  }
-
-  /** The parked notices as stored (few: each is one that failed every try), for /metrics. */
-  private async reportParked(): Promise<void> {
-    if (this.metrics?.enabled) this.metrics.setParkedNotices(WEBHOOK_OUTBOX, (await this.store.list(PARKED)).length);
+    if (this.metrics?.enabled && changes.some((c) => c.collection === PARKED)) {
+      this.parkedCount = (await this.store.list(PARKED)).length;
+      this.metrics.setParkedNotices(METRICS_NAME, this.parkedCount);
+    }
   }
 }
