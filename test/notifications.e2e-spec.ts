@@ -37,6 +37,15 @@ function envelope(e: RectificationEvent | RequestEvent): NewEvent {
   };
 }
 
+/**
+ * A case opened now, its deadlines weeks away: the deadline scheduler running in the server has
+ * nothing to append and no reminder falls due, so the notices are exactly the appended events'.
+ */
+const openedNow = (overrides: Parameters<typeof caseEvents.caseOpened>[0] = {}): RectificationEvent => {
+  const opened = caseEvents.caseOpened(overrides);
+  const inDays = (days: number) => new Date(Date.now() + days * 24 * HOUR).toISOString();
+  return { ...opened, data: { ...opened.data, reviewedAt: inDays(0), contactDue: inDays(20), rectifyDue: inDays(40), at: inDays(0) } } as RectificationEvent;
+};
 /** A case's events under a fresh case id. */
 const forCase = (caseId: string, ...events: RectificationEvent[]) => events.map((e) => envelope({ ...e, data: { ...e.data, caseId } } as RectificationEvent));
 const forRequest = (requestId: string, ...events: RequestEvent[]) => events.map((e) => envelope({ ...e, data: { ...e.data, requestId } } as RequestEvent));
@@ -88,8 +97,8 @@ describeOnEmbeddedStores('notifications: the webhook outbox', () => {
     const consenting = randomUUID();
     const requestId = randomUUID();
     const soon = randomUUID();
-    const opened = forCase(caseId, caseEvents.caseOpened(), caseEvents.missed('contact'), caseEvents.contacted());
-    const withConsent = forCase(consenting, caseEvents.caseOpened({ contactConsent: true }));
+    const opened = forCase(caseId, openedNow(), caseEvents.missed('contact'), caseEvents.contacted());
+    const withConsent = forCase(consenting, openedNow({ contactConsent: true }));
     const request = forRequest(requestId, requestEvents.received(), requestEvents.dispatched(), requestEvents.returned());
     // Dispatched now with its accept deadline two hours away: its reminder is due at once.
     const now = Date.now();
@@ -126,7 +135,7 @@ describeOnEmbeddedStores('notifications: the webhook outbox', () => {
     expect(Date.now() - appendedAt).toBeLessThan(30_000);
 
     // Within 2 s of an append once the receiver answers at once.
-    const later = forCase(randomUUID(), caseEvents.caseOpened());
+    const later = forCase(randomUUID(), openedNow());
     const t0 = Date.now();
     await appendTo(dir, [[streams.rectification((later[0].data as { caseId: string }).caseId), later]]);
     await hook.waitFor(() => hook.deliveredKeys.includes(later[0].id), 2000, 'a new case notified within 2 s');
@@ -142,7 +151,7 @@ describeOnEmbeddedStores('notifications: the webhook outbox', () => {
     const hook = await receiver();
     hook.delayMs = 60;
     const dir = dataDir();
-    const cases = Array.from({ length: 30 }, () => forCase(randomUUID(), caseEvents.caseOpened()));
+    const cases = Array.from({ length: 30 }, () => forCase(randomUUID(), openedNow()));
     await appendTo(dir, cases.map((c) => [streams.rectification((c[0].data as { caseId: string }).caseId), c]));
     const expected = cases.map((c) => c[0].id);
 
@@ -164,8 +173,8 @@ describeOnEmbeddedStores('notifications: the webhook outbox', () => {
   it('parks a notice after 10 failed tries, counts it in readiness, moves on, lists it for the centre and retries it on request', async () => {
     const hook = await receiver();
     const dir = dataDir();
-    const doomed = forCase(randomUUID(), caseEvents.caseOpened());
-    const next = forCase(randomUUID(), caseEvents.caseOpened());
+    const doomed = forCase(randomUUID(), openedNow());
+    const next = forCase(randomUUID(), openedNow());
     let down = true;
     hook.answer = (key) => (key === doomed[0].id && down ? 'fail' : 'ok');
     const server = await start(dir, hook);
@@ -214,7 +223,7 @@ describeOnEmbeddedStores('notifications from apps/projector', () => {
   it('runs the outbox where the projections run, and its health server counts the parked notices', async () => {
     hook = await WebhookReceiver.start(SECRET);
     projector = await ServerProcess.start(dir, { env: notifyEnv(hook), script: PROJECTOR_JS });
-    const opened = forCase(randomUUID(), caseEvents.caseOpened());
+    const opened = forCase(randomUUID(), openedNow());
     await appendTo(dir, [[streams.rectification((opened[0].data as { caseId: string }).caseId), opened]]);
     await hook.waitFor(() => hook!.deliveredKeys.includes(opened[0].id), 10_000, 'the projector\'s notice');
     const ready = await call('GET', `${projector.url}/v1/health/ready`);
