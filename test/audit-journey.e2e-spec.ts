@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { pool } from '@survey/application';
 import { token } from './support/app';
-import { runCli } from './support/cli';
+import { runCli } from './support/cli-process';
 import { aCampaign } from './support/fixtures';
 import { call, seedCampaign, ServerProcess } from './support/server-process';
 import { describeOnEmbeddedStores } from './support/stores';

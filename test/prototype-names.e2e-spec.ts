@@ -18,7 +18,7 @@ import { invalidated, issued, opened, registered as registeredEvent, revised, su
 import { EVENT_STORE, EventStore, SqliteEventStore } from '@survey/event-store';
 import { PROJECTIONS, SqliteReadModelStore } from '@survey/read-models';
 import { admin, analyst, auditor, bearer, startApp, TestApp } from './support/app';
-import { runCli } from './support/cli';
+import { runCli } from './support/cli-process';
 import { aCampaign, creditCode } from './support/fixtures';
 import { expectInvalid, expectProblem } from './support/problem';
 import { myBallot, openCampaign, registered, submit, withdraw } from './support/survey';

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { admin, analyst, auditor, startApp, TestApp } from './support/app';
-import { runCli } from './support/cli';
+import { runCli } from './support/cli-process';
 import { expectProblem } from './support/problem';
 import { openCampaign, rateAll, registered } from './support/survey';
 import { describeOnEmbeddedStores } from './support/stores';

@@ -41,7 +41,7 @@ export class CliProcess {
 }
 
 /** Runs the CLI to its end (failing after timeoutMs) and returns its exit and output. */
-export async function runCli(args: string[], env: Record<string, string | undefined> = {}, timeoutMs = 20_000): Promise<Exit & { stdout: string; stderr: string }> {
+export async function runCli(args: string[], env: Record<string, string | undefined> = {}, timeoutMs = 30_000): Promise<Exit & { stdout: string; stderr: string }> {
   const cli = CliProcess.start(args, env);
   const timer = setTimeout(() => cli.child.kill('SIGKILL'), timeoutMs);
   try {

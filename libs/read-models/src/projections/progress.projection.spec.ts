@@ -1,7 +1,6 @@
 /** The `progress` projection as a pure fold: invited, responded, per agency and district, and who is pending. */
 import { getOwn } from '@survey/domain';
 import type { SurveyEvent } from '@survey/domain';
-import type { DocAccess } from '../projection';
 import type { Doc } from '../read-model-store.port';
 import { PROGRESS as P, ProgressDoc } from './progress-docs';
 import { progressProjection } from './progress.projection';
@@ -9,36 +8,11 @@ import {
   acme, globex, initech, invalidated, issued, profileChanged, registered, revised, revoked, submitted, withdrawn,
 } from '@survey/domain/testing';
 import { recorded } from '@survey/event-store/testing';
+import { foldAsStored } from '../testing/fold-as-stored';
 
 const unknown = '91320302000000001X'; // invited, never registered: its district is unknown
 
-/**
- * Documents kept as JSON between events, as a store would. get() refuses a document the event did
- * not name in reads(), since the projector would not have fetched it.
- */
-function project(events: SurveyEvent[]): Map<string, Doc> {
-  const stored = new Map<string, string>();
-  for (const event of recorded(events)) {
-    const declared = new Set(progressProjection.reads(event).map(([c, id]) => `${c}|${id}`));
-    const open = new Map<string, Doc | null>();
-    const access: DocAccess = {
-      get: <T extends Doc>(c: string, id: string) => {
-        const key = `${c}|${id}`;
-        if (!declared.has(key) && !open.has(key)) throw new Error(`${event.type} read ${key} without naming it in reads()`);
-        if (!open.has(key)) open.set(key, stored.has(key) ? (JSON.parse(stored.get(key)!) as Doc) : null);
-        return (open.get(key) ?? undefined) as T | undefined;
-      },
-      put: (c, id, doc) => void open.set(`${c}|${id}`, doc),
-      delete: (c, id) => void open.set(`${c}|${id}`, null),
-    };
-    progressProjection.apply(event, access);
-    for (const [key, doc] of open) {
-      if (doc) stored.set(key, JSON.stringify(doc));
-      else stored.delete(key);
-    }
-  }
-  return new Map([...stored].map(([k, v]) => [k, JSON.parse(v) as Doc]));
-}
+const project = (events: SurveyEvent[]): Map<string, Doc> => foldAsStored(progressProjection, recorded(events));
 
 /** Registered (or moved) with a name of its own, in `district`. */
 const profile = (creditCode: string, district: string, change = false) => (change ? profileChanged : registered)(creditCode, { name: `企业 ${creditCode.slice(-4)}`, district });
