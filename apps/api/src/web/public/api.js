@@ -43,6 +43,13 @@ export function tokenRole(jwt) {
  *   badReviewRate: number | null, previous: { year: number, rate: number } | null, change: Change | null,
  *   questions?: QuestionFigure[], segments: Record<string, Cell[]> | null, segmentsOmitted?: string,
  *   suppressionK: number }} AgencyDetail
+ * @typedef {{ cases: number, contacted: number, contactedOnTime: number, reported: number, rectifiedOnTime: number,
+ *   followUps: number, followUpSatisfied: number, appeals: number, appealsUpheld: number, open: number, overdue: number,
+ *   rates: { contactedOnTime: Figure, rectifiedOnTime: Figure, followUpSatisfied: Figure } }} CaseFigures
+ * @typedef {{ campaignId: string, agencies: (CaseFigures & { agencyId: string, name: string | null })[], total: CaseFigures }} RectificationReport
+ * @typedef {{ cases: number, closed: number, rectifiedRate: Figure, onTimeRate: Figure }} PublicCaseFigures
+ * @typedef {{ campaignId: string, publishedAt: string, agencies: (PublicCaseFigures & { agencyId: string, name: string | null })[],
+ *   total: PublicCaseFigures }} PublicRectification
  */
 
 const client = apiClient(token);
@@ -64,4 +71,8 @@ export const api = {
   agency: (id, agencyId) => signed(`/v1/reports/campaigns/${enc(id)}/agencies/${enc(agencyId)}`),
   /** @param {string} id @returns {Promise<PublishedResults>} */
   publicResults: (id) => open(`/v1/public/campaigns/${enc(id)}/results`),
+  /** @param {string} id @returns {Promise<RectificationReport>} */
+  rectification: (id) => signed(`/v1/reports/rectification?campaignId=${enc(id)}`),
+  /** @param {string} id @returns {Promise<PublicRectification>} */
+  publicRectification: (id) => open(`/v1/public/rectification?campaignId=${enc(id)}`),
 };

@@ -7,7 +7,7 @@
 const LABELS = {
   zh: {
     title: '企业满意度评议', publicTitle: '评议结果公布', campaign: '评议活动', switchTo: 'English',
-    tokenLabel: '分析员令牌', signIn: '登录', signOut: '退出',
+    tokenLabel: '工作人员令牌', signIn: '登录', signOut: '退出',
     signedIn: '已登录（{role}）', tokenKept: '令牌仅保存在本标签页中。',
     modeAnalyst: '分析视图', modePublic: '公开结果',
     footnote: '区间为 95% Wilson 区间；一家企业评议多个部门，整体区间略窄。',
@@ -28,10 +28,18 @@ const LABELS = {
     lowHigh: '区间下限–上限', rateSeries: '满意率 %', ciSeries: '95% 区间', badSeries: '差评率 %',
     micro: '微型', small: '小型', medium: '中型', large: '大型',
     scheduled: '未开始', open: '进行中', closed: '已结束', published: '已公布',
+    modeCentre: '服务中心视图', views: '视图', 'view.satisfaction': '满意度', 'view.rectification': '差评整改',
+    allAgencies: '全部部门', unknownAgency: '本评议活动没有部门 {id}。', rectByAgency: '各部门差评整改情况',
+    contactedOnTime: '按时回访率', rectifiedOnTime: '按时整改率', followUpSatisfied: '追评满意率',
+    'count.cases': '差评案件', 'count.open': '未结', 'count.overdue': '逾期', 'count.contacted': '已回访',
+    'count.reported': '已报告整改', 'count.followUps': '已追评', 'count.closed': '已结案', appealsUpheld: '申诉（成立）',
+    rectNote: '未结与逾期为当前数；其余为累计数（曾到达该步骤的案件，之后结案、重开或申诉成立的仍计入）。按时回访率与按时整改率的 n 为已回访（或整改）及已记录逾期的案件；追评满意率的 n 为已追评的案件。这些数字统计案件的办理，不涉及受访企业，不作隐去处理。',
+    publicRectTitle: '差评整改公示', rectifiedRate: '整改率', onTimeRate: '按时整改率',
+    publicRectNote: '每条差评为一件整改案件。整改率为以“已整改”结案的案件占已结案件的比例；按时整改率为在期限内报告整改的比例。此表实时更新，不随公布冻结；不含企业身份和评价内容。',
   },
   en: {
     title: 'Enterprise satisfaction survey', publicTitle: 'Published results', campaign: 'Campaign', switchTo: '中文',
-    tokenLabel: 'Analyst token', signIn: 'Sign in', signOut: 'Sign out',
+    tokenLabel: 'Staff token', signIn: 'Sign in', signOut: 'Sign out',
     signedIn: 'Signed in ({role}).', tokenKept: 'The token is kept in this tab only.',
     modeAnalyst: 'Analyst view', modePublic: 'Published results',
     footnote: 'Intervals are 95% Wilson intervals; one enterprise rates several agencies, so the overall interval is somewhat too narrow.',
@@ -52,6 +60,14 @@ const LABELS = {
     lowHigh: 'interval low–high', rateSeries: 'Satisfaction %', ciSeries: '95% interval', badSeries: 'Bad-review rate %',
     micro: 'micro', small: 'small', medium: 'medium', large: 'large',
     scheduled: 'scheduled', open: 'open', closed: 'closed', published: 'published',
+    modeCentre: 'Service centre view', views: 'Views', 'view.satisfaction': 'Satisfaction', 'view.rectification': 'Rectification',
+    allAgencies: 'All agencies', unknownAgency: 'This campaign has no agency {id}.', rectByAgency: 'Rectification by agency',
+    contactedOnTime: 'Contacted on time', rectifiedOnTime: 'Rectified on time', followUpSatisfied: 'Follow-ups satisfied',
+    'count.cases': 'Cases', 'count.open': 'Open', 'count.overdue': 'Overdue', 'count.contacted': 'Contacted',
+    'count.reported': 'Reported', 'count.followUps': 'Follow-ups', 'count.closed': 'Closed', appealsUpheld: 'Appeals (upheld)',
+    rectNote: 'Open and overdue are counts as they stand now; the others are cumulative (cases that ever reached the step, whatever happened after). The on-time rates are over the cases contacted (or reported) or recorded as late; follow-ups satisfied is over the cases followed up. These figures count the handling of cases, not respondents: nothing is suppressed.',
+    publicRectTitle: 'Rectification of bad reviews', rectifiedRate: 'Rectified', onTimeRate: 'Rectified on time',
+    publicRectNote: 'Every bad review is a rectification case. Rectified: the share of closed cases closed as rectified; on time: the share reported within the deadline. This table is live, not frozen at publication; it holds no enterprise and no text.',
   },
 };
 
