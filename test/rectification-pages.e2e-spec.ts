@@ -1,14 +1,16 @@
 /// <reference lib="dom" />
 /**
  * The rectification figures on the pages, in a real browser against the real app: the dashboard's
- * rectification view (the centre's only view; a second view for analysts) and the public page's
- * table of a published campaign. The cases are opened by the reactor from bad reviews submitted
+ * rectification view (the centre's first view, without the satisfaction reports; a second view for
+ * analysts) and the public page's table of a published campaign; and the dashboard's requests view,
+ * offered once the API has its route. The cases are opened by the reactor from bad reviews submitted
  * over HTTP and worked through the case routes (support/worked-cases.ts); every figure on a page is
  * compared with the API's answer of the moment. At desktop size and 375 px, keyboard only, zh and en,
  * under the pages' Content-Security-Policy.
  */
 import type { Browser, Page } from 'playwright-core';
 import { ManualClock } from '@survey/application';
+import { rateFigure } from '@survey/reporting';
 import { analyst, bearer, startApp, TestApp, token, withoutRateLimits } from './support/app';
 import { launchChromium, openPage, screenshot, Seen } from './support/browser';
 import { chromiumInstalled, describeIfInstalled } from './support/requirements';
@@ -116,7 +118,7 @@ describeIfInstalled(chromiumInstalled, 'the rectification figures on the pages',
       expect(report.total.rates.contactedOnTime.rate).toBeLessThan(100);
       await expectSummary('全部部门', report.total);
       await expectTable(report);
-      expect(await seen.page.locator('#views').isHidden()).toBe(true);
+      expect(await seen.page.locator('#view-satisfaction').count()).toBe(0);
       expect(await text('#mode')).toBe('服务中心视图');
       // The centre may not read the satisfaction reports: the page never asks for them.
       expect(seen.requests.filter((r) => r.path.startsWith('/v1/reports/') && !r.path.startsWith('/v1/reports/rectification'))).toEqual([]);
@@ -225,6 +227,64 @@ describeIfInstalled(chromiumInstalled, 'the rectification figures on the pages',
       await seen.page.keyboard.press('ArrowRight');
       await seen.page.waitForFunction(() => document.querySelector('#public-rectification .scroll')!.scrollLeft > 0, undefined, { timeout: 5000 }); // …and scrolls with the keyboard
       await screenshot(seen.page, 'public-rectification-phone-en.png');
+    });
+  });
+  describe('the requests view', () => {
+    /** A report of GET /v1/reports/requests's contract shape (CLOSED-LOOP.md), its rates from its counts. */
+    const requestFigures = (received: number, onTime: number, resolved: number, satisfied: number, rated: number) => ({
+      received, dispatchedOnTime: received - 1, accepted: received - 1, returned: 1, resolved, resolvedOnTime: onTime, rated, satisfied,
+      open: received - resolved, overdue: 1, escalated: 0,
+      rates: { dispatchedOnTime: rateFigure(received - 1, received), resolvedOnTime: rateFigure(onTime, resolved), satisfied: rateFigure(satisfied, rated) },
+    });
+    const REPORT = {
+      from: null, to: null,
+      agencies: [{ agencyId: 'tax', name: '市税务局', ...requestFigures(12, 9, 10, 7, 8) }, { agencyId: 'police', name: '市公安局', ...requestFigures(5, 2, 3, 1, 3) }],
+      // `constructor` stands for any category the configuration adds: shown as it is.
+      categories: [{ category: 'consultation', ...requestFigures(9, 7, 8, 6, 7) }, { category: 'constructor', ...requestFigures(8, 4, 5, 2, 4) }],
+      total: requestFigures(17, 11, 13, 8, 11),
+    };
+    type RequestRow = ReturnType<typeof requestFigures>;
+    const requestRow = (f: RequestRow) => [String(f.received), String(f.open), String(f.overdue), ...(['dispatchedOnTime', 'resolvedOnTime', 'satisfied'] as const).map((k) => rate(f.rates[k])), String(f.returned), String(f.escalated)];
+
+    it('is offered exactly when the API describes GET /v1/reports/requests (another branch brings it)', async () => {
+      seen = await openPage(browser);
+      const described = Object.keys((await t.http().get('/docs/openapi.json').expect(200)).body.paths).includes('/v1/reports/requests');
+      await signIn(token('analyst', 'alice'));
+      await seen.page.waitForSelector('#view-rectification');
+      expect(await seen.page.locator('#view-requests').count()).toBe(described ? 1 : 0);
+      if (described) return;
+      // Asked for by its address, the view is not there: the first view is shown, and the route never called.
+      const campaignId = await seen.page.locator('#campaign').inputValue();
+      await seen.page.evaluate((id) => (location.hash = `#/${id}?view=requests`), campaignId);
+      await seen.page.waitForSelector('#headline-rate');
+      expect(await seen.page.locator('#view-satisfaction').getAttribute('aria-current')).toBe('page');
+      expect(seen.requests.filter((r) => r.path.startsWith('/v1/reports/requests'))).toEqual([]);
+    });
+
+    it('shows a report of the contract\'s shape: in all, per agency and per category, with intervals (the route stood in for by the browser until it lands)', async () => {
+      seen = await openPage(browser);
+      // Until the requests report is merged, the browser answers for it with a report of the contract's shape.
+      await seen.page.route('**/docs/openapi.json', async (route) => {
+        const answer = await route.fetch();
+        const doc = await answer.json();
+        await route.fulfill({ response: answer, json: { ...doc, paths: { ...doc.paths, '/v1/reports/requests': {} } } });
+      });
+      await seen.page.route('**/v1/reports/requests', (route) => route.fulfill({ json: REPORT }));
+      await signIn(centreToken());
+      await seen.page.waitForSelector('#view-requests');
+      await tabTo('#view-requests');
+      await seen.page.keyboard.press('Enter');
+      await seen.page.waitForSelector('#req-summary');
+      for (const key of ['dispatchedOnTime', 'resolvedOnTime', 'satisfied'] as const) {
+        expect(await text(`#req-rate-${key}`)).toBe(pct(REPORT.total.rates[key].rate));
+        expect(await text(`#req-interval-${key}`)).toBe(interval(REPORT.total.rates[key]));
+      }
+      for (const key of ['received', 'open', 'overdue', 'resolved', 'rated', 'returned', 'escalated'] as const) expect(await text(`#req-count-${key}`)).toBe(String(REPORT.total[key]));
+      expect(await rowsOf(seen.page, '#req-agencies tbody tr')).toEqual(REPORT.agencies.map((a) => [a.name, ...requestRow(a)]));
+      expect(await rowsOf(seen.page, '#req-categories tbody tr')).toEqual([['政策咨询', ...requestRow(REPORT.categories[0])], ['constructor', ...requestRow(REPORT.categories[1])]]);
+      expect(await rowsOf(seen.page, '#req-categories tfoot tr')).toEqual([['合计', ...requestRow(REPORT.total)]]);
+      expect(seen.requests.find((r) => r.path === '/v1/reports/requests')?.signed).toBe(true);
+      await screenshot(seen.page, 'dashboard-requests.png');
     });
   });
 });

@@ -22,8 +22,23 @@ const signedIn = () => page === 'dashboard' && Boolean(token());
 
 /** @typedef {import('./screens.js').ViewName} ViewName */
 
+/**
+ * Whether the API has the requests report (another release brings it): asked once per page load,
+ * from the API's description, when a token is first used; until then, and without it, no such view.
+ */
+let requestsRoute = /** @type {boolean | null} */ (null);
+
 /** The views a signed-in token's role may read, the first its default. @returns {ViewName[]} */
-const viewsOfRole = () => (tokenRole(token() ?? '') === 'centre' ? ['rectification'] : ['satisfaction', 'rectification']);
+function viewsOfRole() {
+  /** @type {ViewName[]} */
+  const views = tokenRole(token() ?? '') === 'centre' ? ['rectification'] : ['satisfaction', 'rectification'];
+  return requestsRoute ? [...views, 'requests'] : views;
+}
+
+async function checkRoutes() {
+  if (requestsRoute !== null || !signedIn()) return;
+  requestsRoute = await api.routes().then((routes) => routes.has('/v1/reports/requests'), () => false);
+}
 
 function route() {
   const [path, query = ''] = location.hash.replace(/^#\/?/, '').split('?');
@@ -110,6 +125,7 @@ async function render() {
   if (!signedIn()) return screens.published(campaign, ctx);
   showViews(campaign.id, shown);
   if (shown === 'rectification') return screens.rectification(campaign, agencyId, ctx);
+  if (shown === 'requests') return screens.requests(ctx);
   return agencyId ? screens.agency(campaign, agencyId, ctx) : screens.overview(campaign, ctx);
 }
 
@@ -126,7 +142,7 @@ function showSignIn() {
 async function refresh() {
   showSignIn();
   try {
-    await loadCampaigns();
+    await Promise.all([loadCampaigns(), checkRoutes()]);
     await render();
   } catch (error) {
     if (tokenTrouble(error)) return refresh();

@@ -1,18 +1,19 @@
 // @ts-check
-// The screens the page can show: a campaign's overview, one agency and the rectification cases
-// (signed in), and a campaign's published results. Each fetches what it needs, then replaces the view in one step,
+// The screens the page can show: a campaign's overview, one agency, the rectification cases and
+// the enterprises' requests (signed in), and a campaign's published results. Each fetches what it needs, then replaces the view in one step,
 // unless `ctx.stale()` says the reader has moved on meanwhile.
 import { api, ApiError } from './api.js';
 import { h } from './dom.js';
 import { t } from './i18n.js';
 import { publicRectificationSection, rectificationSections } from './rectification.js';
+import { requestsSections } from './requests.js';
 import { agenciesSection, agencySections, badReviewSection, dateText, headlineSection, rankingTable, trendSection } from './views.js';
 
 /**
  * What every screen is given by the page: where to draw, how to move to another address, whether
  * the reader has moved on since it started, and the campaigns the picker offers.
  * @typedef {import('./api.js').Campaign} Campaign
- * @typedef {'satisfaction' | 'rectification'} ViewName
+ * @typedef {'satisfaction' | 'rectification' | 'requests'} ViewName
  * @typedef {{ view: HTMLElement, go: (campaignId: string, agencyId?: string, view?: ViewName) => void,
  *   href: (campaignId: string, agencyId?: string, view?: ViewName) => string, stale: () => boolean,
  *   campaigns: Campaign[] }} ScreenContext
@@ -68,6 +69,16 @@ export async function rectification(campaign, agencyId, { view, go, href, stale 
     href: (id) => href(campaign.id, id, 'rectification'),
     onPick: (id) => go(campaign.id, id, 'rectification'),
   }));
+}
+
+/**
+ * Enterprises' requests over all time (GET /v1/reports/requests), whatever the campaign chosen.
+ * @param {ScreenContext} context
+ */
+export async function requests({ view, stale }) {
+  const report = await optional(api.requests());
+  if (stale()) return;
+  view.replaceChildren(...(report.ok ? requestsSections(report.value) : [unavailable('requests', t('requestsTitle'), report.status)]));
 }
 
 /**
