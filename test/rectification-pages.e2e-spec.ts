@@ -130,6 +130,12 @@ describeIfInstalled(chromiumInstalled, 'the rectification figures on the pages',
       expect(await seen.page.locator('#rect-table tr.selected').getAttribute('data-agency')).toBe('police');
       await screenshot(seen.page, 'dashboard-rectification.png');
 
+      // An agency the campaign does not have is said to be so, with no figures beside it.
+      await seen.page.evaluate((id) => (location.hash = `#/${id}/constructor?view=rectification`), campaignId);
+      await seen.page.waitForSelector('#rect-unknown');
+      expect(await text('#rect-unknown p')).toBe('本评议活动没有部门 constructor。');
+      expect(await seen.page.locator('#rect-summary, #rect-table').count()).toBe(0);
+
       // A campaign from the picker keeps the view.
       const other = campaignId === 'xz-2019' ? 'xz-2018' : 'xz-2019';
       await seen.page.selectOption('#campaign', other);

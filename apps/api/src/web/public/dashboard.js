@@ -2,8 +2,9 @@
 // The page's entry point. The dashboard (`/`) shows the analysts' reports to a signed-in analyst
 // and, without a token, only published results; the public page (`/public`, `/results/{id}`)
 // never uses a token. Location: `#/{campaignId}` or `#/{campaignId}/{agencyId}` (ids encoded),
-// with `?view=rectification` for the rectification cases' view (`?` is in no id, so it never
-// reads as one). The centre's staff may read only that view, so theirs is always it.
+// with `?view=rectification` (the rectification cases) or `?view=requests` (enterprises'
+// requests) for the other views (`?` is in no id, so it never reads as one). The centre's staff
+// may not read the satisfaction reports, so their first view is the rectification cases.
 import { api, ApiError, clearToken, setToken, token, tokenRole } from './api.js';
 import { byId, h } from './shared/dom.js';
 import { currentLang, setLang, t } from './i18n.js';
