@@ -43,6 +43,18 @@ export function tokenRole(jwt) {
  *   badReviewRate: number | null, previous: { year: number, rate: number } | null, change: Change | null,
  *   questions?: QuestionFigure[], segments: Record<string, Cell[]> | null, segmentsOmitted?: string,
  *   suppressionK: number }} AgencyDetail
+ * @typedef {{ cases: number, contacted: number, contactedOnTime: number, reported: number, rectifiedOnTime: number,
+ *   followUps: number, followUpSatisfied: number, appeals: number, appealsUpheld: number, open: number, overdue: number,
+ *   rates: { contactedOnTime: Figure, rectifiedOnTime: Figure, followUpSatisfied: Figure } }} CaseFigures
+ * @typedef {{ campaignId: string, agencies: (CaseFigures & { agencyId: string, name: string | null })[], total: CaseFigures }} RectificationReport
+ * @typedef {{ cases: number, closed: number, rectifiedRate: Figure, onTimeRate: Figure }} PublicCaseFigures
+ * @typedef {{ campaignId: string, publishedAt: string, agencies: (PublicCaseFigures & { agencyId: string, name: string | null })[],
+ *   total: PublicCaseFigures }} PublicRectification
+ * @typedef {{ received: number, dispatchedOnTime: number, accepted: number, returned: number, resolved: number,
+ *   resolvedOnTime: number, rated: number, satisfied: number, open: number, overdue: number, escalated: number,
+ *   rates: { dispatchedOnTime: Figure, resolvedOnTime: Figure, satisfied: Figure } }} RequestFigures
+ * @typedef {{ from: string | null, to: string | null, agencies: (RequestFigures & { agencyId: string, name: string | null })[],
+ *   categories: (RequestFigures & { category: string })[], total: RequestFigures }} RequestsReport
  */
 
 const client = apiClient(token);
@@ -64,4 +76,16 @@ export const api = {
   agency: (id, agencyId) => signed(`/v1/reports/campaigns/${enc(id)}/agencies/${enc(agencyId)}`),
   /** @param {string} id @returns {Promise<PublishedResults>} */
   publicResults: (id) => open(`/v1/public/campaigns/${enc(id)}/results`),
+  /** @param {string} id @returns {Promise<RectificationReport>} */
+  rectification: (id) => signed(`/v1/reports/rectification?campaignId=${enc(id)}`),
+  /**
+   * The routes the API describes (its OpenAPI document): a view whose route another release brings
+   * is offered only once the API has it, without a 404 in the console of every page until then.
+   * @returns {Promise<Set<string>>}
+   */
+  routes: async () => new Set(Object.keys((await open('/docs/openapi.json'))?.paths ?? {})),
+  /** Requests over all time, per agency and per category (CLOSED-LOOP.md "Report shapes"). @returns {Promise<RequestsReport>} */
+  requests: () => signed('/v1/reports/requests'),
+  /** @param {string} id @returns {Promise<PublicRectification>} */
+  publicRectification: (id) => open(`/v1/public/rectification?campaignId=${enc(id)}`),
 };

@@ -2,7 +2,9 @@
 // Small helpers to build the page: elements from data (text only, never HTML: the shared `h`),
 // and figures as text.
 
-export { h } from './shared/dom.js';
+import { h } from './shared/dom.js';
+
+export { h };
 
 // The API's figures are already rounded to one decimal; these only print them.
 /** @param {number | null | undefined} x */
@@ -17,3 +19,10 @@ export const signed = (points) => (points > 0 ? `+${points.toFixed(1)}` : points
 export const count = (n) => (n === null || n === undefined ? '—' : n.toLocaleString('en-US'));
 /** @param {number} p */
 export const pValue = (p) => p.toFixed(4);
+
+/**
+ * A table that may be wider than a phone: it scrolls inside its own box, which the keyboard can
+ * reach (a focusable region), so that its columns can be scrolled without a pointer.
+ * @param {string} label @param {HTMLTableElement} table
+ */
+export const scrollBox = (label, table) => h('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': label }, table);

@@ -7,7 +7,7 @@
 const LABELS = {
   zh: {
     title: '企业满意度评议', publicTitle: '评议结果公布', campaign: '评议活动', switchTo: 'English',
-    tokenLabel: '分析员令牌', signIn: '登录', signOut: '退出',
+    tokenLabel: '工作人员令牌', signIn: '登录', signOut: '退出',
     signedIn: '已登录（{role}）', tokenKept: '令牌仅保存在本标签页中。',
     modeAnalyst: '分析视图', modePublic: '公开结果',
     footnote: '区间为 95% Wilson 区间；一家企业评议多个部门，整体区间略窄。',
@@ -28,10 +28,25 @@ const LABELS = {
     lowHigh: '区间下限–上限', rateSeries: '满意率 %', ciSeries: '95% 区间', badSeries: '差评率 %',
     micro: '微型', small: '小型', medium: '中型', large: '大型',
     scheduled: '未开始', open: '进行中', closed: '已结束', published: '已公布',
+    modeCentre: '服务中心视图', views: '视图', 'view.satisfaction': '满意度', 'view.rectification': '差评整改',
+    allAgencies: '全部部门', unknownAgency: '本评议活动没有部门 {id}。', rectByAgency: '各部门差评整改情况',
+    contactedOnTime: '按时回访率', rectifiedOnTime: '按时整改率', followUpSatisfied: '追评满意率',
+    'count.cases': '差评案件', 'count.open': '未结', 'count.overdue': '逾期', 'count.contacted': '已回访',
+    'count.reported': '已报告整改', 'count.followUps': '已追评', 'count.closed': '已结案', appealsUpheld: '申诉（成立）',
+    rectNote: '未结与逾期为当前数；其余为累计数（曾到达该步骤的案件，之后结案、重开或申诉成立的仍计入）。按时回访率与按时整改率的 n 为已回访（或整改）及已记录逾期的案件；追评满意率的 n 为已追评的案件。这些数字统计案件的办理，不涉及受访企业，不作隐去处理。',
+    publicRectTitle: '差评整改公示', rectifiedRate: '整改率', onTimeRate: '按时整改率',
+    'view.requests': '企业诉求', requestsTitle: '企业诉求办理（全部时间）', category: '类别', total: '合计',
+    'request.dispatchedOnTime': '按时派单率', 'request.resolvedOnTime': '按时办结率', 'request.satisfied': '满意率',
+    'count.received': '受理', 'count.resolved': '已办结', 'count.rated': '已评价', 'count.returned': '退回', 'count.escalated': '督办',
+    'req-agencies.title': '各部门诉求办理', 'req-categories.title': '各类别诉求办理',
+    requestsNote: '未结与逾期为当前数；其余为累计数。按时派单率、按时办结率的 n 为已派单（办结）及已记录逾期的诉求；满意率的 n 为已评价的诉求（未评价的不计为满意）。',
+    'category.consultation': '政策咨询', 'category.approval': '审批服务', 'category.operations': '生产经营', 'category.finance': '融资',
+    'category.land': '用地规划', 'category.talent': '人才用工', 'category.contracts': '合同履约', 'category.legal': '法律权益', 'category.disturbance': '涉企检查扰企',
+    publicRectNote: '每条差评为一件整改案件。整改率为以“已整改”结案的案件占已结案件的比例；按时整改率为在期限内报告整改的比例。此表实时更新，不随公布冻结；不含企业身份和评价内容。',
   },
   en: {
     title: 'Enterprise satisfaction survey', publicTitle: 'Published results', campaign: 'Campaign', switchTo: '中文',
-    tokenLabel: 'Analyst token', signIn: 'Sign in', signOut: 'Sign out',
+    tokenLabel: 'Staff token', signIn: 'Sign in', signOut: 'Sign out',
     signedIn: 'Signed in ({role}).', tokenKept: 'The token is kept in this tab only.',
     modeAnalyst: 'Analyst view', modePublic: 'Published results',
     footnote: 'Intervals are 95% Wilson intervals; one enterprise rates several agencies, so the overall interval is somewhat too narrow.',
@@ -52,6 +67,21 @@ const LABELS = {
     lowHigh: 'interval low–high', rateSeries: 'Satisfaction %', ciSeries: '95% interval', badSeries: 'Bad-review rate %',
     micro: 'micro', small: 'small', medium: 'medium', large: 'large',
     scheduled: 'scheduled', open: 'open', closed: 'closed', published: 'published',
+    modeCentre: 'Service centre view', views: 'Views', 'view.satisfaction': 'Satisfaction', 'view.rectification': 'Rectification',
+    allAgencies: 'All agencies', unknownAgency: 'This campaign has no agency {id}.', rectByAgency: 'Rectification by agency',
+    contactedOnTime: 'Contacted on time', rectifiedOnTime: 'Rectified on time', followUpSatisfied: 'Follow-ups satisfied',
+    'count.cases': 'Cases', 'count.open': 'Open', 'count.overdue': 'Overdue', 'count.contacted': 'Contacted',
+    'count.reported': 'Reported', 'count.followUps': 'Follow-ups', 'count.closed': 'Closed', appealsUpheld: 'Appeals (upheld)',
+    rectNote: 'Open and overdue are counts as they stand now; the others are cumulative (cases that ever reached the step, whatever happened after). The on-time rates are over the cases contacted (or reported) or recorded as late; follow-ups satisfied is over the cases followed up. These figures count the handling of cases, not respondents: nothing is suppressed.',
+    publicRectTitle: 'Rectification of bad reviews', rectifiedRate: 'Rectified', onTimeRate: 'Rectified on time',
+    'view.requests': 'Requests', requestsTitle: "Enterprises' requests (all time)", category: 'Category', total: 'Total',
+    'request.dispatchedOnTime': 'Dispatched on time', 'request.resolvedOnTime': 'Resolved on time', 'request.satisfied': 'Satisfied',
+    'count.received': 'Received', 'count.resolved': 'Resolved', 'count.rated': 'Rated', 'count.returned': 'Returned', 'count.escalated': 'Escalated',
+    'req-agencies.title': 'Requests by agency', 'req-categories.title': 'Requests by category',
+    requestsNote: 'Open and overdue are counts as they stand now; the others are cumulative. The on-time rates are over the requests dispatched (or resolved) or recorded as late; satisfied is over the requests rated (one not rated never counts as satisfied).',
+    'category.consultation': 'Policy questions', 'category.approval': 'Approvals', 'category.operations': 'Operations', 'category.finance': 'Finance',
+    'category.land': 'Land and planning', 'category.talent': 'Staffing', 'category.contracts': 'Contracts', 'category.legal': 'Legal rights', 'category.disturbance': 'Disturbing inspections',
+    publicRectNote: 'Every bad review is a rectification case. Rectified: the share of closed cases closed as rectified; on time: the share reported within the deadline. This table is live, not frozen at publication; it holds no enterprise and no text.',
   },
 };
 
@@ -89,3 +119,10 @@ export function t(key, params = {}) {
   const text = own(LABELS[lang], key) ?? own(LABELS.en, key) ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => String(own(params, name) ?? ''));
 }
+
+/**
+ * The label for `key` if there is one, else `fallback` (a configurable id such as a request
+ * category that has no label is shown as it is).
+ * @param {string} key @param {string} fallback
+ */
+export const label = (key, fallback) => own(LABELS[lang], key) ?? own(LABELS.en, key) ?? fallback;

@@ -1,17 +1,21 @@
 // @ts-check
-// The three screens the page can show: a campaign's overview and one agency (signed in), and a
-// campaign's published results. Each fetches what it needs, then replaces the view in one step,
+// The screens the page can show: a campaign's overview, one agency, the rectification cases and
+// the enterprises' requests (signed in), and a campaign's published results. Each fetches what it needs, then replaces the view in one step,
 // unless `ctx.stale()` says the reader has moved on meanwhile.
 import { api, ApiError } from './api.js';
 import { h } from './dom.js';
 import { t } from './i18n.js';
+import { publicRectificationSection, rectificationSections } from './rectification.js';
+import { requestsSections } from './requests.js';
 import { agenciesSection, agencySections, badReviewSection, dateText, headlineSection, rankingTable, trendSection } from './views.js';
 
 /**
  * What every screen is given by the page: where to draw, how to move to another address, whether
  * the reader has moved on since it started, and the campaigns the picker offers.
  * @typedef {import('./api.js').Campaign} Campaign
- * @typedef {{ view: HTMLElement, go: (campaignId: string, agencyId?: string) => void, stale: () => boolean,
+ * @typedef {'satisfaction' | 'rectification' | 'requests'} ViewName
+ * @typedef {{ view: HTMLElement, go: (campaignId: string, agencyId?: string, view?: ViewName) => void,
+ *   href: (campaignId: string, agencyId?: string, view?: ViewName) => string, stale: () => boolean,
  *   campaigns: Campaign[] }} ScreenContext
  */
 
@@ -53,6 +57,31 @@ export async function agency(campaign, agencyId, { view, go, stale }) {
 }
 
 /**
+ * How a campaign's bad reviews are being handled (GET /v1/reports/rectification), in all or for
+ * one agency; the table below lists every agency.
+ * @param {Campaign} campaign @param {string} agencyId @param {ScreenContext} context
+ */
+export async function rectification(campaign, agencyId, { view, go, href, stale }) {
+  const report = await api.rectification(campaign.id);
+  if (stale()) return;
+  view.replaceChildren(...rectificationSections(report, {
+    agencyId,
+    href: (id) => href(campaign.id, id, 'rectification'),
+    onPick: (id) => go(campaign.id, id, 'rectification'),
+  }));
+}
+
+/**
+ * Enterprises' requests over all time (GET /v1/reports/requests), whatever the campaign chosen.
+ * @param {ScreenContext} context
+ */
+export async function requests({ view, stale }) {
+  const report = await optional(api.requests());
+  if (stale()) return;
+  view.replaceChildren(...(report.ok ? requestsSections(report.value) : [unavailable('requests', t('requestsTitle'), report.status)]));
+}
+
+/**
  * A campaign's published results; with two or more campaigns published, also the trend of the
  * published rates (each campaign's figures as frozen, the change as it published it).
  * @param {Campaign} campaign
@@ -60,14 +89,16 @@ export async function agency(campaign, agencyId, { view, go, stale }) {
  */
 export async function published(campaign, { view, stale, campaigns }) {
   const others = campaigns.length > 1 ? campaigns.filter((c) => c.id !== campaign.id) : [];
-  const [results, ...earlier] = await Promise.all([campaign, ...others].map((c) => api.publicResults(c.id)));
+  // Should the rectification table fail, its card says so and the published results still show.
+  const [cases, [results, ...earlier]] = await Promise.all([optional(api.publicRectification(campaign.id)), Promise.all([campaign, ...others].map((c) => api.publicResults(c.id)))]);
   if (stale()) return;
   const agencies = agenciesSection(results);
   const bad = badReviewSection(results);
   const series = [results, ...earlier].sort((a, b) => a.year - b.year);
   const trend = series.length > 1 ? trendSection('trend-chart', t('publishedTrend'), { series }) : null;
   view.replaceChildren(headlineSection(results, { note: t('publishedAt', { at: dateText(results.publishedAt) }) }),
-    ...(trend ? [trend.card] : []), agencies.card, bad.card, rankingTable(results));
+    ...(trend ? [trend.card] : []), agencies.card, bad.card, rankingTable(results),
+    cases.ok ? publicRectificationSection(cases.value) : unavailable('public-rectification', t('publicRectTitle'), cases.status));
   trend?.draw();
   agencies.draw();
   bad.draw();

@@ -2,7 +2,7 @@
 // The page's sections, each built from one API answer: the headline, the rankings, an agency's
 // questions and segments. Text is set with textContent only (names come from the data).
 import { badReviewChart, rankedBarChart, trendChart } from './charts.js';
-import { count, fixed1, h, pct, pValue, range, signed } from './dom.js';
+import { count, fixed1, h, pct, pValue, range, scrollBox, signed } from './dom.js';
 import { currentLang, t } from './i18n.js';
 
 /**
@@ -115,13 +115,13 @@ export function badReviewSection(report) {
 export function rankingTable(report) {
   const badRank = new Map(badReviewRows(report).map((r) => [r.agencyId, r.rank]));
   const head = [t('rank'), t('agency'), t('satisfaction'), t('interval'), 'n', t('badReviewRate'), t('badReviewRank')];
-  return h('section', { class: 'card wide' }, h('h2', {}, t('rankingTable')),
+  return h('section', { class: 'card wide' }, h('h2', {}, t('rankingTable')), scrollBox(t('rankingTable'),
     h('table', { class: 'ranking', id: 'ranking-table' },
       h('thead', {}, h('tr', {}, head.map((c) => h('th', {}, c)))),
       h('tbody', {}, report.agencies.map((a) => h('tr', { dataset: { agency: a.agencyId } },
         h('td', {}, String(a.rank)), h('td', {}, a.name), h('td', {}, pct(a.satisfaction.rate)),
         h('td', {}, range(a.satisfaction)), h('td', {}, count(a.satisfaction.n)), h('td', {}, pct(a.badReviewRate)),
-        h('td', {}, String(badRank.get(a.agencyId) ?? '—')))))));
+        h('td', {}, String(badRank.get(a.agencyId) ?? '—'))))))));
 }
 
 /**
