@@ -19,19 +19,22 @@ export const REQUEST_REPORT = {
 
 /**
  * The cumulative counters, each request at most once in each (per agency: at most once per agency).
- * `dispatched` marks the first dispatch (which alone is judged on time); `dispatchSettled` and
- * `resolveSettled` are the on-time rates' denominators: the step done, or its deadline recorded missed.
+ * The rates' denominators: `dispatchSettled` and `resolveSettled`, the step done or its deadline
+ * recorded missed, whichever came first (only then is it judged on time); `ratingSettled`, the
+ * request's rating become final (closed on a rating, escalated on a second negative one, or closed
+ * unrated after a negative one), when `satisfied` is judged. Each numerator is counted by the same
+ * event as its denominator, so no span of days has more on time (or satisfied) than judged.
  */
 export const REQUEST_COUNTERS = [
   'received', 'dispatched', 'dispatchedOnTime', 'dispatchSettled', 'accepted', 'returned', 'resolved', 'resolvedOnTime', 'resolveSettled',
-  'rated', 'satisfied', 'escalated',
+  'rated', 'ratingSettled', 'satisfied', 'escalated',
 ] as const;
 export type RequestCounter = (typeof REQUEST_COUNTERS)[number];
 export type RequestCounts = Record<RequestCounter, number>;
 
 export const noRequestCounts = (): RequestCounts => ({
   received: 0, dispatched: 0, dispatchedOnTime: 0, dispatchSettled: 0, accepted: 0, returned: 0, resolved: 0, resolvedOnTime: 0, resolveSettled: 0,
-  rated: 0, satisfied: 0, escalated: 0,
+  rated: 0, ratingSettled: 0, satisfied: 0, escalated: 0,
 });
 
 export interface RequestDayDoc {

@@ -58,7 +58,8 @@ describe('request-reports projection', () => {
     expect(on('2019-12-12')).toEqual(noRequestCounts());
     expect(days(docs).find((d) => d.day === '2019-12-12')?.agencies).toEqual([{ agencyId: 'tax', counts: { ...noRequestCounts(), received: 1, dispatched: 1, dispatchSettled: 1, dispatchedOnTime: 1 } }]);
     expect(on('2019-12-28')).toBeUndefined(); // b closed not-rated: counted in nothing
-    expect(on('2020-01-07')).toEqual({ ...noRequestCounts(), rated: 1 });
+    expect(on('2020-01-07')).toEqual({ ...noRequestCounts(), rated: 1, ratingSettled: 1 }); // f: basically satisfied
+    expect(on('2019-12-31')).toEqual({ ...noRequestCounts(), ratingSettled: 1, escalated: 1 }); // c: its second rating, final, not satisfied
     expect(requestDayOf(endOf('2019-12-10'))).toBe('2019-12-11');
     expect(requestDayOf(local('2019-12-10 23:59'))).toBe('2019-12-10');
   });
@@ -104,6 +105,36 @@ describe('request-reports projection', () => {
     const docs = project([...onRequest('x', dispatched(), rated('satisfied'), requestClosed('satisfied', 'satisfied')), ...onRequest('y', received(), received())]);
     expect(total(docs)).toEqual({ ...noRequestCounts(), received: 1 });
     expect(openRequests(docs).map((d) => d.requestId)).toEqual(['y']);
+  });
+
+  it('judges satisfaction once the rating is final: a satisfied second round counts on its own day with its denominator', () => {
+    const docs = project(onRequest('s', received(), dispatched(), accepted(), resolved(), rated('dissatisfied'), requestEvents.requestReopened(),
+      resolved(2, local('2019-12-30 10:00')), rated('very_satisfied', 2, local('2020-01-02 10:00')), requestClosed('satisfied', 'very_satisfied', local('2020-01-02 10:00'))));
+    const on = (day: string) => days(docs).find((d) => d.day === day)?.total;
+    expect(on('2019-12-23')).toEqual({ ...noRequestCounts(), rated: 1 }); // the first rating: rated, not final
+    expect(on('2020-01-02')).toEqual({ ...noRequestCounts(), ratingSettled: 1, satisfied: 1 });
+    expect(total(docs)).toMatchObject({ resolved: 1, rated: 1, ratingSettled: 1, satisfied: 1 });
+  });
+
+  it('takes a negative rating left unanswered as final, and a request never rated as not rated', () => {
+    const docs = project([
+      ...onRequest('u', received(), dispatched(), accepted(), resolved(), rated('dissatisfied'), requestEvents.requestReopened(),
+        resolved(2, local('2019-12-30 10:00'), endOf('2020-01-06')), requestClosed('not-rated', null, endOf('2020-01-06'))),
+      ...onRequest('v', received(), dispatched(), accepted(), resolved(), requestClosed('not-rated', null, endOf('2019-12-27'))),
+    ]);
+    expect(total(docs)).toMatchObject({ resolved: 2, rated: 1, ratingSettled: 1, satisfied: 0 });
+    expect(ofAgency(docs, 'tax')).toMatchObject({ rated: 1, ratingSettled: 1, satisfied: 0 });
+  });
+
+  it('never judges on time a step whose deadline was recorded missed first', () => {
+    // Missed at police while dispatched (12-31), returned, dispatched to tax, resolved within tax's due: late for the request, on time for tax.
+    const docs = project(onRequest('m', received(), dispatched('police'), requestMissed('resolve', endOf('2019-12-31'), 'police'),
+      returned('police', local('2020-01-02 10:00'), endOf('2020-01-03')), dispatched('tax', endOf('2020-01-23'), local('2020-01-03 10:00'), endOf('2020-01-06')),
+      accepted('tax', local('2020-01-03 11:00')), resolved(1, local('2020-01-10 10:00'))));
+    expect(total(docs)).toMatchObject({ resolved: 1, resolveSettled: 1, resolvedOnTime: 0 });
+    expect(ofAgency(docs, 'police')).toMatchObject({ resolveSettled: 1, resolvedOnTime: 0, returned: 1 });
+    expect(ofAgency(docs, 'tax')).toMatchObject({ resolved: 1, resolveSettled: 1, resolvedOnTime: 1 });
+    for (const day of days(docs)) expect(day.total.resolvedOnTime).toBeLessThanOrEqual(day.total.resolveSettled);
   });
 
   it('never counts a not-rated closing as satisfied, nor a missed deadline twice', () => {

@@ -136,6 +136,11 @@ function stepsOf(event: RequestEvent, before: FiledRequest | undefined, seen: (a
   const whole = (counter: RequestCounter, when = true): Step => ({ agencyId: null, counter, when });
   const of = (agencyId: string, counter: RequestCounter, when = true): Step => ({ agencyId, counter, when });
   const both = (agencyId: string, counter: RequestCounter): Step[] => [whole(counter), of(agencyId, counter)];
+  /** The rating became final: judged satisfied or not, once (in the agency's row too, when it had one). */
+  const ratingFinal = (agencyId: string | null, satisfied: boolean): Step[] => [
+    whole('satisfied', satisfied && !seen(null, 'ratingSettled')), whole('ratingSettled'),
+    ...(agencyId === null ? [] : [of(agencyId, 'satisfied', satisfied && !seen(agencyId, 'ratingSettled')), of(agencyId, 'ratingSettled')]),
+  ];
   switch (event.type) {
     case 'RequestReceived':
       return [whole('received')];
@@ -143,8 +148,8 @@ function stepsOf(event: RequestEvent, before: FiledRequest | undefined, seen: (a
       const { agencyId, at } = event.data;
       const due = before?.dispatchDue ?? null;
       return [
-        whole('dispatchedOnTime', !seen(null, 'dispatched') && onTime(at, due)), whole('dispatched'), whole('dispatchSettled'),
-        of(agencyId, 'dispatchedOnTime', !seen(agencyId, 'received') && onTime(at, due)), of(agencyId, 'received'), of(agencyId, 'dispatched'),
+        whole('dispatchedOnTime', !seen(null, 'dispatchSettled') && onTime(at, due)), whole('dispatched'), whole('dispatchSettled'),
+        of(agencyId, 'dispatchedOnTime', !seen(agencyId, 'dispatchSettled') && onTime(at, due)), of(agencyId, 'received'), of(agencyId, 'dispatched'),
         of(agencyId, 'dispatchSettled'),
       ];
     }
@@ -156,19 +161,22 @@ function stepsOf(event: RequestEvent, before: FiledRequest | undefined, seen: (a
       const { agencyId, at } = event.data;
       const due = before?.resolveDue ?? null;
       return [
-        whole('resolvedOnTime', !seen(null, 'resolved') && onTime(at, due)), whole('resolved'), whole('resolveSettled'),
-        of(agencyId, 'resolvedOnTime', !seen(agencyId, 'resolved') && onTime(at, due)), of(agencyId, 'resolved'), of(agencyId, 'resolveSettled'),
+        whole('resolvedOnTime', !seen(null, 'resolveSettled') && onTime(at, due)), whole('resolved'), whole('resolveSettled'),
+        of(agencyId, 'resolvedOnTime', !seen(agencyId, 'resolveSettled') && onTime(at, due)), of(agencyId, 'resolved'), of(agencyId, 'resolveSettled'),
       ];
     }
     case 'ResolutionRated':
       return both(event.data.agencyId, 'rated');
     case 'RequestEscalated':
-      return both(event.data.agencyId, 'escalated');
+      return [...both(event.data.agencyId, 'escalated'), ...ratingFinal(event.data.agencyId, false)];
     case 'RequestClosed': {
-      // Only a satisfied rating closes `satisfied` (the domain judged the level on its scale); not-rated never counts here.
-      if (event.data.outcome !== 'satisfied') return [];
       const agencyId = before?.agencyId ?? null;
-      return agencyId === null ? [whole('satisfied')] : both(agencyId, 'satisfied');
+      const { outcome } = event.data;
+      // The domain judged the level on its scale: `satisfied` or `rated` (neither satisfied nor negative). Not rated after a negative
+      // rating: that rating is the last word; not rated at all: counted apart, never satisfied.
+      if (outcome === 'satisfied' || outcome === 'rated') return ratingFinal(agencyId, outcome === 'satisfied');
+      if (outcome === 'not-rated' && seen(null, 'rated')) return ratingFinal(agencyId, false);
+      return [];
     }
     case 'RequestDeadlineMissed': {
       const { deadline, agencyId } = event.data;

@@ -55,7 +55,7 @@ export const CITY_REQUESTS_COUNTS = {
   dispatched: 5, dispatchSettled: 5, dispatchedOnTime: 4, // a, b, c, e, f; b late (recorded missed: counted once); c's first dispatch judged
   accepted: 4, returned: 1, // a, b, c, f; c by police
   resolved: 4, resolveSettled: 4, resolvedOnTime: 3, // a, c, f on time (f against its extended due); b late (and recorded missed)
-  rated: 3, satisfied: 1, // a satisfied; c rated twice (once here), f basically satisfied; b not rated
+  rated: 3, ratingSettled: 3, satisfied: 1, // a satisfied; c rated twice (once here), final when escalated; f basically satisfied; b never rated
   escalated: 1, // c
 };
 
@@ -69,5 +69,5 @@ export const TAX_REQUESTS_COUNTS = {
 /** The police's row: c, dispatched to it on time and returned. */
 export const POLICE_REQUESTS_COUNTS = {
   received: 1, dispatched: 1, dispatchSettled: 1, dispatchedOnTime: 1, accepted: 0, returned: 1,
-  resolved: 0, resolveSettled: 0, resolvedOnTime: 0, rated: 0, satisfied: 0, escalated: 0,
+  resolved: 0, resolveSettled: 0, resolvedOnTime: 0, rated: 0, ratingSettled: 0, satisfied: 0, escalated: 0,
 };
