@@ -94,9 +94,10 @@ function applyRequestEvent(event: RequestEvent, docs: DocAccess): void {
     counts += 1;
     if (agencyId === null) {
       day.total[counter] += 1;
-      countsIn(day.categories, 'category', after.category)[counter] += 1;
+      const { category } = after;
+      countsIn(day.categories, (r) => r.category === category, () => ({ category, counts: noRequestCounts() }))[counter] += 1;
     } else {
-      countsIn(day.agencies, 'agencyId', agencyId)[counter] += 1;
+      countsIn(day.agencies, (r) => r.agencyId === agencyId, () => ({ agencyId, counts: noRequestCounts() }))[counter] += 1;
     }
   }
   // A day with nothing counted has no document: a request's later steps (a second rating, a repeated miss) create none.
@@ -123,10 +124,10 @@ function revive(state: RequestTallyDoc['state']): FiledRequest {
   return { ...state, agencies: new Set(state.agencies), missed: new Set(state.missed) };
 }
 
-/** The counts of one category or agency on that day, added to the list when it has none yet. */
-function countsIn<K extends 'category' | 'agencyId'>(rows: ({ [key in K]: string } & { counts: RequestCounts })[], key: K, value: string): RequestCounts {
-  let row = rows.find((r) => r[key] === value);
-  if (!row) rows.push((row = { [key]: value, counts: noRequestCounts() } as { [key in K]: string } & { counts: RequestCounts }));
+/** The counts of one category or agency on that day (the row `matches`), added to the list when it has none yet. */
+function countsIn<Row extends { counts: RequestCounts }>(rows: Row[], matches: (row: Row) => boolean, added: () => Row): RequestCounts {
+  let row = rows.find(matches);
+  if (!row) rows.push((row = added()));
   return row.counts;
 }
 
