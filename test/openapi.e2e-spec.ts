@@ -171,6 +171,12 @@ describe('the OpenAPI description', () => {
     answers(404)(await http().get('/v1/reports/rectification?campaignId=nowhere').set(analyst));
     answers(200)(await http().get('/v1/public/rectification?campaignId=xz-2018'));
     answers(404)(await http().get('/v1/public/rectification?campaignId=xz-2019'));
+    // Requests reports (no request in this world: zeros, the directory's agencies and the default categories)
+    answers(200)(await http().get('/v1/reports/requests?from=2019-01-01&to=2019-12-31').set(analyst));
+    answers(400)(await http().get('/v1/reports/requests?from=2019-02-30').set(analyst));
+    answers(403)(await http().get('/v1/reports/requests').set(enterprise));
+    answers(200)(await http().get('/v1/public/requests?year=2019'));
+    answers(400)(await http().get('/v1/public/requests?year=19'));
     const centre = bearer('centre', 'centre-1');
     answers(200)(await http().get('/v1/notifications/parked').set(centre));
     answers(400)(await http().get('/v1/notifications/parked?limit=0').set(centre));

@@ -11,6 +11,8 @@ import {
   AppConfig, AuditModule, BallotsModule, CaseProcessesModule, CasesModule, CampaignsModule, Clock, EnterprisesModule, HealthModule, ImportsModule, InvitationsModule,
   NotificationOutboxModule, NotificationsModule, ProjectionCheckpointsModule, RectificationReportsModule, ReportsModule, RunningProjectionsModule, RuntimeModule, systemClock,
 } from '@survey/application';
+// The requests reports (issue 14): an import of its own, so that merging beside the other closed-loop features stays easy.
+import { RequestReportsModule } from '@survey/application';
 import { AuditController } from './audit/audit.controller';
 import { CampaignHistoryController } from './audit/campaign-history.controller';
 import { CampaignChangesController } from './campaigns/campaign-changes.controller';
@@ -32,6 +34,8 @@ import { CasesController } from './cases/cases.controller';
 import { PublicRectificationController } from './rectification-reports/public-rectification.controller';
 import { RectificationReportsController } from './rectification-reports/rectification-reports.controller';
 import { NotificationsController } from './notifications/notifications.controller';
+import { PublicRequestsController } from './request-reports/public-requests.controller';
+import { RequestReportsController } from './request-reports/request-reports.controller';
 
 @Module({})
 export class ApiModule {
@@ -45,13 +49,14 @@ export class ApiModule {
         HealthModule,
         CqrsModule.forRoot(),
         CampaignsModule, EnterprisesModule, BallotsModule, InvitationsModule, ReportsModule, AuditModule, ImportsModule, CasesModule, RectificationReportsModule,
-        NotificationsModule,
+        NotificationsModule, RequestReportsModule,
         WebModule, DocsModule,
       ],
       controllers: [CampaignsController, EnterprisesController, EvaluationsController, ReportsController, PublicController, AuditController, HealthController,
         ReportsCsvController,
         CampaignChangesController, CampaignHistoryController, ImportsController, ProgressController,
-        InvitationsController, CasesController, RectificationReportsController, PublicRectificationController, NotificationsController],
+        InvitationsController, CasesController, RectificationReportsController, PublicRectificationController, NotificationsController,
+        RequestReportsController, PublicRequestsController],
       // In this order: the rate limits count per subject of a token AuthGuard has verified.
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: RateLimitGuard }],
     };

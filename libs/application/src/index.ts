@@ -18,6 +18,7 @@ export * from './cases/case-step.command';
 export * from './cases/get-case.query';
 export * from './cases/list-cases.query';
 export * from './rectification-reports/rectification-reports.module';
+export * from './request-reports/request-reports.module';
 export * from './notifications/notifications.module';
 export * from './config/config';
 export * from './config/http-limits';
@@ -82,6 +83,9 @@ export * from './reports/public-results.query';
 // rectification reports
 export * from './rectification-reports/rectification-report.query';
 export * from './rectification-reports/public-rectification.query';
+// requests reports
+export * from './request-reports/request-report.query';
+export * from './request-reports/public-requests.query';
 // audit
 export * from './audit/invalidate-evaluation.command';
 export * from './audit/record-audit-read.command';

@@ -15,5 +15,7 @@ export * from './projections/directory.projection';
 export * from './projections/cases.projection';
 export * from './projections/rectification-docs';
 export * from './projections/rectification.projection';
+export * from './projections/request-report-docs';
+export * from './projections/request-reports.projection';
 export * from './projections';
 export * from './sqlite/sqlite-backup';

@@ -19,3 +19,7 @@ export {
   rectificationReport, publicRectification, type RectificationReport, type PublicRectification, type AgencyCasesInput, type CaseCountsInput,
   type CaseFigures, type PublicCaseFigures,
 } from './rectification';
+export {
+  requestReport, publicRequests, type RequestReport, type PublicRequests, type RequestReportInput, type RequestDayInput, type OpenRequestInput,
+  type RequestCountsInput, type RequestFigures, type PublicRequestFigures,
+} from './requests';

@@ -143,6 +143,25 @@ export const API_SCHEMAS: Record<string, SchemaObject> = {
     agencies: array({ allOf: [obj({ agencyId: str, name: nullable(str) }), $('PublicCaseFigures')] }),
     total: $('PublicCaseFigures'),
   }),
+  // The closed loop: requests reports (CLOSED-LOOP.md "Report shapes")
+  RequestFigures: obj({
+    received: int, dispatchedOnTime: int, accepted: int, returned: int, resolved: int, resolvedOnTime: int, rated: int, satisfied: int,
+    open: int, overdue: int, escalated: int,
+    rates: obj({ dispatchedOnTime: $('Rate'), resolvedOnTime: $('Rate'), satisfied: $('Rate') }),
+  }, [], 'the requests that reached each step on the days of the span (each once; per agency: its own steps, received = dispatched to it); open and overdue: those received in the span, as they stand when asked; never suppressed'),
+  RequestReport: obj({
+    from: nullable({ type: 'string', format: 'date' }), to: nullable({ type: 'string', format: 'date' }),
+    agencies: array({ allOf: [obj({ agencyId: str, name: nullable(str) }), $('RequestFigures')] }),
+    categories: array({ allOf: [obj({ category: str }), $('RequestFigures')] }),
+    months: array({ allOf: [obj({ month: { type: 'string', pattern: '^\\d{4}-\\d{2}$' } }), $('RequestFigures')] }),
+    total: $('RequestFigures'),
+  }, [], 'every agency of the directory (zeros where it has no request), every category of the deployment, every month from the first to the last with a count'),
+  PublicRequestFigures: obj({ received: int, resolved: int, resolvedOnTimeRate: $('Rate'), satisfactionRate: $('Rate') }),
+  PublicRequests: obj({
+    year: nullable(int),
+    categories: array({ allOf: [obj({ category: str }), $('PublicRequestFigures')] }),
+    total: $('PublicRequestFigures'),
+  }, [], 'no text, no agency, no enterprise'),
   ParkedNotices: obj({
     parked: array(obj({ key: str, kind: str, subject: obj({ type: str, id: str }), tries: int, lastError: str, parkedAt: time, notice: { type: 'object' } })),
     next: nullable(str),

@@ -1,14 +1,14 @@
 /**
  * Reading the `rectification` projection for both reports: the campaign, and per agency its counts
- * and its open cases' dues, all at one checkpoint. The documents are read between two looks at the
- * projection's served checkpoint and read again if a batch (or a rebuild's switch) landed in
- * between, so `open`, `overdue` and the cumulative counts never come from two positions.
+ * and its open cases' dues, all at one checkpoint (../projections/one-checkpoint.ts), so `open`,
+ * `overdue` and the cumulative counts never come from two positions.
  */
 import { NotFound } from '@survey/domain';
 import {
   DocumentReads, noCaseCounts, OpenCaseDoc, RECTIFICATION, RectificationCampaignDoc, rectificationProjection, RectificationStatsDoc,
 } from '@survey/read-models';
 import type { AgencyCasesInput } from '@survey/reporting';
+import { atOneCheckpoint } from '../projections/one-checkpoint';
 
 export interface CampaignCases {
   campaign: RectificationCampaignDoc;
@@ -16,13 +16,8 @@ export interface CampaignCases {
   agencies: AgencyCasesInput[];
 }
 
-export async function campaignCases(reads: DocumentReads, campaignId: string): Promise<CampaignCases> {
-  for (let attempt = 1; ; attempt++) {
-    const before = await reads.servedCheckpoint(rectificationProjection.name);
-    const read = await readOnce(reads, campaignId);
-    const after = await reads.servedCheckpoint(rectificationProjection.name);
-    if ((after.position === before.position && after.generation === before.generation) || attempt >= 5) return read;
-  }
+export function campaignCases(reads: DocumentReads, campaignId: string): Promise<CampaignCases> {
+  return atOneCheckpoint(reads, rectificationProjection.name, () => readOnce(reads, campaignId));
 }
 
 async function readOnce(reads: DocumentReads, campaignId: string): Promise<CampaignCases> {

@@ -6,3 +6,4 @@
 export * from './fold-as-stored';
 export * from './rectification-history';
 export * from './report-history';
+export * from './request-history';
