@@ -58,7 +58,7 @@ export function casesSection(campaign, cases, followUp) {
   if (cases.length === 0) return null;
   return h('section', { id: 'cases', class: 'cases', 'aria-labelledby': 'cases-title' },
     h('h2', { id: 'cases-title' }, ...both('您的差评整改情况', 'Your bad reviews being fixed')),
-    h('ul', { class: 'agencies' }, cases.map((c) => caseCard(campaign, c, followUp))));
+    h('ul', { class: 'agencies case-list' }, cases.map((c) => caseCard(campaign, c, followUp))));
 }
 
 /** @param {Campaign} campaign @param {Case} c @param {FollowUp} followUp */
@@ -77,7 +77,7 @@ function caseCard(campaign, c, followUp) {
       h('dd', { class: 'report' }, c.report.kind === 'rectified' ? both('已整改', 'rectified') : both('情况说明', 'explanation'), ` · ${fmt(c.report.at)}：`, c.report.actions)] : null,
     c.followUp ? [h('dt', {}, ...both('您的追评', 'Your follow-up')), h('dd', {}, level(c.followUp.level), c.followUp.comment ? `：${c.followUp.comment}` : '')] : null);
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite', id: `case-status-${id}` });
-  const card = h('li', { class: 'agency case', 'data-case': c.caseId },
+  const card = h('li', { class: 'case', 'data-case': c.caseId },
     h('h3', {}, c.agencyName ?? c.agencyId), facts, awaitsFollowUp(c) ? followUpForm(campaign, c, id, status, followUp) : null, status);
   return card;
 }
