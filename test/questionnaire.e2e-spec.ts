@@ -259,6 +259,13 @@ describeIfInstalled(chromiumInstalled, 'questionnaire page in Chromium', () => {
       expect(await caseCard(page).textContent()).toMatch(/整改中 being rectified/);
       expect(await caseCard(page).locator('form').count()).toBe(0); // round 2 waits for the agency's new report
       await page.screenshot({ path: `${ARTIFACTS}/q-cases-desktop.png`, fullPage: true });
+      // With the case open, a bad revision joins it (its consent was settled when it opened): the question is not asked.
+      await card(page, '市税务局').getByRole('button', { name: /Revise: 市税务局/ }).click();
+      await card(page, '市税务局').getByRole('group', { name: /Overall rating/ }).getByRole('radio', { name: /^不满意/ }).check();
+      expect(await card(page, '市税务局').getByRole('checkbox', { name: /may contact me/ }).isVisible()).toBe(false);
+      await card(page, '市公安局').getByRole('button', { name: /Rate: 市公安局/ }).click();
+      await card(page, '市公安局').getByRole('group', { name: /Overall rating/ }).getByRole('radio', { name: /^非常不满意/ }).check();
+      expect(await card(page, '市公安局').getByRole('checkbox', { name: /may contact me/ }).isVisible()).toBe(true);
       expect((await t.http().get(`/v1/rectification/cases/${opened.caseId}`).set(centre).expect(200)).body).toMatchObject({ status: 'contacted', round: 2, followUp: { level: 'dissatisfied' } });
       await close();
     });

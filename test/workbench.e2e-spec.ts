@@ -10,6 +10,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { CONTENT_SECURITY_POLICY } from '../apps/api/src/http/page-headers';
+import { ManualClock } from '@survey/application';
 import { startApp, TestApp, token } from './support/app';
 import { launchChromium, openPage, screenshot, Seen } from './support/browser';
 import { chromiumInstalled, describeIfInstalled } from './support/requirements';
@@ -30,6 +31,8 @@ describeIfInstalled(chromiumInstalled, 'the staff workbench in Chromium', () => 
   let withConsent: string;
   let withoutConsent: string;
   let police: string;
+  /** The app's clock: the last test moves it past a deadline. */
+  const clock = new ManualClock(new Date());
 
   const caseOf = async (code: string, agencyId: string) => {
     await t.settle();
@@ -39,9 +42,9 @@ describeIfInstalled(chromiumInstalled, 'the staff workbench in Chromium', () => 
   const read = async (caseId: string, jwt = CENTRE) => (await t.http().get(`/v1/rectification/cases/${caseId}`).set({ authorization: `Bearer ${jwt}` }).expect(200)).body as CaseBody;
 
   beforeAll(async () => {
-    [t, browser] = await Promise.all([startApp(), launchChromium()]);
+    [t, browser] = await Promise.all([startApp({ clock }), launchChromium()]);
     await openCampaign(t, 'wb-2019');
-    codes = await Promise.all([1, 2, 3].map((n) => registered(t, n, { name: `徐州企业${n}有限公司` })));
+    codes = await Promise.all([1, 2, 3, 4].map((n) => registered(t, n, { name: `徐州企业${n}有限公司` })));
     await submit(t, codes[0], 'wb-2019', 'tax', { rating: 'dissatisfied', comment: '窗口办事拖延', contactConsent: true }).expect(201);
     await submit(t, codes[1], 'wb-2019', 'tax', { rating: 'very_dissatisfied', comment: '材料要求反复变化' }).expect(201);
     await submit(t, codes[2], 'wb-2019', 'police', { rating: 'dissatisfied', comment: '排队太久' }).expect(201);
@@ -134,6 +137,14 @@ describeIfInstalled(chromiumInstalled, 'the staff workbench in Chromium', () => 
     await detailSays(page, /已优化窗口流程/);
     expect(await offered(page)).toEqual(['contact', 'appeal']);
     await screenshot(page, 'workbench-desktop-agency.png');
+
+    // Another agency's case is a 404 like an unknown one: the queue stays, the API's word is said, nothing of the case is shown.
+    await page.goto(`${t.url}/workbench#/cases/${police}`);
+    await page.locator('#message').filter({ hasText: /404/ }).waitFor();
+    expect(await page.locator('#detail-title').count()).toBe(0);
+    expect(await page.evaluate(() => location.hash)).toBe('#/cases');
+    expect(seen.errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
+    seen.errors.length = 0;
 
     const after = await read(withConsent);
     expect(after.status).toBe('reported');
@@ -240,6 +251,26 @@ describeIfInstalled(chromiumInstalled, 'the staff workbench in Chromium', () => 
     seen.errors.length = 0; // the browser logs the refused request itself
   });
 
+  it('puts an overdue case first, marked, counted, and under the overdue filter; refresh reads the queue again', async () => {
+    seen = await openPage(browser);
+    const { page } = seen;
+    await signIn(page, CENTRE);
+    const before = await page.locator('#items li.item').count();
+    await submit(t, codes[3], 'wb-2019', 'housing', { rating: 'dissatisfied', comment: '审批材料多' }).expect(201);
+    const late = await caseOf(codes[3], 'housing');
+    clock.set(new Date(Date.parse((await read(late) as unknown as { contactDue: string }).contactDue) + 60_000));
+    await page.locator('#refresh').click();
+    await page.locator(`#items li[data-id="${late}"]`).waitFor();
+    expect(await page.locator('#items li.item').count()).toBe(before + 1);
+    expect(await page.locator('#items li.item').first().getAttribute('data-id')).toBe(late);
+    expect(await page.locator('#items li.item').first().getAttribute('class')).toMatch(/late/);
+    expect(await page.locator('#items li.item').first().textContent()).toMatch(/回访超期/);
+    expect(await page.locator('#counts li[data-status="overdue"] .n').textContent()).toBe('1');
+    await page.locator('#filter').selectOption('overdue');
+    expect(await page.locator('#items li.item').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.id))).toEqual([late]);
+    await screenshot(page, 'workbench-desktop-overdue.png');
+  });
+
   async function signIn(page: Page, jwt: string) {
     await page.goto(`${t.url}/workbench`);
     await page.locator('#token').fill(jwt);
@@ -247,8 +278,10 @@ describeIfInstalled(chromiumInstalled, 'the staff workbench in Chromium', () => 
     await page.locator('#items li.item').first().waitFor();
   }
 
-  /** Opens the step's form, picks `select` in its first list if given, writes `text`, submits, and waits for the confirmation. */
-  async function act(page: Page, step: string, { select, text }: { select?: string; text: string }, done = /已提交/) {
+  /** Opens the step's form, picks `select` in its first list if given, writes `text`, submits, and waits for the step's own confirmation. */
+  async function act(page: Page, step: string, { select, text }: { select?: string; text: string }, done?: RegExp) {
+    const label = (await page.locator(`#action-${step}`).textContent())!;
+    done ??= new RegExp(`已提交：${label}`);
     await page.locator(`#action-${step}`).click();
     if (select) await page.locator(`#form-${step} select`).first().selectOption(select);
     await page.locator(`#form-${step} textarea`).fill(text);

@@ -51,10 +51,13 @@ function render(api, campaign, ballot) {
   const saved = new Map(ballot.evaluations.map((e) => [e.agencyId, e]));
   /** The cases' section, drawn again from each fresh ballot; after a follow-up, focus goes to its case's status. */
   let cases = casesSection(campaign, ballot.cases, followUp);
+  /** The agencies with which a case is open: a bad revision joins it rather than opening another. */
+  let openCases = new Set(ballot.cases.filter((c) => c.status !== 'closed').map((c) => c.agencyId));
   const casesPlace = h('div', { id: 'cases-place' }, cases);
   /** @param {import('./api.js').Ballot} fresh @param {string} [doneCaseId] */
   function showCases(fresh, doneCaseId) {
     cases = casesSection(campaign, fresh.cases, followUp);
+    openCases = new Set(fresh.cases.filter((c) => c.status !== 'closed').map((c) => c.agencyId));
     casesPlace.replaceChildren(...(cases ? [cases] : []));
     if (!doneCaseId || !cases) return;
     const status = [...cases.querySelectorAll('li.case')].find((li) => li instanceof HTMLElement && li.dataset.case === doneCaseId)?.querySelector('.status');
@@ -128,7 +131,7 @@ function render(api, campaign, ballot) {
     return shown;
   });
   const invalidated = new Map(ballot.invalidated.map((i) => [i.agencyId, i]));
-  for (const agency of campaign.agencies) list.append(agencyCard(agency, campaign, saved.get(agency.id) ?? null, actions, invalidated.get(agency.id) ?? null));
+  for (const agency of campaign.agencies) list.append(agencyCard(agency, campaign, saved.get(agency.id) ?? null, actions, invalidated.get(agency.id) ?? null, (id) => openCases.has(id)));
   showScreen(...[phase, casesPlace, progress, frame].filter((node) => node !== null));
 }
 

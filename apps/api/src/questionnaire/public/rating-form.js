@@ -46,8 +46,10 @@ export function scaleFieldset(name, legend, scale, selected, required) {
  * @param {Evaluation | null} saved
  * @param {Actions} actions
  * @param {import('./api.js').Invalidated | null} [invalidated] the agency's last invalidated rating, if any
+ * @param {(agencyId: string) => boolean} [openCase] whether the enterprise has an open case with the agency (a bad
+ *   revision then joins that case, whose consent was given when it opened: the question is not asked again)
  */
-export function agencyCard(agency, campaign, saved, actions, invalidated = null) {
+export function agencyCard(agency, campaign, saved, actions, invalidated = null, openCase = () => false) {
   const id = agency.id.replace(/[^A-Za-z0-9_-]/g, '_');
   const open = campaign.status === 'open';
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite', id: `status-${id}` });
@@ -69,7 +71,7 @@ export function agencyCard(agency, campaign, saved, actions, invalidated = null)
   };
   const showConsent = () => {
     const chosen = ratingChosen();
-    consentBox.hidden = chosen === null || !negative.has(chosen);
+    consentBox.hidden = chosen === null || !negative.has(chosen) || openCase(agency.id);
   };
   form.addEventListener('change', showConsent);
   let current = saved;
@@ -127,7 +129,7 @@ export function agencyCard(agency, campaign, saved, actions, invalidated = null)
     // The overall rating is a required radio: the form is not submitted without one.
     const rating = /** @type {string} */ (data.get(`rating-${id}`));
     const text = comment.value.trim();
-    const consentGiven = negative.has(rating) ? { contactConsent: consent.checked } : {};
+    const consentGiven = consentBox.hidden ? {} : { contactConsent: consent.checked };
     await act(() => actions.save(agency.id, { rating, answers, ...(text ? { comment: comment.value } : {}), ...consentGiven }), '已保存 Saved');
   });
   withdrawButton.addEventListener('click', () => act(() => actions.withdraw(agency.id), '已撤回 Withdrawn'));

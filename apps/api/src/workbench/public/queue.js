@@ -32,7 +32,7 @@ import { labelOr, t, when } from './labels.js';
  *   actions: Action<Item>[] }} Kind
  */
 /**
- * @typedef {{ view: HTMLElement, who: Staff, go: (path: string, message: string) => void, stale: () => boolean }} Context
+ * @typedef {{ view: HTMLElement, who: Staff, go: (path: string, message: string) => void, refresh: () => void, stale: () => boolean }} Context
  */
 
 /** At most this many pages of 500 are read for one queue: the counts say when there are more. */
@@ -42,6 +42,8 @@ const SHOWN = 100;
 
 /** The filter each kind's queue shows, kept while the reader moves between items. */
 const chosenFilter = new Map();
+/** Each kind's queue as last read: moving from item to item reuses it; a step, a sign-in or "refresh" reads it again. */
+const readQueues = new Map();
 
 /**
  * The queue with, when `itemId` is given, that item beside it (below it on a phone).
@@ -49,13 +51,18 @@ const chosenFilter = new Map();
  * @param {Kind<Item>} kind
  * @param {string | null} itemId
  * @param {Context} ctx
+ * @param {boolean} fresh read the queue again rather than reuse the last one read
  */
-export async function showQueue(kind, itemId, ctx) {
-  const [loaded, item] = await Promise.all([loadAll(kind), itemId === null ? null : kind.get(itemId)]);
+export async function showQueue(kind, itemId, ctx, fresh) {
+  /** @type {Promise<{ items: Item[], complete: boolean }>} */
+  const queue = !fresh && readQueues.has(kind.id) ? readQueues.get(kind.id) : loadAll(kind);
+  readQueues.set(kind.id, queue);
+  queue.catch(() => readQueues.delete(kind.id));
+  const [loaded, item] = await Promise.all([queue, itemId === null ? null : kind.get(itemId)]);
   if (ctx.stale()) return;
   const detail = item ? itemDetail(kind, item, ctx) : h('section', { class: 'detail empty', id: 'detail' }, h('p', {}, t('chooseItem')));
   ctx.view.className = item ? 'has-item' : '';
-  ctx.view.replaceChildren(queueList(kind, loaded, itemId), detail);
+  ctx.view.replaceChildren(queueList(kind, loaded, itemId, ctx.refresh), detail);
   if (item) detail.querySelector('h2')?.focus();
 }
 
@@ -82,8 +89,9 @@ async function loadAll(kind) {
  * @param {Kind<Item>} kind
  * @param {{ items: Item[], complete: boolean }} loaded
  * @param {string | null} current
+ * @param {() => void} refresh
  */
-function queueList(kind, { items, complete }, current) {
+function queueList(kind, { items, complete }, current, refresh) {
   const counts = new Map(kind.statuses.map((s) => [s, 0]));
   for (const item of items) counts.set(kind.status(item), (counts.get(kind.status(item)) ?? 0) + 1);
   const overdue = items.filter((item) => kind.overdue(item).length > 0).length;
@@ -115,7 +123,8 @@ function queueList(kind, { items, complete }, current) {
   });
   draw();
   return h('section', { class: 'queue', 'aria-labelledby': 'queue-title' },
-    h('h2', { id: 'queue-title' }, `${t(kind.tab)} · ${t('queue')}`),
+    h('div', { class: 'queue-head' }, h('h2', { id: 'queue-title' }, `${t(kind.tab)} · ${t('queue')}`),
+      h('button', { type: 'button', id: 'refresh', onclick: refresh }, t('refresh'))),
     countList,
     complete ? null : h('p', { class: 'note' }, t('truncated', { n: items.length })),
     h('label', { class: 'filter' }, t('filter'), ' ', select),

@@ -30,8 +30,12 @@ function route() {
   return { kind, id: id === undefined || id === '' ? null : decodeURIComponent(id) };
 }
 
-/** @param {string | null} [done] said once the page is drawn again */
-async function render(done = null) {
+/**
+ * @param {Message | null} [done] said once the page is drawn again
+ * @param {boolean} [fresh] read the queue again (after a step, a sign-in, "refresh"), not only the item
+ * @returns {Promise<void>}
+ */
+async function render(done = null, fresh = true) {
   const mine = ++generation;
   const held = staffToken.get();
   const who = held ? staffOf(held) : null;
@@ -44,6 +48,7 @@ async function render(done = null) {
       showSignIn(null);
       say(t('notStaff', { role: claimedRole(held) }), true);
     } else if (!done) say(t('pleaseSignIn'));
+    else say(done.text, done.problem);
     return;
   }
   const { kind, id } = route();
@@ -51,15 +56,10 @@ async function render(done = null) {
   try {
     await showQueue(kind, id, {
       view, who, stale: () => mine !== generation,
-      go: (path, message) => {
-        if (location.hash === `#/${path}`) render(message);
-        else {
-          pending = message;
-          location.hash = `#/${path}`;
-        }
-      },
-    });
-    if (mine === generation) say(done);
+      go: (path, text) => goTo(path, { text, problem: false }),
+      refresh: () => render(null, true),
+    }, fresh);
+    if (mine === generation) say(done?.text ?? null, done?.problem);
   } catch (error) {
     if (mine !== generation) return;
     if (error instanceof ApiError && error.status === 401) {
@@ -70,15 +70,26 @@ async function render(done = null) {
     }
     // An item the reader may not know of is a 404 like an unknown one: show the queue and the API's word.
     if (id !== null && error instanceof ApiError && error.status === 404) {
-      location.hash = `#/${kind.id}`;
-      return say(refusal(error), true);
+      goTo(kind.id, { text: refusal(error), problem: true });
+      return;
     }
     say(t('failed', { detail: error instanceof Error ? error.message : String(error) }), true);
   }
 }
 
-/** A message to say after the next hashchange's render (a step's confirmation). @type {string | null} */
+/** @typedef {{ text: string, problem: boolean }} Message */
+/** A message to say after the next hashchange's render (a step's confirmation), which also reads the queue again. @type {Message | null} */
 let pending = null;
+
+/** Shows `#/{path}`, read afresh, then says `message`. @param {string} path @param {Message} message @returns {void} */
+function goTo(path, message) {
+  if (location.hash === `#/${path}`) {
+    render(message);
+    return;
+  }
+  pending = message;
+  location.hash = `#/${path}`;
+}
 
 /** @param {string} current */
 function drawTabs(current) {
@@ -97,7 +108,7 @@ function showSignIn(who) {
 byId('lang').addEventListener('click', () => {
   setLang(currentLang() === 'zh' ? 'en' : 'zh');
   byId('lang').textContent = t('switchTo');
-  render();
+  render(null, false);
 });
 byId('signin-button').addEventListener('click', () => {
   const value = tokenInput.value.trim();
@@ -114,10 +125,11 @@ byId('signout-button').addEventListener('click', () => {
   render();
   tokenInput.focus();
 });
+// Moving between items reuses the queue read last; a step's own move reads it again.
 window.addEventListener('hashchange', () => {
   const message = pending;
   pending = null;
-  render(message);
+  render(message, message !== null);
 });
 setLang(currentLang());
 byId('lang').textContent = t('switchTo');
