@@ -3,12 +3,15 @@
  * app, on a phone-sized and a desktop viewport: open an invitation link, rate three agencies,
  * revise one, withdraw one, reload and see the same state, and find the API's ballot agreeing.
  * Also: the token leaves the address bar at once, nothing is requested from another origin, and an
- * expired, revoked or closed link gets its clear page.
+ * expired, revoked or closed link gets its clear page. And the closed loop (CLOSED-LOOP.md "Pages"):
+ * beside a bad rating the page asks whether the agency may call (contactConsent, sent with the
+ * evaluation); it shows the enterprise its cases (status, deadlines, the agency's report) and takes
+ * the follow-up rating (追评) while the case awaits it, by touch at 375 px and by keyboard alone.
  */
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { AppConfig, APP_CONFIG, signInvitationToken, systemMeta } from '@survey/application';
 import { invite } from '../apps/cli/src/invite/invite';
-import { admin, startApp, TestApp } from './support/app';
+import { admin, startApp, TestApp, token as staffToken } from './support/app';
 import { ARTIFACTS, DESKTOP, launchChromium, PHONE } from './support/browser';
 import { chromiumInstalled, describeIfInstalled } from './support/requirements';
 import { aCampaign } from './support/fixtures';
@@ -170,6 +173,102 @@ describeIfInstalled(chromiumInstalled, 'questionnaire page in Chromium', () => {
     await card(page, '构造局').getByRole('button', { name: /Revise/ }).click();
     expect(await card(page, '构造局').getByRole('group', { name: /Efficiency/ }).getByRole('radio', { checked: true }).getAttribute('value')).toBe('constructor');
     await close();
+  });
+
+  describe('rectification cases', () => {
+    const centre = { authorization: `Bearer ${staffToken('centre', 'staff-1')}` };
+    const tax = { authorization: `Bearer ${staffToken('agency', 'tax-officer', { agencyId: 'tax' })}` };
+    type CaseBody = { caseId: string; agencyId: string; status: string; round: number; outcome: string | null; enterprise: { creditCode: string } | null; followUp: { level: string; comment: string | null } | null };
+    const caseOf = async (linkToken: string) => {
+      await t.settle();
+      const ballot = await t.http().get('/v1/campaigns/q-2026/evaluations').set({ authorization: `Bearer ${linkToken}` }).expect(200);
+      return (ballot.body.cases as CaseBody[]).find((c) => c.agencyId === 'tax')!;
+    };
+    const step = (caseId: string, path: string, who: Record<string, string>, body: object) =>
+      t.http().post(`/v1/rectification/cases/${caseId}/${path}`).set(who).send(body).expect(200);
+    const caseCard = (page: Page) => page.locator('#cases li.case', { has: page.getByRole('heading', { name: '市税务局', exact: true }) });
+
+    it('phone: asks beside a bad rating whether the agency may call, shows the case and its report, takes the follow-up', async () => {
+      const { code, token, link } = await invited();
+      const { page, foreign, close } = await newPage(PHONE);
+      await page.goto(link);
+      const c = card(page, '市税务局');
+      await c.getByRole('button', { name: /Rate: 市税务局/ }).click();
+      const consent = c.getByRole('checkbox', { name: /may contact me/ });
+      const overall = c.getByRole('group', { name: /Overall rating/ });
+      expect(await consent.isVisible()).toBe(false);
+      await overall.getByRole('radio', { name: /^满意/ }).check();
+      expect(await consent.isVisible()).toBe(false); // not for a rating that opens no case
+      await overall.getByRole('radio', { name: /^不满意/ }).check();
+      await consent.check();
+      await c.getByRole('textbox', { name: /Comment/ }).fill('窗口办事拖延');
+      await c.getByRole('button', { name: /Save/ }).click();
+      await statusOf(page, '市税务局').filter({ hasText: /已保存 Saved/ }).waitFor();
+
+      // The consent went with the evaluation: the agency may see who rated it, and call.
+      const opened = await caseOf(token);
+      expect((await t.http().get(`/v1/rectification/cases/${opened.caseId}`).set(tax).expect(200)).body.enterprise).toMatchObject({ creditCode: code });
+      await page.reload();
+      await caseCard(page).getByText(/awaiting the follow-up call/).waitFor();
+      expect(await caseCard(page).textContent()).toMatch(/Call-back due.*24:00/);
+      expect(await caseCard(page).locator('form').count()).toBe(0); // nothing to rate yet
+
+      await step(opened.caseId, 'contact', tax, { channel: 'phone', summary: '电话回访' });
+      await step(opened.caseId, 'report', tax, { kind: 'rectified', actions: '已优化窗口流程，材料一次告知' });
+      await page.reload();
+      await caseCard(page).getByText(/已优化窗口流程，材料一次告知/).waitFor();
+      expect(await caseCard(page).textContent()).toMatch(/please rate it/);
+      await page.screenshot({ path: `${ARTIFACTS}/q-cases-phone.png`, fullPage: true });
+      const followUp = caseCard(page).getByRole('group', { name: /Rate the rectification/ });
+      await followUp.getByRole('radio', { name: /^满意/ }).check();
+      await caseCard(page).getByRole('textbox', { name: /Comment/ }).fill('改进明显');
+      await caseCard(page).getByRole('button', { name: /Send my rating/ }).click();
+      await caseCard(page).getByText(/Your rating was sent/).waitFor();
+      expect(await caseCard(page).textContent()).toMatch(/已结束 closed · 已整改 rectified/);
+      expect(await caseCard(page).locator('form').count()).toBe(0);
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+      await page.screenshot({ path: `${ARTIFACTS}/q-cases-phone-closed.png`, fullPage: true });
+
+      const closed = (await t.http().get(`/v1/rectification/cases/${opened.caseId}`).set(centre).expect(200)).body as CaseBody;
+      expect(closed).toMatchObject({ status: 'closed', outcome: 'rectified', followUp: { level: 'satisfied', comment: '改进明显' } });
+      expect(foreign).toEqual([]);
+      await close();
+    });
+
+    it('desktop, keyboard only: no consent unless ticked, and a negative follow-up sends the case back for a second round', async () => {
+      const { token, link } = await invited();
+      await t.http().put('/v1/campaigns/q-2026/evaluations/tax').set({ authorization: `Bearer ${token}` }).send({ rating: 'very_dissatisfied' }).expect(201);
+      const opened = await caseOf(token);
+      // Not ticked (the API's default): the agency does not learn who rated it.
+      expect((await t.http().get(`/v1/rectification/cases/${opened.caseId}`).set(tax).expect(200)).body.enterprise).toBeNull();
+      await step(opened.caseId, 'contact', centre, { channel: 'phone', summary: '中心回访' });
+      await step(opened.caseId, 'report', tax, { kind: 'explanation', actions: '政策所限，已向企业说明' });
+
+      const { page, close } = await newPage(DESKTOP);
+      await page.goto(link);
+      await caseCard(page).getByText(/政策所限/).waitFor();
+      await page.locator('body').focus();
+      for (let i = 0; i < 40 && !(await page.evaluate<boolean>("document.activeElement?.matches('#cases input[type=radio]') ?? false")); i++) await page.keyboard.press('Tab');
+      expect(await page.evaluate<string | null>("document.activeElement?.getAttribute('value') ?? null")).toBe('very_satisfied');
+      await page.keyboard.press('ArrowRight'); // 满意
+      await page.keyboard.press('ArrowRight'); // 基本满意
+      await page.keyboard.press('ArrowRight'); // 不满意
+      for (let i = 0; i < 10 && !(await page.evaluate<boolean>("!!document.activeElement?.textContent?.includes('Send my rating')")); i++) await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await caseCard(page).getByText(/Your rating was sent/).waitFor();
+      expect(await caseCard(page).textContent()).toMatch(/整改中 being rectified/);
+      expect(await caseCard(page).locator('form').count()).toBe(0); // round 2 waits for the agency's new report
+      await page.screenshot({ path: `${ARTIFACTS}/q-cases-desktop.png`, fullPage: true });
+      // With the case open, a bad revision joins it (its consent was settled when it opened): the question is not asked.
+      await card(page, '市税务局').getByRole('button', { name: /Revise: 市税务局/ }).click();
+      await card(page, '市税务局').getByRole('group', { name: /Overall rating/ }).getByRole('radio', { name: /^不满意/ }).check();
+      expect(await card(page, '市税务局').getByRole('checkbox', { name: /may contact me/ }).isVisible()).toBe(false);
+      await card(page, '市公安局').getByRole('button', { name: /Rate: 市公安局/ }).click();
+      await card(page, '市公安局').getByRole('group', { name: /Overall rating/ }).getByRole('radio', { name: /^非常不满意/ }).check();
+      expect(await card(page, '市公安局').getByRole('checkbox', { name: /may contact me/ }).isVisible()).toBe(true);
+      expect((await t.http().get(`/v1/rectification/cases/${opened.caseId}`).set(centre).expect(200)).body).toMatchObject({ status: 'contacted', round: 2, followUp: { level: 'dissatisfied' } });
+      await close();
+    });
   });
 
   it('an expired link, a revoked one, no link and a closed survey each get a clear page', async () => {

@@ -39,12 +39,17 @@ export function claimsOf(token) {
 /**
  * The answers the page reads, as far as it reads them (docs/api.md).
  * @typedef {'scheduled' | 'open' | 'closed' | 'published'} CampaignStatus
- * @typedef {{ id: string, label: string }} Level
+ * @typedef {{ id: string, label: string, negative?: boolean }} Level
  * @typedef {{ id: string, title: string, status: CampaignStatus, opensAt: string, closesAt: string,
  *   agencies: { id: string, name: string }[], questions: { id: string, text: string }[], scale: Level[] }} Campaign
- * @typedef {{ agencyId: string, rating: string, answers?: Record<string, string>, comment?: string }} Evaluation
+ * @typedef {{ agencyId: string, rating: string, answers?: Record<string, string>, comment?: string, contactConsent?: boolean }} Evaluation
  * @typedef {{ agencyId: string, reason: string, at: string }} Invalidated
- * @typedef {{ campaignId: string, evaluations: Evaluation[], invalidated: Invalidated[] }} Ballot
+ * @typedef {{ caseId: string, agencyId: string, agencyName: string | null, status: 'open' | 'contacted' | 'reported' | 'escalated' | 'closed',
+ *   round: number, level: string, comment: string | null, openedAt: string, contactDue: string, rectifyDue: string,
+ *   report: { round: number, kind: string, actions: string, at: string } | null,
+ *   followUp: { round: number, level: string, comment: string | null, at: string } | null,
+ *   outcome: string | null }} Case the enterprise's rectification case (a bad review it gave), as the ballot lists it
+ * @typedef {{ campaignId: string, evaluations: Evaluation[], invalidated: Invalidated[], cases: Case[] }} Ballot
  */
 
 /** @param {string} token */
@@ -61,5 +66,7 @@ export function client(token) {
     save: (id, agencyId, evaluation) => api.put(`${base(id)}/evaluations/${enc(agencyId)}`, evaluation),
     /** @param {string} id @param {string} agencyId */
     withdraw: (id, agencyId) => api.delete(`${base(id)}/evaluations/${enc(agencyId)}`),
+    /** The enterprise's rating of a case's rectification (追评). @param {string} caseId @param {{ level: string, comment?: string }} body */
+    followUp: (caseId, body) => api.post(`/v1/rectification/cases/${enc(caseId)}/follow-up`, body),
   };
 }

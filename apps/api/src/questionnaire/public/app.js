@@ -3,6 +3,7 @@
 // agencies with what this enterprise has saved, and lets it save, revise and withdraw until closing.
 // The campaign comes from the token's own `cid` claim, so a link cannot be pointed at another one.
 import { ApiError, claimsOf, client, takeTokenFromLink } from './api.js';
+import { casesSection } from './cases-view.js';
 import { agencyCard } from './rating-form.js';
 import { agencyListFrame, both, h, header, notice, NOTICES, showScreen } from './view.js';
 
@@ -48,6 +49,33 @@ async function main() {
  */
 function render(api, campaign, ballot) {
   const saved = new Map(ballot.evaluations.map((e) => [e.agencyId, e]));
+  /** The cases' section, drawn again from each fresh ballot; after a follow-up, focus goes to its case's status. */
+  let cases = casesSection(campaign, ballot.cases, followUp);
+  /** The agencies with which a case is open: a bad revision joins it rather than opening another. */
+  let openCases = new Set(ballot.cases.filter((c) => c.status !== 'closed').map((c) => c.agencyId));
+  const casesPlace = h('div', { id: 'cases-place' }, cases);
+  /** @param {import('./api.js').Ballot} fresh @param {string} [doneCaseId] */
+  function showCases(fresh, doneCaseId) {
+    cases = casesSection(campaign, fresh.cases, followUp);
+    openCases = new Set(fresh.cases.filter((c) => c.status !== 'closed').map((c) => c.agencyId));
+    casesPlace.replaceChildren(...(cases ? [cases] : []));
+    if (!doneCaseId || !cases) return;
+    const status = [...cases.querySelectorAll('li.case')].find((li) => li instanceof HTMLElement && li.dataset.case === doneCaseId)?.querySelector('.status');
+    if (status instanceof HTMLElement) {
+      status.textContent = '已提交追评，谢谢 Your rating was sent, thank you';
+      status.classList.add('ok');
+      status.tabIndex = -1;
+      status.focus();
+    }
+  }
+  /** @param {string} caseId @param {{ level: string, comment?: string }} body */
+  async function followUp(caseId, body) {
+    await guarded(async () => {
+      await api.followUp(caseId, body);
+      return null;
+    })();
+    showCases(await api.ballot(campaign.id), caseId);
+  }
   const progress = h('p', { class: 'progress', role: 'status' });
   const showProgress = () => (progress.replaceChildren(...both(`您已评价 ${saved.size} 个单位。`, `You have rated ${saved.size} agencies.`)));
   showProgress();
@@ -55,6 +83,7 @@ function render(api, campaign, ballot) {
   /** After each write, what is shown comes from the server's copy of the ballot. */
   const afterWrite = async (/** @type {string} */ agencyId) => {
     const fresh = await api.ballot(campaign.id);
+    showCases(fresh);
     saved.clear();
     for (const e of fresh.evaluations) saved.set(e.agencyId, e);
     showProgress();
@@ -102,8 +131,8 @@ function render(api, campaign, ballot) {
     return shown;
   });
   const invalidated = new Map(ballot.invalidated.map((i) => [i.agencyId, i]));
-  for (const agency of campaign.agencies) list.append(agencyCard(agency, campaign, saved.get(agency.id) ?? null, actions, invalidated.get(agency.id) ?? null));
-  showScreen(...[phase, progress, frame].filter((node) => node !== null));
+  for (const agency of campaign.agencies) list.append(agencyCard(agency, campaign, saved.get(agency.id) ?? null, actions, invalidated.get(agency.id) ?? null, (id) => openCases.has(id)));
+  showScreen(...[phase, casesPlace, progress, frame].filter((node) => node !== null));
 }
 
 main().catch((error) => {

@@ -20,7 +20,7 @@ export const MAX_COMMENT = 2000;
  * @param {string | undefined} selected the level saved, if any
  * @param {boolean} required
  */
-function scaleFieldset(name, legend, scale, selected, required) {
+export function scaleFieldset(name, legend, scale, selected, required) {
   const fieldset = h('fieldset', { class: 'scale' }, h('legend', {}, ...legend),
     scale.map((level) => {
       const { zh, en } = levelLabel(level);
@@ -46,8 +46,10 @@ function scaleFieldset(name, legend, scale, selected, required) {
  * @param {Evaluation | null} saved
  * @param {Actions} actions
  * @param {import('./api.js').Invalidated | null} [invalidated] the agency's last invalidated rating, if any
+ * @param {(agencyId: string) => boolean} [openCase] whether the enterprise has an open case with the agency (a bad
+ *   revision then joins that case, whose consent was given when it opened: the question is not asked again)
  */
-export function agencyCard(agency, campaign, saved, actions, invalidated = null) {
+export function agencyCard(agency, campaign, saved, actions, invalidated = null, openCase = () => false) {
   const id = agency.id.replace(/[^A-Za-z0-9_-]/g, '_');
   const open = campaign.status === 'open';
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite', id: `status-${id}` });
@@ -57,6 +59,21 @@ export function agencyCard(agency, campaign, saved, actions, invalidated = null)
   const comment = h('textarea', { id: `comment-${id}`, name: 'comment', maxlength: MAX_COMMENT, rows: 3, 'aria-describedby': `count-${id}` });
   const withdrawButton = h('button', { type: 'button', class: 'secondary withdraw' }, ...both('撤回评价', 'Withdraw'));
   const form = h('form', { id: `form-${id}`, hidden: true, novalidate: false });
+  // Beside a bad rating only: may the agency learn who gave it and call back? (CLOSED-LOOP.md, privacy.) Never ticked for the enterprise.
+  const consent = h('input', { type: 'checkbox', id: `consent-${id}`, name: 'contactConsent', value: 'yes' });
+  const consentBox = h('label', { class: 'consent', for: `consent-${id}`, hidden: true }, consent,
+    h('span', {}, ...both('同意被评价部门与我联系，了解情况并整改（不勾选时，仅由企业服务中心回访，部门看不到您的企业名称）',
+      'The agency may contact me about this rating (if not ticked, only the enterprise-service centre calls back, and the agency does not learn who you are)')));
+  const negative = new Set(campaign.scale.filter((l) => l.negative).map((l) => l.id));
+  const ratingChosen = () => {
+    const checked = form.querySelector(`input[name="rating-${CSS.escape(id)}"]:checked`);
+    return checked instanceof HTMLInputElement ? checked.value : null;
+  };
+  const showConsent = () => {
+    const chosen = ratingChosen();
+    consentBox.hidden = chosen === null || !negative.has(chosen) || openCase(agency.id);
+  };
+  form.addEventListener('change', showConsent);
   let current = saved;
 
   const levelName = (/** @type {string} */ levelId) => {
@@ -68,6 +85,7 @@ export function agencyCard(agency, campaign, saved, actions, invalidated = null)
   function fill() {
     form.replaceChildren(
       scaleFieldset(`rating-${id}`, both('总体评价（必选）', 'Overall rating (required)'), campaign.scale, current?.rating, true),
+      consentBox,
       ...campaign.questions.map((q) => scaleFieldset(`q-${id}-${q.id}`, [q.text, ' ', h('span', { class: 'muted' }, '（可选 optional）')], campaign.scale, savedAnswer(current, q.id), false)),
       h('label', { for: `comment-${id}`, class: 'comment-label' }, ...both('意见建议（可选）', 'Comment (optional)')),
       comment,
@@ -75,6 +93,8 @@ export function agencyCard(agency, campaign, saved, actions, invalidated = null)
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, ...both('保存', 'Save')), current ? withdrawButton : null),
     );
     comment.value = current?.comment ?? '';
+    consent.checked = false;
+    showConsent();
     count.textContent = countText();
   }
 
@@ -109,7 +129,8 @@ export function agencyCard(agency, campaign, saved, actions, invalidated = null)
     // The overall rating is a required radio: the form is not submitted without one.
     const rating = /** @type {string} */ (data.get(`rating-${id}`));
     const text = comment.value.trim();
-    await act(() => actions.save(agency.id, { rating, answers, ...(text ? { comment: comment.value } : {}) }), '已保存 Saved');
+    const consentGiven = consentBox.hidden ? {} : { contactConsent: consent.checked };
+    await act(() => actions.save(agency.id, { rating, answers, ...(text ? { comment: comment.value } : {}), ...consentGiven }), '已保存 Saved');
   });
   withdrawButton.addEventListener('click', () => act(() => actions.withdraw(agency.id), '已撤回 Withdrawn'));
 

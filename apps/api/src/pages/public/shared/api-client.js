@@ -6,7 +6,7 @@
 export class ApiError extends Error {
   /**
    * @param {number} status
-   * @param {{ detail?: string } | null} problem the problem+json body, when the answer had one
+   * @param {{ detail?: string, errors?: { field: string, message: string }[] } | null} problem the problem+json body, when the answer had one
    * @param {string} [statusText]
    */
   constructor(status, problem, statusText) {
@@ -53,6 +53,8 @@ export function apiClient(token) {
     get: (path, options) => call('GET', path, options),
     /** @param {string} path @param {unknown} body */
     put: (path, body) => call('PUT', path, { body }),
+    /** @param {string} path @param {unknown} body */
+    post: (path, body) => call('POST', path, { body }),
     /** @param {string} path */
     delete: (path) => call('DELETE', path),
   };

@@ -17,3 +17,17 @@ export function decodeToken(jwt) {
     return null;
   }
 }
+
+/**
+ * A token pasted once into a staff page, kept in sessionStorage under `key`: this tab only, gone
+ * when it closes, never in a URL or a cookie.
+ * @param {string} key
+ */
+export function heldToken(key) {
+  return {
+    get: () => sessionStorage.getItem(key),
+    /** @param {string} value */
+    set: (value) => sessionStorage.setItem(key, value),
+    clear: () => sessionStorage.removeItem(key),
+  };
+}

@@ -1,0 +1,91 @@
+// @ts-check
+// The workbench's labels in Chinese and English (the shared translator keeps the reader's choice).
+import { translator } from './shared/i18n.js';
+
+/** @type {Record<import('./shared/i18n.js').Lang, Record<string, string>>} */
+const LABELS = {
+  zh: {
+    title: '整改与诉求工作台', switchTo: 'English', tokenLabel: '工作人员令牌', signIn: '登录', signOut: '退出',
+    tokenKept: '令牌仅保存在本标签页中。', signedInCentre: '企业服务中心（{sub}）', signedInAgency: '部门 {agencyId}（{sub}）',
+    notStaff: '此令牌的角色（{role}）不能使用工作台：请使用企业服务中心或部门工作人员的令牌。',
+    tokenRejected: '令牌无效或已过期，已退出。', failed: '加载失败：{detail}', pleaseSignIn: '请粘贴企业服务中心或部门工作人员的令牌登录。',
+    tabCases: '差评整改', queue: '队列', refresh: '刷新', filter: '显示', all: '全部', more: '显示更多（还有 {n} 件）', truncated: '只载入了前 {n} 件。',
+    counts: '各状态件数', empty: '没有符合条件的案件。', chooseItem: '请从队列中选择一件查看。', back: '返回队列',
+    statusOpen: '待回访', statusContacted: '待整改', statusReported: '待追评', statusEscalated: '已督办', statusClosed: '已结束',
+    filterOpen: '未结束', filterOverdue: '已超期', filterClosed: '已结束', overdue: '超期',
+    overdueContact: '回访超期', overdueRectify: '整改超期',
+    caseTitle: '案件 {id}', agency: '部门', campaign: '评议活动', status: '状态', round: '轮次', level: '评价', comment: '意见',
+    answers: '分项评价', openedAt: '立案时间', contactDue: '回访期限', rectifyDue: '整改期限', enterprise: '企业',
+    enterpriseHidden: '企业未同意部门联系，身份不予显示；由企业服务中心回访。', report: '整改报告', followUp: '追评', appeal: '申诉', outcome: '结果',
+    reportText: '第 {round} 轮 · {kind} · {at}：{actions}', followUpText: '第 {round} 轮 · {level}{comment} · {at}',
+    appealText: '{at}：{reason}', appealPending: '待中心决定', appealUpheld: '申诉成立：{reason}', appealRejected: '申诉不成立：{reason}',
+    history: '办理记录', byRole: '{by}', none: '无',
+    kindRectified: '已整改', kindExplanation: '情况说明',
+    outcome_rectified: '已整改', outcome_explained: '已说明', 'outcome_appeal-upheld': '申诉成立', 'outcome_rating-improved': '评价已改善',
+    'outcome_rating-withdrawn': '评价已撤回', 'outcome_rating-invalidated': '评价已作废', outcome_unreachable: '联系不上',
+    by_system: '系统', by_centre: '企业服务中心', by_agency: '部门', by_enterprise: '企业', by_auditor: '审计员', by_admin: '管理员',
+    RectificationCaseOpened: '立案', RectificationRatingRevised: '企业修改评价', EnterpriseContacted: '回访', RectificationReported: '整改报告',
+    FollowUpRated: '追评', RectificationReopened: '重新整改', RectificationEscalated: '督办', AppealFiled: '申诉', AppealDecided: '申诉决定',
+    RectificationDeadlineMissed: '期限超期', RectificationCaseClosed: '结案',
+    actions: '可办理的操作', noActions: '您的角色对此案件没有可办理的操作。', submit: '提交', cancel: '取消', sending: '正在提交…', done: '已提交：{action}',
+    refused: '未能提交（{status}）：{detail}',
+    actContact: '记录回访', actReport: '报告整改', actAppeal: '提出申诉', actDecide: '决定申诉', actClose: '结案',
+    channel: '方式', channel_phone: '电话', channel_visit: '上门', channel_online: '网上', channel_letter: '信函', summary: '回访情况',
+    reportKind: '类型', actionsText: '整改措施或说明', reason: '理由', upheld: '决定', upheld_true: '申诉成立（作废该评价）', upheld_false: '申诉不成立',
+    closeOutcome: '结案结果', note: '说明', chars: '{n} / {max}',
+    very_satisfied: '非常满意', satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意', very_dissatisfied: '非常不满意',
+  },
+  en: {
+    title: 'Cases and requests workbench', switchTo: '中文', tokenLabel: 'Staff token', signIn: 'Sign in', signOut: 'Sign out',
+    tokenKept: 'The token is kept in this tab only.', signedInCentre: 'Service centre ({sub})', signedInAgency: 'Agency {agencyId} ({sub})',
+    notStaff: "This token's role ({role}) does not use the workbench: sign in with a service-centre or agency staff token.",
+    tokenRejected: 'The token is invalid or expired; signed out.', failed: 'Could not load: {detail}', pleaseSignIn: 'Paste a service-centre or agency staff token to sign in.',
+    tabCases: 'Rectification cases', queue: 'Queue', refresh: 'Refresh', filter: 'Show', all: 'All', more: 'Show more ({n} left)', truncated: 'Only the first {n} were loaded.',
+    counts: 'By status', empty: 'No cases match.', chooseItem: 'Choose a case from the queue.', back: 'Back to the queue',
+    statusOpen: 'Awaiting contact', statusContacted: 'Awaiting report', statusReported: 'Awaiting follow-up', statusEscalated: 'Escalated', statusClosed: 'Closed',
+    filterOpen: 'Not closed', filterOverdue: 'Overdue', filterClosed: 'Closed', overdue: 'Overdue',
+    overdueContact: 'contact overdue', overdueRectify: 'rectification overdue',
+    caseTitle: 'Case {id}', agency: 'Agency', campaign: 'Campaign', status: 'Status', round: 'Round', level: 'Rating', comment: 'Comment',
+    answers: 'By question', openedAt: 'Opened', contactDue: 'Contact due', rectifyDue: 'Rectification due', enterprise: 'Enterprise',
+    enterpriseHidden: 'The enterprise did not consent to be contacted by the agency: not shown; the service centre makes the follow-up call.',
+    report: 'Report', followUp: 'Follow-up', appeal: 'Appeal', outcome: 'Outcome',
+    reportText: 'Round {round} · {kind} · {at}: {actions}', followUpText: 'Round {round} · {level}{comment} · {at}',
+    appealText: '{at}: {reason}', appealPending: 'awaiting the centre', appealUpheld: 'upheld: {reason}', appealRejected: 'rejected: {reason}',
+    history: 'History', byRole: '{by}', none: 'none',
+    kindRectified: 'rectified', kindExplanation: 'explanation',
+    outcome_rectified: 'rectified', outcome_explained: 'explained', 'outcome_appeal-upheld': 'appeal upheld', 'outcome_rating-improved': 'rating improved',
+    'outcome_rating-withdrawn': 'rating withdrawn', 'outcome_rating-invalidated': 'rating invalidated', outcome_unreachable: 'unreachable',
+    by_system: 'system', by_centre: 'service centre', by_agency: 'agency', by_enterprise: 'enterprise', by_auditor: 'auditor', by_admin: 'admin',
+    RectificationCaseOpened: 'Opened', RectificationRatingRevised: 'Rating revised', EnterpriseContacted: 'Contact', RectificationReported: 'Report',
+    FollowUpRated: 'Follow-up', RectificationReopened: 'Reopened', RectificationEscalated: 'Escalated', AppealFiled: 'Appeal', AppealDecided: 'Appeal decided',
+    RectificationDeadlineMissed: 'Deadline missed', RectificationCaseClosed: 'Closed',
+    actions: 'What you may do', noActions: 'Your role has no step to take on this case.', submit: 'Submit', cancel: 'Cancel', sending: 'Submitting…', done: 'Done: {action}',
+    refused: 'Not done ({status}): {detail}',
+    actContact: 'Record a contact', actReport: 'Report the rectification', actAppeal: 'Appeal', actDecide: 'Decide the appeal', actClose: 'Close the case',
+    channel: 'Channel', channel_phone: 'phone', channel_visit: 'visit', channel_online: 'online', channel_letter: 'letter', summary: 'What was said',
+    reportKind: 'Kind', actionsText: 'What was fixed, or why nothing can be', reason: 'Reason', upheld: 'Decision', upheld_true: 'Upheld (invalidates the rating)', upheld_false: 'Rejected',
+    closeOutcome: 'Outcome', note: 'Note', chars: '{n} / {max}',
+    very_satisfied: 'Very satisfied', satisfied: 'Satisfied', basically_satisfied: 'Basically satisfied', dissatisfied: 'Dissatisfied', very_dissatisfied: 'Very dissatisfied',
+  },
+};
+
+export const { t, has, setLang, currentLang } = translator(LABELS);
+
+/** A moment as the staff read it: Shanghai time, in the page's language. @param {string | null | undefined} iso */
+export const when = (iso) => (iso ? new Date(iso).toLocaleString(currentLang() === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }) : '—');
+
+/**
+ * A deadline as the rules word it: the end (24:00, Shanghai time) of its last day, not 00:00 of the next.
+ * @param {string | null | undefined} iso
+ */
+export function due(iso) {
+  if (!iso) return '—';
+  const at = Date.parse(iso);
+  const shanghai = new Date(at + 8 * 3600_000);
+  if (shanghai.getUTCHours() !== 0 || shanghai.getUTCMinutes() !== 0) return when(iso);
+  const day = new Date(at - 1).toLocaleDateString(currentLang() === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'medium' });
+  return `${day} 24:00`;
+}
+
+/** A label when there is one for the key, the text itself otherwise (a campaign's own level ids). @param {string} key */
+export const labelOr = (key) => (has(key) ? t(key) : key);
