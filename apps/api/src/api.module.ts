@@ -45,7 +45,9 @@ export class ApiModule {
       imports: [
         RuntimeModule.forRoot(config, clock),
         // The case reactor, deadline scheduler and webhook outbox run where the projections run.
-        ...(config.inProcessProjector ? [RunningProjectionsModule, CaseProcessesModule, NotificationOutboxModule] : [ProjectionCheckpointsModule]),
+        ...(config.inProcessProjector
+          ? [RunningProjectionsModule, ...(config.caseProcesses === false ? [] : [CaseProcessesModule]), NotificationOutboxModule]
+          : [ProjectionCheckpointsModule]),
         HealthModule,
         CqrsModule.forRoot(),
         CampaignsModule, EnterprisesModule, BallotsModule, InvitationsModule, ReportsModule, AuditModule, ImportsModule, CasesModule, RectificationReportsModule,

@@ -2,13 +2,14 @@
  * The `survey` process, and what runs in it: the runtime (configuration, clock, stores, sealer),
  * the projections' checkpoints read (the API or apps/projector folds them; the demo starts
  * apps/projector beside it), and the features its commands dispatch to. CSV imports read their file
- * here and send each row's command on the bus (importCsv), so the upload feature is not needed.
+ * here and send each row's command on the bus (importCsv), so the upload feature is not needed. The
+ * demo takes the case steps (CasesModule) and prints the rectification report.
  */
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import {
-  AppConfig, AuditModule, BallotsModule, CampaignsModule, Clock, EnterprisesModule, InvitationsModule, ProjectionCheckpointsModule,
-  ReportsModule, RunningProjectionsModule, RuntimeModule, systemClock,
+  AppConfig, AuditModule, BallotsModule, CampaignsModule, CasesModule, Clock, EnterprisesModule, InvitationsModule, ProjectionCheckpointsModule,
+  RectificationReportsModule, ReportsModule, RunningProjectionsModule, RuntimeModule, systemClock,
 } from '@survey/application';
 
 export interface CliModuleOptions {
@@ -26,7 +27,7 @@ export class CliModule {
         RuntimeModule.forRoot(config, options.clock ?? systemClock),
         options.runProjections ? RunningProjectionsModule : ProjectionCheckpointsModule,
         CqrsModule.forRoot(),
-        CampaignsModule, EnterprisesModule, BallotsModule, InvitationsModule, ReportsModule, AuditModule,
+        CampaignsModule, EnterprisesModule, BallotsModule, InvitationsModule, ReportsModule, AuditModule, CasesModule, RectificationReportsModule,
       ],
     };
   }

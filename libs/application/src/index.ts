@@ -12,6 +12,7 @@ export * from './audit/audit.module';
 export * from './imports/imports.module';
 export * from './cases/case-processes.module';
 export * from './cases/case-reactor';
+export * from './cases/case-runtime';
 export * from './cases/deadline-scheduler';
 export * from './cases/cases.module';
 export * from './cases/case-step.command';

@@ -28,10 +28,15 @@ export function buildBallots(
     const end = draw.offsets[r + 1];
     const visit: DemoAction[] = [];
     const later: DemoAction[] = [];
+    const upheldAppeals: string[] = [];
     for (let i = start; i < end; i++) {
       const agencyId = AGENCY_SPECS[draw.agencies[i]].id;
       const final = submit(rng, agencyId, draw.levels[i]);
-      if (rng() < REVISION_SHARE) {
+      // An upheld appeal's evaluation is never revised: its case is the one its first rating opened.
+      if (draw.upheld.has(i)) {
+        upheldAppeals.push(agencyId);
+        visit.push(final);
+      } else if (rng() < REVISION_SHARE) {
         visit.push(submit(rng, agencyId, earlierLevel(rng, draw.levels[i]), false));
         later.push(final);
       } else visit.push(final);
@@ -49,7 +54,7 @@ export function buildBallots(
       action.at = iso((t = laterVisit(rng, t, window)));
       visit.push(action);
     }
-    const ballot = { campaignId: campaign.id, creditCode: enterprises[e].creditCode, actions: visit };
+    const ballot = { campaignId: campaign.id, creditCode: enterprises[e].creditCode, actions: visit, upheldAppeals };
     started.push({ ballot, first });
   });
   // Array.prototype.sort is stable, so equal start times keep the respondents' order.

@@ -28,12 +28,14 @@ const YEARS: readonly YearPlan[] = [
     responseShare: 0.86,
     satisfiedPercent: 70,
     agencyRate: (a) => a.rate2018,
+    upheldAppeals: 0,
   },
   {
     campaign: campaign(2019),
     responseShare: 1,
     satisfiedPercent: 82,
     agencyRate: (a) => a.rate2019,
+    upheldAppeals: 24,
   },
 ];
 

@@ -1,6 +1,6 @@
 /**
  * What a plan's actions leave behind, counted the way the reports count: a later submit for the
- * same agency replaces the earlier one, a withdrawal removes it. Lets the demo (and its tests)
+ * same agency replaces the earlier one, a withdrawal or an upheld appeal removes it. Lets the demo (and its tests)
  * know the figures the service must report before a single command has run.
  */
 import type { DemoAction, DemoBallot, DemoPlan } from './demo-types';
@@ -18,13 +18,14 @@ export interface CampaignTally extends AgencyTally {
   byAgency: Map<string, AgencyTally>;
 }
 
-/** The ballot's current evaluations, by agency id. */
+/** The ballot's current evaluations, by agency id, once the demo's loop has invalidated those of its upheld appeals. */
 export function currentEvaluations(ballot: DemoBallot): Map<string, DemoSubmit> {
   const current = new Map<string, DemoSubmit>();
   for (const action of ballot.actions) {
     if (action.kind === 'submit') current.set(action.agencyId, action);
     else current.delete(action.agencyId);
   }
+  for (const agencyId of ballot.upheldAppeals) current.delete(agencyId);
   return current;
 }
 

@@ -46,6 +46,11 @@ export interface DemoBallot {
   creditCode: string;
   /** In time order; `at` strictly increases. */
   actions: DemoAction[];
+  /**
+   * Agencies whose (bad, never revised) evaluation an agency appeals and the centre upholds: the
+   * demo's loop invalidates it before the campaign's results are published.
+   */
+  upheldAppeals: string[];
 }
 
 export interface DemoPlan {

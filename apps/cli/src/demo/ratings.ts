@@ -15,6 +15,11 @@ export interface YearSpec {
   /** The headline: percent of current evaluations in the top two levels. */
   satisfiedPercent: number;
   agencyRate: (agency: AgencySpec) => number;
+  /**
+   * Bad reviews whose case ends in an upheld appeal: the centre invalidates them before the
+   * results are published, so the headline counts the evaluations without them.
+   */
+  upheldAppeals: number;
 }
 
 /** Flat, typed arrays: evaluations of respondent r are agencies/levels[offsets[r] .. offsets[r+1]). */
@@ -24,6 +29,8 @@ export interface CampaignDraw {
   agencies: Uint8Array;
   /** Index into LEVEL_IDS (0 = very_satisfied). */
   levels: Uint8Array;
+  /** Indices of the (negative) evaluations an upheld appeal will invalidate. */
+  upheld: Set<number>;
 }
 
 /** How many agencies a respondent rates: 2..9, mean about 5. */
@@ -61,10 +68,21 @@ export function drawCampaign(rng: Rng, enterprises: readonly DemoEnterprise[], y
     }
     offsets[r + 1] = n;
   });
-  const draw = { respondents: Int32Array.from(respondents), offsets, agencies: agencies.slice(0, n), levels: new Uint8Array(n) };
+  const draw = { respondents: Int32Array.from(respondents), offsets, agencies: agencies.slice(0, n), levels: new Uint8Array(n), upheld: new Set<number>() };
   drawLevels(rng, draw, year);
-  flipToExactCount(rng, draw.levels, Math.round((year.satisfiedPercent * n) / 100));
+  draw.upheld = pickUpheld(rng, draw.levels, year.upheldAppeals);
+  // The invalidated evaluations leave the figures: the rate is exact over the ones that stay.
+  flipToExactCount(rng, draw.levels, Math.round((year.satisfiedPercent * (n - draw.upheld.size)) / 100));
   return draw;
+}
+
+/** `count` evaluations drawn among the bad reviews (levels 3 and 4, which the flip below never touches). */
+function pickUpheld(rng: Rng, levels: Uint8Array, count: number): Set<number> {
+  const bad: number[] = [];
+  for (let i = 0; i < levels.length; i++) if (levels[i] >= 3) bad.push(i);
+  const picked = new Set<number>();
+  while (picked.size < Math.min(count, bad.length)) picked.add(bad[intBelow(rng, bad.length)]);
+  return picked;
 }
 
 function drawLevels(rng: Rng, draw: CampaignDraw, year: YearSpec): void {

@@ -1,37 +1,57 @@
 /**
  * `survey demo`: seeds the 2018 and 2019 campaigns through the command path with a progress bar
  * (projections folded meanwhile by a separate projector process, on the second core), prints the
- * headline, then serves the API on the same data and prints the URL and an analyst token.
+ * headline and the rectification figures, then serves the API on the same data and prints the URL and an analyst token.
  */
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Presets, SingleBar } from 'cli-progress';
-import { Aggregates, AppConfig, CampaignReportQuery, ManualClock, Projections, signToken } from '@survey/application';
-import type { HeadlineReport } from '@survey/reporting';
+import { Aggregates, AppConfig, CampaignReportQuery, ManualClock, Projections, RectificationReportQuery, signToken } from '@survey/application';
+import { EVENT_STORE, EventStore } from '@survey/event-store';
+import type { HeadlineReport, RectificationReport } from '@survey/reporting';
 import { withCliContext } from '../cli-context';
 import { buildDemoPlan } from './demo-plan';
 import { DemoSeeder } from './seed';
 import { Child, runNode } from './child';
 import { LiveCampaign, openLiveCampaign } from './live-campaign';
 import { say } from '../conventions';
+import { DemoCaseLoop, evaluationKey } from './loop/case-loop';
+import { rectificationFigures } from './rectification-figures';
 
 export async function runDemo(config: AppConfig, options: { seed: number; serve: boolean }): Promise<void> {
   const started = Date.now();
   const plan = buildDemoPlan(options.seed);
   const env = { DATA_DIR: config.dataDir, SURVEY_JWT_SECRET: config.jwtSecret, PORT: String(config.port), PUBLIC_URL: config.publicUrl };
-  const projector = runNode('apps/projector/src/main.js', env, 'ignore');
+  // The demo plays the cases on its own clock (./loop/case-loop.ts): its projector leaves them alone.
+  const projector = runNode('apps/projector/src/main.js', { ...env, CASE_PROCESSES: 'off' }, 'ignore');
   const clock = new ManualClock(new Date(plan.campaigns[0].opensAt));
   let report: HeadlineReport;
+  let cases: RectificationReport;
   let live: LiveCampaign;
+  let appended: number;
+  let steps: number;
   try {
-    ({ report, live } = await withCliContext(config, async (app) => {
-      await seedWithProgress(new DemoSeeder(app.get(CommandBus), app.get(QueryBus), app.get(Aggregates), clock), plan);
+    ({ report, cases, live, appended, steps } = await withCliContext(config, async (app) => {
+      const events = app.get<EventStore>(EVENT_STORE);
+      const head = await events.headPosition();
+      const upheld = new Set(plan.ballots.flatMap((b) => b.upheldAppeals.map((agencyId) => evaluationKey({ campaignId: b.campaignId, creditCode: b.creditCode, agencyId }))));
+      const loop = new DemoCaseLoop(app, clock, options.seed, upheld);
+      await seedWithProgress(new DemoSeeder(app.get(CommandBus), app.get(QueryBus), app.get(Aggregates), clock, events, loop), plan);
+      const seeded = (await events.headPosition()) - head;
       await app.get(Projections).catchUp(300_000);
-      return { report: await app.get(QueryBus).execute(new CampaignReportQuery('xz-2019')), live: await openLiveCampaign(app, config, clock, plan) };
+      const queries = app.get(QueryBus);
+      return {
+        report: await queries.execute(new CampaignReportQuery('xz-2019')), cases: await queries.execute(new RectificationReportQuery('xz-2019')),
+        live: await openLiveCampaign(app, config, clock, plan), appended: seeded, steps: loop.counts.steps,
+      };
     }, { clock }));
   } finally {
     await projector.stop();
   }
-  say(headline(report, plan.enterprises.length, (Date.now() - started) / 1000));
+  const seconds = (Date.now() - started) / 1000;
+  say(appended === 0
+    ? `\nThe demo's data was already in ${config.dataDir}: nothing appended, nothing changed (${seconds.toFixed(1)} s).\n${headlineFigures(report)}`
+    : headline(report, plan.enterprises.length, seconds));
+  say(rectificationFigures(cases, steps));
   if (!options.serve) {
     say(questionnaire(live));
     return;
@@ -74,12 +94,14 @@ async function seedWithProgress(seeder: DemoSeeder, plan: ReturnType<typeof buil
 }
 
 function headline(r: HeadlineReport, enterprises: number, seconds: number): string {
+  return ['', `Seeded ${enterprises} enterprises and the xz-2018 and xz-2019 campaigns, with their rectification cases, in ${seconds.toFixed(1)} s.`, headlineFigures(r)].join('\n');
+}
+
+function headlineFigures(r: HeadlineReport): string {
   const pct = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : `${x.toFixed(1)}%`);
   const points = r.change ? `${r.change.points > 0 ? '+' : ''}${r.change.points.toFixed(1)} points (p = ${r.change.pValue}, ${r.change.significant ? 'significant' : 'not significant'})` : 'n/a';
   const agencies = (list: typeof r.agencies) => list.map((a) => `${a.name} ${pct(a.satisfaction.rate)}`).join(', ');
   return [
-    '',
-    `Seeded ${enterprises} enterprises and the xz-2018 and xz-2019 campaigns in ${seconds.toFixed(1)} s.`,
     `xz-2019: ${r.respondents} respondents, ${r.evaluations} evaluations, satisfaction ${pct(r.satisfaction.rate)} ` +
       `(95% CI ${pct(r.satisfaction.low)}–${pct(r.satisfaction.high)}); ${r.previous?.campaignId}: ${pct(r.previous?.rate)}; change ${points}`,
     `Highest: ${agencies(r.agencies.slice(0, 3))}. Lowest: ${agencies(r.agencies.slice(-2))}.`,

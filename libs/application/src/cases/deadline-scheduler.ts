@@ -17,11 +17,13 @@ import { evolveCase, followUpDue, initialCaseState, LoopActor, missedCaseDeadlin
 import { EVENT_STORE, EventStore, RecordedEvent, Subscription } from '@survey/event-store';
 import { retryDelayMs } from '../projections/retry-delay';
 import type { CommandMeta } from '../runtime/command-meta';
+import { pool } from '../runtime/pool';
 import { CaseRuntime } from './case-runtime';
 
 export const DEADLINE_SCHEDULER = 'deadline-scheduler';
 const SYSTEM: LoopActor = { role: 'system', sub: DEADLINE_SCHEDULER };
 const PAGE = 500;
+const PASS_CONCURRENCY = 64;
 
 @Injectable()
 export class DeadlineScheduler {
@@ -86,7 +88,9 @@ export class DeadlineScheduler {
   private async pass(): Promise<void> {
     if (this.stopped) return;
     const now = this.cases.now();
-    for (const state of [...this.open.values()]) {
+    const due = [...this.open.values()].filter((state) => this.hasDue(state, now));
+    // Distinct cases at once (bounded), so their appends share the event store's group commit.
+    await pool(due, PASS_CONCURRENCY, async (state) => {
       if (this.stopped) return;
       try {
         await this.dueOn(state, now);
@@ -94,7 +98,12 @@ export class DeadlineScheduler {
         // One case's failure (a store error) must not keep the others' deadlines from being recorded: the next pass tries again.
         this.logger.error(`deadlines of case ${state.caseId}: ${error instanceof Error ? error.message : String(error)}`);
       }
-    }
+    });
+  }
+
+  private hasDue(state: OpenedCase, now: Date): boolean {
+    const followUp = followUpDue(state);
+    return missedCaseDeadlines(state, now).length > 0 || (followUp !== null && Date.parse(followUp) <= now.getTime());
   }
 
   /** The case as folded here may be behind its stream: the decider, on a fresh load, records only what is still due. */

@@ -66,6 +66,13 @@ describe('loadConfig', () => {
     }
   });
 
+  it('runs the case reactor and scheduler unless CASE_PROCESSES=off, and refuses another value', () => {
+    expect(loadConfig({ SURVEY_JWT_SECRET: secret }).caseProcesses).toBe(true);
+    expect(loadConfig({ SURVEY_JWT_SECRET: secret, CASE_PROCESSES: 'on' }).caseProcesses).toBe(true);
+    expect(loadConfig({ SURVEY_JWT_SECRET: secret, CASE_PROCESSES: 'off' }).caseProcesses).toBe(false);
+    expect(() => loadConfig({ SURVEY_JWT_SECRET: secret, CASE_PROCESSES: 'no' })).toThrow(/^configuration: CASE_PROCESSES must be on or off, got "no"$/);
+  });
+
   it('logs at info with no /metrics by default; LOG_LEVEL, METRICS_PORT and METRICS_TOKEN as given', () => {
     expect(loadConfig({ SURVEY_JWT_SECRET: secret }).observability).toEqual({ logLevel: 'info', metrics: {} });
     const token = 'a'.repeat(40);

@@ -40,6 +40,12 @@ export interface AppConfig {
   observability?: Observability;
   /** The webhook outbox (NOTIFY_*, ./notify-config.ts); unset → no notices are sent. */
   notify?: NotifyConfig;
+  /**
+   * CASE_PROCESSES=off: this process runs the projections without the case reactor and the deadline
+   * scheduler (the demo's projector, while the demo plays the cases on its own 2019 clock); on
+   * (default, also when absent) runs them wherever the projections run.
+   */
+  caseProcesses?: boolean;
 }
 
 export interface CaseDays {
@@ -105,7 +111,14 @@ export function loadConfig(env: Env = process.env, options: { requireSecret?: bo
     },
     observability: observability(env),
     notify: notifyConfig(env),
+    caseProcesses: onOff(env, 'CASE_PROCESSES'),
   };
+}
+
+function onOff(env: Env, name: string): boolean {
+  const value = env[name] || 'on';
+  if (value !== 'on' && value !== 'off') throw new ConfigError(name, `must be on or off, got "${value}"`);
+  return value === 'on';
 }
 
 function namespace(env: Env): string | undefined {

@@ -1,0 +1,176 @@
+/**
+ * The demo's rectification loop, played in daily turns on the demo's manual clock (09:00 in
+ * Xuzhou) through the same machinery the API runs: the case reactor opens one case per bad review
+ * (run to the log's head at every turn, never a case opened by hand), the deadline scheduler
+ * records the deadlines missed by then and closes cases nobody followed up, and then simulated
+ * centre and agency staff and enterprises take their steps through the CommandBus (the case
+ * feature's CaseStepCommand, as the case routes do): calls, reports, appeals and their decisions,
+ * follow-ups, the centre's closings. Staff work on the official calendar's working days only.
+ *
+ * The reactor and the scheduler are started and stopped here rather than by CaseProcessesModule,
+ * so that they act when a turn says (the scheduler's own timer is pushed out of the demo's way);
+ * the projector beside the demo runs with CASE_PROCESSES=off. Distinct cases' steps go at once,
+ * so their appends share the event store's group commit.
+ */
+import { randomUUID } from 'node:crypto';
+import { INestApplicationContext } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  actorOf, CaseReactor, CaseRuntime, CaseStepCommand, DeadlineScheduler, ManualClock, PersonsCaseStep, pool, Principal,
+} from '@survey/application';
+import { CaseState, evolveCase, initialCaseState, localDayOf, OpenedCase, RectificationEvent } from '@survey/domain';
+import { EVENT_STORE, EventStore, RecordedEvent } from '@survey/event-store';
+import { READ_MODEL_STORE, ReadModelStore } from '@survey/read-models';
+import { CaseBehaviour, caseBehaviour } from './case-behaviour';
+
+const PAGE = 5000;
+const CONCURRENCY = 256;
+const CENTRE: Principal = { role: 'centre', sub: 'demo-centre-staff' };
+
+interface Tracked {
+  state: OpenedCase;
+  behaviour: CaseBehaviour;
+  /** Turns since the case last changed status: working-day turns and all turns. */
+  workTurns: number;
+  turns: number;
+}
+
+export interface LoopCounts {
+  steps: number;
+}
+
+/** The evaluation a case is about, as one string (JSON: no id can run into another). */
+export const evaluationKey = (e: { campaignId: string; creditCode: string; agencyId: string }) => JSON.stringify([e.campaignId, e.creditCode, e.agencyId]);
+
+export class DemoCaseLoop {
+  private readonly events: EventStore;
+  private readonly runtime: CaseRuntime;
+  private readonly commands: CommandBus;
+  private readonly reactor: CaseReactor;
+  private readonly scheduler: DeadlineScheduler;
+  private readonly cases = new Map<string, Tracked>();
+  /** How many cases each evaluation opened so far (a Map: ids are user text). */
+  private readonly openedPer = new Map<string, number>();
+  private position = 0;
+  readonly counts: LoopCounts = { steps: 0 };
+
+  /** `upheld`: the evaluation keys whose case the centre upholds an appeal on (the plan's upheldAppeals). */
+  constructor(app: INestApplicationContext, private readonly clock: ManualClock, private readonly seed: number, private readonly upheld: ReadonlySet<string>) {
+    this.events = app.get<EventStore>(EVENT_STORE);
+    this.runtime = app.get(CaseRuntime);
+    this.commands = app.get(CommandBus);
+    this.reactor = new CaseReactor(this.events, app.get<ReadModelStore>(READ_MODEL_STORE), this.runtime);
+    this.scheduler = new DeadlineScheduler(this.events, this.runtime);
+    this.scheduler.everyMs = 24 * 3600_000; // the turns tick it; its timer would act at random moments of the replay
+  }
+
+  async start(): Promise<void> {
+    await this.reactor.start();
+    await this.scheduler.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.scheduler.stop();
+    await this.reactor.stop();
+  }
+
+  /** Cases not closed yet, and appeals awaiting the centre's decision. */
+  get pending(): { open: number; appeals: number } {
+    let open = 0;
+    let appeals = 0;
+    for (const { state } of this.cases.values()) {
+      if (state.status !== 'closed') open++;
+      if (state.appeal === 'pending') appeals++;
+    }
+    return { open, appeals };
+  }
+
+  /** One turn at `at`: the reactor to the head, the scheduler's pass, then everyone's steps. */
+  async turn(at: Date): Promise<void> {
+    if (at.getTime() > this.clock.now().getTime()) this.clock.set(at);
+    await this.reactor.waitFor(await this.events.headPosition());
+    await this.scheduler.caughtUp();
+    await this.scheduler.tick();
+    await this.fold();
+    const workday = this.runtime.calendar().isWorkingDay(localDayOf(at));
+    const due = [...this.cases.values()].filter((c) => c.state.status !== 'closed');
+    for (const c of due) {
+      c.turns++;
+      if (workday) c.workTurns++;
+    }
+    await pool(due, CONCURRENCY, async (c) => {
+      for (const [step, who] of this.stepsOf(c, workday)) {
+        await this.commands.execute(new CaseStepCommand(step, who, { actor: actorOf(who), correlationId: randomUUID() }));
+        this.counts.steps++;
+      }
+    });
+  }
+
+  /** Folds the cases' events appended since the last turn (the reactor's, the scheduler's, the steps'). */
+  private async fold(): Promise<void> {
+    const head = await this.events.headPosition();
+    while (this.position < head) {
+      const page = await this.events.readAll(this.position, PAGE);
+      if (page.length === 0) break;
+      for (const event of page) if (event.stream.startsWith('rectification-')) this.apply(event as RecordedEvent & RectificationEvent);
+      this.position = page[page.length - 1].position;
+    }
+  }
+
+  private apply(event: RecordedEvent & RectificationEvent): void {
+    const known = this.cases.get(event.data.caseId);
+    const next: CaseState = evolveCase(known?.state ?? initialCaseState(), event);
+    if (!next.exists) return;
+    if (!known) {
+      const key = evaluationKey(next);
+      const nth = this.openedPer.get(key) ?? 0;
+      this.openedPer.set(key, nth + 1);
+      const behaviour = caseBehaviour(this.seed, next, nth, nth === 0 && this.upheld.has(key));
+      this.cases.set(next.caseId, { state: next, behaviour, workTurns: 0, turns: 0 });
+      return;
+    }
+    if (next.status !== known.state.status || next.round !== known.state.round) {
+      known.workTurns = 0;
+      known.turns = 0;
+    }
+    known.state = next;
+    if (next.status === 'closed') this.cases.delete(next.caseId);
+  }
+
+  /** What this case's people do at this turn, in order (one case's steps go one after another). */
+  private stepsOf({ state: s, behaviour: b, workTurns, turns }: Tracked, workday: boolean): [PersonsCaseStep, Principal][] {
+    const caseId = s.caseId;
+    const agency: Principal = { role: 'agency', sub: `${s.agencyId}-staff`, agencyId: s.agencyId };
+    const enterprise: Principal = { role: 'enterprise', sub: s.creditCode };
+    const steps: [PersonsCaseStep, Principal][] = [];
+    if (workday && s.appeal === 'pending') {
+      const upheld = b.appeal === 'upheld';
+      const reason = upheld ? '经核查，该评价与事实不符' : '经核查，评价属实，申诉不予支持';
+      steps.push([{ type: 'DecideAppeal', data: { caseId, upheld, reason } }, CENTRE]);
+      if (upheld) return steps;
+    }
+    const round = Math.min(s.round, 2) - 1;
+    if (workday && s.status === 'open' && workTurns > b.contactWait) {
+      steps.push(b.unreachable
+        ? [{ type: 'CloseCase', data: { caseId, outcome: 'unreachable', note: '多次电话联系未果' } }, CENTRE]
+        : [{ type: 'RecordContact', data: { caseId, channel: 'phone', summary: '电话回访企业，了解差评原因' } }, CENTRE]);
+      if (b.unreachable) return steps;
+    }
+    if (workday && s.appeal === 'none' && b.appeal !== 'none') {
+      steps.push([{ type: 'FileAppeal', data: { caseId, reason: '该评价与本单位办理情况不符，申请复核' } }, agency]);
+    }
+    if (workday && s.status === 'contacted' && workTurns > b.reports[round].afterDays) {
+      const { kind } = b.reports[round];
+      const actions = kind === 'rectified' ? '已优化办事流程，明确办结时限并向企业反馈' : '经核实，相关事项受政策所限，已向企业解释说明';
+      steps.push([{ type: 'ReportRectification', data: { caseId, kind, actions } }, agency]);
+    }
+    const followUp = b.followUps[round];
+    if (s.status === 'reported' && followUp && turns >= followUp.afterDays) {
+      steps.push([{ type: 'RateFollowUp', data: { caseId, level: followUp.level, comment: null } }, enterprise]);
+    }
+    if (workday && s.status === 'escalated') {
+      steps.push([{ type: 'CloseCase', data: { caseId, outcome: 'explained', note: '中心督办，已当面解释说明' } }, CENTRE]);
+    }
+    return steps;
+  }
+}
