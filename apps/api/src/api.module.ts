@@ -9,7 +9,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import {
   AppConfig, AuditModule, BallotsModule, CaseProcessesModule, CasesModule, CampaignsModule, Clock, EnterprisesModule, HealthModule, ImportsModule, InvitationsModule,
-  NotificationOutboxModule, NotificationsModule, ProjectionCheckpointsModule, RectificationReportsModule, ReportsModule, RunningProjectionsModule, RuntimeModule, systemClock,
+  AgenciesModule, NotificationOutboxModule, NotificationsModule, ProjectionCheckpointsModule, RectificationReportsModule, ReportsModule, RunningProjectionsModule, RuntimeModule, systemClock,
 } from '@survey/application';
 import { AuditController } from './audit/audit.controller';
 import { CampaignHistoryController } from './audit/campaign-history.controller';
@@ -32,6 +32,7 @@ import { CasesController } from './cases/cases.controller';
 import { PublicRectificationController } from './rectification-reports/public-rectification.controller';
 import { RectificationReportsController } from './rectification-reports/rectification-reports.controller';
 import { NotificationsController } from './notifications/notifications.controller';
+import { AgenciesController } from './agencies/agencies.controller';
 
 @Module({})
 export class ApiModule {
@@ -45,13 +46,14 @@ export class ApiModule {
         HealthModule,
         CqrsModule.forRoot(),
         CampaignsModule, EnterprisesModule, BallotsModule, InvitationsModule, ReportsModule, AuditModule, ImportsModule, CasesModule, RectificationReportsModule,
-        NotificationsModule,
+        NotificationsModule, AgenciesModule,
         WebModule, DocsModule,
       ],
       controllers: [CampaignsController, EnterprisesController, EvaluationsController, ReportsController, PublicController, AuditController, HealthController,
         ReportsCsvController,
         CampaignChangesController, CampaignHistoryController, ImportsController, ProgressController,
-        InvitationsController, CasesController, RectificationReportsController, PublicRectificationController, NotificationsController],
+        InvitationsController, CasesController, RectificationReportsController, PublicRectificationController, NotificationsController,
+        AgenciesController],
       // In this order: the rate limits count per subject of a token AuthGuard has verified.
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: RateLimitGuard }],
     };

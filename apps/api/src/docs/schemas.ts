@@ -148,6 +148,11 @@ export const API_SCHEMAS: Record<string, SchemaObject> = {
     next: nullable(str),
   }, [], 'in key order; `next` is the `after` of the following page, null on the last'),
   RetryAccepted: obj({ key: str, status: { type: 'string', enum: ['retrying'] } }),
+  // The agency directory (CLOSED-LOOP.md)
+  AgencyDirectory: obj({
+    agencies: array(obj({ agencyId: str, name: str, registered: bool }, [], 'registered: by an admin in the directory; false for an agency only a campaign names')),
+  }, [], 'by agency id'),
+  AgencyRegistration: obj({ outcome: { type: 'string', enum: ['registered', 'renamed', 'unchanged'] }, agency: obj({ agencyId: str, name: str }) }),
   // Health
   Alive: obj({ status: { type: 'string', enum: ['ok'] } }),
   Readiness: obj({
