@@ -9,7 +9,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import {
   AppConfig, AuditModule, BallotsModule, CaseProcessesModule, CasesModule, CampaignsModule, Clock, EnterprisesModule, HealthModule, ImportsModule, InvitationsModule,
-  AgenciesModule, NotificationOutboxModule, NotificationsModule, ProjectionCheckpointsModule, RectificationReportsModule, ReportsModule, RunningProjectionsModule, RuntimeModule, systemClock,
+  AgenciesModule, RequestsModule, NotificationOutboxModule, NotificationsModule, ProjectionCheckpointsModule, RectificationReportsModule, ReportsModule, RunningProjectionsModule, RuntimeModule, systemClock,
 } from '@survey/application';
 import { AuditController } from './audit/audit.controller';
 import { CampaignHistoryController } from './audit/campaign-history.controller';
@@ -33,6 +33,7 @@ import { PublicRectificationController } from './rectification-reports/public-re
 import { RectificationReportsController } from './rectification-reports/rectification-reports.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { AgenciesController } from './agencies/agencies.controller';
+import { RequestsController } from './requests/requests.controller';
 
 @Module({})
 export class ApiModule {
@@ -46,14 +47,14 @@ export class ApiModule {
         HealthModule,
         CqrsModule.forRoot(),
         CampaignsModule, EnterprisesModule, BallotsModule, InvitationsModule, ReportsModule, AuditModule, ImportsModule, CasesModule, RectificationReportsModule,
-        NotificationsModule, AgenciesModule,
+        NotificationsModule, AgenciesModule, RequestsModule,
         WebModule, DocsModule,
       ],
       controllers: [CampaignsController, EnterprisesController, EvaluationsController, ReportsController, PublicController, AuditController, HealthController,
         ReportsCsvController,
         CampaignChangesController, CampaignHistoryController, ImportsController, ProgressController,
         InvitationsController, CasesController, RectificationReportsController, PublicRectificationController, NotificationsController,
-        AgenciesController],
+        AgenciesController, RequestsController],
       // In this order: the rate limits count per subject of a token AuthGuard has verified.
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: RateLimitGuard }],
     };
