@@ -6,7 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pool } from '@survey/application';
+import { pool, verifyToken } from '@survey/application';
+import { creditCode } from './support/fixtures';
 import { runCli } from './support/cli-process';
 
 jest.setTimeout(60_000);
@@ -73,6 +74,28 @@ describe('survey, the CLI', () => {
     expect(claimsOf(agency)).toMatchObject({ role: 'agency', sub: 'officer-1', agencyId: 'tax' });
     expect(noAgency).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/an agency token needs --agency <agencyId>/) });
     expect(misplaced).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/--agency is for role agency only/) });
+  });
+
+  it('prints an enterprise\'s personal requests link: PUBLIC_URL/r#t=<an enterprise token without a campaign>, as long-lived as the API accepts', async () => {
+    const secret = 'a-secret-of-at-least-thirty-two-characters';
+    const config = { ...env, SURVEY_JWT_SECRET: secret, PUBLIC_URL: 'https://survey.example/' };
+    const code = creditCode(7);
+    const [link, short, tooLong, bad] = await Promise.all([
+      runCli(['link', code], config),
+      runCli(['link', code, '--ttl', '3600'], config),
+      runCli(['link', code, '--ttl', String(30 * 86_400 + 1)], config),
+      runCli(['link', '91320300BAD'], config),
+    ]);
+    expect(link).toMatchObject({ code: 0, stdout: expect.stringMatching(/^https:\/\/survey\.example\/r#t=\S+\n$/) });
+    const token = link.stdout.trim().split('#t=')[1];
+    const principal = verifyToken(token, secret);
+    expect(principal).toEqual({ role: 'enterprise', sub: code });
+    const { exp, iat } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { exp: number; iat: number };
+    expect(exp - iat).toBe(30 * 86_400);
+    const shortClaims = JSON.parse(Buffer.from(short.stdout.trim().split('#t=')[1].split('.')[1], 'base64url').toString()) as { exp: number; iat: number };
+    expect(shortClaims.exp - shortClaims.iat).toBe(3600);
+    expect(tooLong).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/--ttl must be at most 2592000 s/) });
+    expect(bad).toMatchObject({ code: 2, stdout: '' });
   });
 
   it('reads the API\'s environment through the same loadConfig: a bad variable is one line naming it, exit 2', async () => {

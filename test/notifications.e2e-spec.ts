@@ -113,8 +113,11 @@ describeOnEmbeddedStores('notifications: the webhook outbox', () => {
     ]);
 
     const expected = [opened[0].id, opened[1].id, request[1].id, request[2].id, withConsent[0].id, dueSoon[1].id, `${dueSoon[1].id}:due-accept`];
-    await hook.waitFor(() => hook.deliveredKeys.length >= expected.length, 30_000, 'every notice delivered');
-    expect(hook.deliveredKeys).toEqual(expected);
+    await hook.waitFor(() => expected.every((k) => hook.deliveredKeys.includes(k)), 30_000, 'every notice delivered');
+    // The fixtures' 2019 deadlines passed long ago: the deadline scheduler (which follows requests as
+    // well as cases) records them as missed, and those notices come too, wherever they fall among
+    // these. What is checked here is the fixtures' own notices, in their order.
+    expect(hook.deliveredKeys.filter((k) => expected.includes(k))).toEqual(expected);
     // Tried before it was delivered: a 500, a try that timed out, then the 200.
     expect(hook.received.filter((r) => r.key === opened[0].id).map((r) => r.answer)).toEqual(['fail', 'hang', 'ok']);
     expect(hook.received.filter((r) => r.key === request[1].id).map((r) => r.answer)).toEqual(['fail', 'ok']);
@@ -124,7 +127,7 @@ describeOnEmbeddedStores('notifications: the webhook outbox', () => {
     // A notice sent again is the same bytes under the same key.
     for (const key of expected) expect(new Set(hook.received.filter((r) => r.key === key).map((r) => r.body)).size).toBe(1);
 
-    const bodies = hook.bodies();
+    const bodies = hook.bodies().filter((b) => expected.includes(b.key as string));
     expect(bodies.map((b) => b.kind)).toEqual(['case-opened', 'deadline-missed', 'request-dispatched', 'request-returned', 'case-opened', 'request-dispatched', 'deadline-due']);
     expect(bodies[0]).toMatchObject({ key: opened[0].id, enterprise: null, subject: { type: 'case', id: caseId, agencyId: 'tax', campaignId: 'xz-2019' } });
     // No identity of the enterprise that gave no consent, anywhere in its case's notices.

@@ -229,6 +229,47 @@ describe('the OpenAPI description', () => {
     await t.settle();
     // The centre reads the rectification report too (c13-core's role)
     answers(200)(await http().get('/v1/reports/rectification?campaignId=xz-2019').set(centre));
+    // The agency directory and enterprises' requests (i14-core)
+    answers(200)(await http().get('/v1/agencies').set(mine));
+    answers(401)(await http().get('/v1/agencies'));
+    answers(201)(await http().put('/v1/agencies/water-works').set(admin).send({ name: '市自来水公司' }));
+    answers(200)(await http().put('/v1/agencies/water-works').set(admin).send({ name: '市水务集团' }));
+    answers(400)(await http().put('/v1/agencies/Water').set(admin).send({ name: '水' }));
+    const filing = { category: 'approval', title: '办理施工许可', description: '材料已齐' };
+    const filed = await http().post('/v1/requests').set(mine).set('Idempotency-Key', 'openapi-1').send(filing);
+    answers(201)(filed);
+    answers(200)(await http().post('/v1/requests').set(mine).set('Idempotency-Key', 'openapi-1').send(filing));
+    answers(422)(await http().post('/v1/requests').set(mine).set('Idempotency-Key', 'openapi-1').send({ ...filing, title: '另一件' }));
+    answers(400)(await http().post('/v1/requests').set(mine).send({ ...filing, category: 'weather' }));
+    const requestId = (filed.body as { requestId: string }).requestId;
+    const act = (what: string, who: Record<string, string>, body: object = {}) => http().post(`/v1/requests/${requestId}/${what}`).set(who).send(body);
+    answers(200)(await http().get('/v1/requests?status=open').set(centre));
+    answers(403)(await http().get('/v1/requests?agencyId=tax').set(housing));
+    answers(200)(await http().get(`/v1/requests/${requestId}`).set(mine));
+    answers(404)(await http().get(`/v1/requests/${requestId}`).set(housing));
+    answers(404)(await act('dispatch', centre, { agencyId: 'no-such-agency' }));
+    answers(200)(await act('dispatch', centre, { agencyId: 'housing' }));
+    answers(409)(await act('dispatch', centre, { agencyId: 'housing' }));
+    answers(200)(await act('return', housing, { reason: '不属于本单位' }));
+    answers(200)(await act('dispatch', centre, { agencyId: 'housing' }));
+    answers(409)(await act('resolve', housing, { reply: '尚未受理' }));
+    answers(200)(await act('accept', housing));
+    answers(409)(await act('accept', housing));
+    answers(409)(await act('return', housing, { reason: 'after accepting' }));
+    answers(409)(await act('extension/decision', centre, { granted: true }));
+    answers(200)(await act('extension', housing, { workingDays: 3, reason: '需要现场核查' }));
+    answers(409)(await act('extension', housing, { workingDays: 3, reason: 'again' }));
+    answers(200)(await act('extension/decision', centre, { granted: true }));
+    answers(200)(await act('resolve', housing, { reply: '已办结' }));
+    answers(409)(await act('withdraw', mine));
+    answers(409)(await act('close', centre, { note: '未升级' }));
+    answers(200)(await act('rating', mine, { level: 'dissatisfied' }));
+    answers(200)(await act('resolve', housing, { reply: '再次答复' }));
+    answers(200)(await act('rating', mine, { level: 'very_dissatisfied' }));
+    answers(409)(await act('rating', mine, { level: 'satisfied' }));
+    answers(200)(await act('close', centre, { note: '中心协调解决' }));
+    const toWithdraw = (await http().post('/v1/requests').set(mine).send(filing).expect(201)).body as { requestId: string };
+    answers(200)(await http().post(`/v1/requests/${toWithdraw.requestId}/withdraw`).set(mine).send({ reason: '已解决' }));
     // Health
     answers(200)(await http().get('/v1/health'));
     answers(200)(await http().get('/v1/health/ready'));

@@ -9,7 +9,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import {
   AppConfig, AuditModule, BallotsModule, CaseProcessesModule, CasesModule, CampaignsModule, Clock, EnterprisesModule, HealthModule, ImportsModule, InvitationsModule,
-  NotificationOutboxModule, NotificationsModule, ProjectionCheckpointsModule, RectificationReportsModule, ReportsModule, RunningProjectionsModule, RuntimeModule, systemClock,
+  AgenciesModule, RequestsModule, NotificationOutboxModule, NotificationsModule, ProjectionCheckpointsModule, RectificationReportsModule, ReportsModule, RunningProjectionsModule, RuntimeModule, systemClock,
 } from '@survey/application';
 // The requests reports (issue 14): an import of its own, so that merging beside the other closed-loop features stays easy.
 import { RequestReportsModule } from '@survey/application';
@@ -36,6 +36,8 @@ import { RectificationReportsController } from './rectification-reports/rectific
 import { NotificationsController } from './notifications/notifications.controller';
 import { PublicRequestsController } from './request-reports/public-requests.controller';
 import { RequestReportsController } from './request-reports/request-reports.controller';
+import { AgenciesController } from './agencies/agencies.controller';
+import { RequestsController } from './requests/requests.controller';
 
 @Module({})
 export class ApiModule {
@@ -51,14 +53,14 @@ export class ApiModule {
         HealthModule,
         CqrsModule.forRoot(),
         CampaignsModule, EnterprisesModule, BallotsModule, InvitationsModule, ReportsModule, AuditModule, ImportsModule, CasesModule, RectificationReportsModule,
-        NotificationsModule, RequestReportsModule,
+        NotificationsModule, RequestReportsModule, AgenciesModule, RequestsModule,
         WebModule, DocsModule,
       ],
       controllers: [CampaignsController, EnterprisesController, EvaluationsController, ReportsController, PublicController, AuditController, HealthController,
         ReportsCsvController,
         CampaignChangesController, CampaignHistoryController, ImportsController, ProgressController,
         InvitationsController, CasesController, RectificationReportsController, PublicRectificationController, NotificationsController,
-        RequestReportsController, PublicRequestsController],
+        RequestReportsController, PublicRequestsController, AgenciesController, RequestsController],
       // In this order: the rate limits count per subject of a token AuthGuard has verified.
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: RateLimitGuard }],
     };

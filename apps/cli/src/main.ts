@@ -12,10 +12,11 @@ import { runImport } from './import/run-import';
 import { registerVerify } from './verify/verify-command';
 import { runRebuild } from './rebuild/run-rebuild';
 import { inviteCommand } from './invite/invite-command';
+import { linkCommand } from './link/link-command';
 import { registerBackup } from './backup/backup-command';
 
 const program = usageExits2(new Command('survey'))
-  .description('Event-sourced satisfaction-survey service: demo data, imports, invitations, tokens, rebuilds, audits and backups');
+  .description('Event-sourced satisfaction-survey service: demo data, imports, invitations, tokens and links, rebuilds, audits and backups');
 
 const integer = (value: string) => {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('must be a whole number');
@@ -121,6 +122,7 @@ program
   });
 
 program.addCommand(inviteCommand());
+program.addCommand(linkCommand());
 
 registerBackup(program);
 

@@ -30,5 +30,7 @@ describe('agency directory', () => {
     given([]).when(register(name)).thenThrows(Invalid, /name/);
     given([directoryRegistered()]).when(put(name)).thenThrows(Invalid, /name/);
   });
+  it.each([['__proto__'], ['Tax'], ['-tax'], ['a'.repeat(64)]])('refuses an admin\'s PUT of the id %s, as a campaign would (400)', (agencyId) =>
+    given([]).when({ type: 'PutDirectoryAgency', data: { agencyId, name: '某局' } }).thenThrows(Invalid, /agencyId/));
   it('accepts a name of 100 characters', () => given([]).when(register('局'.repeat(100))).then([directoryRegistered('局'.repeat(100))]));
 });

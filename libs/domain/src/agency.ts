@@ -3,7 +3,7 @@
  * every agency of any campaign (the application registers those it does not know yet). Requests
  * are dispatched only to an agency the directory knows. Renaming to the same name changes nothing.
  */
-import { MAX_AGENCY_NAME_CHARACTERS } from './campaign-changes';
+import { AGENCY_ID_PATTERN, MAX_AGENCY_NAME_CHARACTERS } from './campaign-changes';
 import { assertNever, Decider } from './decider';
 import { FieldError, NotFound } from './errors';
 import { check, requiredText } from './text';
@@ -33,7 +33,8 @@ export const agencyDecider: Decider<AgencyCommand, AgencyEvent, AgencyState, { n
 
   decide(command, state, { now }) {
     const { agencyId } = command.data;
-    const name = validName(command.data.name);
+    // An admin names a new agency as a campaign's agencies are named; a campaign's own ids are taken as they are.
+    const name = validName(command.data.name, command.type === 'PutDirectoryAgency' ? agencyId : undefined);
     const at = now.toISOString();
     switch (command.type) {
       case 'RegisterAgency':
@@ -54,8 +55,11 @@ function renamed(state: AgencyState & { exists: true }, name: string, at: string
   return [{ type: 'AgencyRenamed', data: { agencyId: state.agencyId, name, previousName: state.name, at } }];
 }
 
-function validName(value: string): string {
+function validName(value: string, agencyId?: string): string {
   const problems: FieldError[] = [];
+  if (agencyId !== undefined && !AGENCY_ID_PATTERN.test(agencyId)) {
+    problems.push({ field: 'agencyId', message: 'must be lower-case letters, digits and hyphens (at most 63)' });
+  }
   const name = requiredText('name', value, MAX_AGENCY_NAME_CHARACTERS, problems);
   check('invalid agency', problems);
   return name;

@@ -13,6 +13,8 @@ export * from './generations';
 export * from './rebuild';
 export * from './projections/directory.projection';
 export * from './projections/cases.projection';
+export * from './projections/agencies.projection';
+export * from './projections/request-queue.projection';
 export * from './projections/rectification-docs';
 export * from './projections/rectification.projection';
 export * from './projections/request-report-docs';

@@ -167,6 +167,26 @@ export const API_SCHEMAS: Record<string, SchemaObject> = {
     next: nullable(str),
   }, [], 'in key order; `next` is the `after` of the following page, null on the last'),
   RetryAccepted: obj({ key: str, status: { type: 'string', enum: ['retrying'] } }),
+  // The agency directory (CLOSED-LOOP.md)
+  AgencyDirectory: obj({
+    agencies: array(obj({ agencyId: str, name: str, registered: bool }, [], 'registered: by an admin in the directory; false for an agency only a campaign names')),
+  }, [], 'by agency id'),
+  AgencyRegistration: obj({ outcome: { type: 'string', enum: ['registered', 'renamed', 'unchanged'] }, agency: obj({ agencyId: str, name: str }) }),
+  // Enterprises' requests (CLOSED-LOOP.md)
+  RequestFiled: obj({ requestId: str, status: str, dispatchDue: nullable(time) }, [], 'the request filed (201), or the one a retry under the same Idempotency-Key filed before (200), as it stands now'),
+  Request: obj({
+    requestId: str, category: str, title: str, description: str, channel: { type: 'string', enum: ['12345', 'window', 'phone', 'online'] },
+    agencyId: nullable(str),
+    status: { type: 'string', enum: ['received', 'dispatched', 'accepted', 'resolved', 'closed', 'returned', 'escalated', 'withdrawn'] },
+    round: int, receivedAt: time, dispatchDue: nullable(time), acceptDue: nullable(time), resolveDue: nullable(time),
+    overdue: array({ type: 'string', enum: ['dispatch', 'accept', 'resolve'] }),
+    enterprise: obj({ creditCode: str, name: nullable(str) }),
+    reply: nullable(obj({ round: int, text: str, at: time })),
+    rating: nullable(obj({ round: int, level: str, comment: nullable(str), at: time })),
+    outcome: nullable({ type: 'string', enum: ['satisfied', 'rated', 'not-rated', 'escalated-closed', 'withdrawn'] }),
+  }, [], 'a request as its reader sees it: not anonymous, so with its enterprise'),
+  RequestDetail: { allOf: [$('Request'), obj({ history: array(obj({ type: str, at: time, by: str, text: nullable(str) })) }, [], 'the request with its history, receipt first')] },
+  RequestPage: obj({ requests: array($('Request')), next: nullable(str) }, [], 'overdue first, then by the next deadline, then finished ones; `next` is the `after` of the next page'),
   // Health
   Alive: obj({ status: { type: 'string', enum: ['ok'] } }),
   Readiness: obj({

@@ -25,6 +25,10 @@ describe('the validation pipe and user-text keys', () => {
     expect((await refusal('{"rating":"satisfied","prototype":[1]}')).errors.map((e) => e.field)).toEqual(['prototype']);
   });
 
+  it('refuses a property nobody declared that holds an object with a `constructor` member (class-transformer threw on it: a 500)', async () => {
+    expect((await refusal('{"rating":"satisfied","extra":{"constructor":"toString"}}')).errors).toEqual([{ field: 'extra', message: 'property extra should not exist' }]);
+  });
+
   it('still refuses an answer that is not text, and a body property nobody declared', async () => {
     expect((await refusal('{"rating":"satisfied","answers":{"constructor":5}}')).errors.map((e) => e.field)).toEqual(['answers.constructor']);
     expect((await refusal('{"rating":"satisfied","answers":{"efficiency":5}}')).errors.map((e) => e.field)).toEqual(['answers']);

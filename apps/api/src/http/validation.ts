@@ -4,6 +4,7 @@
  * fields, at most MAX_FIELD_ERRORS of them (the ProblemFilter caps every error list the same way).
  */
 import { ArgumentMetadata, BadRequestException, ValidationError } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
 import type { FieldError } from '@survey/domain';
 import { MAX_FIELD_ERRORS } from './field-errors';
 import { NotText, TextKeysValidationPipe } from './text-keys-pipe';
@@ -35,9 +36,23 @@ class InvalidInput {
   }
 }
 
+/**
+ * The properties of a body no DTO declares, refused before class-transformer sees them: it guesses
+ * an undeclared object's class from its `constructor` member, and `{ "x": { "constructor": "a" } }`
+ * made it throw a TypeError (a 500). The refusal is the one forbidNonWhitelisted would give.
+ */
+function undeclared(value: unknown, metatype: ArgumentMetadata['metatype']): FieldError[] {
+  if (!metatype || value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+  const declared = new Set(getMetadataStorage().getTargetValidationMetadatas(metatype, '', true, false).map((m) => m.propertyName));
+  if (declared.size === 0) return [];
+  return Object.keys(value).filter((key) => !declared.has(key)).map((key) => ({ field: key, message: `property ${key} should not exist` }));
+}
+
 class SurveyValidationPipe extends TextKeysValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     try {
+      const unknown = undeclared(value, metadata.metatype);
+      if (unknown.length) throw new InvalidInput(unknown.slice(0, MAX_FIELD_ERRORS), unknown.length);
       return await super.transform(value, metadata);
     } catch (error) {
       if (error instanceof InvalidInput) throw error.in(metadata.type);

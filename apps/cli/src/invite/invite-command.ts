@@ -17,7 +17,7 @@ const graceDays = (value: string) => {
 const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
 
 /** SURVEY_JWT_SECRET, or the demo's secret when the demo made one: links signed otherwise would not open. */
-function inviteConfig(): AppConfig {
+export function inviteConfig(): AppConfig {
   const base = loadConfig(process.env, { requireSecret: false });
   if (!process.env.SURVEY_JWT_SECRET && !existsSync(join(base.dataDir, 'demo-jwt-secret'))) {
     throw new ConfigError('SURVEY_JWT_SECRET', 'is required (the secret the API verifies the links with)');

@@ -1,10 +1,11 @@
 /**
- * The case feature's processes that follow the log: the reactor that opens and follows cases, and
- * (./deadline-scheduler.ts) the scheduler that records missed deadlines. They run wherever the
+ * The closed loop's processes that follow the log: the reactor that opens and follows cases, and
+ * (./deadline-scheduler.ts) the scheduler that records the cases' and the requests' missed deadlines. They run wherever the
  * projections run: a root imports this module beside RunningProjectionsModule (the API with
  * PROJECTIONS=in-process, the default; apps/projector), never in the CLI.
  */
 import { BeforeApplicationShutdown, Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { RequestRuntime } from '../requests/request-runtime';
 import { CaseReactor } from './case-reactor';
 import { CaseRuntime } from './case-runtime';
 import { DeadlineScheduler } from './deadline-scheduler';
@@ -29,7 +30,7 @@ class CaseProcesses implements OnApplicationBootstrap, BeforeApplicationShutdown
 }
 
 @Module({
-  providers: [CaseRuntime, CaseReactor, DeadlineScheduler, CaseProcesses],
+  providers: [CaseRuntime, RequestRuntime, CaseReactor, DeadlineScheduler, CaseProcesses],
   exports: [CaseReactor, DeadlineScheduler],
 })
 export class CaseProcessesModule {}

@@ -1,23 +1,27 @@
 /**
- * The deadline scheduler: appends RectificationDeadlineMissed when a case's contact or rectify
- * deadline passes with its step not done (with `due` as recorded, however late it notices: after a
- * restart it appends the ones that passed while the service was down), and closes a case whose
- * enterprise gave no follow-up within its seven days (`followUp: null`).
+ * The deadline scheduler of the closed loop: appends RectificationDeadlineMissed when a case's
+ * contact or rectify deadline passes with its step not done, and RequestDeadlineMissed for a
+ * request's dispatch, accept or resolve deadline (with `due` as recorded, however late it notices:
+ * after a restart it appends the ones that passed while the service was down); closes a case whose
+ * enterprise gave no follow-up within its seven days (`followUp: null`), and a request whose answer
+ * was not rated within its seven (`not-rated`).
  *
- * The deadlines are in the events: it follows the log from the start, folding the cases' events
- * into the open cases it keeps in memory (the domain's evolveCase; nothing stored, so nothing to
- * go stale), and a timer only wakes it to compare them with the clock. Every append goes through
- * the case's decider at the stream's expected revision, and a missed deadline carries a
- * deterministic id (caseDeadlineMissedEventId): two schedulers (two processes on one store) or a
- * restart record each deadline at most once.
+ * The deadlines are in the events: it follows the log from the start, folding the cases' and the
+ * requests' events into the open items its sources keep in memory (./case-deadlines.ts,
+ * ../requests/request-deadlines.ts; the domain's evolve, nothing stored, so nothing to go stale),
+ * and a timer only wakes it to compare them with the clock. Every append goes through the item's
+ * decider at the stream's expected revision, and a missed deadline carries a deterministic id
+ * (caseDeadlineMissedEventId, requestDeadlineMissedEventId): two schedulers (two processes on one
+ * store) or a restart record each deadline at most once.
  */
-import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { evolveCase, followUpDue, initialCaseState, LoopActor, missedCaseDeadlines, OpenedCase, pendingCaseDeadlines, RectificationEvent } from '@survey/domain';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import type { LoopActor } from '@survey/domain';
 import { EVENT_STORE, EventStore, RecordedEvent, Subscription } from '@survey/event-store';
 import { retryDelayMs } from '../projections/retry-delay';
-import type { CommandMeta } from '../runtime/command-meta';
 import { pool } from '../runtime/pool';
+import { RequestDeadlines } from '../requests/request-deadlines';
+import { RequestRuntime } from '../requests/request-runtime';
+import { CaseDeadlines, DeadlineSource } from './case-deadlines';
 import { CaseRuntime } from './case-runtime';
 
 export const DEADLINE_SCHEDULER = 'deadline-scheduler';
@@ -28,8 +32,7 @@ const PASS_CONCURRENCY = 64;
 @Injectable()
 export class DeadlineScheduler {
   private readonly logger = new Logger('DeadlineScheduler');
-  /** Open cases by id, as folded from their events (a Map: ids are event ids, but never a plain object's keys). */
-  private readonly open = new Map<string, OpenedCase>();
+  private readonly sources: DeadlineSource[];
   private position = 0;
   private subscription?: Subscription;
   private timer?: NodeJS.Timeout;
@@ -42,7 +45,11 @@ export class DeadlineScheduler {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     private readonly cases: CaseRuntime,
-  ) {}
+    // Absent only where a test follows cases alone.
+    @Optional() requests?: RequestRuntime,
+  ) {
+    this.sources = [new CaseDeadlines(cases), ...(requests ? [new RequestDeadlines(requests)] : [])];
+  }
 
   async start(): Promise<void> {
     this.stopped = false;
@@ -74,13 +81,7 @@ export class DeadlineScheduler {
   }
 
   private fold(batch: RecordedEvent[]): void {
-    for (const event of batch) {
-      if (!event.stream.startsWith('rectification-')) continue;
-      const e = event as RecordedEvent & RectificationEvent;
-      const state = evolveCase(this.open.get(e.data.caseId) ?? initialCaseState(), e);
-      if (state.exists && state.status !== 'closed') this.open.set(state.caseId, state);
-      else this.open.delete(e.data.caseId);
-    }
+    for (const event of batch) for (const source of this.sources) source.fold(event);
     this.position = batch[batch.length - 1].position;
     this.failures = 0;
   }
@@ -88,39 +89,22 @@ export class DeadlineScheduler {
   private async pass(): Promise<void> {
     if (this.stopped) return;
     const now = this.cases.now();
-    const due = [...this.open.values()].filter((state) => this.hasDue(state, now));
-    // Distinct cases at once (bounded), so their appends share the event store's group commit.
-    await pool(due, PASS_CONCURRENCY, async (state) => {
+    // Distinct items at once (bounded), so their appends share the event store's group commit.
+    const work = this.sources.flatMap((source) => source.openIds().map((id) => ({ source, id })));
+    await pool(work, PASS_CONCURRENCY, async ({ source, id }) => {
       if (this.stopped) return;
       try {
-        await this.dueOn(state, now);
+        await source.dueOn(id, now, SYSTEM);
       } catch (error) {
-        // One case's failure (a store error) must not keep the others' deadlines from being recorded: the next pass tries again.
-        this.logger.error(`deadlines of case ${state.caseId}: ${error instanceof Error ? error.message : String(error)}`);
+        // One item's failure (a store error) must not keep the others' deadlines from being recorded: the next pass tries again.
+        this.logger.error(`deadlines of ${source.kind} ${id}: ${error instanceof Error ? error.message : String(error)}`);
       }
     });
   }
 
-  private hasDue(state: OpenedCase, now: Date): boolean {
-    const followUp = followUpDue(state);
-    return missedCaseDeadlines(state, now).length > 0 || (followUp !== null && Date.parse(followUp) <= now.getTime());
-  }
-
-  /** The case as folded here may be behind its stream: the decider, on a fresh load, records only what is still due. */
-  private async dueOn(state: OpenedCase, now: Date): Promise<void> {
-    const meta: CommandMeta = { actor: SYSTEM, correlationId: randomUUID() };
-    for (const missed of missedCaseDeadlines(state, now)) {
-      await this.cases.execute(state.caseId, { type: 'MarkCaseDeadlineMissed', data: { caseId: state.caseId, deadline: missed.deadline, round: missed.round } }, SYSTEM, meta);
-    }
-    const due = followUpDue(state);
-    if (due !== null && Date.parse(due) <= now.getTime()) {
-      await this.cases.execute(state.caseId, { type: 'CloseWithoutFollowUp', data: { caseId: state.caseId } }, SYSTEM, meta);
-    }
-  }
-
   /** The next moment something is due (tests and logs; the timer does not depend on it). */
   nextDue(): string | null {
-    const dues = [...this.open.values()].flatMap((s) => [...pendingCaseDeadlines(s).map((d) => d.due), ...(followUpDue(s) ? [followUpDue(s)!] : [])]);
+    const dues = this.sources.flatMap((s) => s.dues());
     return dues.length ? dues.sort()[0] : null;
   }
 

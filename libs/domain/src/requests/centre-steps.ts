@@ -47,6 +47,7 @@ export function receive(cmd: ReceiveRequest['data'], state: RequestState, contex
     data: {
       requestId: cmd.requestId, creditCode, channel, category, title, description, suggestedAgencyId,
       dispatchDue: dispatch.due, calendar: stampOf(calendar, dispatch), at: now.toISOString(),
+      ...(cmd.bodyHash === undefined ? {} : { bodyHash: cmd.bodyHash }),
     },
   }];
 }

@@ -15,7 +15,7 @@ type Id = { requestId: string };
 /** An enterprise files for itself (no creditCode, no channel); the centre names both. */
 export type ReceiveRequest = {
   type: 'ReceiveRequest';
-  data: Id & { category: string; title: string; description: string; agencyId?: string | null; creditCode?: string; channel?: string };
+  data: Id & { category: string; title: string; description: string; agencyId?: string | null; creditCode?: string; channel?: string; bodyHash?: string };
 };
 export type DispatchRequest = { type: 'DispatchRequest'; data: Id & { agencyId: string } };
 export type AcceptRequest = { type: 'AcceptRequest'; data: Id };

@@ -22,6 +22,11 @@ export type RequestReceived = {
     /** The agency the enterprise or the centre named when filing, if any; the centre still dispatches. */
     suggestedAgencyId: string | null;
     dispatchDue: string; calendar: DeadlineCalendar;
+    /**
+     * Filed with an `Idempotency-Key`: the hash of what was filed, so that a retry under the same key
+     * is told apart from another request under it (the key itself names the stream). Absent without a key.
+     */
+    bodyHash?: string;
   };
 };
 export type RequestDispatched = {

@@ -36,6 +36,12 @@ describe('request: filing and handling', () => {
       expect(event.data).toMatchObject({ suggestedAgencyId: 'tax' });
       given([]).when(file({ agencyId: 'zoo' }), filing(theEnterprise)).thenThrows(NotFound, /directory/);
     });
+    it('records the hash of what was filed under an Idempotency-Key, and none without one', () => {
+      const [withKey] = requestDecider.decide(file({ bodyHash: 'ab12' }), requestDecider.initialState(), filing(theEnterprise));
+      expect(withKey.data).toMatchObject({ bodyHash: 'ab12' });
+      const [withoutKey] = requestDecider.decide(file(), requestDecider.initialState(), filing(theEnterprise));
+      expect(withoutKey.data).not.toHaveProperty('bodyHash');
+    });
     it.each([
       ['an unknown category', file({ category: 'weather' }), /category/],
       ['a blank title', file({ title: '  ' }), /title/],
