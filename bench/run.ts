@@ -29,23 +29,30 @@ function chosenParts(args: string[]): Set<Part> {
   return new Set(args.length > 0 ? (args as Part[]) : PARTS);
 }
 
+/** Runs `work` against a server started for it, and stops the server even when `work` fails (a timed-out hammer). */
+async function withServer<T>(script: string, env: Record<string, string>, work: (url: string) => Promise<T>): Promise<T> {
+  const server = await startServer(script, env);
+  try {
+    return await work(server.url);
+  } finally {
+    await server.stop();
+  }
+}
+
 async function ingest(dist: string, work: string) {
   console.log('ingest: bare Fastify route (no Nest, no guard, no validation) for 10 s ...');
-  const bare = await startServer(join(dist, 'bench', 'bare-fastify-server.js'), {});
-  const bareRun = await hammer(bare.url);
-  await bare.stop();
+  const bareRun = await withServer(join(dist, 'bench', 'bare-fastify-server.js'), {}, (url) => hammer(url));
 
   console.log('ingest: no-op route (same guard, validation, DTO) for 10 s ...');
-  const noop = await startServer(join(dist, 'bench', 'noop-server.js'), { SURVEY_JWT_SECRET: SECRET });
-  const noopRun = await hammer(noop.url);
-  await noop.stop();
+  const noopRun = await withServer(join(dist, 'bench', 'noop-server.js'), { SURVEY_JWT_SECRET: SECRET }, (url) => hammer(url));
 
   console.log('ingest: durable submissions for 10 s ...');
   // One admin registers the 20,000 enterprises over HTTP: far above an admin's default write rate.
-  const api = await startServer(join(dist, 'apps', 'api', 'src', 'main.js'), { SURVEY_JWT_SECRET: SECRET, DATA_DIR: join(work, 'ingest'), RATE_LIMIT_STAFF_WRITES: 'off' });
-  await prepare(api.url);
-  const ingestRun = await hammer(api.url);
-  await api.stop();
+  const apiEnv = { SURVEY_JWT_SECRET: SECRET, DATA_DIR: join(work, 'ingest'), RATE_LIMIT_STAFF_WRITES: 'off' };
+  const ingestRun = await withServer(join(dist, 'apps', 'api', 'src', 'main.js'), apiEnv, async (url) => {
+    await prepare(url);
+    return hammer(url);
+  });
   return {
     ingestPerSec: round(ingestRun.perSec),
     noopPerSec: round(noopRun.perSec),
