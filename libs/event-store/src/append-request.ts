@@ -1,10 +1,13 @@
 /**
  * What the SQLite adapter queues for its group commit: an append checked and serialised up front,
- * so a malformed request fails on its own and the flush only does SQL. Also the rules that decide
- * whether a stream's last revision satisfies an ExpectedRevision, and when a repeat is a retry.
+ * so a malformed request fails on its own and the flush only does SQL. The rules that decide
+ * whether a revision satisfies an expectation and when a repeat is a retry are in ./append-rules.ts;
+ * earlierResult raises their verdict as the domain's Conflict.
  */
 import { Conflict } from '@survey/domain';
 import { assertAppendFits } from './append-limit';
+import { earlierAppend, idUsedMessage } from './append-rules';
+import type { StoredAt } from './append-rules';
 import type { AppendResult, ExpectedRevision, NewEvent } from './event-store.port';
 
 export interface SerializedEvent {
@@ -23,6 +26,8 @@ export interface AppendRequest {
 }
 
 export type QueuedAppend = Omit<AppendRequest, 'resolve' | 'reject'>;
+
+export { describeRevision, satisfies, type StoredAt } from './append-rules';
 
 /**
  * Throws on a request no store could accept; duplicate ids inside one append are a Conflict, and an
@@ -57,46 +62,13 @@ export function isExpectedRevision(expected: unknown): expected is ExpectedRevis
   return expected === 'no_stream' || expected === 'any' || (Number.isSafeInteger(expected) && (expected as number) >= 0);
 }
 
-/** `last` is the revision of the stream's last event, undefined when the stream does not exist. */
-export function satisfies(expected: ExpectedRevision, last: number | undefined): boolean {
-  if (expected === 'any') return true;
-  if (expected === 'no_stream') return last === undefined;
-  return last === expected;
-}
-
-/** Where an event id is already stored. */
-export interface StoredAt {
-  stream: string;
-  revision: number;
-  position: number;
-}
-
 /**
  * `found[i]` is where `request.events[i].id` is stored. Returns the original result when every id
  * is in this stream at the revisions the same expectation gave them; undefined when none is stored;
  * otherwise throws a Conflict.
  */
 export function earlierResult(request: QueuedAppend, found: (StoredAt | undefined)[]): AppendResult | undefined {
-  const used = found.findIndex((row) => row !== undefined);
-  if (used < 0) return undefined;
-  const first = found[0];
-  const last = found[found.length - 1];
-  const isRetry =
-    first !== undefined &&
-    firstRevisionFits(request.expected, first.revision) &&
-    found.every((row, i) => row?.stream === request.stream && row.revision === first.revision + i);
-  if (isRetry && last) return { revision: last.revision, position: last.position };
-  // The other stream is not named: it may belong to another enterprise.
-  throw new Conflict(`event id ${request.events[used].id} is already used`);
-}
-
-/** The revision the first event of an append gets when `expected` holds ('any' fits anywhere). */
-function firstRevisionFits(expected: ExpectedRevision, first: number): boolean {
-  if (expected === 'any') return true;
-  if (expected === 'no_stream') return first === 0;
-  return first === expected + 1;
-}
-
-export function describeRevision(revision: ExpectedRevision | undefined): string {
-  return revision === undefined ? 'no_stream' : String(revision);
+  const earlier = earlierAppend(request.stream, request.expected, request.events.map((e) => e.id), found);
+  if (earlier.kind === 'conflict') throw new Conflict(idUsedMessage(earlier.id));
+  return earlier.kind === 'retry' ? earlier.result : undefined;
 }

@@ -1,21 +1,25 @@
 /**
  * The embedded EventStore adapter: one SQLite file (WAL, synchronous=FULL) written by group
- * commit. Appends queued in the same turn of the event loop share one transaction and so one
- * fsync; each runs in its own savepoint, so a failed expectation costs only that append.
+ * commit on a writer thread (./sqlite-append-writer.ts). The event loop queues appends; while one
+ * batch commits on the thread, the next accumulates, and all of it goes in the next transaction
+ * and so one fsync. Each append's revision check runs inside that transaction, and a refused one
+ * costs only itself. An append's promise resolves once its batch is durable, and reads (on this
+ * connection) see it from then on.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { WrongExpectedRevision } from '@survey/domain';
-import { describeRevision, earlierResult, satisfies, serializeAppend } from './append-request';
+import { Conflict, WrongExpectedRevision } from '@survey/domain';
+import { serializeAppend } from './append-request';
 import type { AppendRequest, QueuedAppend } from './append-request';
 import type {
   AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, RecordedEvent, Subscription, SubscriptionOptions,
 } from './event-store.port';
-import { eventHash, GENESIS } from './chain/event-hash';
 import { PollingSubscription } from './polling-subscription';
 import { asStoreUnavailable, StorageStatus, StoreUnavailable } from './store-unavailable';
 import { migrateChainColumn } from './sqlite-chain-migration';
+import { asDriverError, SqliteAppendWriter } from './sqlite-append-writer';
+import type { AppendOutcome } from './sqlite-append-writer.thread';
 import { prepareStatements, rawToRecorded, rawToRecordedHashed, SCHEMA, toRecorded } from './sqlite-schema';
 import type { Statements } from './sqlite-schema';
 
@@ -34,52 +38,60 @@ export interface SqliteEventStoreOptions {
   onCommit?: (appends: number, seconds: number, ok: boolean) => void;
 }
 
-/** Bounds one transaction, so a burst cannot hold the write lock (and the event loop) for long. */
+/** Bounds one transaction, so a burst cannot hold the write lock (and other processes' writers) for long. */
 const MAX_BATCH = 5000;
 const STORE_NAME = 'events.db';
 
-type Outcome = { result: AppendResult } | { error: unknown };
+/** The writer thread's connection; this one only reads (and folds the WAL back on close). */
+const writerPragmas = (busyTimeoutMs: number) => [
+  `busy_timeout = ${busyTimeoutMs}`,
+  'synchronous = FULL',
+  // Appends land on random leaves of the (stream, revision) index: a larger page cache keeps them
+  // in memory, and a larger WAL lets one checkpoint write back a page that many commits dirtied.
+  'cache_size = -65536',
+  'wal_autocheckpoint = 16384',
+];
 
 export class SqliteEventStore implements EventStore {
   /** Positions are row ids: one per event. */
   readonly positionUnit = 'events' as const;
   private readonly sql: Statements;
-  private readonly writeBatch: Database.Transaction<(batch: AppendRequest[]) => Outcome[]>;
-  private readonly insertEvents: Database.Transaction<(request: QueuedAppend, from: number, previous: string) => AppendResult>;
   private readonly subscriptions = new Set<PollingSubscription>();
   private queue: AppendRequest[] = [];
   private flushScheduled = false;
+  /** The batch on the writer thread, if any: one at a time, so what queues meanwhile forms the next. */
+  private inFlight: Promise<void> | undefined;
   private closing: Promise<void> | undefined;
   private storage: StorageStatus = { writable: true };
   private probe: NodeJS.Timeout | undefined;
 
   private constructor(
     private readonly db: Database.Database,
+    private readonly writer: SqliteAppendWriter,
     private readonly pollIntervalMs: number,
     private readonly options: Pick<SqliteEventStoreOptions, 'onStorageChange' | 'probeIntervalMs' | 'onCommit'> = {},
   ) {
     this.sql = prepareStatements(db);
-    this.insertEvents = db.transaction((request, from, previous) => this.insertRows(request, from, previous));
-    this.writeBatch = db.transaction((batch) => batch.map((request) => this.appendIsolated(request)));
   }
 
+  /** `file` is a file path: the writer thread opens it too (so not ':memory:', which would be a second, empty database). */
   static open(file: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    if (file === ':memory:') throw new Error('SqliteEventStore needs a file: its writer thread opens the same file');
+    mkdirSync(dirname(file), { recursive: true });
     const db = new Database(file);
     try {
-      db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+      const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+      db.pragma(`busy_timeout = ${busyTimeoutMs}`);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
-      // Appends land on random leaves of the (stream, revision) index: a larger page cache keeps them
-      // in memory, and a larger WAL lets one checkpoint write back a page that many commits dirtied.
       db.pragma('cache_size = -65536');
-      db.pragma('wal_autocheckpoint = 16384');
       db.exec(SCHEMA);
       const backfilled = migrateChainColumn(db);
       if (backfilled > 0) {
         (options.onMigrated ?? process.emitWarning)(`events.db: added the hash chain; ${backfilled} existing events hashed as they stand (the chain attests to them from now on)`);
       }
-      return new SqliteEventStore(db, options.pollIntervalMs ?? 250, options);
+      const writer = new SqliteAppendWriter(file, writerPragmas(busyTimeoutMs));
+      return new SqliteEventStore(db, writer, options.pollIntervalMs ?? 250, options);
     } catch (error) {
       db.close();
       throw error;
@@ -138,8 +150,13 @@ export class SqliteEventStore implements EventStore {
 
   private async shutdown(): Promise<void> {
     clearInterval(this.probe);
-    while (this.queue.length > 0) this.flush();
+    // Every append accepted before close() is committed (or refused) before the writer closes.
+    while (this.inFlight || this.queue.length > 0) {
+      if (!this.inFlight) this.flush();
+      await this.inFlight;
+    }
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.writer.close();
     // Read-only connections (replay workers) may outlive this one, and the last connection to close
     // is the one that folds the WAL back into the file: fold it now, so events.db alone is the log.
     this.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -154,19 +171,23 @@ export class SqliteEventStore implements EventStore {
 
   private flush(): void {
     this.flushScheduled = false;
-    if (this.queue.length === 0) return;
+    if (this.inFlight || this.queue.length === 0) return;
     const batch = this.queue.splice(0, MAX_BATCH);
-    if (this.queue.length > 0) this.scheduleFlush();
-    let outcomes: Outcome[];
-    const started = this.options.onCommit ? process.hrtime.bigint() : 0n;
-    const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+    this.inFlight = this.commit(batch).finally(() => {
+      this.inFlight = undefined;
+      // What queued while this batch was on the thread goes at once: it has waited a commit already.
+      if (this.queue.length > 0) this.flush();
+    });
+  }
+
+  private async commit(batch: AppendRequest[]): Promise<void> {
+    let outcomes: AppendOutcome[];
     try {
-      // IMMEDIATE takes the write lock up front: a deferred read-then-write could hit
-      // SQLITE_BUSY_SNAPSHOT against another process, which busy_timeout does not retry.
-      outcomes = this.writeBatch.immediate(batch);
-      this.options.onCommit?.(batch.length, seconds(), true);
+      const answer = await this.writer.commit(batch.map(({ stream, expected, events }): QueuedAppend => ({ stream, expected, events })));
+      this.options.onCommit?.(batch.length, answer.seconds, !('failure' in answer));
+      if ('failure' in answer) throw answer.failure;
+      outcomes = answer.outcomes;
     } catch (error) {
-      this.options.onCommit?.(batch.length, seconds(), false);
       const failure = this.failed(error);
       for (const request of batch) request.reject(failure);
       return;
@@ -174,7 +195,7 @@ export class SqliteEventStore implements EventStore {
     batch.forEach((request, i) => {
       const outcome = outcomes[i];
       if ('result' in outcome) request.resolve(outcome.result);
-      else request.reject(this.failed(outcome.error));
+      else request.reject(this.failed(refusalError(outcome.refused)));
     });
     if (outcomes.some((o) => 'result' in o)) {
       this.writable();
@@ -201,14 +222,11 @@ export class SqliteEventStore implements EventStore {
   }
 
   private probeWrite(): void {
-    if (this.closing || !this.db.open) return;
-    try {
-      const version = this.db.pragma('user_version', { simple: true }) as number;
-      this.db.pragma(`user_version = ${version}`);
-      this.writable();
-    } catch {
-      // still unwritable: the next probe or append tries again
-    }
+    if (this.closing) return;
+    this.writer.probe().then(
+      () => this.writable(),
+      () => undefined, // still unwritable: the next probe or append tries again
+    );
   }
 
   private writable(): void {
@@ -217,58 +235,6 @@ export class SqliteEventStore implements EventStore {
     this.probe = undefined;
     this.storage = { writable: true };
     this.options.onStorageChange?.(this.storage);
-  }
-
-  /** One append inside the batch transaction; its failure is its own unless SQLite dropped the whole transaction. */
-  private appendIsolated(request: QueuedAppend): Outcome {
-    try {
-      return { result: this.appendOne(request) };
-    } catch (error) {
-      // Errors such as SQLITE_FULL roll back the entire transaction: going on would autocommit.
-      if (!this.db.inTransaction) throw error;
-      return { error };
-    }
-  }
-
-  private appendOne(request: QueuedAppend): AppendResult {
-    const last = this.sql.lastOfStream.get(request.stream);
-    if (!satisfies(request.expected, last?.revision)) {
-      const retried = this.earlierAppend(request);
-      if (retried) return retried;
-      throw new WrongExpectedRevision(request.stream, describeRevision(request.expected), describeRevision(last?.revision));
-    }
-    // The port leaves an empty append's result open: report the stream as it stands (-1/0 if absent).
-    if (request.events.length === 0) return { revision: last?.revision ?? -1, position: last?.position ?? 0 };
-    try {
-      // SQLite undoes a failed statement on its own, so a one-event append needs no savepoint; only a
-      // multi-event append does, to undo its earlier rows. (A savepoint per append measured about
-      // 100× the cost of the insert itself, and one-event appends are the hot path.)
-      // Appends of the same stream in one batch chain too: this read sees the batch's earlier rows.
-      const from = (last?.revision ?? -1) + 1;
-      const previous = last?.hash ?? GENESIS;
-      return request.events.length === 1 ? this.insertRows(request, from, previous) : this.insertEvents(request, from, previous);
-    } catch (error) {
-      // The happy path skips looking ids up; a unique violation is where a retry shows itself.
-      if ((error as { code?: unknown }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
-      const retried = this.earlierAppend(request);
-      if (retried) return retried;
-      throw error;
-    }
-  }
-
-  private insertRows(request: QueuedAppend, from: number, previous: string): AppendResult {
-    let position = 0;
-    let hash = previous;
-    request.events.forEach((e, i) => {
-      const revision = from + i;
-      hash = eventHash(hash, { stream: request.stream, revision, type: e.type, data: e.data, metadata: e.metadata });
-      position = Number(this.sql.insert.run(e.id, request.stream, revision, e.type, e.data, e.metadata, hash).lastInsertRowid);
-    });
-    return { revision: from + request.events.length - 1, position };
-  }
-
-  private earlierAppend(request: QueuedAppend): AppendResult | undefined {
-    return earlierResult(request, request.events.map((e) => this.sql.byId.get(e.id)));
   }
 
   private readAllSync(after: number, limit: number, hashes: boolean): RecordedEvent[] {
@@ -284,5 +250,17 @@ export class SqliteEventStore implements EventStore {
   private open(): Statements {
     if (!this.db.open) throw new Error('SqliteEventStore is closed');
     return this.sql;
+  }
+}
+
+/** A refusal the writer thread reported, as the error this store has always raised for it. */
+function refusalError(refused: Extract<AppendOutcome, { refused: unknown }>['refused']): Error {
+  switch (refused.kind) {
+    case 'wrong-revision':
+      return new WrongExpectedRevision(refused.stream, refused.expected, refused.actual);
+    case 'conflict':
+      return new Conflict(refused.message);
+    case 'driver':
+      return asDriverError(refused);
   }
 }
