@@ -18,7 +18,7 @@ import { AgencyEvent, RequestEvent, streams } from '@survey/domain';
 import { EVENT_STORE, EventStore } from '@survey/event-store';
 import { cityRequests } from '@survey/read-models/testing';
 import { analyst, bearer, startApp, TestApp, token, withoutRateLimits } from './support/app';
-import { launchChromium, openPage, screenshot, Seen } from './support/browser';
+import { chartData, launchChromium, openPage, screenshot, Seen } from './support/browser';
 import { chromiumInstalled, describeIfInstalled } from './support/requirements';
 import { seedTwoCampaigns } from './support/two-campaigns';
 import { workCases } from './support/worked-cases';
@@ -292,6 +292,9 @@ describeIfInstalled(chromiumInstalled, 'the rectification figures on the pages',
       expect(await rowsOf(seen.page, '#req-categories tbody tr')).toEqual(report.categories.map((c) => [categoryName(c.category), ...requestRow(c)]));
       expect(await rowsOf(seen.page, '#req-months tbody tr')).toEqual(report.months.map((m) => [m.month, ...requestRow(m)]));
       for (const table of ['req-agencies', 'req-categories', 'req-months']) expect(await rowsOf(seen.page, `#${table} tfoot tr`)).toEqual([['合计', ...requestRow(report.total)]]);
+      const chart = await chartData(seen.page, 'req-months-chart');
+      expect(chart.labels).toEqual(report.months.map((m) => m.month));
+      expect(chart.datasets.map((d) => [d.label, d.data])).toEqual([['受理', report.months.map((m) => m.received)], ['已办结', report.months.map((m) => m.resolved)]]);
     }
 
     it('is offered on the dashboard, the API describing GET /v1/reports/requests', async () => {

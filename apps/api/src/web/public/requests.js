@@ -3,6 +3,7 @@
 // requests over a span of days (all time unless chosen), in all, per agency, per category and per
 // month, from GET /v1/reports/requests. The page offers it only when the API describes that route
 // (dashboard.js). And the public page's yearly totals per category (GET /v1/public/requests).
+import { monthlyChart } from './charts.js';
 import { count, h, pct, scrollBox } from './dom.js';
 import { label, t } from './i18n.js';
 import { intervalText } from './rectification.js';
@@ -59,9 +60,10 @@ function spanForm(span, onSpan) {
 }
 
 /**
- * The staff view: a summary of the span's requests, then every agency, category and month in tables.
+ * The staff view: a summary of the span's requests, then every agency, category and month in
+ * tables, the months also as a chart (drawn by `draw` once the sections are in the page).
  * @param {RequestsReport} report @param {{ span: Span, onSpan: (span: Span) => void }} options
- * @returns {HTMLElement[]}
+ * @returns {{ sections: HTMLElement[], draw: () => void }}
  */
 export function requestsSections(report, { span, onSpan }) {
   const f = report.total;
@@ -75,13 +77,17 @@ export function requestsSections(report, { span, onSpan }) {
     h('div', { class: 'small' }, SUMMARY_COUNTS.map((key) => h('div', { class: 'figure' },
       h('span', { class: 'label' }, t(`count.${key}`)), h('span', { class: 'value', id: `req-count-${key}` }, count(f[key]))))),
     h('p', { class: 'note' }, t('requestsNote')));
-  return [
+  const canvas = h('canvas', { id: 'req-months-chart', role: 'img', 'aria-label': t('req-months.chart') });
+  const chart = h('section', { class: 'card wide', id: 'req-months-chart-card' }, h('h2', {}, t('req-months.chart')), h('div', { class: 'chart' }, canvas));
+  const sections = [
     summary,
     figuresTable('req-agencies', t('agency'), report.agencies.map((a) => ({ key: a.agencyId, name: a.name ?? a.agencyId, figures: a })), f),
     figuresTable('req-categories', t('category'), report.categories.map((c) => ({ key: c.category, name: label(`category.${c.category}`, c.category), figures: c })), f),
     // The monthly trend: each month's steps, oldest first (a month a request reached no step still has its row).
+    chart,
     figuresTable('req-months', t('month'), report.months.map((m) => ({ key: m.month, name: m.month, figures: m })), f),
   ];
+  return { sections, draw: () => monthlyChart(canvas, report.months) };
 }
 
 /**

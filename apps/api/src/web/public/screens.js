@@ -85,7 +85,10 @@ export async function requests(campaign, span, { view, href, stale }) {
     location.hash = `${href(campaign.id, '', 'requests')}${query ? `&${query}` : ''}`;
   };
   // A span the API refuses (e.g. `to` before `from`) says so, with the pickers to mend it.
-  view.replaceChildren(...(report.ok ? requestsSections(report.value, { span, onSpan }) : [requestsUnavailable(report.status, { span, onSpan })]));
+  if (!report.ok) return view.replaceChildren(requestsUnavailable(report.status, { span, onSpan }));
+  const { sections, draw } = requestsSections(report.value, { span, onSpan });
+  view.replaceChildren(...sections);
+  draw();
 }
 
 /** The years the public requests' picker offers: this year back to the earliest published campaign's. @param {Campaign[]} campaigns */
