@@ -399,16 +399,28 @@ describeIfInstalled(chromiumInstalled, 'the rectification figures on the pages',
       await screenshot(seen.page, 'public-requests-phone-en.png');
     });
 
-    it('says on the public page that the totals are not available when their route fails, and shows the rest', async () => {
+    it.each([
+      ['answers 503', '暂不可用（503）', /status of 503/],
+      ['gives no answer', '暂不可用（无应答）', /net::ERR_FAILED/],
+    ] as const)('says on the public page that the totals are not available when their route %s, and shows the rest', async (how, said, logged) => {
       seen = await openPage(browser);
-      await seen.page.route('**/v1/public/requests?**', (route) => route.fulfill({ status: 503, contentType: 'application/problem+json', json: { title: 'Service Unavailable', status: 503 } }));
+      await seen.page.route('**/v1/public/requests?**', (route) => (how === 'answers 503'
+        ? route.fulfill({ status: 503, contentType: 'application/problem+json', json: { title: 'Service Unavailable', status: 503 } })
+        : route.abort()));
       await seen.page.goto(`${t.url}/public`);
       await seen.page.waitForSelector('#public-requests-unavailable');
-      expect(await text('#public-requests-unavailable')).toBe('暂不可用（503）');
+      expect(await text('#public-requests-unavailable')).toBe(said);
       expect(await seen.page.locator('#public-req-table').count()).toBe(0);
       expect(await seen.page.locator('#headline-rate, #ranking-table, #public-rect-table').count()).toBe(3);
-      // The failed call is the only error in the console.
-      expect(seen.errors).toEqual([expect.stringMatching(/status of 503.*\/v1\/public\/requests\?year=2018$/)]);
+      // Another year fails the same way, in its card only, the picker still there.
+      await seen.page.selectOption('#public-req-year', '2019');
+      for (let i = 0; i < 100 && !seen.errors.some((e) => e.endsWith('/v1/public/requests?year=2019')); i++) await seen.page.waitForTimeout(100);
+      expect(seen.errors.some((e) => e.endsWith('/v1/public/requests?year=2019'))).toBe(true);
+      expect(await text('#public-requests-unavailable')).toBe(said);
+      expect(await seen.page.locator('#public-req-year').inputValue()).toBe('2019');
+      // The failed calls are the only errors in the console.
+      expect(seen.errors.length).toBeGreaterThan(0);
+      expect(seen.errors.filter((e) => !(logged.test(e) && e.includes('/v1/public/requests?year=')))).toEqual([]);
       seen.errors = [];
     });
   });

@@ -116,7 +116,7 @@ export function publicRequestsSection(first, { years, year, load }) {
         h('thead', {}, h('tr', {}, [t('category'), t('count.received'), t('count.resolved'), t('request.resolvedOnTime'), t('request.satisfied')].map((c) => h('th', { scope: 'col' }, c)))),
         h('tbody', {}, answer.value.categories.map((c) => h('tr', { dataset: { key: c.category } }, h('th', { scope: 'row' }, label(`category.${c.category}`, c.category)), publicCells(c)))),
         h('tfoot', {}, h('tr', { dataset: { key: '' } }, h('th', { scope: 'row' }, t('total')), publicCells(answer.value.total)))))
-    : h('p', { class: 'unavailable', id: 'public-requests-unavailable' }, t('notAvailable', { status: answer.status })));
+    : h('p', { class: 'unavailable', id: 'public-requests-unavailable' }, answer.status ? t('notAvailable', { status: answer.status }) : t('notAvailableNoAnswer')));
   const picker = h('select', { id: 'public-req-year', onchange: async (/** @type {Event} */ e) => {
     if (!(e.target instanceof HTMLSelectElement)) return;
     const asked = Number(e.target.value);

@@ -112,8 +112,8 @@ export async function published(campaign, { view, stale, campaigns }) {
   // The requests are shown for the campaign's year until the reader picks another.
   const years = requestYears(campaigns);
   const year = publicRequestYear !== null && years.includes(publicRequestYear) ? publicRequestYear : campaign.year;
-  const loadRequests = (/** @type {number} */ y) => { publicRequestYear = y; return optional(api.publicRequests(y)); };
-  const [cases, requestTotals, [results, ...earlier]] = await Promise.all([optional(api.publicRectification(campaign.id)), optional(api.publicRequests(year)),
+  const loadRequests = (/** @type {number} */ y) => { publicRequestYear = y; return settled(api.publicRequests(y)); };
+  const [cases, requestTotals, [results, ...earlier]] = await Promise.all([optional(api.publicRectification(campaign.id)), settled(api.publicRequests(year)),
     Promise.all([campaign, ...others].map((c) => api.publicResults(c.id)))]);
   if (stale()) return;
   const agencies = agenciesSection(results);
@@ -143,6 +143,16 @@ async function optional(promise) {
     return { ok: false, status: error.status };
   }
 }
+
+/**
+ * A public section's answer, whatever happens to its call: a refusal or failure of any kind
+ * (status 0: no answer at all) is the section's to show, never the page's.
+ * @template T
+ * @param {Promise<T>} promise
+ * @returns {Promise<{ ok: true, value: T } | { ok: false, status: number }>}
+ */
+const settled = (promise) => promise.then((value) => ({ ok: /** @type {const} */ (true), value }),
+  (error) => ({ ok: /** @type {const} */ (false), status: error instanceof ApiError ? error.status : 0 }));
 
 /** @param {string} id @param {string} title @param {number} status */
 const unavailable = (id, title, status) => h('section', { class: 'card unavailable', id: `${id}-unavailable` }, h('h2', {}, title), h('p', {}, t('notAvailable', { status })));
