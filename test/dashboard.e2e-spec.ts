@@ -76,7 +76,7 @@ describeIfInstalled(chromiumInstalled, 'the dashboard in a browser', () => {
     await expectReportShown(published);
     expect(await seen.page.locator('#campaign option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['xz-2018']);
     const calls = seen.requests.filter((r) => r.path.startsWith('/v1/'));
-    expect(calls.map((r) => r.path).sort()).toEqual(['/v1/public/campaigns', '/v1/public/campaigns/xz-2018/results', '/v1/public/rectification?campaignId=xz-2018']);
+    expect(calls.map((r) => r.path).sort()).toEqual(['/v1/public/campaigns', '/v1/public/campaigns/xz-2018/results', '/v1/public/rectification?campaignId=xz-2018', '/v1/public/requests?year=2018']);
     expect(seen.requests.filter((r) => r.signed)).toEqual([]);
     await screenshot(seen.page, 'dashboard-public.png');
   });

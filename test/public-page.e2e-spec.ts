@@ -63,7 +63,7 @@ describeIfInstalled(chromiumInstalled, 'the public results page in a browser', (
     expect(bad.datasets[0].data).toEqual(published.badReviewRanking.map((r) => r.badReviewRate));
 
     const calls = seen.requests.filter((r) => r.path.startsWith('/v1/'));
-    expect(calls.map((r) => r.path).sort()).toEqual(['/v1/public/campaigns', '/v1/public/campaigns/xz-2018/results', '/v1/public/rectification?campaignId=xz-2018']);
+    expect(calls.map((r) => r.path).sort()).toEqual(['/v1/public/campaigns', '/v1/public/campaigns/xz-2018/results', '/v1/public/rectification?campaignId=xz-2018', '/v1/public/requests?year=2018']);
     expect(calls.filter((r) => r.signed)).toEqual([]);
     await screenshot(seen.page, 'public-page.png');
   });

@@ -2,17 +2,23 @@
 /**
  * The rectification figures on the pages, in a real browser against the real app: the dashboard's
  * rectification view (the centre's first view, without the satisfaction reports; a second view for
- * analysts) and the public page's table of a published campaign; and the dashboard's requests view,
- * offered once the API has its route. The cases are opened by the reactor from bad reviews submitted
- * over HTTP and worked through the case routes (support/worked-cases.ts); every figure on a page is
- * compared with the API's answer of the moment. At desktop size and 375 px, keyboard only, zh and en,
- * under the pages' Content-Security-Policy.
+ * analysts) and the public page's table of a published campaign; and the requests: the dashboard's
+ * requests view (offered once the API describes its route) and the public page's yearly totals. The
+ * cases are opened by the reactor from bad reviews submitted over HTTP and worked through the case
+ * routes (support/worked-cases.ts); the requests' and the directory's events are appended to the
+ * app's event store as test/request-reports.e2e-spec.ts does. Every figure on a page is compared with
+ * the API's answer of the moment. At desktop size and 375 px, keyboard only, zh and en, under the
+ * pages' Content-Security-Policy.
  */
+import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { ManualClock } from '@survey/application';
-import { rateFigure } from '@survey/reporting';
+import { caseEvents } from '@survey/domain/testing';
+import { AgencyEvent, RequestEvent, streams } from '@survey/domain';
+import { EVENT_STORE, EventStore } from '@survey/event-store';
+import { cityRequests } from '@survey/read-models/testing';
 import { analyst, bearer, startApp, TestApp, token, withoutRateLimits } from './support/app';
-import { launchChromium, openPage, screenshot, Seen } from './support/browser';
+import { chartData, launchChromium, openPage, screenshot, Seen } from './support/browser';
 import { chromiumInstalled, describeIfInstalled } from './support/requirements';
 import { seedTwoCampaigns } from './support/two-campaigns';
 import { workCases } from './support/worked-cases';
@@ -53,10 +59,26 @@ describeIfInstalled(chromiumInstalled, 'the rectification figures on the pages',
     (await t.http().get(`/v1/reports/rectification?campaignId=${campaignId}`).set(who).expect(200)).body;
   const publicTable = async (campaignId: string): Promise<PublicTable> => (await t.http().get(`/v1/public/rectification?campaignId=${campaignId}`).expect(200)).body;
 
+  /** Appends the requests' and the directory's events as the request routes and the directory do: one stream per request or agency. */
+  const appendRequests = async (events: (RequestEvent | AgencyEvent)[]) => {
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    for (const e of events) {
+      const metadata = { schemaVersion: 1, recordedAt: e.data.at, actor: { role: 'system' as const, sub: 'spec' }, correlationId: randomUUID(), causationId: randomUUID() };
+      const stream = 'requestId' in e.data ? streams.request(e.data.requestId) : streams.agency(e.data.agencyId);
+      await store.append(stream, [{ id: randomUUID(), type: e.type, data: e.data, metadata }], 'any');
+    }
+    await t.settle();
+  };
+  const registered = (agencyId: string, name: string): AgencyEvent => ({ type: 'AgencyRegistered', data: { agencyId, name, at: caseEvents.local('2019-12-01 09:00') } });
+
   beforeAll(async () => {
     [t, browser] = await Promise.all([startApp({ clock, config: withoutRateLimits('staffWrites', 'enterpriseWrites') }), launchChromium()]);
     await seedTwoCampaigns(t, 30);
     await workCases(t, clock, ['xz-2018', 'xz-2019']);
+    // The city's requests of December 2019 and January 2020 (libs/read-models/src/testing/request-history.ts), and
+    // a prototype-named request (of a category without a label) in the same days.
+    await appendRequests([registered('tax', '市税务局'), registered('police', '市公安局'), ...cityRequests(), ...cityRequests('constructor-')
+      .map((e) => (e.data.requestId === 'constructor-h' ? ({ ...e, data: { ...e.data, requestId: '__proto__', category: 'constructor' } } as RequestEvent) : e))]);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -210,7 +232,7 @@ describeIfInstalled(chromiumInstalled, 'the rectification figures on the pages',
       expect(await rowsOf(seen.page, '#public-rect-table tbody tr')).toEqual(table.agencies.map((a) => [a.name, ...publicRow(a)]));
       expect(await rowsOf(seen.page, '#public-rect-table tfoot tr')).toEqual([['全部部门', ...publicRow(table.total)]]);
       const calls = seen.requests.filter((r) => r.path.startsWith('/v1/'));
-      expect(calls.map((r) => r.path).sort()).toEqual(['/v1/public/campaigns', '/v1/public/campaigns/xz-2018/results', '/v1/public/rectification?campaignId=xz-2018']);
+      expect(calls.map((r) => r.path).sort()).toEqual(['/v1/public/campaigns', '/v1/public/campaigns/xz-2018/results', '/v1/public/rectification?campaignId=xz-2018', '/v1/public/requests?year=2018']);
       expect(calls.filter((r) => r.signed)).toEqual([]);
       // No identity and no text: only names of agencies and figures.
       expect(await seen.page.locator('#public-rectification').innerText()).not.toMatch(/91\d{3}|电话回访|已优化/);
@@ -235,62 +257,171 @@ describeIfInstalled(chromiumInstalled, 'the rectification figures on the pages',
       await screenshot(seen.page, 'public-rectification-phone-en.png');
     });
   });
-  describe('the requests view', () => {
-    /** A report of GET /v1/reports/requests's contract shape (CLOSED-LOOP.md), its rates from its counts. */
-    const requestFigures = (received: number, onTime: number, resolved: number, satisfied: number, rated: number) => ({
-      received, dispatchedOnTime: received - 1, accepted: received - 1, returned: 1, resolved, resolvedOnTime: onTime, rated, satisfied,
-      open: received - resolved, overdue: 1, escalated: 0,
-      rates: { dispatchedOnTime: rateFigure(received - 1, received), resolvedOnTime: rateFigure(onTime, resolved), satisfied: rateFigure(satisfied, rated) },
-    });
-    const REPORT = {
-      from: null, to: null,
-      agencies: [{ agencyId: 'tax', name: '市税务局', ...requestFigures(12, 9, 10, 7, 8) }, { agencyId: 'police', name: '市公安局', ...requestFigures(5, 2, 3, 1, 3) }],
-      // `constructor` stands for any category the configuration adds: shown as it is.
-      categories: [{ category: 'consultation', ...requestFigures(9, 7, 8, 6, 7) }, { category: 'constructor', ...requestFigures(8, 4, 5, 2, 4) }],
-      total: requestFigures(17, 11, 13, 8, 11),
+  describe('the requests', () => {
+    type RequestFigures = {
+      received: number; resolved: number; rated: number; returned: number; open: number; overdue: number; escalated: number;
+      rates: { dispatchedOnTime: Figure; resolvedOnTime: Figure; satisfied: Figure };
     };
-    type RequestRow = ReturnType<typeof requestFigures>;
-    const requestRow = (f: RequestRow) => [String(f.received), String(f.open), String(f.overdue), ...(['dispatchedOnTime', 'resolvedOnTime', 'satisfied'] as const).map((k) => rate(f.rates[k])), String(f.returned), String(f.escalated)];
+    type RequestsReport = {
+      from: string | null; to: string | null; agencies: (RequestFigures & { agencyId: string; name: string | null })[];
+      categories: (RequestFigures & { category: string })[]; months: (RequestFigures & { month: string })[]; total: RequestFigures;
+    };
+    type PublicRequestFigures = { received: number; resolved: number; resolvedOnTimeRate: Figure; satisfactionRate: Figure };
+    type PublicRequests = { year: number; categories: (PublicRequestFigures & { category: string })[]; total: PublicRequestFigures };
+    /** The default categories' labels (CLOSED-LOOP.md); any other category is shown as it is. */
+    const CATEGORY: Record<string, [string, string]> = {
+      consultation: ['政策咨询', 'Policy questions'], approval: ['审批服务', 'Approvals'], operations: ['生产经营', 'Operations'], finance: ['融资', 'Finance'],
+      land: ['用地规划', 'Land and planning'], talent: ['人才用工', 'Staffing'], contracts: ['合同履约', 'Contracts'], legal: ['法律权益', 'Legal rights'],
+      disturbance: ['涉企检查扰企', 'Disturbing inspections'],
+    };
+    const categoryName = (category: string, lang: 0 | 1 = 0) => (Object.hasOwn(CATEGORY, category) ? CATEGORY[category][lang] : category);
+    const REQUEST_RATES = ['dispatchedOnTime', 'resolvedOnTime', 'satisfied'] as const;
+    const requestRow = (f: RequestFigures) => [String(f.received), String(f.open), String(f.overdue), ...REQUEST_RATES.map((k) => rate(f.rates[k])), String(f.returned), String(f.escalated)];
+    const publicRequestRow = (f: PublicRequestFigures) => [String(f.received), String(f.resolved), rate(f.resolvedOnTimeRate), rate(f.satisfactionRate)];
+    const staffRequests = async (query = ''): Promise<RequestsReport> => (await t.http().get(`/v1/reports/requests${query}`).set(centre).expect(200)).body;
+    const publicRequests = async (year: number): Promise<PublicRequests> => (await t.http().get(`/v1/public/requests?year=${year}`).expect(200)).body;
 
-    it('is offered exactly when the API describes GET /v1/reports/requests (another branch brings it)', async () => {
+    /** The requests view shows this report: the summary, then every agency, category and month, the total below each. */
+    async function expectRequests(report: RequestsReport) {
+      for (const key of REQUEST_RATES) {
+        expect(await text(`#req-rate-${key}`)).toBe(pct(report.total.rates[key].rate));
+        expect(await text(`#req-interval-${key}`)).toBe(interval(report.total.rates[key]));
+      }
+      for (const key of ['received', 'open', 'overdue', 'resolved', 'rated', 'returned', 'escalated'] as const) expect(await text(`#req-count-${key}`)).toBe(String(report.total[key]));
+      expect(await rowsOf(seen.page, '#req-agencies tbody tr')).toEqual(report.agencies.map((a) => [a.name ?? a.agencyId, ...requestRow(a)]));
+      expect(await rowsOf(seen.page, '#req-categories tbody tr')).toEqual(report.categories.map((c) => [categoryName(c.category), ...requestRow(c)]));
+      expect(await rowsOf(seen.page, '#req-months tbody tr')).toEqual(report.months.map((m) => [m.month, ...requestRow(m)]));
+      for (const table of ['req-agencies', 'req-categories', 'req-months']) expect(await rowsOf(seen.page, `#${table} tfoot tr`)).toEqual([['合计', ...requestRow(report.total)]]);
+      const chart = await chartData(seen.page, 'req-months-chart');
+      expect(chart.labels).toEqual(report.months.map((m) => m.month));
+      expect(chart.datasets.map((d) => [d.label, d.data])).toEqual([['受理', report.months.map((m) => m.received)], ['已办结', report.months.map((m) => m.resolved)]]);
+    }
+
+    it('is offered on the dashboard, the API describing GET /v1/reports/requests', async () => {
       seen = await openPage(browser);
-      const described = Object.keys((await t.http().get('/docs/openapi.json').expect(200)).body.paths).includes('/v1/reports/requests');
+      expect(Object.keys((await t.http().get('/docs/openapi.json').expect(200)).body.paths)).toContain('/v1/reports/requests');
       await signIn(token('analyst', 'alice'));
-      await seen.page.waitForSelector('#view-rectification');
-      expect(await seen.page.locator('#view-requests').count()).toBe(described ? 1 : 0);
-      if (described) return;
-      // Asked for by its address, the view is not there: the first view is shown, and the route never called.
-      const campaignId = await seen.page.locator('#campaign').inputValue();
-      await seen.page.evaluate((id) => (location.hash = `#/${id}?view=requests`), campaignId);
-      await seen.page.waitForSelector('#headline-rate');
-      expect(await seen.page.locator('#view-satisfaction').getAttribute('aria-current')).toBe('page');
-      expect(seen.requests.filter((r) => r.path.startsWith('/v1/reports/requests'))).toEqual([]);
+      await seen.page.waitForSelector('#view-requests');
+      expect(await seen.page.locator('#views a').evaluateAll((as) => as.map((a) => a.id))).toEqual(['view-satisfaction', 'view-rectification', 'view-requests']);
     });
 
-    it('shows a report of the contract\'s shape: in all, per agency and per category, with intervals (the route stood in for by the browser until it lands)', async () => {
+    it('shows the report as the API answers it, in all, per agency, category and month, and over a span of days chosen with the keyboard', async () => {
       seen = await openPage(browser);
-      // Until the requests report is merged, the browser answers for it with a report of the contract's shape.
-      await seen.page.route('**/docs/openapi.json', async (route) => {
-        const answer = await route.fetch();
-        const doc = await answer.json();
-        await route.fulfill({ response: answer, json: { ...doc, paths: { ...doc.paths, '/v1/reports/requests': {} } } });
-      });
-      await seen.page.route('**/v1/reports/requests', (route) => route.fulfill({ json: REPORT }));
       await signIn(centreToken());
-      await seen.page.waitForSelector('#view-requests');
       await tabTo('#view-requests');
       await seen.page.keyboard.press('Enter');
       await seen.page.waitForSelector('#req-summary');
-      for (const key of ['dispatchedOnTime', 'resolvedOnTime', 'satisfied'] as const) {
-        expect(await text(`#req-rate-${key}`)).toBe(pct(REPORT.total.rates[key].rate));
-        expect(await text(`#req-interval-${key}`)).toBe(interval(REPORT.total.rates[key]));
-      }
-      for (const key of ['received', 'open', 'overdue', 'resolved', 'rated', 'returned', 'escalated'] as const) expect(await text(`#req-count-${key}`)).toBe(String(REPORT.total[key]));
-      expect(await rowsOf(seen.page, '#req-agencies tbody tr')).toEqual(REPORT.agencies.map((a) => [a.name, ...requestRow(a)]));
-      expect(await rowsOf(seen.page, '#req-categories tbody tr')).toEqual([['政策咨询', ...requestRow(REPORT.categories[0])], ['constructor', ...requestRow(REPORT.categories[1])]]);
-      expect(await rowsOf(seen.page, '#req-categories tfoot tr')).toEqual([['合计', ...requestRow(REPORT.total)]]);
-      expect(seen.requests.find((r) => r.path === '/v1/reports/requests')?.signed).toBe(true);
+      expect(await text('#req-title')).toBe('企业诉求办理（全部时间）');
+      const all = await staffRequests();
+      // The requests appended are there: two months of them, open and overdue ones, a category without a label.
+      expect(all.months.map((m) => m.month)).toEqual(['2019-12', '2020-01']);
+      expect(all.total.overdue).toBeGreaterThan(0);
+      expect(all.categories.map((c) => c.category)).toContain('constructor');
+      await expectRequests(all);
+      expect(seen.requests.filter((r) => r.path.startsWith('/v1/reports/requests')).map((r) => [r.path, r.signed])).toEqual([['/v1/reports/requests', true]]);
       await screenshot(seen.page, 'dashboard-requests.png');
+
+      // December alone: the day pickers, then the button, from the keyboard; the focus stays on the button.
+      await tabTo('#req-from');
+      await seen.page.locator('#req-from').fill('2019-12-01');
+      await tabTo('#req-to');
+      await seen.page.locator('#req-to').fill('2019-12-31');
+      await tabTo('#req-span-apply');
+      await seen.page.keyboard.press('Enter');
+      await seen.page.waitForFunction(() => document.getElementById('req-title')?.textContent === '企业诉求办理（2019-12-01 至 2019-12-31）');
+      expect(new URL(seen.page.url()).hash).toMatch(/\?view=requests&from=2019-12-01&to=2019-12-31$/);
+      const december = await staffRequests('?from=2019-12-01&to=2019-12-31');
+      expect(december.total.resolved).toBeLessThan(all.total.resolved); // f was resolved in January
+      await expectRequests(december);
+      expect(await focusedId()).toBe('req-span-apply');
+      expect(await seen.page.locator('#req-from').inputValue()).toBe('2019-12-01');
+
+      // A span the API refuses says so, with the pickers to choose another.
+      await seen.page.locator('#req-from').fill('2020-01-31');
+      await seen.page.click('#req-span-apply');
+      await seen.page.waitForSelector('#requests-unavailable');
+      expect(await text('#requests-unavailable p')).toBe('暂不可用（400）');
+      expect(seen.errors).toEqual([expect.stringMatching(/status of 400.*\/v1\/reports\/requests\?from=2020-01-31&to=2019-12-31$/)]);
+      seen.errors = [];
+      await seen.page.locator('#req-from').fill('');
+      await seen.page.locator('#req-to').fill('');
+      await seen.page.click('#req-span-apply');
+      await seen.page.waitForSelector('#req-summary');
+      await expectRequests(await staffRequests());
+    });
+
+    it('shows on the public page the totals of the year chosen, per category and in all, from the public route alone', async () => {
+      seen = await openPage(browser);
+      await seen.page.goto(`${t.url}/public`);
+      await seen.page.waitForSelector('#public-req-table');
+      // The published campaign's year first: no request that year.
+      const campaignYear = await publicRequests(2018);
+      expect(await seen.page.locator('#public-req-year').inputValue()).toBe('2018');
+      expect(await rowsOf(seen.page, '#public-req-table tbody tr')).toEqual(campaignYear.categories.map((c) => [categoryName(c.category), ...publicRequestRow(c)]));
+      expect(await rowsOf(seen.page, '#public-req-table tfoot tr')).toEqual([['合计', ...publicRequestRow(campaignYear.total)]]);
+      // 2019 with the keyboard (the picker lists this year first, back to the earliest published campaign's).
+      const years = await seen.page.locator('#public-req-year option').evaluateAll((os) => os.map((o) => Number((o as HTMLOptionElement).value)));
+      expect(years[0]).toBe(new Date().getFullYear());
+      expect(years.at(-1)).toBe(2018);
+      await tabTo('#public-req-year');
+      await seen.page.keyboard.press('ArrowUp');
+      await seen.page.waitForSelector('#public-req-table[data-year="2019"]');
+      const totals = await publicRequests(2019);
+      expect(totals.total.received).toBeGreaterThan(0);
+      expect(await rowsOf(seen.page, '#public-req-table tbody tr')).toEqual(totals.categories.map((c) => [categoryName(c.category), ...publicRequestRow(c)]));
+      expect(await rowsOf(seen.page, '#public-req-table tfoot tr')).toEqual([['合计', ...publicRequestRow(totals.total)]]);
+      expect(await focusedId()).toBe('public-req-year');
+      // No identity and no text: categories and figures only; no token, no staff route.
+      expect(await seen.page.locator('#public-requests').innerText()).not.toMatch(/91\d{3}|税务|公安|acme/i);
+      expect(seen.requests.filter((r) => r.path.startsWith('/v1/') && (r.signed || !r.path.startsWith('/v1/public/')))).toEqual([]);
+      await screenshot(seen.page, 'public-requests.png');
+    });
+
+    it('fits the public totals to a 375-px phone in English, its table reached and scrolled with the keyboard', async () => {
+      seen = await openPage(browser, { width: 375, height: 812 });
+      await seen.page.goto(`${t.url}/public`);
+      await seen.page.waitForSelector('#public-req-table');
+      await seen.page.click('#lang');
+      await seen.page.waitForFunction(() => document.querySelector('#public-requests h2')?.textContent === "Enterprises' requests");
+      await tabTo('#public-req-year');
+      await seen.page.keyboard.press('ArrowUp');
+      await seen.page.waitForSelector('#public-req-table[data-year="2019"]');
+      const totals = await publicRequests(2019);
+      expect(await rowsOf(seen.page, '#public-req-table tbody tr')).toEqual(totals.categories.map((c) => [categoryName(c.category, 1), ...publicRequestRow(c)]));
+      expect(await rowsOf(seen.page, '#public-req-table tfoot tr')).toEqual([['Total', ...publicRequestRow(totals.total)]]);
+      expect(await pageWidth()).toBeLessThanOrEqual(375);
+      await tabTo('#public-requests .scroll');
+      const box = seen.page.locator('#public-requests .scroll');
+      const [scrollWidth, clientWidth] = await box.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+      expect(scrollWidth).toBeGreaterThan(clientWidth);
+      await seen.page.keyboard.press('ArrowRight');
+      await seen.page.waitForFunction(() => document.querySelector('#public-requests .scroll')!.scrollLeft > 0, undefined, { timeout: 5000 });
+      await screenshot(seen.page, 'public-requests-phone-en.png');
+    });
+
+    it.each([
+      ['answers 503', '暂不可用（503）', /status of 503/],
+      ['gives no answer', '暂不可用（无应答）', /net::ERR_FAILED/],
+    ] as const)('says on the public page that the totals are not available when their route %s, and shows the rest', async (how, said, logged) => {
+      seen = await openPage(browser);
+      await seen.page.route('**/v1/public/requests?**', (route) => (how === 'answers 503'
+        ? route.fulfill({ status: 503, contentType: 'application/problem+json', json: { title: 'Service Unavailable', status: 503 } })
+        : route.abort()));
+      await seen.page.goto(`${t.url}/public`);
+      await seen.page.waitForSelector('#public-requests-unavailable');
+      expect(await text('#public-requests-unavailable')).toBe(said);
+      expect(await seen.page.locator('#public-req-table').count()).toBe(0);
+      expect(await seen.page.locator('#headline-rate, #ranking-table, #public-rect-table').count()).toBe(3);
+      // Another year fails the same way, in its card only, the picker still there.
+      await seen.page.selectOption('#public-req-year', '2019');
+      for (let i = 0; i < 100 && !seen.errors.some((e) => e.endsWith('/v1/public/requests?year=2019')); i++) await seen.page.waitForTimeout(100);
+      expect(seen.errors.some((e) => e.endsWith('/v1/public/requests?year=2019'))).toBe(true);
+      expect(await text('#public-requests-unavailable')).toBe(said);
+      expect(await seen.page.locator('#public-req-year').inputValue()).toBe('2019');
+      // The failed calls are the only errors in the console.
+      expect(seen.errors.length).toBeGreaterThan(0);
+      expect(seen.errors.filter((e) => !(logged.test(e) && e.includes('/v1/public/requests?year=')))).toEqual([]);
+      seen.errors = [];
     });
   });
 });

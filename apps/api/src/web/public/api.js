@@ -54,7 +54,11 @@ export function tokenRole(jwt) {
  *   resolvedOnTime: number, rated: number, satisfied: number, open: number, overdue: number, escalated: number,
  *   rates: { dispatchedOnTime: Figure, resolvedOnTime: Figure, satisfied: Figure } }} RequestFigures
  * @typedef {{ from: string | null, to: string | null, agencies: (RequestFigures & { agencyId: string, name: string | null })[],
- *   categories: (RequestFigures & { category: string })[], total: RequestFigures }} RequestsReport
+ *   categories: (RequestFigures & { category: string })[], months: (RequestFigures & { month: string })[],
+ *   total: RequestFigures }} RequestsReport
+ * @typedef {{ received: number, resolved: number, resolvedOnTimeRate: Figure, satisfactionRate: Figure }} PublicRequestFigures
+ * @typedef {{ year: number | null, categories: (PublicRequestFigures & { category: string })[],
+ *   total: PublicRequestFigures }} PublicRequests
  */
 
 const client = apiClient(token);
@@ -84,8 +88,17 @@ export const api = {
    * @returns {Promise<Set<string>>}
    */
   routes: async () => new Set(Object.keys((await open('/docs/openapi.json'))?.paths ?? {})),
-  /** Requests over all time, per agency and per category (CLOSED-LOOP.md "Report shapes"). @returns {Promise<RequestsReport>} */
-  requests: () => signed('/v1/reports/requests'),
+  /**
+   * Requests over a span of local days (each end optional: unbounded), per agency, category and
+   * month (CLOSED-LOOP.md "Report shapes").
+   * @param {{ from?: string, to?: string }} [span] @returns {Promise<RequestsReport>}
+   */
+  requests: ({ from = '', to = '' } = {}) => {
+    const query = new URLSearchParams(Object.entries({ from, to }).filter(([, v]) => v)).toString();
+    return signed(`/v1/reports/requests${query ? `?${query}` : ''}`);
+  },
+  /** The public totals of a year's requests, per category and in all. @param {number} year @returns {Promise<PublicRequests>} */
+  publicRequests: (year) => open(`/v1/public/requests?year=${enc(String(year))}`),
   /** @param {string} id @returns {Promise<PublicRectification>} */
   publicRectification: (id) => open(`/v1/public/rectification?campaignId=${enc(id)}`),
 };

@@ -114,6 +114,25 @@ export function badReviewChart(canvas, rows) {
   });
 }
 
+/**
+ * Counts per month as bars side by side (the requests received and resolved each month), oldest first.
+ * @param {HTMLCanvasElement} canvas
+ * @param {{ month: string, received: number, resolved: number }[]} months
+ */
+export function monthlyChart(canvas, months) {
+  return draw(canvas, {
+    type: 'bar',
+    data: {
+      labels: months.map((m) => m.month),
+      datasets: [
+        { label: t('count.received'), data: months.map((m) => m.received), backgroundColor: BLUE_LIGHT, borderColor: BLUE, borderWidth: 1 },
+        { label: t('count.resolved'), data: months.map((m) => m.resolved), backgroundColor: BLUE },
+      ],
+    },
+    options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+  });
+}
+
 /** A bar chart's box grows with its bars. @param {HTMLCanvasElement} canvas @param {number} bars */
 function fitHeight(canvas, bars) {
   if (canvas.parentElement) canvas.parentElement.style.height = `${Math.max(160, 26 * bars + 60)}px`;

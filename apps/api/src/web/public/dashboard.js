@@ -3,7 +3,8 @@
 // and, without a token, only published results; the public page (`/public`, `/results/{id}`)
 // never uses a token. Location: `#/{campaignId}` or `#/{campaignId}/{agencyId}` (ids encoded),
 // with `?view=rectification` (the rectification cases) or `?view=requests` (enterprises'
-// requests) for the other views (`?` is in no id, so it never reads as one). The centre's staff
+// requests, with `&from=YYYY-MM-DD&to=YYYY-MM-DD` for a span of days) for the other views (`?`
+// is in no id, so it never reads as one). The centre's staff
 // may not read the satisfaction reports, so their first view is the rectification cases.
 import { api, ApiError, clearToken, setToken, token, tokenRole } from './api.js';
 import { byId, h } from './shared/dom.js';
@@ -49,7 +50,10 @@ function route() {
   const views = viewsOfRole();
   /** @type {ViewName} */
   const view = views.find((v) => v === asked) ?? views[0];
-  return { campaignId: campaignId || (fromPath ? decodeURIComponent(fromPath[1]) : ''), agencyId: agencyId || '', view };
+  const params = new URLSearchParams(query);
+  // The requests view's span of days (`&from=…&to=…`), as given: the API says if it is no span.
+  const span = { from: params.get('from') ?? '', to: params.get('to') ?? '' };
+  return { campaignId: campaignId || (fromPath ? decodeURIComponent(fromPath[1]) : ''), agencyId: agencyId || '', view, span };
 }
 
 /** The address of a campaign (and agency) in a view, the current one unless named. @param {string} campaignId @param {string} [agencyId] @param {ViewName} [view] */
@@ -105,7 +109,7 @@ async function loadCampaigns() {
 async function render() {
   const mine = ++generation;
   const ctx = { view, go, href, campaigns, stale: () => mine !== generation };
-  const { campaignId, agencyId, view: shown } = route();
+  const { campaignId, agencyId, view: shown, span } = route();
   view.replaceChildren();
   if (campaignId && !campaigns.some((c) => c.id === campaignId)) {
     // Say so, and show no other campaign's figures: beside this message they would read as its own.
@@ -126,7 +130,7 @@ async function render() {
   if (!signedIn()) return screens.published(campaign, ctx);
   showViews(campaign.id, shown);
   if (shown === 'rectification') return screens.rectification(campaign, agencyId, ctx);
-  if (shown === 'requests') return screens.requests(ctx);
+  if (shown === 'requests') return screens.requests(campaign, span, ctx);
   return agencyId ? screens.agency(campaign, agencyId, ctx) : screens.overview(campaign, ctx);
 }
 

@@ -6,7 +6,7 @@ import { api, ApiError } from './api.js';
 import { h } from './dom.js';
 import { t } from './i18n.js';
 import { publicRectificationSection, rectificationSections } from './rectification.js';
-import { requestsSections } from './requests.js';
+import { publicRequestsSection, requestsSections, requestsUnavailable } from './requests.js';
 import { agenciesSection, agencySections, badReviewSection, dateText, headlineSection, rankingTable, trendSection } from './views.js';
 
 /**
@@ -72,14 +72,33 @@ export async function rectification(campaign, agencyId, { view, go, href, stale 
 }
 
 /**
- * Enterprises' requests over all time (GET /v1/reports/requests), whatever the campaign chosen.
- * @param {ScreenContext} context
+ * Enterprises' requests (GET /v1/reports/requests) over the span of days in the address (all time
+ * unless chosen), whatever the campaign chosen. Choosing a span moves to its address, so the view
+ * can be kept, shared and gone back to like the others.
+ * @param {Campaign} campaign @param {import('./requests.js').Span} span @param {ScreenContext} context
  */
-export async function requests({ view, stale }) {
-  const report = await optional(api.requests());
+export async function requests(campaign, span, { view, href, stale }) {
+  const report = await optional(api.requests(span));
   if (stale()) return;
-  view.replaceChildren(...(report.ok ? requestsSections(report.value) : [unavailable('requests', t('requestsTitle'), report.status)]));
+  const onSpan = (/** @type {import('./requests.js').Span} */ next) => {
+    const query = new URLSearchParams(Object.entries(next).filter(([, v]) => v)).toString();
+    location.hash = `${href(campaign.id, '', 'requests')}${query ? `&${query}` : ''}`;
+  };
+  // A span the API refuses (e.g. `to` before `from`) says so, with the pickers to mend it.
+  if (!report.ok) return view.replaceChildren(requestsUnavailable(report.status, { span, onSpan }));
+  const { sections, draw } = requestsSections(report.value, { span, onSpan });
+  view.replaceChildren(...sections);
+  draw();
 }
+
+/** The years the public requests' picker offers: this year back to the earliest published campaign's. @param {Campaign[]} campaigns */
+const requestYears = (campaigns) => {
+  const last = Math.max(new Date().getFullYear(), ...campaigns.map((c) => c.year));
+  const first = Math.min(last, ...campaigns.map((c) => c.year));
+  return Array.from({ length: last - first + 1 }, (_, i) => last - i);
+};
+/** The year the reader last chose for the public requests, kept while the page is open (a language switch redraws it). */
+let publicRequestYear = /** @type {number | null} */ (null);
 
 /**
  * A campaign's published results; with two or more campaigns published, also the trend of the
@@ -89,8 +108,13 @@ export async function requests({ view, stale }) {
  */
 export async function published(campaign, { view, stale, campaigns }) {
   const others = campaigns.length > 1 ? campaigns.filter((c) => c.id !== campaign.id) : [];
-  // Should the rectification table fail, its card says so and the published results still show.
-  const [cases, [results, ...earlier]] = await Promise.all([optional(api.publicRectification(campaign.id)), Promise.all([campaign, ...others].map((c) => api.publicResults(c.id)))]);
+  // Should the rectification table or the requests' totals fail, its card says so and the published results still show.
+  // The requests are shown for the campaign's year until the reader picks another.
+  const years = requestYears(campaigns);
+  const year = publicRequestYear !== null && years.includes(publicRequestYear) ? publicRequestYear : campaign.year;
+  const loadRequests = (/** @type {number} */ y) => { publicRequestYear = y; return settled(api.publicRequests(y)); };
+  const [cases, requestTotals, [results, ...earlier]] = await Promise.all([optional(api.publicRectification(campaign.id)), settled(api.publicRequests(year)),
+    Promise.all([campaign, ...others].map((c) => api.publicResults(c.id)))]);
   if (stale()) return;
   const agencies = agenciesSection(results);
   const bad = badReviewSection(results);
@@ -98,7 +122,8 @@ export async function published(campaign, { view, stale, campaigns }) {
   const trend = series.length > 1 ? trendSection('trend-chart', t('publishedTrend'), { series }) : null;
   view.replaceChildren(headlineSection(results, { note: t('publishedAt', { at: dateText(results.publishedAt) }) }),
     ...(trend ? [trend.card] : []), agencies.card, bad.card, rankingTable(results),
-    cases.ok ? publicRectificationSection(cases.value) : unavailable('public-rectification', t('publicRectTitle'), cases.status));
+    cases.ok ? publicRectificationSection(cases.value) : unavailable('public-rectification', t('publicRectTitle'), cases.status),
+    publicRequestsSection(requestTotals, { years, year, load: loadRequests }));
   trend?.draw();
   agencies.draw();
   bad.draw();
@@ -118,6 +143,16 @@ async function optional(promise) {
     return { ok: false, status: error.status };
   }
 }
+
+/**
+ * A public section's answer, whatever happens to its call: a refusal or failure of any kind
+ * (status 0: no answer at all) is the section's to show, never the page's.
+ * @template T
+ * @param {Promise<T>} promise
+ * @returns {Promise<{ ok: true, value: T } | { ok: false, status: number }>}
+ */
+const settled = (promise) => promise.then((value) => ({ ok: /** @type {const} */ (true), value }),
+  (error) => ({ ok: /** @type {const} */ (false), status: error instanceof ApiError ? error.status : 0 }));
 
 /** @param {string} id @param {string} title @param {number} status */
 const unavailable = (id, title, status) => h('section', { class: 'card unavailable', id: `${id}-unavailable` }, h('h2', {}, title), h('p', {}, t('notAvailable', { status })));
