@@ -59,7 +59,11 @@ describeOnEmbeddedStores('the closed loop on the built server', () => {
     return res;
   };
   const step = (caseId: string, path: string, who: string, body: object) => ok('POST', `/v1/rectification/cases/${caseId}/${path}`, who, body);
-  const read = async (caseId: string) => (await ok('GET', `/v1/rectification/cases/${caseId}`, centre)).body as Case;
+  /** A case as the queue's read model gives it, once the projections have folded every acknowledged step. */
+  const read = async (caseId: string) => {
+    await server.waitUntilCaughtUp();
+    return (await ok('GET', `/v1/rectification/cases/${caseId}`, centre)).body as Case;
+  };
   /** The case the reactor opened for this enterprise's review, polled. */
   async function caseOf(code: string, agencyId: string): Promise<Case> {
     const deadline = Date.now() + 20_000;
