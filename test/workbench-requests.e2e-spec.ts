@@ -195,6 +195,8 @@ describeIfInstalled(chromiumInstalled, 'the workbench\'s requests in Chromium', 
     await page.locator('#token').fill(CENTRE);
     await page.locator('#signin-button').click();
     await page.locator('#items li.item').first().waitFor();
+    await page.locator('#lang').click(); // each browser context starts in Chinese
+    await page.locator('#queue-title').filter({ hasText: "Enterprises' requests" }).waitFor();
     await page.locator('#filter').selectOption('centre');
     expect(await rowsOf(page)).toEqual([returned]);
     expect(await page.locator(`#items li[data-id="${returned}"] .badge`).first().textContent()).toBe('Returned');
