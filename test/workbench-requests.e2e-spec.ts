@@ -123,7 +123,7 @@ describeIfInstalled(chromiumInstalled, 'the workbench\'s requests in Chromium', 
       await page.keyboard.type('需现场核查');
     }, /已提交：申请延期/);
     expect(await offered(page)).toEqual(['resolve']);
-    await page.locator('#detail').getByText(/需现场核查（待中心决定）/).waitFor();
+    await page.locator('#detail').getByText(/2 个工作日 · .*需现场核查（待中心决定）/).waitFor();
     await page.context().close();
     const asked = await read(id);
 
@@ -132,9 +132,15 @@ describeIfInstalled(chromiumInstalled, 'the workbench\'s requests in Chromium', 
     page = seen.page;
     await keyboardTo(page, CENTRE, id);
     expect(await offered(page)).toEqual(['decideExtension']);
+    // The centre's queue of extension asks to decide holds it.
+    await page.locator('#filter').selectOption('extension');
+    expect(await rowsOf(page)).toEqual([id]);
+    await page.locator('#filter').selectOption('open');
     await keyboardStep(page, 'decideExtension', async () => undefined, /已提交：决定延期/);
     expect(await page.locator('#no-actions').count()).toBe(1);
-    const granted = await read(id);
+    const granted = await read(id) as RequestBody & { extensionAsked: number | null };
+    expect(granted.extensionAsked).toBeNull();
+    expect((asked as RequestBody & { extensionAsked: number | null }).extensionAsked).toBe(2);
     expect(Date.parse(granted.resolveDue!)).toBeGreaterThan(Date.parse(asked.resolveDue!));
     await page.context().close();
 

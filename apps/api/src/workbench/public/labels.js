@@ -37,9 +37,9 @@ const LABELS = {
     // The requests tab (./requests.js)
     tabRequests: '企业诉求', requestTitle: '诉求 {id} · {title}', category: '类别', requestChannel: '来源', description: '诉求内容',
     notDispatched: '尚未分派', receivedAt: '受理时间', dispatchDue: '分派期限', acceptDue: '签收期限', resolveDue: '办结期限',
-    extensionAsk: '延期申请', extensionAskText: '{at}：{reason}（待中心决定）', reply: '答复', replyText: '第 {round} 轮 · {at}：{text}', rating: '企业评价',
+    extensionAsk: '延期申请', extensionAskText: '{n} 个工作日 · {at}：{reason}（待中心决定）', reply: '答复', replyText: '第 {round} 轮 · {at}：{text}', rating: '企业评价',
     rq_received: '待分派', rq_returned: '已退回', rq_dispatched: '待签收', rq_accepted: '办理中', rq_resolved: '待评价', rq_escalated: '已督办', rq_closed: '已办结', rq_withdrawn: '已撤回',
-    filterNotFinished: '未办结', filterAtCentre: '待中心分派（新受理、退回）', filterDispatched: '待签收', filterAccepted: '办理中（含延期申请）', filterEscalated: '已督办', filterFinished: '已办结或撤回',
+    filterNotFinished: '未办结', filterAtCentre: '待中心分派（新受理、退回）', filterDispatched: '待签收', filterAccepted: '办理中', filterExtension: '延期申请待决定', filterEscalated: '已督办', filterFinished: '已办结或撤回',
     overdue_dispatch: '分派超期', overdue_accept: '签收超期', overdue_resolve: '办结超期',
     rqOutcome_satisfied: '满意', rqOutcome_rated: '已评价', 'rqOutcome_not-rated': '未评价', 'rqOutcome_escalated-closed': '督办后办结', rqOutcome_withdrawn: '已撤回',
     rqChannel_12345: '12345 热线', rqChannel_window: '窗口', rqChannel_phone: '电话', rqChannel_online: '网上',
@@ -83,9 +83,9 @@ const LABELS = {
     // The requests tab (./requests.js)
     tabRequests: "Enterprises' requests", requestTitle: 'Request {id} · {title}', category: 'Category', requestChannel: 'Filed through', description: 'What is asked',
     notDispatched: 'not dispatched yet', receivedAt: 'Received', dispatchDue: 'Dispatch due', acceptDue: 'Acceptance due', resolveDue: 'Resolution due',
-    extensionAsk: 'Extension asked', extensionAskText: '{at}: {reason} (awaiting the centre)', reply: 'Reply', replyText: 'Round {round} · {at}: {text}', rating: "Enterprise's rating",
+    extensionAsk: 'Extension asked', extensionAskText: '{n} working days · {at}: {reason} (awaiting the centre)', reply: 'Reply', replyText: 'Round {round} · {at}: {text}', rating: "Enterprise's rating",
     rq_received: 'To dispatch', rq_returned: 'Returned', rq_dispatched: 'To accept', rq_accepted: 'In hand', rq_resolved: 'Awaiting rating', rq_escalated: 'Escalated', rq_closed: 'Closed', rq_withdrawn: 'Withdrawn',
-    filterNotFinished: 'Not finished', filterAtCentre: 'At the centre (new, returned)', filterDispatched: 'To accept', filterAccepted: 'In hand (with extension asks)', filterEscalated: 'Escalated', filterFinished: 'Closed or withdrawn',
+    filterNotFinished: 'Not finished', filterAtCentre: 'At the centre (new, returned)', filterDispatched: 'To accept', filterAccepted: 'In hand', filterExtension: 'Extension asks to decide', filterEscalated: 'Escalated', filterFinished: 'Closed or withdrawn',
     overdue_dispatch: 'dispatch overdue', overdue_accept: 'acceptance overdue', overdue_resolve: 'resolution overdue',
     rqOutcome_satisfied: 'satisfied', rqOutcome_rated: 'rated', 'rqOutcome_not-rated': 'not rated', 'rqOutcome_escalated-closed': 'closed after escalation', rqOutcome_withdrawn: 'withdrawn',
     rqChannel_12345: '12345 hotline', rqChannel_window: 'window', rqChannel_phone: 'phone', rqChannel_online: 'online',

@@ -13,7 +13,7 @@ import { due, labelOr, t, when } from './labels.js';
  * @typedef {{ requestId: string, category: string, title: string, description: string, channel: string,
  *   agencyId: string | null, status: string, round: number, receivedAt: string,
  *   dispatchDue: string | null, acceptDue: string | null, resolveDue: string | null,
- *   overdue: ('dispatch' | 'accept' | 'resolve')[], enterprise: { creditCode: string, name: string | null },
+ *   overdue: ('dispatch' | 'accept' | 'resolve')[], extensionAsked: number | null, enterprise: { creditCode: string, name: string | null },
  *   reply: { round: number, text: string, at: string } | null,
  *   rating: { round: number, level: string, comment: string | null, at: string } | null,
  *   outcome: string | null, history?: import('./queue.js').Step[],
@@ -33,16 +33,16 @@ const REASON = 500;
 const EXTENSION_DAYS = [1, 2, 3, 5, 10, 15, 20, 30];
 
 /**
- * The extension ask awaiting the centre, read from the history (a request read alone carries it):
- * the last ask with no decision, answer or closing after it.
+ * The extension ask awaiting the centre (`extensionAsked`, its working days), with its reason and
+ * moment from the history when the request was read alone: the last ask.
  * @param {Request} r
  */
 function pendingAsk(r) {
+  if (r.extensionAsked === null) return null;
   const history = r.history ?? [];
   for (let i = history.length - 1; i >= 0; i--) {
     const { type } = history[i];
     if (type === 'RequestExtensionAsked') return history[i];
-    if (type === 'RequestExtensionDecided' || type === 'RequestResolved' || type === 'RequestClosed') return null;
   }
   return null;
 }
@@ -66,6 +66,7 @@ export const requests = {
     { id: 'centre', label: 'filterAtCentre', test: atCentre },
     { id: 'dispatched', label: 'filterDispatched', test: (r) => r.status === 'dispatched' },
     { id: 'accepted', label: 'filterAccepted', test: (r) => r.status === 'accepted' },
+    { id: 'extension', label: 'filterExtension', test: (r) => r.extensionAsked !== null },
     { id: 'escalated', label: 'filterEscalated', test: (r) => r.status === 'escalated' },
     { id: 'overdue', label: 'filterOverdue', test: (r) => r.overdue.length > 0 },
     { id: 'finished', label: 'filterFinished', test: (r) => !isOpen(r) },
@@ -108,7 +109,7 @@ export const requests = {
       ['dispatchDue', due(r.dispatchDue)],
       ['acceptDue', due(r.acceptDue)],
       ['resolveDue', due(r.resolveDue)],
-      ['extensionAsk', ask ? t('extensionAskText', { at: when(ask.at), reason: ask.text ?? '' }) : t('none')],
+      ['extensionAsk', r.extensionAsked === null ? t('none') : t('extensionAskText', { n: r.extensionAsked, at: ask ? when(ask.at) : '', reason: ask?.text ?? '' })],
       ['reply', r.reply ? t('replyText', { round: r.reply.round, at: when(r.reply.at), text: r.reply.text }) : t('none')],
       ['rating', r.rating ? t('followUpText', { round: r.rating.round, level: labelOr(r.rating.level), comment: r.rating.comment ? `：${r.rating.comment}` : '', at: when(r.rating.at) }) : t('none')],
     ];
@@ -126,7 +127,7 @@ export const requests = {
     },
     {
       id: 'decideExtension', label: 'actDecideExtension',
-      allowed: (r, who) => who.role === 'centre' && r.status === 'accepted' && pendingAsk(r) !== null,
+      allowed: (r, who) => who.role === 'centre' && r.status === 'accepted' && r.extensionAsked !== null,
       fields: [{ name: 'granted', label: 'decision', type: 'select', choices: [{ value: 'true', label: 'granted_true' }, { value: 'false', label: 'granted_false' }] }],
       send: (r, v) => api.post(path(r, 'extension/decision'), { granted: v.get('granted') === 'true' }),
     },
@@ -157,7 +158,7 @@ export const requests = {
     {
       id: 'extension', label: 'actExtension',
       // Before the resolve deadline and with no ask pending (the API refuses otherwise).
-      allowed: (r, who) => ownAgency(r, who) && r.status === 'accepted' && pendingAsk(r) === null && !r.overdue.includes('resolve'),
+      allowed: (r, who) => ownAgency(r, who) && r.status === 'accepted' && r.extensionAsked === null && !r.overdue.includes('resolve'),
       fields: [
         { name: 'workingDays', label: 'workingDays', type: 'select', choices: () => EXTENSION_DAYS.map((n) => ({ value: String(n), label: '', text: t('days', { n }) })) },
         { name: 'reason', label: 'reason', type: 'text', max: REASON },
