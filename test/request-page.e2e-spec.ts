@@ -8,7 +8,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { CONTENT_SECURITY_POLICY } from '../apps/api/src/http/page-headers';
-import { startApp, TestApp, token } from './support/app';
+import { admin, startApp, TestApp, token } from './support/app';
 import { launchChromium, openPage, screenshot, Seen } from './support/browser';
 import { chromiumInstalled, describeIfInstalled } from './support/requirements';
 import { openCampaign, registered } from './support/survey';
@@ -32,6 +32,7 @@ describeIfInstalled(chromiumInstalled, 'the requests page /r in Chromium', () =>
     [t, browser] = await Promise.all([startApp(), launchChromium()]);
     await openCampaign(t, 'r-2019');
     code = await registered(t, 1, { name: '徐州诉求企业有限公司' });
+    await t.http().put('/v1/agencies/tax').set(admin).send({ name: '徐州市税务局' }).expect(201);
   });
   afterAll(async () => {
     await browser?.close();
@@ -108,6 +109,8 @@ describeIfInstalled(chromiumInstalled, 'the requests page /r in Chromium', () =>
     await page.locator('#rate-form').waitFor();
     expect(await page.locator('#history li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.type))).toEqual(['RequestReceived', 'RequestDispatched', 'RequestAccepted', 'RequestResolved']);
     expect(await page.locator('[data-fact="reply"]').textContent()).toContain('许可证已核发');
+    expect(await page.locator('[data-fact="agency"]').textContent()).toBe('徐州市税务局'); // the directory's name
+    expect(await page.locator('[data-fact="resolveDue"]').textContent()).toMatch(/ 24:00$/); // the end of its last working day
     await tabTo(page, '#level-field');
     await page.keyboard.press('ArrowDown'); // 满意 satisfied
     await page.keyboard.press('Tab');

@@ -6,7 +6,7 @@
 import { ApiError, apiClient, enc } from './shared/api-client.js';
 import { byId, h } from './shared/dom.js';
 import { decodeToken } from './shared/token.js';
-import { currentLang, labelOr, setLang, t, when } from './labels.js';
+import { currentLang, due, labelOr, setLang, t, when } from './labels.js';
 
 /**
  * The request as the API answers it (docs/api.md, "Enterprises' requests").
@@ -133,16 +133,17 @@ async function showList() {
 
 /** @param {string} id */
 async function showOne(id) {
-  /** @type {Request} */
-  const r = await api.get(`/v1/requests/${enc(id)}`);
+  /** @type {[Request, { agencies: { agencyId: string, name: string }[] }]} */
+  const [r, directory] = await Promise.all([api.get(`/v1/requests/${enc(id)}`), api.get('/v1/agencies')]);
+  const agency = directory.agencies.find((a) => a.agencyId === r.agencyId);
   const facts = [
     ['status', `${labelOr(`rq_${r.status}`)}`],
     ['category', t(`cat_${r.category}`)],
     ['description', r.description],
-    ['agency', r.agencyId ?? t('notDispatched')],
+    ['agency', agency ? agency.name : r.agencyId ?? t('notDispatched')],
     ['round', String(r.round)],
     ['receivedAt', when(r.receivedAt)],
-    ['resolveDue', when(r.resolveDue)],
+    ['resolveDue', due(r.resolveDue)],
     ['reply', r.reply ? `${when(r.reply.at)} · ${r.reply.text}` : '—'],
     ['rating', r.rating ? `${labelOr(r.rating.level)}${r.rating.comment ? ` · ${r.rating.comment}` : ''}` : '—'],
   ];
@@ -210,6 +211,7 @@ function stop(why) {
 byId('lang').addEventListener('click', () => {
   setLang(currentLang() === 'zh' ? 'en' : 'zh');
   byId('lang').textContent = t('switchTo');
+  say(null);
   document.documentElement.lang = currentLang() === 'zh' ? 'zh-CN' : 'en';
   if (api) render();
 });

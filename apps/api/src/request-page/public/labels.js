@@ -45,3 +45,17 @@ export const labelOr = (key) => (has(key) ? t(key) : key);
 
 /** A moment in Shanghai time, in the page's language. @param {string | null | undefined} iso */
 export const when = (iso) => (iso ? new Date(iso).toLocaleString(currentLang() === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }) : '—');
+
+/**
+ * A deadline as the rules word it: the end (24:00, Shanghai time) of its last day, not 00:00 of the
+ * next (as the workbench shows it).
+ * @param {string | null | undefined} iso
+ */
+export function due(iso) {
+  if (!iso) return '—';
+  const at = Date.parse(iso);
+  const shanghai = new Date(at + 8 * 3600_000);
+  if (shanghai.getUTCHours() !== 0 || shanghai.getUTCMinutes() !== 0) return when(iso);
+  const day = new Date(at - 1).toLocaleDateString(currentLang() === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'medium' });
+  return `${day} 24:00`;
+}
