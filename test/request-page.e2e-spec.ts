@@ -2,7 +2,7 @@
 /**
  * The enterprises' requests page (/r) in Chromium against the real app, on a 375-px phone with the
  * keyboard alone: the personal link's token taken out of the address; a request filed (a double
- * submit files once: the form's Idempotency-Key), seen dispatched after the centre dispatches it
+ * submit or a retry after a lost answer files once: the form's Idempotency-Key), seen dispatched after the centre dispatches it
  * over the API, followed with its history, and its answer rated; zh and en; the pages' CSP with no
  * violation; a token of another role turned away with no API call. Screenshots: test/artifacts/r-*.png.
  */
@@ -67,7 +67,7 @@ describeIfInstalled(chromiumInstalled, 'the requests page /r in Chromium', () =>
     expect(seen.requests.filter((r) => r.path.startsWith('/v1/'))).toEqual([]);
   });
 
-  it('files a request (a double submit files once), sees it dispatched, follows it and rates the answer, keyboard only at 375 px', async () => {
+  it('files a request (a retry after a lost answer, pressed twice, files once), sees it dispatched, follows it and rates the answer, keyboard only at 375 px', async () => {
     seen = await openPage(browser, phone);
     const { page } = seen;
     await page.goto(`${t.url}/r#t=${token('enterprise', code)}`);
@@ -81,10 +81,31 @@ describeIfInstalled(chromiumInstalled, 'the requests page /r in Chromium', () =>
     await page.keyboard.type('办理施工许可');
     await page.keyboard.press('Tab');
     await page.keyboard.type('材料已齐，希望尽快办理');
+    // The first answer is lost on the way back (the server filed it): the page says so, and the
+    // retry — pressed twice — sends the same Idempotency-Key, so the request is filed once.
+    const keys: string[] = [];
+    let lost = false;
+    await page.route('**/v1/requests', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      keys.push(route.request().headers()['idempotency-key']);
+      if (lost) return route.continue();
+      lost = true;
+      await route.fetch();
+      return route.abort('failed');
+    });
     await tabTo(page, '#file-submit');
+    await page.keyboard.press('Enter');
+    await page.locator('#file-status').filter({ hasText: /未能提交/ }).waitFor();
+    expect(await mine()).toHaveLength(1);
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
     await page.locator('#message').filter({ hasText: /诉求已提交/ }).waitFor();
+    expect(keys.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(keys).size).toBe(1);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(seen.errors.filter((e) => !/ERR_FAILED|Failed to fetch/.test(e))).toEqual([]);
+    seen.errors.length = 0;
+    await page.unroute('**/v1/requests');
     await page.locator('#requests li').first().waitFor();
     let filed = await mine();
     expect(filed.map((r) => [r.title, r.status])).toEqual([['办理施工许可', 'received']]);
