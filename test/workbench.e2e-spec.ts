@@ -77,7 +77,7 @@ describeIfInstalled(chromiumInstalled, 'the staff workbench in Chromium', () => 
     const html = await t.http().get('/workbench').expect(200);
     expect(html.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(html.text).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>|<style|\sstyle=|\son\w+=/i);
-    for (const file of ['workbench.js', 'queue.js', 'cases.js', 'labels.js', 'api.js', 'workbench.css', 'shared/i18n.js', 'shared/token.js']) {
+    for (const file of ['workbench.js', 'queue.js', 'cases.js', 'requests.js', 'labels.js', 'api.js', 'workbench.css', 'shared/i18n.js', 'shared/token.js']) {
       const res = await t.http().get(`/workbench/${file}`).expect(200);
       expect(res.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     }

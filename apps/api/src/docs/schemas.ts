@@ -180,6 +180,7 @@ export const API_SCHEMAS: Record<string, SchemaObject> = {
     status: { type: 'string', enum: ['received', 'dispatched', 'accepted', 'resolved', 'closed', 'returned', 'escalated', 'withdrawn'] },
     round: int, receivedAt: time, dispatchDue: nullable(time), acceptDue: nullable(time), resolveDue: nullable(time),
     overdue: array({ type: 'string', enum: ['dispatch', 'accept', 'resolve'] }),
+    extensionAsked: nullable(int),
     enterprise: obj({ creditCode: str, name: nullable(str) }),
     reply: nullable(obj({ round: int, text: str, at: time })),
     rating: nullable(obj({ round: int, level: str, comment: nullable(str), at: time })),

@@ -22,7 +22,7 @@ describe('the request as people read it', () => {
     expect(presentRequest(record, centre, at('2019-12-24 10:00'), names)).toEqual({
       requestId, category: 'approval', title: '办理施工许可', description: '材料已齐，希望尽快办理', channel: 'online', agencyId: 'tax',
       status: 'accepted', round: 2, receivedAt: local('2019-12-09 10:00'),
-      dispatchDue: endOf('2019-12-10'), acceptDue: endOf('2019-12-11'), resolveDue: endOf('2020-01-14'), overdue: [],
+      dispatchDue: endOf('2019-12-10'), acceptDue: endOf('2019-12-11'), resolveDue: endOf('2020-01-14'), overdue: [], extensionAsked: null,
       enterprise: { creditCode: acme, name: '徐州某某科技有限公司' },
       reply: { round: 1, text: '已办结，许可证已寄出', at: local('2019-12-20 10:00') },
       rating: { round: 1, level: 'dissatisfied', comment: null, at: local('2019-12-23 10:00') },
@@ -38,6 +38,12 @@ describe('the request as people read it', () => {
         { type: 'RequestReopened', at: local('2019-12-23 10:00'), by: 'enterprise', text: null },
       ],
     });
+  });
+
+  it('says the extension ask awaiting the centre, until it is decided', () => {
+    const asked = [as('enterprise')(received()), as('centre')(dispatched()), as('agency')(accepted()), as('agency')(extensionAsked(3))];
+    expect(presentRequest(recordOf(...asked), centre, at('2019-12-20 12:00')).extensionAsked).toBe(3);
+    expect(presentRequest(recordOf(...asked, as('centre')(extensionDecided(false, 3))), centre, at('2019-12-20 16:00')).extensionAsked).toBeNull();
   });
 
   it('is overdue on the deadlines passed with their step not done', () => {

@@ -38,6 +38,8 @@ export interface RequestObject {
   acceptDue: string | null;
   resolveDue: string | null;
   overdue: RequestDeadline[];
+  /** The working days of the extension ask awaiting the centre's decision, null if none: what the centre's queue of asks filters on. */
+  extensionAsked: number | null;
   enterprise: { creditCode: string; name: string | null };
   reply: RequestRecord['reply'];
   rating: RequestRecord['rating'];
@@ -81,7 +83,7 @@ export function presentRequest(record: RequestRecord, viewer: LoopActor, now: Da
   return {
     requestId: s.requestId, category: s.category, title: record.title, description: record.description, channel: record.channel,
     agencyId: s.agencyId, status: s.status, round: s.round, receivedAt: record.receivedAt,
-    dispatchDue: s.dispatchDue, acceptDue: s.acceptDue, resolveDue: s.resolveDue, overdue,
+    dispatchDue: s.dispatchDue, acceptDue: s.acceptDue, resolveDue: s.resolveDue, overdue, extensionAsked: s.extensionAsked,
     enterprise: { creditCode: s.creditCode, name: names.enterpriseName ?? null },
     reply: record.reply, rating: record.rating, outcome: s.outcome,
     history: record.history,

@@ -1,6 +1,6 @@
 // @ts-check
 // One queue, list and detail for any kind of work item, fed by a small description of the kind
-// (./cases.js; issue 14's requests will be a second one): the whole queue read page by page from its
+// (./cases.js, ./requests.js): the whole queue read page by page from its
 // route (overdue first, as the API orders it), counts per status, a filter, and one item's facts,
 // history and the steps the reader's role may take, each as a small form. What the API refuses
 // anyway is shown with its problem detail and field errors, and nothing else changes.
@@ -11,12 +11,16 @@ import { labelOr, t, when } from './labels.js';
 /**
  * @typedef {import('./api.js').Staff} Staff
  * @typedef {{ type: string, at: string, by: string, text: string | null }} Step
- * @typedef {{ value: string, label: string }} Choice
- * @typedef {{ name: string, label: string, type: 'select' | 'text', choices?: Choice[], max?: number }} Field
+ * @typedef {{ value: string, label: string, text?: string }} Choice a label key, or `text` shown as it is (an agency's name)
  */
 /**
  * @template Item
- * @typedef {{ id: string, label: string, allowed: (item: Item, who: Staff) => boolean, fields: Field[],
+ * @typedef {{ name: string, label: string, type: 'select' | 'text', choices?: Choice[] | ((item: Item) => Choice[]), max?: number }} Field
+ *   choices given as a function are read for the item when its form is drawn (the agency directory)
+ */
+/**
+ * @template Item
+ * @typedef {{ id: string, label: string, allowed: (item: Item, who: Staff) => boolean, fields: Field<Item>[],
  *   send: (item: Item, values: Map<string, string>) => Promise<Item> }} Action
  */
 /**
@@ -176,7 +180,7 @@ function actionForm(kind, item, action, ctx) {
   const toggle = h('button', { type: 'button', class: 'action', id: `action-${action.id}`, 'aria-expanded': 'false', 'aria-controls': formId }, t(action.label));
   const status = h('p', { class: 'status', id: `status-${action.id}`, role: 'alert' });
   const form = h('form', { id: formId, hidden: true },
-    action.fields.map((field) => fieldOf(action, field)),
+    action.fields.map((field) => fieldOf(item, action, field)),
     h('div', { class: 'buttons' },
       h('button', { type: 'submit', class: 'primary' }, t('submit')),
       h('button', { type: 'button', onclick: () => setOpen(false) }, t('cancel'))),
@@ -185,7 +189,7 @@ function actionForm(kind, item, action, ctx) {
   function setOpen(on) {
     form.hidden = !on;
     toggle.setAttribute('aria-expanded', String(on));
-    const first = form.querySelector('select, textarea');
+    const first = form.querySelector('select, textarea, button[type="submit"]');
     if (on && first instanceof HTMLElement) first.focus();
     else toggle.focus();
   }
@@ -221,16 +225,19 @@ export function refusal(error) {
 
 /**
  * @template Item
- * @param {Action<Item>} action @param {Field} field
+ * @param {Item} item @param {Action<Item>} action @param {Field<Item>} field
  */
-function fieldOf(action, field) {
+function fieldOf(item, action, field) {
   const id = `${action.id}-${field.name}`;
   if (field.type === 'select') {
     return h('label', { class: 'field', for: id }, h('span', {}, t(field.label)),
-      h('select', { id, name: field.name }, (field.choices ?? []).map((c) => h('option', { value: c.value }, t(c.label)))));
+      h('select', { id, name: field.name }, choicesOf(item, field).map((c) => h('option', { value: c.value }, c.text ?? t(c.label)))));
   }
   const count = h('span', { class: 'count', id: `${id}-count`, 'aria-live': 'polite' }, t('chars', { n: 0, max: field.max ?? 0 }));
   const area = h('textarea', { id, name: field.name, rows: 3, required: true, maxlength: field.max, 'aria-describedby': `${id}-count` });
   area.addEventListener('input', () => (count.textContent = t('chars', { n: [...area.value].length, max: field.max ?? 0 })));
   return h('label', { class: 'field', for: id }, h('span', {}, t(field.label)), area, count);
 }
+
+/** @template Item @param {Item} item @param {Field<Item>} field @returns {Choice[]} */
+const choicesOf = (item, field) => (typeof field.choices === 'function' ? field.choices(item) : field.choices ?? []);

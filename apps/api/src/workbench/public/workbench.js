@@ -4,12 +4,13 @@
 // Nothing is shown without a centre or agency token; a 401 forgets the token.
 import { ApiError, claimedRole, staffOf, staffToken } from './api.js';
 import { cases } from './cases.js';
+import { requests } from './requests.js';
 import { currentLang, setLang, t } from './labels.js';
 import { refusal, showQueue } from './queue.js';
 import { byId, h } from './shared/dom.js';
 
-/** The kinds of work item, one tab each, in this order (issue 14 adds the requests here). */
-const KINDS = [cases];
+/** The kinds of work item, one tab each, in this order (each its own item type). @type {import('./queue.js').Kind<any>[]} */
+const KINDS = [cases, requests];
 
 const view = byId('view');
 const tokenInput = byId('token', HTMLInputElement);

@@ -17,8 +17,9 @@ export class ApiError extends Error {
 }
 
 /**
- * @typedef {{ body?: unknown, signed?: boolean }} CallOptions
- *   `body` is sent as JSON; `signed` (default true) sends the token, if there is one.
+ * @typedef {{ body?: unknown, signed?: boolean, headers?: Record<string, string> }} CallOptions
+ *   `body` is sent as JSON; `signed` (default true) sends the token, if there is one; `headers`
+ *   adds a few (an Idempotency-Key).
  */
 
 /**
@@ -32,9 +33,9 @@ export function apiClient(token) {
    * @param {CallOptions} [options]
    * @returns {Promise<any>} the answer's JSON, or null for a 204
    */
-  async function call(method, path, { body, signed = true } = {}) {
+  async function call(method, path, { body, signed = true, headers: extra = {} } = {}) {
     /** @type {Record<string, string>} */
-    const headers = { accept: 'application/json' };
+    const headers = { ...extra, accept: 'application/json' };
     const bearer = signed ? token() : null;
     if (bearer) headers.authorization = `Bearer ${bearer}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
