@@ -15,7 +15,9 @@ import type { AppendRequest, QueuedAppend } from './append-request';
 import type {
   AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, RecordedEvent, Subscription, SubscriptionOptions,
 } from './event-store.port';
-import { PollingSubscription } from './polling-subscription';
+import { FeedSubscription } from './feed-subscription';
+import { LogFeed } from './log-feed';
+import type { LogFeedOptions } from './log-feed';
 import { asStoreUnavailable, StorageStatus, StoreUnavailable } from './store-unavailable';
 import { migrateChainColumn } from './sqlite-chain-migration';
 import { asDriverError, SqliteAppendWriter } from './sqlite-append-writer';
@@ -36,6 +38,8 @@ export interface SqliteEventStoreOptions {
   probeIntervalMs?: number;
   /** Told after each group commit: how many appends it carried, how long it took, whether storage took it (metrics). */
   onCommit?: (appends: number, seconds: number, ok: boolean) => void;
+  /** How much one shared read of the log's tail takes, and how much of it stays for subscriptions a little behind. */
+  feed?: LogFeedOptions;
 }
 
 /** Bounds one transaction, so a burst cannot hold the write lock (and other processes' writers) for long. */
@@ -56,7 +60,9 @@ export class SqliteEventStore implements EventStore {
   /** Positions are row ids: one per event. */
   readonly positionUnit = 'events' as const;
   private readonly sql: Statements;
-  private readonly subscriptions = new Set<PollingSubscription>();
+  private readonly subscriptions = new Set<FeedSubscription>();
+  /** Reads each new range of the log once for every subscription at the head. */
+  private readonly feed: LogFeed;
   private queue: AppendRequest[] = [];
   private flushScheduled = false;
   /** The batch on the writer thread, if any: one at a time, so what queues meanwhile forms the next. */
@@ -68,10 +74,15 @@ export class SqliteEventStore implements EventStore {
   private constructor(
     private readonly db: Database.Database,
     private readonly writer: SqliteAppendWriter,
-    private readonly pollIntervalMs: number,
-    private readonly options: Pick<SqliteEventStoreOptions, 'onStorageChange' | 'probeIntervalMs' | 'onCommit'> = {},
+    pollIntervalMs: number,
+    private readonly options: Pick<SqliteEventStoreOptions, 'onStorageChange' | 'probeIntervalMs' | 'onCommit' | 'feed'> = {},
   ) {
     this.sql = prepareStatements(db);
+    this.feed = new LogFeed({
+      readTail: (after, limit) => this.readTailSync(after, limit),
+      readRange: (after, upTo, limit, hashes) => this.readRangeSync(after, upTo, limit, hashes),
+      head: () => this.headSync(),
+    }, pollIntervalMs, options.feed);
   }
 
   /** `file` is a file path: the writer thread opens it too (so not ':memory:', which would be a second, empty database). */
@@ -130,9 +141,7 @@ export class SqliteEventStore implements EventStore {
     onError?: (error: unknown) => void,
   ): Subscription {
     if (this.closing) throw new Error('SqliteEventStore is closed: subscribe refused');
-    const hashes = options.hashes === true;
-    const log = { read: (after: number, limit: number) => this.readAllSync(after, limit, hashes), head: () => this.headSync() };
-    const subscription = new PollingSubscription(log, options, handler, onError, this.pollIntervalMs, (s) =>
+    const subscription = new FeedSubscription(this.feed, () => this.headSync(), options, handler, onError, (s) =>
       this.subscriptions.delete(s),
     );
     this.subscriptions.add(subscription);
@@ -199,7 +208,7 @@ export class SqliteEventStore implements EventStore {
     });
     if (outcomes.some((o) => 'result' in o)) {
       this.writable();
-      for (const s of this.subscriptions) s.notify();
+      this.feed.notify();
     }
   }
 
@@ -240,6 +249,17 @@ export class SqliteEventStore implements EventStore {
   private readAllSync(after: number, limit: number, hashes: boolean): RecordedEvent[] {
     const sql = this.open();
     return hashes ? sql.readAllHashed.all(after, limit).map(rawToRecordedHashed) : sql.readAll.all(after, limit).map(rawToRecorded);
+  }
+
+  /** The shared tail's read: hashes included, since whoever follows the head with them (the sealer) takes the same batch. */
+  private readTailSync(after: number, limit: number): { events: RecordedEvent[]; hashes: (string | undefined)[] } {
+    const rows = this.open().readAllHashed.all(after, limit);
+    return { events: rows.map(rawToRecorded), hashes: rows.map((row) => row[7] ?? undefined) };
+  }
+
+  private readRangeSync(after: number, upTo: number, limit: number, hashes: boolean): RecordedEvent[] {
+    const sql = this.open();
+    return hashes ? sql.readRangeHashed.all(after, upTo, limit).map(rawToRecordedHashed) : sql.readRange.all(after, upTo, limit).map(rawToRecorded);
   }
 
   private headSync(): number {

@@ -54,6 +54,13 @@ export function prepareStatements(db: Database.Database) {
     readAllHashed: db
       .prepare<[number, number], RawRow>('SELECT position, id, stream, revision, type, data, metadata, hash FROM events WHERE position > ? ORDER BY position LIMIT ?')
       .raw(true),
+    // A subscription's catch-up read, bounded by where the shared tail's window starts (./log-feed.ts).
+    readRange: db
+      .prepare<[number, number, number], RawRow>('SELECT position, id, stream, revision, type, data, metadata FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?')
+      .raw(true),
+    readRangeHashed: db
+      .prepare<[number, number, number], RawRow>('SELECT position, id, stream, revision, type, data, metadata, hash FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?')
+      .raw(true),
     head: db.prepare<[], { head: number | null }>('SELECT max(position) AS head FROM events'),
   };
 }

@@ -1,58 +1,63 @@
 /**
- * Catch-up subscription over a log that can be read synchronously (the SQLite adapter): reads
- * batches after a position, hands them to the handler one at a time, and once caught up sleeps
- * until the store signals a commit of its own or a poll timer fires (for other processes' commits).
+ * One catch-up subscription of the SQLite store, fed by the store's LogFeed (./log-feed.ts): asks
+ * the feed for the batch after its own position, hands it to the handler, and once at the head
+ * sleeps until the feed wakes it (a commit of this store, or the poll for other processes').
+ * Its position, batch size and pace are its own; what it reads at the head it shares.
  */
 import type { RecordedEvent, Subscription, SubscriptionOptions } from './event-store.port';
+import type { FeedMember, LogFeed } from './log-feed';
 import { PositionWaiters } from './position-waiters';
 
-export interface SyncLogReader {
-  read(after: number, limit: number): RecordedEvent[];
-  head(): number;
-}
-
-export class PollingSubscription implements Subscription {
-  private position: number;
+export class FeedSubscription implements Subscription, FeedMember {
+  private at: number;
   private readonly batchSize: number;
+  private readonly hashes: boolean;
   private stopping = false;
   private finished = false;
-  private wake: (() => void) | undefined;
+  private wakeUp: (() => void) | undefined;
   private readonly waiters = new PositionWaiters();
   private readonly done: Promise<void>;
 
   constructor(
-    private readonly log: SyncLogReader,
+    private readonly feed: LogFeed,
+    private readonly head: () => number,
     options: SubscriptionOptions,
     private readonly handler: (events: RecordedEvent[]) => Promise<void>,
     private readonly onError: ((error: unknown) => void) | undefined,
-    private readonly pollIntervalMs: number,
-    private readonly onFinished: (subscription: PollingSubscription) => void,
+    private readonly onFinished: (subscription: FeedSubscription) => void,
   ) {
-    this.position = options.after;
+    this.at = options.after;
     this.batchSize = options.batchSize ?? 1000;
-    if (!Number.isInteger(this.position) || this.position < 0) {
+    this.hashes = options.hashes === true;
+    if (!Number.isInteger(this.at) || this.at < 0) {
       throw new RangeError(`subscription 'after' must be a non-negative integer, got ${options.after}`);
     }
     if (!Number.isInteger(this.batchSize) || this.batchSize < 1) {
       throw new RangeError(`subscription batchSize must be a positive integer, got ${options.batchSize}`);
     }
+    feed.join(this);
     this.done = this.run();
   }
 
-  /** Called by the store after each committed flush. */
-  notify(): void {
-    this.wake?.();
+  /** The last position handed to the handler and handled. */
+  get position(): number {
+    return this.at;
+  }
+
+  /** Called by the feed when there may be more to read. */
+  wake(): void {
+    this.wakeUp?.();
   }
 
   stop(): Promise<void> {
     this.stopping = true;
-    this.wake?.();
+    this.wakeUp?.();
     return this.done;
   }
 
   async caughtUp(): Promise<void> {
-    const target = this.log.head();
-    if (this.position >= target) return;
+    const target = this.head();
+    if (this.at >= target) return;
     if (this.finished) throw new Error('subscription stopped before catching up');
     return this.waiters.wait(target);
   }
@@ -62,15 +67,15 @@ export class PollingSubscription implements Subscription {
     await Promise.resolve();
     try {
       while (!this.stopping) {
-        const batch = this.log.read(this.position, this.batchSize);
+        const batch = this.feed.next(this.at, this.batchSize, this.hashes);
         if (batch.length === 0) {
-          this.waiters.reached(this.position);
+          this.waiters.reached(this.at);
           await this.idle();
           continue;
         }
         await this.handler(batch);
-        this.position = batch[batch.length - 1].position;
-        this.waiters.reached(this.position);
+        this.at = batch[batch.length - 1].position;
+        this.waiters.reached(this.at);
       }
     } catch (error) {
       this.stopping = true;
@@ -78,22 +83,19 @@ export class PollingSubscription implements Subscription {
       this.report(error);
     } finally {
       this.finished = true;
+      this.feed.leave(this);
       this.waiters.rejectAll(new Error('subscription stopped before catching up'));
       this.onFinished(this);
     }
   }
 
-  /** Sleeps until a local commit or the poll timer; the timer is cleared on wake so stop() leaves nothing pending. */
+  /** Sleeps until the feed wakes it or stop() does. */
   private idle(): Promise<void> {
     if (this.stopping) return Promise.resolve();
-    let timer: NodeJS.Timeout | undefined;
     return new Promise<void>((resolve) => {
-      this.wake = resolve;
-      timer = setTimeout(resolve, this.pollIntervalMs);
-    }).finally(() => {
-      clearTimeout(timer);
-      this.wake = undefined;
-    });
+      this.wakeUp = resolve;
+      this.feed.sleep(this);
+    }).finally(() => (this.wakeUp = undefined));
   }
 
   private report(error: unknown): void {
