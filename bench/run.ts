@@ -48,7 +48,9 @@ async function ingest(dist: string, work: string) {
 
   console.log('ingest: durable submissions for 10 s ...');
   // One admin registers the 20,000 enterprises over HTTP: far above an admin's default write rate.
-  const apiEnv = { SURVEY_JWT_SECRET: SECRET, DATA_DIR: join(work, 'ingest'), RATE_LIMIT_STAFF_WRITES: 'off' };
+  const apiEnv: Record<string, string> = { SURVEY_JWT_SECRET: SECRET, DATA_DIR: join(work, 'ingest'), RATE_LIMIT_STAFF_WRITES: 'off' };
+  // `PROJECTIONS=external node dist/bench/run.js ingest`: the same figure with the projections out of the API process.
+  if (process.env.PROJECTIONS) apiEnv.PROJECTIONS = process.env.PROJECTIONS;
   const ingestRun = await withServer(join(dist, 'apps', 'api', 'src', 'main.js'), apiEnv, async (url) => {
     await prepare(url);
     return hammer(url);
