@@ -19,10 +19,14 @@ import { currentLang, due, labelOr, setLang, t, when } from './labels.js';
 /** @typedef {{ category: string, label: { zh: string, en: string }, resolveDays: number }} Category */
 
 const KEY = 'survey.requestsLink';
+/** Statuses a request may be withdrawn in: before it is resolved (CLOSED-LOOP.md). */
+const WITHDRAWABLE = new Set(['received', 'returned', 'dispatched', 'accepted']);
 const LEVELS = ['very_satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied', 'very_dissatisfied'];
 /** The decider's limits (libs/domain/src/text.ts and the request routes): a title up to 100 characters, text up to 2,000. */
 const TITLE = 100;
 const TEXT = 2000;
+/** A withdrawal's reason: up to 500 characters (the withdraw route). */
+const REASON = 500;
 
 /** Moves `#t=<token>` from the address bar (and the history entry) into sessionStorage. */
 function takeTokenFromLink() {
@@ -169,6 +173,7 @@ async function showOne(id) {
     h('h2', { id: 'request-title', tabindex: '-1' }, r.title),
     h('dl', { id: 'facts' }, facts.flatMap(([label, value]) => [h('dt', {}, t(label)), h('dd', { dataset: { fact: label } }, value)])),
     r.status === 'resolved' ? rateForm(r) : null,
+    WITHDRAWABLE.has(r.status) ? withdrawForm(r) : null,
     h('h3', {}, t('history')),
     h('ol', { class: 'history', id: 'history' }, (r.history ?? []).map((s) => h('li', { dataset: { type: s.type } },
       h('strong', {}, labelOr(s.type)), ' · ', t(`by_${s.by}`), ' · ', h('time', { datetime: s.at }, when(s.at)), s.text ? h('p', { class: 'text' }, s.text) : null)))));
@@ -193,6 +198,39 @@ function rateForm(r) {
     try {
       await api.post(`/v1/requests/${enc(r.requestId)}/rating`, { level: String(data.get('level')), ...(comment ? { comment } : {}) });
       say(t('rated'));
+      await render();
+    } catch (error) {
+      status.className = 'status error';
+      status.textContent = refusal(error);
+      markFields(form, error);
+    }
+  });
+  return form;
+}
+
+/**
+ * Withdrawing a request not yet answered (撤回), with an optional reason; the page asks once more
+ * before it sends, since a withdrawn request is closed for good.
+ * @param {Request} r
+ */
+function withdrawForm(r) {
+  const status = h('p', { class: 'status', id: 'withdraw-status', role: 'alert' });
+  const confirm = h('label', { for: 'withdraw-confirm', class: 'check' },
+    h('input', { type: 'checkbox', id: 'withdraw-confirm', name: 'confirm', required: true }), h('span', {}, t('withdrawConfirm')));
+  const form = h('form', { id: 'withdraw-form', 'aria-labelledby': 'withdraw-title' },
+    h('h3', { id: 'withdraw-title' }, t('withdrawTitle')),
+    textField('reason', 'withdrawReason', REASON, true, false),
+    confirm,
+    h('div', { class: 'buttons' }, h('button', { type: 'submit', id: 'withdraw-submit' }, t('withdraw'))),
+    status);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const reason = String(new FormData(form).get('reason') ?? '').trim();
+    status.className = 'status';
+    status.textContent = t('sending');
+    try {
+      await api.post(`/v1/requests/${enc(r.requestId)}/withdraw`, reason ? { reason } : {});
+      say(t('withdrawn'));
       await render();
     } catch (error) {
       status.className = 'status error';
