@@ -128,6 +128,7 @@ describeIfInstalled(chromiumInstalled, 'the requests page /r in Chromium', () =>
     await tabTo(page, `#requests li[data-id="${id}"] a`);
     await page.keyboard.press('Enter');
     await page.locator('#rate-form').waitFor();
+    expect(await page.locator('#withdraw-form').count()).toBe(0); // answered: too late to withdraw
     expect(await page.locator('#history li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.type))).toEqual(['RequestReceived', 'RequestDispatched', 'RequestAccepted', 'RequestResolved']);
     expect(await page.locator('[data-fact="reply"]').textContent()).toContain('许可证已核发');
     expect(await page.locator('[data-fact="agency"]').textContent()).toBe('徐州市税务局'); // the directory's name
@@ -151,5 +152,46 @@ describeIfInstalled(chromiumInstalled, 'the requests page /r in Chromium', () =>
     await screenshot(page, 'r-phone-rated-en.png');
     filed = await mine();
     expect(filed.map((r) => [r.requestId, r.status, r.outcome])).toEqual([[id, 'closed', 'satisfied']]);
+  });
+
+  it('offers the deployment\'s categories (from the API, in the page\'s language) and withdraws a request not yet answered, keyboard only at 375 px', async () => {
+    const categories = (await t.http().get('/v1/public/request-categories').expect(200)).body.categories as { category: string; label: { zh: string; en: string } }[];
+    const filing = await t.http().post('/v1/requests').set(as(token('enterprise', code))).send({ category: 'land', title: '厂房用地规划咨询', description: '希望了解用地规划调整进度' }).expect(201);
+    const id = filing.body.requestId as string;
+    await t.http().post(`/v1/requests/${id}/dispatch`).set(as(CENTRE)).send({ agencyId: 'tax' }).expect(200);
+    seen = await openPage(browser, phone);
+    const { page } = seen;
+    await page.goto(`${t.url}/r#t=${token('enterprise', code)}`);
+    await page.locator(`#requests li[data-id="${id}"]`).waitFor();
+    const options = () => page.locator('#category-field option').evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent]));
+    expect(await options()).toEqual(categories.map((c) => [c.category, c.label.zh]));
+    expect(await page.locator(`#requests li[data-id="${id}"] .muted`).textContent()).toContain(categories.find((c) => c.category === 'land')!.label.zh);
+    await tabTo(page, '#lang');
+    await page.keyboard.press('Enter');
+    await page.locator('#mine-title').filter({ hasText: /[A-Za-z]/ }).waitFor();
+    expect(await options()).toEqual(categories.map((c) => [c.category, c.label.en]));
+
+    await tabTo(page, `#requests li[data-id="${id}"] a`);
+    await page.keyboard.press('Enter');
+    await page.locator('#withdraw-form').waitFor();
+    expect(await page.locator('[data-fact="category"]').textContent()).toBe(categories.find((c) => c.category === 'land')!.label.en);
+    await tabTo(page, '#reason-field');
+    await page.keyboard.type('已自行解决');
+    // Not confirmed: the browser keeps the form from going out.
+    await tabTo(page, '#withdraw-submit');
+    await page.keyboard.press('Enter');
+    expect((await mine()).find((r) => r.requestId === id)?.status).toBe('dispatched');
+    await tabTo(page, '#withdraw-confirm');
+    await page.keyboard.press('Space');
+    await tabTo(page, '#withdraw-submit');
+    await page.keyboard.press('Enter');
+    await page.locator('#message').filter({ hasText: /withdrawn/ }).waitFor();
+    await page.locator('#history li[data-type="RequestWithdrawn"]').waitFor();
+    expect(await page.locator('#withdraw-form').count()).toBe(0);
+    expect(await page.locator('[data-fact="status"]').textContent()).toBe('Withdrawn');
+    expect(await page.locator('#history li[data-type="RequestWithdrawn"]').textContent()).toContain('已自行解决');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await screenshot(page, 'r-phone-withdrawn-en.png');
+    expect((await mine()).find((r) => r.requestId === id)).toMatchObject({ status: 'withdrawn', outcome: 'withdrawn' });
   });
 });

@@ -35,7 +35,7 @@ const controllers = controllersOf(ApiModule.forRoot({ inProcessProjector: true }
 describe('the API controllers', () => {
   it('are found: the routes of every feature and the pages', () => {
     const names = controllers.map((c) => c.name);
-    expect(names).toEqual(expect.arrayContaining(['CampaignsController', 'PublicController', 'HealthController', 'WebController', 'PublishedCampaignsController']));
+    expect(names).toEqual(expect.arrayContaining(['CampaignsController', 'PublicController', 'HealthController', 'WebController', 'PublishedCampaignsController', 'QuestionnaireController', 'WorkbenchController', 'RequestPageController']));
   });
 
   it.each(controllers.map((c) => [c.name, c] as const))('%s injects the buses (or readiness, or the pages), never a store', (_name, controller) => {

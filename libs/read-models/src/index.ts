@@ -15,6 +15,7 @@ export * from './projections/directory.projection';
 export * from './projections/cases.projection';
 export * from './projections/agencies.projection';
 export * from './projections/request-queue.projection';
+export * from './projections/queue-index';
 export * from './projections/rectification-docs';
 export * from './projections/rectification.projection';
 export * from './projections/request-report-docs';

@@ -162,6 +162,10 @@ export const API_SCHEMAS: Record<string, SchemaObject> = {
     categories: array({ allOf: [obj({ category: str }), $('PublicRequestFigures')] }),
     total: $('PublicRequestFigures'),
   }, [], 'no text, no agency, no enterprise'),
+  RequestCategories: obj({
+    categories: array(obj({ category: str, label: obj({ zh: str, en: str }), resolveDays: int })),
+    dispatchDays: int, acceptDays: int, maxExtensionDays: int, rateDays: int,
+  }, [], 'in the order offered; days are working days (rateDays: natural days), as configured'),
   ParkedNotices: obj({
     parked: array(obj({ key: str, kind: str, subject: obj({ type: str, id: str }), tries: int, lastError: str, parkedAt: time, notice: { type: 'object' } })),
     next: nullable(str),

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { QuestionnairePages } from '../questionnaire/questionnaire.controller';
+import { questionnairePage } from '../questionnaire/questionnaire.controller';
 import { chartJsPath, DASHBOARD_DIR, WebAssets } from '../web/web-assets';
 import { PageFolder, SHARED_DIR } from './page-folder';
 
@@ -44,7 +44,7 @@ describe('PageFolder', () => {
     expect([...web.pages.keys()].sort()).toEqual(['index', 'public']);
     expect(web.file('chart.umd.js')!.body.toString('utf8', 0, 200)).toMatch(/Chart\.js v4/);
     expect(web.file('shared/api-client.js')!.body.toString()).toMatch(/export function apiClient/);
-    const questionnaire = new QuestionnairePages({ dir: join(__dirname, '..', 'questionnaire', 'public') });
+    const questionnaire = new questionnairePage.Pages({ dir: join(__dirname, '..', 'questionnaire', 'public') });
     expect([...questionnaire.pages.keys()]).toEqual(['index']);
     expect(questionnaire.file('shared/token.js')!.body.toString()).toMatch(/export function decodeToken/);
   });

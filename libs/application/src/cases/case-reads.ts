@@ -7,11 +7,12 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { CaseDetail, CaseObject, CaseRecord, caseRecordOf, campaignDecider, LoopActor, mayIdentifyEnterprise, NotFound, presentCase, streams } from '@survey/domain';
-import { CASES, CaseDoc, DIRECTORY, DirectoryDoc, DocumentReads, READ_MODEL_STORE } from '@survey/read-models';
+import { CASE_QUEUES, CASES, CaseDoc, DIRECTORY, DirectoryDoc, DocumentReads, QueueBucket, QueueEntry, QueueScope, READ_MODEL_STORE } from '@survey/read-models';
 import type { Principal } from '../auth/tokens';
 import { loopActorOf } from '../auth/actor';
 import { CONTEXT_MAX_AGE_MS } from '../ballots/ballot-context';
 import { Aggregates } from '../runtime/aggregates';
+import { queueIds } from '../runtime/queue-entries';
 
 export interface ReadableCase {
   doc: CaseDoc;
@@ -29,9 +30,10 @@ export class CaseReads {
     return this.aggregates.now();
   }
 
-  /** Every case, folded (the queues filter and sort them). */
-  async all(): Promise<ReadableCase[]> {
-    return this.folded(await this.readModels.list<CaseDoc>(CASES));
+  /** The cases of a queue's scope and buckets that `keep` keeps, folded (the queue filters and sorts them). */
+  async queue(scope: QueueScope, buckets: readonly QueueBucket[], keep: (entry: QueueEntry) => boolean): Promise<ReadableCase[]> {
+    const ids = await queueIds(this.readModels, CASE_QUEUES, scope, buckets, keep);
+    return ids.length ? this.folded([...(await this.readModels.getMany<CaseDoc>(CASES, ids)).values()]) : [];
   }
 
   /** One case for the viewer, with its history; NotFound when unknown or not the viewer's to know of. */

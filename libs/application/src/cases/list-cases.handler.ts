@@ -1,16 +1,17 @@
 /**
  * The case queues: overdue first, then by the next due date (open cases before closed ones), then
- * by case id, a page at a time. The cursor is the last case's place in that order, so a page
- * follows on from the previous one however many cases came in meanwhile. An agency reads its own
- * agency's cases only: asking for another agency's is a 403 (the route says whose they are).
+ * by case id, a page at a time (../runtime/queue-page.ts). Only the cases the filter can keep are
+ * read: the queue index's entries of the agency asked for (or everyone's) in the buckets the
+ * status needs, of the campaign asked for. An agency reads its own agency's cases only: asking for
+ * another agency's is a 403 (the route says whose they are).
  */
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { caseListItem, caseVisibleTo, Forbidden, Invalid, OpenedCase, pendingCaseDeadlines, followUpDue } from '@survey/domain';
+import { caseListItem, caseVisibleTo, Forbidden, OpenedCase, pendingCaseDeadlines, followUpDue } from '@survey/domain';
+import { agencyScope, ALL, QueueBucket, QueueScope } from '@survey/read-models';
 import { loopActorOf } from '../auth/actor';
+import { QUEUE_RANK, QueuePlace, cursorPlace, queuePage } from '../runtime/queue-page';
 import { CaseReads, ReadableCase } from './case-reads';
 import { CaseFilter, ListCasesQuery } from './list-cases.query';
-
-type Place = [rank: number, due: string, caseId: string];
 
 @QueryHandler(ListCasesQuery)
 export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
@@ -21,19 +22,23 @@ export class ListCasesHandler implements IQueryHandler<ListCasesQuery> {
     if (viewer.role === 'agency' && filter.agencyId !== undefined && filter.agencyId !== viewer.agencyId) {
       throw new Forbidden(`an agency reads its own cases only (agency ${viewer.agencyId})`);
     }
-    const after = filter.after === undefined ? undefined : cursorPlace(filter.after);
+    if (filter.after !== undefined) cursorPlace(filter.after);
+    const agencyId = viewer.role === 'agency' ? viewer.agencyId : filter.agencyId;
+    const scope: QueueScope = agencyId === undefined ? ALL : agencyScope(agencyId);
+    const candidates = await this.reads.queue(scope, bucketsFor(filter), (entry) => filter.campaignId === undefined || entry.campaignId === filter.campaignId);
     const now = this.reads.now();
-    const placed = (await this.reads.all())
-      .filter(({ doc, record }) => matches(doc, filter) && caseVisibleTo(record.state, viewer) && hasStatus(record.state, filter, now))
-      .map((c) => ({ c, place: placeOf(c, now) }))
-      .filter(({ place }) => !after || compare(place, after) > 0)
-      .sort((a, b) => compare(a.place, b.place));
-    const page = placed.slice(0, filter.limit);
-    const presented = await this.reads.present(page.map(({ c }) => c), viewer, now);
-    const cases = presented.map((detail, i) => caseListItem(page[i].c.record, viewer, now, { agencyName: detail.agencyName, enterpriseName: detail.enterprise?.name ?? null }));
-    const last = page[page.length - 1];
-    return { cases, next: placed.length > filter.limit && last ? cursorOf(last.place) : null };
+    const kept = candidates.filter(({ doc, record }) => matches(doc, filter) && caseVisibleTo(record.state, viewer) && hasStatus(record.state, filter, now));
+    const { page, next } = queuePage(kept, (c) => placeOf(c, now), filter.limit, filter.after);
+    const presented = await this.reads.present(page, viewer, now);
+    const cases = presented.map((detail, i) => caseListItem(page[i].record, viewer, now, { agencyName: detail.agencyName, enterpriseName: detail.enterprise?.name ?? null }));
+    return { cases, next };
   }
+}
+
+/** Open and overdue cases are in the open bucket; closed ones in the done one. */
+function bucketsFor(f: CaseFilter): QueueBucket[] {
+  if (f.status === undefined) return ['open', 'done'];
+  return f.status === 'closed' ? ['done'] : ['open'];
 }
 
 const matches = (doc: ReadableCase['doc'], f: CaseFilter) =>
@@ -54,30 +59,10 @@ function hasStatus(s: OpenedCase, f: CaseFilter, now: Date): boolean {
   }
 }
 
-/** Overdue (0), open (1), closed (2); then the next deadline the case waits on (its rectification's once none is pending). */
-function placeOf({ record }: ReadableCase, now: Date): Place {
+/** Overdue, open, closed; then the next deadline the case waits on (its rectification's once none is pending). */
+function placeOf({ record }: ReadableCase, now: Date): QueuePlace {
   const s = record.state;
   const pending = pendingCaseDeadlines(s).map((d) => d.due).sort();
   const due = pending[0] ?? followUpDue(s) ?? s.rectifyDue;
-  return [overdueAt(s, now) ? 0 : s.status === 'closed' ? 2 : 1, due, s.caseId];
-}
-
-function compare(a: Place, b: Place): number {
-  if (a[0] !== b[0]) return a[0] - b[0];
-  if (a[1] !== b[1]) return a[1] < b[1] ? -1 : 1;
-  return a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0;
-}
-
-const cursorOf = (place: Place) => Buffer.from(JSON.stringify(place)).toString('base64url');
-
-function cursorPlace(cursor: string): Place {
-  try {
-    const place: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(place) && place.length === 3 && typeof place[0] === 'number' && typeof place[1] === 'string' && typeof place[2] === 'string') {
-      return place as Place;
-    }
-  } catch {
-    // a cursor that is not ours: the same answer as a well-formed one of the wrong shape
-  }
-  throw Invalid.because('bad query parameter', [{ field: 'after', message: 'must be the `next` of a previous page' }]);
+  return [overdueAt(s, now) ? QUEUE_RANK.overdue : s.status === 'closed' ? QUEUE_RANK.done : QUEUE_RANK.open, due, s.caseId];
 }

@@ -8,6 +8,7 @@ import { HttpLimits, httpLimits } from './http-limits';
 import { loadLimits, ReplayLimits, RateLimits } from './limits';
 import { observability, Observability } from './observability';
 import { NotifyConfig, notifyConfig } from './notify-config';
+import { RequestConfig, requestConfig } from './request-config';
 
 export interface AppConfig {
   port: number;
@@ -36,6 +37,8 @@ export interface AppConfig {
   rateLimits?: RateLimits;
   /** Working days to contact the enterprise behind a bad review and to rectify (CASE_CONTACT_DAYS, CASE_RECTIFY_DAYS); 1 and 15 when absent. */
   cases?: CaseDays;
+  /** The requests' categories and deadlines (REQUEST_CATEGORIES_FILE, REQUEST_*_DAYS, ./request-config.ts); the contract's defaults when absent. */
+  requests?: RequestConfig;
   /** LOG_LEVEL, METRICS_PORT, METRICS_TOKEN (./observability.ts); info and no /metrics when absent. */
   observability?: Observability;
   /** The webhook outbox (NOTIFY_*, ./notify-config.ts); unset → no notices are sent. */
@@ -109,6 +112,7 @@ export function loadConfig(env: Env = process.env, options: { requireSecret?: bo
       contactDays: integer(env, 'CASE_CONTACT_DAYS', DEFAULT_CASE_DAYS.contactDays, 1, 30),
       rectifyDays: integer(env, 'CASE_RECTIFY_DAYS', DEFAULT_CASE_DAYS.rectifyDays, 1, 250),
     },
+    requests: requestConfig(env),
     observability: observability(env),
     notify: notifyConfig(env),
     caseProcesses: onOff(env, 'CASE_PROCESSES'),

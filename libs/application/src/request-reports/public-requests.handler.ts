@@ -7,14 +7,18 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DocumentReads, READ_MODEL_STORE } from '@survey/read-models';
 import { publicRequests, PublicRequests } from '@survey/reporting';
 import { PublicRequestsQuery } from './public-requests.query';
-import { REPORTED_CATEGORIES, requestDays } from './request-source';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { reportedCategories, requestDays } from './request-source';
 
 @QueryHandler(PublicRequestsQuery)
 export class PublicRequestsHandler implements IQueryHandler<PublicRequestsQuery> {
-  constructor(@Inject(READ_MODEL_STORE) private readonly readModels: DocumentReads) {}
+  constructor(
+    @Inject(READ_MODEL_STORE) private readonly readModels: DocumentReads,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async execute({ year }: PublicRequestsQuery): Promise<PublicRequests> {
     const days = await requestDays(this.readModels, year === null ? '' : `${year}-`);
-    return publicRequests(year, REPORTED_CATEGORIES, days);
+    return publicRequests(year, reportedCategories(this.config), days);
   }
 }

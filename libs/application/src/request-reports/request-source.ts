@@ -4,13 +4,14 @@
  * the span lies within one), and for the staff report the open requests and the directory's names.
  * The categories listed first are the deployment's, in their order.
  */
-import { DEFAULT_REQUEST_CATEGORIES } from '@survey/domain';
 import { DocumentReads, OpenRequestDoc, REQUEST_REPORT, RequestAgencyDoc, RequestDayDoc, requestReportsProjection } from '@survey/read-models';
 import type { RequestReportInput } from '@survey/reporting';
+import type { AppConfig } from '../config/config';
+import { DEFAULT_REQUEST_CONFIG } from '../config/request-config';
 import { atOneCheckpoint } from '../projections/one-checkpoint';
 
-/** The categories listed first, zeros included; until a deployment may configure its own, the contract's defaults. */
-export const REPORTED_CATEGORIES: readonly string[] = DEFAULT_REQUEST_CATEGORIES;
+/** The categories listed first, zeros included: the deployment's (../config/request-config.ts). */
+export const reportedCategories = (config: AppConfig): readonly string[] => (config.requests ?? DEFAULT_REQUEST_CONFIG).categories.map((c) => c.category);
 
 /** The longest prefix of day ids that every day of the span starts with: its year when from and to share one. */
 export function dayPrefixOf(from: string | null, to: string | null): string {
@@ -21,13 +22,13 @@ export function requestDays(reads: DocumentReads, prefix: string): Promise<Reque
   return atOneCheckpoint(reads, requestReportsProjection.name, () => reads.list<RequestDayDoc>(REQUEST_REPORT.days, prefix));
 }
 
-export function requestReportInput(reads: DocumentReads, from: string | null, to: string | null): Promise<RequestReportInput> {
+export function requestReportInput(reads: DocumentReads, categories: readonly string[], from: string | null, to: string | null): Promise<RequestReportInput> {
   return atOneCheckpoint(reads, requestReportsProjection.name, async () => {
     const [days, open, agencies] = await Promise.all([
       reads.list<RequestDayDoc>(REQUEST_REPORT.days, dayPrefixOf(from, to)),
       reads.list<OpenRequestDoc>(REQUEST_REPORT.open),
       reads.list<RequestAgencyDoc>(REQUEST_REPORT.agencies),
     ]);
-    return { from, to, agencies: agencies.map(({ agencyId, name }) => ({ agencyId, name })), categories: REPORTED_CATEGORIES, days, open };
+    return { from, to, agencies: agencies.map(({ agencyId, name }) => ({ agencyId, name })), categories, days, open };
   });
 }

@@ -53,7 +53,7 @@ describe('DeadlineScheduler on requests', () => {
   }
   const scheduler = async () => {
     const aggregates = new Aggregates(events, clock);
-    const s = new DeadlineScheduler(events, new CaseRuntime(aggregates, calendars, config), new RequestRuntime(aggregates, calendars));
+    const s = new DeadlineScheduler(events, new CaseRuntime(aggregates, calendars, config), new RequestRuntime(aggregates, calendars, config));
     stoppers.push(s);
     await s.start();
     return s;

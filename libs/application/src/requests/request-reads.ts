@@ -10,10 +10,13 @@ import {
   Forbidden, LoopActor, NotFound, presentRequest, RequestDetail, RequestEvent, RequestRecord, requestRecordOf, streams,
 } from '@survey/domain';
 import { EVENT_STORE, EventStore } from '@survey/event-store';
-import { DIRECTORY, DirectoryDoc, DocumentReads, READ_MODEL_STORE, REQUEST_QUEUE, RequestDoc } from '@survey/read-models';
+import {
+  DIRECTORY, DirectoryDoc, DocumentReads, QueueBucket, QueueEntry, QueueScope, READ_MODEL_STORE, REQUEST_QUEUE, REQUEST_QUEUES, RequestDoc,
+} from '@survey/read-models';
 import type { Principal } from '../auth/tokens';
 import { loopActorOf } from '../auth/actor';
 import { Aggregates } from '../runtime/aggregates';
+import { queueIds } from '../runtime/queue-entries';
 
 export interface ReadableRequest {
   doc: Pick<RequestDoc, 'requestId' | 'creditCode' | 'category' | 'agencies'>;
@@ -38,10 +41,12 @@ export class RequestReads {
     return this.aggregates.now();
   }
 
-  /** Every request, folded (the queues filter and sort them). */
-  async all(): Promise<ReadableRequest[]> {
-    const docs = await this.readModels.list<RequestDoc>(REQUEST_QUEUE);
-    return docs.flatMap((doc) => {
+  /** The requests of a queue's scope and buckets that `keep` keeps, folded (the queue filters and sorts them). */
+  async queue(scope: QueueScope, buckets: readonly QueueBucket[], keep: (entry: QueueEntry) => boolean): Promise<ReadableRequest[]> {
+    const ids = await queueIds(this.readModels, REQUEST_QUEUES, scope, buckets, keep);
+    if (ids.length === 0) return [];
+    const docs = await this.readModels.getMany<RequestDoc>(REQUEST_QUEUE, ids);
+    return [...docs.values()].flatMap((doc) => {
       const record = requestRecordOf(doc.events);
       return record ? [{ doc, record }] : [];
     });

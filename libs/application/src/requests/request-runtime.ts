@@ -4,23 +4,31 @@
  * (categories and deadlines). Also the one way to load, decide and append on a request's stream,
  * giving a missed deadline its deterministic id so that two schedulers record it once.
  */
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
-  DEFAULT_REQUEST_POLICY, LoopActor, RequestCommand, RequestContext, requestDeadlineMissedEventId, requestDecider, RequestEvent, RequestPolicy, RequestState,
+  LoopActor, RequestCommand, RequestContext, requestDeadlineMissedEventId, requestDecider, RequestEvent, RequestPolicy, RequestState,
   streams, WorkingDayCalendar,
 } from '@survey/domain';
 import { CalendarLoader } from '../calendar/calendar-loader';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { DEFAULT_REQUEST_CONFIG, RequestConfig, requestPolicyOf } from '../config/request-config';
 import { Aggregates, Loaded } from '../runtime/aggregates';
 import type { CommandMeta } from '../runtime/command-meta';
 
 @Injectable()
 export class RequestRuntime {
-  readonly policy: RequestPolicy = DEFAULT_REQUEST_POLICY;
+  /** The deployment's categories (with their labels) and deadlines, as configured. */
+  readonly config: RequestConfig;
+  readonly policy: RequestPolicy;
 
   constructor(
     readonly aggregates: Aggregates,
     private readonly calendars: CalendarLoader,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.config = config.requests ?? DEFAULT_REQUEST_CONFIG;
+    this.policy = requestPolicyOf(this.config);
+  }
 
   calendar(): WorkingDayCalendar {
     return this.calendars.get();

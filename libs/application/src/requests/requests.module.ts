@@ -10,12 +10,13 @@ import { AgenciesModule } from '../agencies/agencies.module';
 import { FileRequestHandler } from './file-request.handler';
 import { GetRequestHandler } from './get-request.handler';
 import { ListRequestsHandler } from './list-requests.handler';
+import { RequestCategoriesHandler } from './request-categories.handler';
 import { RequestReads } from './request-reads';
 import { RequestRuntime } from './request-runtime';
 import { RequestStepHandler } from './request-step.handler';
 
 const commandHandlers = [FileRequestHandler, RequestStepHandler];
-const queryHandlers = [GetRequestHandler, ListRequestsHandler];
+const queryHandlers = [GetRequestHandler, ListRequestsHandler, RequestCategoriesHandler];
 
 @Module({
   imports: [AgenciesModule],

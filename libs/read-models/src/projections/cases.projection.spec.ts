@@ -1,10 +1,12 @@
 import { caseRecordOf } from '@survey/domain';
 import { acme, caseEvents } from '@survey/domain/testing';
-
-const { caseOpened, contacted, reported } = caseEvents;
 import type { RecordedEvent } from '@survey/event-store';
 import type { Doc, DocAccess } from '../index';
-import { CASES, CaseDoc, casesProjection } from './cases.projection';
+import { closedAs, foldAsStored, on, recordedLoop } from '../testing';
+import { CASE_QUEUES, CASES, CaseDoc, casesProjection } from './cases.projection';
+import { agencyScope, queuePrefix } from './queue-index';
+
+const { caseOpened, contacted, reported, caseId } = caseEvents;
 
 let position = 0;
 const by = (role: string, event: { type: string; data: object }): RecordedEvent =>
@@ -36,4 +38,26 @@ describe('cases projection', () => {
   it('adds nothing for a case whose opening it never saw', () => expect(project([by('centre', contacted())]).size).toBe(0));
 
   it('ignores events of other types', () => expect(casesProjection.reads(by('admin', { type: 'CampaignClosed', data: {} }))).toEqual([]));
+});
+
+describe('cases projection: the queue index', () => {
+  const entries = (events: RecordedEvent[]) =>
+    [...foldAsStored(casesProjection, events).keys()].filter((key) => key.startsWith(`${CASE_QUEUES}|`)).map((key) => key.slice(CASE_QUEUES.length + 1)).sort();
+  const opening = { agencyId: 'a/b' };
+
+  it('files an opened case in everyone’s open queue and its agency’s, the agency id written with its length', () => {
+    const events = recordedLoop(on(opening, caseOpened(), contacted()));
+    expect(entries(events)).toEqual([`open/agency:3:a/b/${caseId}`, `open/all/${caseId}`]);
+  });
+
+  it('moves a closed case to the done queues', () => {
+    const events = recordedLoop(on(opening, caseOpened(), contacted(), closedAs('unreachable', null, caseEvents.local('2019-12-10 10:00'))));
+    expect(entries(events)).toEqual([`done/agency:3:a/b/${caseId}`, `done/all/${caseId}`]);
+    expect(foldAsStored(casesProjection, events).get(`${CASE_QUEUES}|done/all/${caseId}`)).toEqual({ id: caseId, campaignId: 'xz-2019' });
+  });
+
+  it('keeps an agency whose id starts like another’s out of its queue', () => {
+    expect(queuePrefix('open', agencyScope('a/b')).startsWith(queuePrefix('open', agencyScope('a')))).toBe(false);
+    expect(queuePrefix('open', agencyScope('a')).startsWith(queuePrefix('open', agencyScope('a/b')))).toBe(false);
+  });
 });

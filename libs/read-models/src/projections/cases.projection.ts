@@ -9,8 +9,11 @@ import type { RectificationEvent } from '@survey/domain';
 import type { RecordedEvent } from '@survey/event-store';
 import { defineProjection } from '../projection';
 import type { EventHandler } from '../projection';
+import { agencyScope, ALL, enqueue, markDone, QueueEntry } from './queue-index';
 
 export const CASES = 'cases';
+/** The cases' queue index (./queue-index.ts): everyone's queue and the case's agency's, open or done. */
+export const CASE_QUEUES = 'case-queues';
 
 export interface CaseDoc {
   [key: string]: unknown;
@@ -29,18 +32,23 @@ const step: EventHandler<RecordedEvent & RectificationEvent> = {
     if (event.type === 'RectificationCaseOpened') {
       const { caseId, campaignId, agencyId, creditCode } = event.data;
       docs.put(CASES, caseId, { caseId, campaignId, agencyId, creditCode, events: [entry] } satisfies CaseDoc);
+      enqueue(docs, CASE_QUEUES, [ALL, agencyScope(agencyId)], queueEntry(event.data));
       return;
     }
     const doc = docs.get<CaseDoc>(CASES, event.data.caseId);
     if (!doc) return; // no case without its opening: nothing to add to
     doc.events.push(entry);
     docs.put(CASES, doc.caseId, doc);
+    // A closed case is closed for good (any step on it is refused), so this is its last move.
+    if (event.type === 'RectificationCaseClosed') markDone(docs, CASE_QUEUES, [ALL, agencyScope(doc.agencyId)], queueEntry(doc));
   },
 };
 
+const queueEntry = ({ caseId, campaignId }: { caseId: string; campaignId: string }): QueueEntry => ({ id: caseId, campaignId });
+
 export const casesProjection = defineProjection({
   name: 'cases',
-  collections: [CASES],
+  collections: [CASES, CASE_QUEUES],
   on: {
     RectificationCaseOpened: step, RectificationRatingRevised: step, EnterpriseContacted: step, RectificationReported: step,
     FollowUpRated: step, RectificationReopened: step, RectificationEscalated: step, AppealFiled: step, AppealDecided: step,

@@ -4,6 +4,7 @@
 // the round's report, once per round, within seven days. Nothing else is offered: the steps are
 // the centre's and the agency's.
 import { MAX_COMMENT, scaleFieldset } from './rating-form.js';
+import { deadline, moment } from './shared/deadlines.js';
 import { both, h, levelLabel } from './view.js';
 
 /**
@@ -37,13 +38,9 @@ export function followUpDue(reportedAt) {
 export const awaitsFollowUp = (c) => c.status === 'reported' && c.report !== null && c.followUp?.round !== c.round && Date.now() < followUpDue(c.report.at);
 
 /** @param {string} iso */
-const fmt = (iso) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' });
+const fmt = (iso) => moment(iso, 'zh');
 /** A deadline as the rules word it: 24:00 of its last day (Shanghai time), not 00:00 of the next. @param {string} iso */
-const fmtDue = (iso) => {
-  const at = Date.parse(iso);
-  if ((at + SHANGHAI_MS) % DAY_MS !== 0) return fmt(iso);
-  return `${new Date(at - 1).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium' })} 24:00`;
-};
+const fmtDue = (iso) => deadline(iso, 'zh');
 /** @param {Map<string, string[]>} table @param {string} key */
 const pair = (table, key) => {
   const [zh, en] = table.get(key) ?? [key, key];

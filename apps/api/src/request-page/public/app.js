@@ -16,13 +16,17 @@ import { currentLang, due, labelOr, setLang, t, when } from './labels.js';
  *   outcome: string | null, history?: { type: string, at: string, by: string, text: string | null }[] }} Request
  */
 
+/** @typedef {{ category: string, label: { zh: string, en: string }, resolveDays: number }} Category */
+
 const KEY = 'survey.requestsLink';
-/** CLOSED-LOOP.md's default categories; the API answers a field error for one it is not configured with. */
-const CATEGORIES = ['consultation', 'approval', 'operations', 'finance', 'land', 'talent', 'contracts', 'legal', 'disturbance'];
+/** Statuses a request may be withdrawn in: before it is resolved (CLOSED-LOOP.md). */
+const WITHDRAWABLE = new Set(['received', 'returned', 'dispatched', 'accepted']);
 const LEVELS = ['very_satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied', 'very_dissatisfied'];
 /** The decider's limits (libs/domain/src/text.ts and the request routes): a title up to 100 characters, text up to 2,000. */
 const TITLE = 100;
 const TEXT = 2000;
+/** A withdrawal's reason: up to 500 characters (the withdraw route). */
+const REASON = 500;
 
 /** Moves `#t=<token>` from the address bar (and the history entry) into sessionStorage. */
 function takeTokenFromLink() {
@@ -38,6 +42,22 @@ function takeTokenFromLink() {
 const main = byId('main');
 /** @type {ReturnType<typeof apiClient>} */
 let api;
+/** @type {Promise<Map<string, Category>> | undefined} the deployment's categories, asked for once (GET /v1/public/request-categories) */
+let categories;
+
+/** @returns {Promise<Map<string, Category>>} */
+function loadCategories() {
+  categories ??= api.call('GET', '/v1/public/request-categories', { signed: false })
+    .then((/** @type {{ categories: Category[] }} */ body) => new Map(body.categories.map((c) => [c.category, c])))
+    .catch((error) => {
+      categories = undefined;
+      throw error;
+    });
+  return categories;
+}
+
+/** A category's label in the page's language; the id itself for one no longer configured. @param {Map<string, Category>} known @param {string} id */
+const categoryLabel = (known, id) => known.get(id)?.label[currentLang()] ?? id;
 
 /** @param {string | null} text @param {boolean} [problem] */
 function say(text, problem = false) {
@@ -73,17 +93,18 @@ function textField(name, label, max, multiline = true, required = true) {
 }
 
 /**
- * The filing form. Its Idempotency-Key is made when the form is drawn and kept until the API has
- * filed the request: a second press, or a retry after a lost answer, names the same filing.
- * @param {() => void} filed
+ * The filing form, offering the deployment's categories. Its Idempotency-Key is made when the form
+ * is drawn and kept until the API has filed the request: a second press, or a retry after a lost
+ * answer, names the same filing.
+ * @param {Map<string, Category>} known @param {() => void} filed
  */
-function fileForm(filed) {
+function fileForm(known, filed) {
   let key = crypto.randomUUID();
   let sending = false;
   const status = h('p', { class: 'status', id: 'file-status', role: 'alert' });
   const form = h('form', { id: 'file-form' },
     h('label', { for: 'category-field' }, h('span', {}, t('category')),
-      h('select', { id: 'category-field', name: 'category' }, CATEGORIES.map((c) => h('option', { value: c }, t(`cat_${c}`))))),
+      h('select', { id: 'category-field', name: 'category' }, [...known.keys()].map((c) => h('option', { value: c }, categoryLabel(known, c))))),
     textField('title', 'subject', TITLE, false),
     textField('description', 'description', TEXT),
     h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary', id: 'file-submit' }, t('submit'))),
@@ -119,26 +140,26 @@ function fileForm(filed) {
 const badges = (r) => [h('span', { class: 'badge', dataset: { status: r.status } }, labelOr(`rq_${r.status}`)), r.overdue.length ? h('span', { class: 'badge late' }, '!') : null];
 
 async function showList() {
-  /** @type {{ requests: Request[] }} */
-  const { requests } = await api.get('/v1/requests?limit=500');
+  /** @type {[{ requests: Request[] }, Map<string, Category>]} */
+  const [{ requests }, known] = await Promise.all([api.get('/v1/requests?limit=500'), loadCategories()]);
   const list = h('ol', { class: 'requests', id: 'requests' }, requests.map((r) => h('li', { dataset: { id: r.requestId, status: r.status } },
-    h('a', { href: `#/${encodeURIComponent(r.requestId)}` }, h('span', { class: 'title' }, r.title), badges(r), h('span', { class: 'muted' }, `${t(`cat_${r.category}`)} · ${when(r.receivedAt)}`)))));
+    h('a', { href: `#/${encodeURIComponent(r.requestId)}` }, h('span', { class: 'title' }, r.title), badges(r), h('span', { class: 'muted' }, `${categoryLabel(known, r.category)} · ${when(r.receivedAt)}`)))));
   main.replaceChildren(
     h('section', { 'aria-labelledby': 'mine-title' },
       h('h2', { id: 'mine-title' }, t('mine')),
       requests.length ? list : h('p', { id: 'no-requests' }, t('none')),
       h('div', { class: 'buttons' }, h('button', { type: 'button', id: 'refresh', onclick: () => render() }, t('refresh')))),
-    fileForm(() => render()));
+    fileForm(known, () => render()));
 }
 
 /** @param {string} id */
 async function showOne(id) {
-  /** @type {[Request, { agencies: { agencyId: string, name: string }[] }]} */
-  const [r, directory] = await Promise.all([api.get(`/v1/requests/${enc(id)}`), api.get('/v1/agencies')]);
+  /** @type {[Request, { agencies: { agencyId: string, name: string }[] }, Map<string, Category>]} */
+  const [r, directory, known] = await Promise.all([api.get(`/v1/requests/${enc(id)}`), api.get('/v1/agencies'), loadCategories()]);
   const agency = directory.agencies.find((a) => a.agencyId === r.agencyId);
   const facts = [
     ['status', `${labelOr(`rq_${r.status}`)}`],
-    ['category', t(`cat_${r.category}`)],
+    ['category', categoryLabel(known, r.category)],
     ['description', r.description],
     ['agency', agency ? agency.name : r.agencyId ?? t('notDispatched')],
     ['round', String(r.round)],
@@ -152,6 +173,7 @@ async function showOne(id) {
     h('h2', { id: 'request-title', tabindex: '-1' }, r.title),
     h('dl', { id: 'facts' }, facts.flatMap(([label, value]) => [h('dt', {}, t(label)), h('dd', { dataset: { fact: label } }, value)])),
     r.status === 'resolved' ? rateForm(r) : null,
+    WITHDRAWABLE.has(r.status) ? withdrawForm(r) : null,
     h('h3', {}, t('history')),
     h('ol', { class: 'history', id: 'history' }, (r.history ?? []).map((s) => h('li', { dataset: { type: s.type } },
       h('strong', {}, labelOr(s.type)), ' · ', t(`by_${s.by}`), ' · ', h('time', { datetime: s.at }, when(s.at)), s.text ? h('p', { class: 'text' }, s.text) : null)))));
@@ -176,6 +198,39 @@ function rateForm(r) {
     try {
       await api.post(`/v1/requests/${enc(r.requestId)}/rating`, { level: String(data.get('level')), ...(comment ? { comment } : {}) });
       say(t('rated'));
+      await render();
+    } catch (error) {
+      status.className = 'status error';
+      status.textContent = refusal(error);
+      markFields(form, error);
+    }
+  });
+  return form;
+}
+
+/**
+ * Withdrawing a request not yet answered (撤回), with an optional reason; the page asks once more
+ * before it sends, since a withdrawn request is closed for good.
+ * @param {Request} r
+ */
+function withdrawForm(r) {
+  const status = h('p', { class: 'status', id: 'withdraw-status', role: 'alert' });
+  const confirm = h('label', { for: 'withdraw-confirm', class: 'check' },
+    h('input', { type: 'checkbox', id: 'withdraw-confirm', name: 'confirm', required: true }), h('span', {}, t('withdrawConfirm')));
+  const form = h('form', { id: 'withdraw-form', 'aria-labelledby': 'withdraw-title' },
+    h('h3', { id: 'withdraw-title' }, t('withdrawTitle')),
+    textField('reason', 'withdrawReason', REASON, true, false),
+    confirm,
+    h('div', { class: 'buttons' }, h('button', { type: 'submit', id: 'withdraw-submit' }, t('withdraw'))),
+    status);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const reason = String(new FormData(form).get('reason') ?? '').trim();
+    status.className = 'status';
+    status.textContent = t('sending');
+    try {
+      await api.post(`/v1/requests/${enc(r.requestId)}/withdraw`, reason ? { reason } : {});
+      say(t('withdrawn'));
       await render();
     } catch (error) {
       status.className = 'status error';

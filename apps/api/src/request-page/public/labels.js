@@ -1,5 +1,6 @@
 // @ts-check
 // The requests page's labels in Chinese and English (the shared translator keeps the reader's choice).
+import { deadline, moment } from './shared/deadlines.js';
 import { translator } from './shared/i18n.js';
 
 /** @type {Record<import('./shared/i18n.js').Lang, Record<string, string>>} */
@@ -13,8 +14,8 @@ const LABELS = {
     filed: '诉求已提交，企业服务中心将在 1 个工作日内分派。', chars: '{n} / {max}',
     status: '状态', agency: '承办部门', notDispatched: '尚未分派', receivedAt: '提交时间', resolveDue: '办结期限', reply: '答复', rating: '我的评价', round: '轮次',
     history: '办理记录', rateTitle: '评价答复', level: '满意程度', comment: '意见（可选）', rated: '评价已提交，谢谢。',
+    withdrawTitle: '撤回诉求', withdrawReason: '撤回原因（可选）', withdrawConfirm: '确认撤回：撤回后诉求即办结，不能恢复', withdraw: '撤回', withdrawn: '诉求已撤回。',
     rq_received: '待分派', rq_returned: '待重新分派', rq_dispatched: '已分派', rq_accepted: '办理中', rq_resolved: '待您评价', rq_escalated: '已督办', rq_closed: '已办结', rq_withdrawn: '已撤回',
-    cat_consultation: '政策咨询', cat_approval: '审批服务', cat_operations: '生产经营', cat_finance: '融资', cat_land: '用地规划', cat_talent: '人才用工', cat_contracts: '合同履约', cat_legal: '法律权益', cat_disturbance: '涉企检查扰企',
     very_satisfied: '非常满意', satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意', very_dissatisfied: '非常不满意',
     by_system: '系统', by_centre: '企业服务中心', by_agency: '承办部门', by_enterprise: '本企业',
     RequestReceived: '提交', RequestDispatched: '分派', RequestAccepted: '签收', RequestReturned: '退回中心', RequestExtensionAsked: '申请延期', RequestExtensionDecided: '延期决定',
@@ -29,8 +30,8 @@ const LABELS = {
     filed: 'Request filed: the service centre dispatches it within 1 working day.', chars: '{n} / {max}',
     status: 'Status', agency: 'Agency', notDispatched: 'not dispatched yet', receivedAt: 'Filed', resolveDue: 'Resolution due', reply: 'Reply', rating: 'Your rating', round: 'Round',
     history: 'History', rateTitle: 'Rate the answer', level: 'How satisfied', comment: 'Comment (optional)', rated: 'Rating received, thank you.',
+    withdrawTitle: 'Withdraw the request', withdrawReason: 'Why (optional)', withdrawConfirm: 'Yes, withdraw it: a withdrawn request is closed for good', withdraw: 'Withdraw', withdrawn: 'The request was withdrawn.',
     rq_received: 'To be dispatched', rq_returned: 'To be dispatched again', rq_dispatched: 'Dispatched', rq_accepted: 'In hand', rq_resolved: 'Awaiting your rating', rq_escalated: 'Escalated', rq_closed: 'Closed', rq_withdrawn: 'Withdrawn',
-    cat_consultation: 'Policy consultation', cat_approval: 'Approvals', cat_operations: 'Operations', cat_finance: 'Finance', cat_land: 'Land and planning', cat_talent: 'Staffing', cat_contracts: 'Contracts', cat_legal: 'Legal rights', cat_disturbance: 'Disruptive inspections',
     very_satisfied: 'Very satisfied', satisfied: 'Satisfied', basically_satisfied: 'Basically satisfied', dissatisfied: 'Dissatisfied', very_dissatisfied: 'Very dissatisfied',
     by_system: 'system', by_centre: 'service centre', by_agency: 'agency', by_enterprise: 'you',
     RequestReceived: 'Filed', RequestDispatched: 'Dispatched', RequestAccepted: 'Accepted', RequestReturned: 'Returned to the centre', RequestExtensionAsked: 'Extension asked', RequestExtensionDecided: 'Extension decided',
@@ -43,19 +44,8 @@ export const { t, has, setLang, currentLang } = translator(LABELS);
 /** A label when there is one, the text itself otherwise. @param {string} key */
 export const labelOr = (key) => (has(key) ? t(key) : key);
 
-/** A moment in Shanghai time, in the page's language. @param {string | null | undefined} iso */
-export const when = (iso) => (iso ? new Date(iso).toLocaleString(currentLang() === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }) : '—');
+/** A moment in Shanghai time, in the page's language (./shared/deadlines.js). @param {string | null | undefined} iso */
+export const when = (iso) => moment(iso, currentLang());
 
-/**
- * A deadline as the rules word it: the end (24:00, Shanghai time) of its last day, not 00:00 of the
- * next (as the workbench shows it).
- * @param {string | null | undefined} iso
- */
-export function due(iso) {
-  if (!iso) return '—';
-  const at = Date.parse(iso);
-  const shanghai = new Date(at + 8 * 3600_000);
-  if (shanghai.getUTCHours() !== 0 || shanghai.getUTCMinutes() !== 0) return when(iso);
-  const day = new Date(at - 1).toLocaleDateString(currentLang() === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'medium' });
-  return `${day} 24:00`;
-}
+/** A deadline as the rules word it (./shared/deadlines.js). @param {string | null | undefined} iso */
+export const due = (iso) => deadline(iso, currentLang());

@@ -1,5 +1,6 @@
 // @ts-check
 // The workbench's labels in Chinese and English (the shared translator keeps the reader's choice).
+import { deadline, moment } from './shared/deadlines.js';
 import { translator } from './shared/i18n.js';
 
 /** @type {Record<import('./shared/i18n.js').Lang, Record<string, string>>} */
@@ -99,21 +100,11 @@ const LABELS = {
 
 export const { t, has, setLang, currentLang } = translator(LABELS);
 
-/** A moment as the staff read it: Shanghai time, in the page's language. @param {string | null | undefined} iso */
-export const when = (iso) => (iso ? new Date(iso).toLocaleString(currentLang() === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }) : '—');
+/** A moment in Shanghai time, in the page's language (./shared/deadlines.js). @param {string | null | undefined} iso */
+export const when = (iso) => moment(iso, currentLang());
 
-/**
- * A deadline as the rules word it: the end (24:00, Shanghai time) of its last day, not 00:00 of the next.
- * @param {string | null | undefined} iso
- */
-export function due(iso) {
-  if (!iso) return '—';
-  const at = Date.parse(iso);
-  const shanghai = new Date(at + 8 * 3600_000);
-  if (shanghai.getUTCHours() !== 0 || shanghai.getUTCMinutes() !== 0) return when(iso);
-  const day = new Date(at - 1).toLocaleDateString(currentLang() === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'medium' });
-  return `${day} 24:00`;
-}
+/** A deadline as the rules word it (./shared/deadlines.js). @param {string | null | undefined} iso */
+export const due = (iso) => deadline(iso, currentLang());
 
 /** A label when there is one for the key, the text itself otherwise (a campaign's own level ids). @param {string} key */
 export const labelOr = (key) => (has(key) ? t(key) : key);
