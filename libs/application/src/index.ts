@@ -41,6 +41,7 @@ export * from './observability/metrics-endpoint';
 export * from './observability/root-logger';
 export * from './observability/redaction';
 export * from './auth/tokens';
+export * from './auth/verified-tokens';
 export * from './auth/actor';
 export * from './runtime/aggregates';
 export * from './runtime/clock';
