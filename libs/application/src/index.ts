@@ -39,6 +39,7 @@ export * from './observability/process-logger';
 export * from './observability/metrics.service';
 export * from './observability/metrics-endpoint';
 export * from './observability/root-logger';
+export * from './observability/request-log-scope';
 export * from './observability/redaction';
 export * from './auth/tokens';
 export * from './auth/verified-tokens';
