@@ -6,7 +6,7 @@ import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMet
 import { Reflector } from '@nestjs/core';
 import { QueryBus } from '@nestjs/cqrs';
 import type { FastifyRequest } from 'fastify';
-import { APP_CONFIG, AppConfig, Principal, Role, ROLES, TokenError, verifyToken } from '@survey/application';
+import { APP_CONFIG, AppConfig, Principal, Role, ROLES, TokenError, VerifiedTokens } from '@survey/application';
 import { checkInvitation } from './invitation-check';
 import { correlate } from './meta';
 
@@ -24,12 +24,17 @@ export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: Execution
 
 @Injectable()
 export class AuthGuard implements CanActivate {
+  /** A caller's next request with the same token skips the JWT work, until the token's exp. */
+  private readonly tokens: VerifiedTokens;
+
   constructor(
     private readonly reflector: Reflector,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
     // Absent where no command side runs (bench's no-op server): invitation links are then refused.
     @Optional() private readonly queries?: QueryBus,
-  ) {}
+  ) {
+    this.tokens = new VerifiedTokens(config.jwtSecret, { maxLifetimeDays: config.tokenMaxLifetimeDays });
+  }
 
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED, [context.getHandler(), context.getClass()]);
@@ -40,7 +45,7 @@ export class AuthGuard implements CanActivate {
     if (!match) throw new UnauthorizedException('a bearer token is required (Authorization: Bearer <JWT>)');
     let principal: Principal;
     try {
-      principal = verifyToken(match[1], this.config.jwtSecret, { maxLifetimeDays: this.config.tokenMaxLifetimeDays });
+      principal = this.tokens.verify(match[1]);
     } catch (e) {
       if (e instanceof TokenError) throw new UnauthorizedException(e.message);
       throw e;

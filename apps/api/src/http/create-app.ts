@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { DynamicModule, INestApplication, LoggerService, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import pino from 'pino';
-import { answerMetrics, HTTP_LIMIT_DEFAULTS, HttpLimits, Logger, MetricsService, ObservabilityModule, ProcessLogger } from '@survey/application';
+import { answerMetrics, HTTP_LIMIT_DEFAULTS, HttpLimits, Logger, MetricsService, ObservabilityModule, ProcessLogger, requestLogScope } from '@survey/application';
 import { observeRequests } from './access-log';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { addApiHeaders } from './api-headers';
@@ -60,6 +60,9 @@ export async function createHttpApp(module: DynamicModule | Type<unknown>, optio
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors: sendFrameworkProblem,
     clientErrorHandler: sendClientErrorProblem,
+    // No Nest middleware runs here (the request's log scope is a Fastify hook below), so no
+    // Express-style middleware layer on every request; a module that adds one fails at start-up.
+    skipMiddie: true,
   });
   const log = options.pino ?? pino({ level: 'silent' });
   const metrics = options.metrics ?? new MetricsService(false);
@@ -79,9 +82,11 @@ export async function createHttpApp(module: DynamicModule | Type<unknown>, optio
   app.useGlobalFilters(new ProblemFilter());
   // JSON only: any other media type is a 415 (Fastify's errors reach the ProblemFilter through Nest).
   const fastify = app.getHttpAdapter().getInstance();
+  // First of the hooks, so that everything after runs in the request's log scope.
+  const inScope = requestLogScope(log);
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
-    done();
+    inScope(request.id, done);
   });
   observeRequests(fastify, options.pino, metrics);
   // Beside the API only with a token (METRICS_TOKEN); otherwise on METRICS_PORT alone (../main.ts).

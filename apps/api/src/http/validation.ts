@@ -43,9 +43,24 @@ class InvalidInput {
  */
 function undeclared(value: unknown, metatype: ArgumentMetadata['metatype']): FieldError[] {
   if (!metatype || value === null || typeof value !== 'object' || Array.isArray(value)) return [];
-  const declared = new Set(getMetadataStorage().getTargetValidationMetadatas(metatype, '', true, false).map((m) => m.propertyName));
+  const declared = declaredOf(metatype);
   if (declared.size === 0) return [];
   return Object.keys(value).filter((key) => !declared.has(key)).map((key) => ({ field: key, message: `property ${key} should not exist` }));
+}
+
+/**
+ * The properties a class declares, by class: the decorators have all run once its module is
+ * loaded, and class-validator's look-up walks every class it knows, for every object the pipe
+ * sees (a body, a query, the principal).
+ */
+const declaredByClass = new WeakMap<object, ReadonlySet<string>>();
+function declaredOf(metatype: NonNullable<ArgumentMetadata['metatype']>): ReadonlySet<string> {
+  let declared = declaredByClass.get(metatype);
+  if (!declared) {
+    declared = new Set(getMetadataStorage().getTargetValidationMetadatas(metatype, '', true, false).map((m) => m.propertyName));
+    declaredByClass.set(metatype, declared);
+  }
+  return declared;
 }
 
 class SurveyValidationPipe extends TextKeysValidationPipe {

@@ -55,7 +55,23 @@ function keyOf(secret: string): KeyObject {
 }
 
 export function verifyToken(token: string, secret: string, options: VerifyOptions = {}): Principal {
+  return verifyTokenUntil(token, secret, options).principal;
+}
+
+/**
+ * A verified token's principal, and the first second at which the same token would be refused for
+ * its age: `exp` plus the clock skew, as jsonwebtoken counts it. Every other rule it passed stays
+ * passed as the clock moves forward (`iat` or `nbf` in the future, the lifetime counted from now),
+ * which is what lets ./verified-tokens.ts keep the answer until then.
+ */
+export function verifyTokenUntil(token: string, secret: string, options: VerifyOptions = {}): { principal: Principal; refusedFromS: number } {
   const nowS = options.nowS ?? Math.floor(Date.now() / 1000);
+  const claims = checkedClaims(token, secret, nowS, options);
+  return { principal: principalOf(claims), refusedFromS: claims.exp + CLOCK_SKEW_S };
+}
+
+/** The claims of a token whose signature, age and lifetime are right. */
+function checkedClaims(token: string, secret: string, nowS: number, options: VerifyOptions): jwt.JwtPayload & { exp: number } {
   let claims: jwt.JwtPayload | string;
   try {
     claims = jwt.verify(token, keyOf(secret), { algorithms: ['HS256'], clockTolerance: CLOCK_SKEW_S, clockTimestamp: nowS });
@@ -71,6 +87,11 @@ export function verifyToken(token: string, secret: string, options: VerifyOption
     const span = `${maxDays} day${maxDays === 1 ? '' : 's'}`;
     throw new TokenError(`invalid token: it may be valid for at most ${span} (exp ${claims.iat === undefined ? 'from now' : 'after iat'})`);
   }
+  return claims as jwt.JwtPayload & { exp: number };
+}
+
+/** Who the claims say the caller is, once they are known to be signed and current. */
+function principalOf(claims: jwt.JwtPayload): Principal {
   if (!ROLES.includes(claims.role)) throw new TokenError(`invalid token: role must be one of ${ROLES.join(', ')}`);
   if (typeof claims.sub !== 'string' || !claims.sub) throw new TokenError('invalid token: sub is required');
   if (claims.role === 'enterprise' && !isCreditCode(claims.sub)) {
