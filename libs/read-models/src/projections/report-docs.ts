@@ -4,6 +4,7 @@
  * `constructor`, so they are read and written through its own-property functions only.
  */
 import type { CampaignDefinition, Keyed, PublishedSeal } from '@survey/domain';
+import type { StoredRating } from './ballot-memory';
 
 export const COLLECTIONS = {
   campaigns: 'campaigns',
@@ -41,11 +42,13 @@ export interface AgencyStatsDoc extends LevelCounts {
 
 /**
  * The projection's own memory of each ballot's current ratings, needed to undo a revised or
- * withdrawn one: agency id → [rating, answers]. Tuples, since a rebuild writes one per ballot.
+ * withdrawn one: agency id → the rating and answers, spelled by their positions in the campaign's
+ * scale and questions ('0312-') or, when they cannot be, [rating, answers] (./ballot-memory.ts).
+ * Kept small, since a rebuild writes one per ballot.
  */
 export interface BallotDoc {
   [key: string]: unknown;
-  current: Keyed<[rating: string, answers: Keyed<string>]>;
+  current: Keyed<StoredRating>;
   count: number;
 }
 

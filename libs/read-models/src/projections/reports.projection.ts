@@ -6,6 +6,7 @@ import { addTo, asKeyed, deleteOwn, getOwn, Keyed, keyed, ownKeys, setOwn } from
 import type { BallotEvent, CampaignEvent } from '@survey/domain';
 import { defineProjection } from '../projection';
 import type { DocAccess, DocRef, EventHandler } from '../projection';
+import { decodeKept, encodeKept } from './ballot-memory';
 import { AgencyStatsDoc, agencyStatsId, BallotDoc, ballotDocId, CampaignDoc, CampaignStatsDoc, COLLECTIONS as C, LevelCounts } from './report-docs';
 
 const campaignRead = (event: CampaignEvent): DocRef[] => [[C.campaigns, event.data.campaignId]];
@@ -26,7 +27,8 @@ function campaignChange<E extends CampaignEvent>(change: (doc: CampaignDoc, even
 const ballotChange: EventHandler<BallotEvent> = {
   reads(event) {
     const { campaignId, creditCode, agencyId } = event.data;
-    return [[C.ballots, ballotDocId(campaignId, creditCode)], [C.campaignStats, campaignId], [C.agencyStats, agencyStatsId(campaignId, agencyId)]];
+    // The campaign: its questions and scale spell the ballot's kept ratings (./ballot-memory.ts).
+    return [[C.ballots, ballotDocId(campaignId, creditCode)], [C.campaignStats, campaignId], [C.agencyStats, agencyStatsId(campaignId, agencyId)], [C.campaigns, campaignId]];
   },
   apply: applyBallot,
 };
@@ -73,7 +75,9 @@ function applyBallot(event: BallotEvent, docs: DocAccess): void {
   const agencyId_ = agencyStatsId(campaignId, agencyId);
   const agency = docs.get<AgencyStatsDoc>(C.agencyStats, agencyId_) ?? { campaignId, agencyId, levels: keyed(), questions: keyed() };
 
-  const kept = getOwn(ballot.current, agencyId);
+  const definition = docs.get<CampaignDoc>(C.campaigns, campaignId);
+  const stored = getOwn(ballot.current, agencyId);
+  const kept = stored === undefined ? undefined : decodeKept(definition, stored);
   if (kept) {
     count(campaign, kept[0], kept[1], -1);
     count(agency, kept[0], kept[1], -1);
@@ -85,7 +89,7 @@ function applyBallot(event: BallotEvent, docs: DocAccess): void {
     const answers = asKeyed(event.data.answers ?? {});
     count(campaign, rating, answers, +1);
     count(agency, rating, answers, +1);
-    setOwn(ballot.current, agencyId, [rating, answers]);
+    setOwn(ballot.current, agencyId, encodeKept(definition, rating, answers));
   } else if (kept) {
     deleteOwn(ballot.current, agencyId);
   }

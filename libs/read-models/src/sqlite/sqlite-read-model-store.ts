@@ -88,17 +88,22 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   /** Serialises the documents at once (later changes to them are not written), then commits on the writer. */
   commit(projection: string, changes: DocChange[], checkpoint: Checkpoint, generation?: number): Promise<void> {
-    const rows: (string | null)[] = [];
+    let text = '';
+    const lengths: number[] = [];
     let checkpointKey: string;
     try {
       checkpointKey = stored(projection, generation ?? 0);
-      // The unsuffixed names are generation 0's: a projector on it (the usual case) pays nothing here.
-      if (!generation) for (const c of changes) rows.push(c.collection, c.id, c.doc === null ? null : JSON.stringify(c.doc));
-      else for (const c of changes) rows.push(stored(c.collection, generation), c.id, c.doc === null ? null : JSON.stringify(c.doc));
+      for (const c of changes) {
+        // The unsuffixed names are generation 0's: a projector on it (the usual case) pays nothing here.
+        const collection = generation ? stored(c.collection, generation) : c.collection;
+        const doc = c.doc === null ? '' : JSON.stringify(c.doc);
+        text += collection + c.id + doc;
+        lengths.push(collection.length, c.id.length, c.doc === null ? -1 : doc.length);
+      }
     } catch (error) {
       return Promise.reject(error);
     }
-    return this.writer.send({ kind: 'commit', rows, projection, checkpointKey, position: checkpoint.position, recordedAt: checkpoint.recordedAt, generation });
+    return this.writer.send({ kind: 'commit', text, lengths, projection, checkpointKey, position: checkpoint.position, recordedAt: checkpoint.recordedAt, generation });
   }
 
   async checkpoint(projection: string, generation?: number): Promise<Checkpoint> {

@@ -17,8 +17,12 @@ export interface WriterData {
 }
 
 export type WriterRequest =
-  /** rows: collection, id, document as JSON (null deletes it), three entries per document. */
-  | { kind: 'commit'; rows: (string | null)[]; projection: string; checkpointKey: string; position: number; recordedAt: string | null; generation?: number }
+  /**
+   * The documents as one text, each its collection, id and JSON one after the other, and
+   * `lengths` three per document (a JSON length of -1 deletes it): one string crosses to the
+   * thread in a single copy, where thousands of small ones cost the main thread ~8% of a rebuild.
+   */
+  | { kind: 'commit'; text: string; lengths: number[]; projection: string; checkpointKey: string; position: number; recordedAt: string | null; generation?: number }
   | { kind: 'reset'; checkpointKey: string; collections: readonly string[] }
   | { kind: 'begin'; projection: string; claim?: BuilderClaim; now: number }
   | { kind: 'release'; projection: string; builder: string }
@@ -60,11 +64,14 @@ function serve(port: MessagePort, { file, pragmas }: WriterData): void {
       const problem = fenceProblem(m.projection, m.generation, generationsNow(m.projection));
       if (problem) throw new GenerationRetired(problem);
     }
-    const rows = m.rows;
-    for (let i = 0; i < rows.length; i += 3) {
-      const doc = rows[i + 2];
-      if (doc === null) remove.run(rows[i]!, rows[i + 1]!);
-      else put.run(rows[i]!, rows[i + 1]!, doc);
+    const { text, lengths } = m;
+    let at = 0;
+    const next = (length: number) => text.slice(at, (at += length));
+    for (let i = 0; i < lengths.length; i += 3) {
+      const collection = next(lengths[i]);
+      const id = next(lengths[i + 1]);
+      if (lengths[i + 2] < 0) remove.run(collection, id);
+      else put.run(collection, id, next(lengths[i + 2]));
     }
     save.run(m.checkpointKey, m.position, m.recordedAt);
   });
