@@ -20,7 +20,7 @@ import {
   actorOf, CaseReactor, CaseRuntime, DeadlineScheduler, Loaded, ManualClock, PersonsCaseStep, pool, Principal, takeCaseStep,
 } from '@survey/application';
 import { CaseState, evolveCase, initialCaseState, localDayOf, OpenedCase, RectificationEvent } from '@survey/domain';
-import { EVENT_STORE, EventStore, RecordedEvent, Subscription } from '@survey/event-store';
+import { EVENT_STORE, EventStore, RecordedEvent } from '@survey/event-store';
 import { READ_MODEL_STORE, ReadModelStore } from '@survey/read-models';
 import type { DemoParticipant } from '../timeline';
 import { CaseBehaviour, caseBehaviour } from './case-behaviour';
@@ -54,10 +54,7 @@ export class DemoCaseLoop implements DemoParticipant {
   private readonly cases = new Map<string, Tracked>();
   /** How many cases each evaluation opened so far (a Map: ids are user text). */
   private readonly openedPer = new Map<string, number>();
-  private subscription?: Subscription;
-  /** Case events delivered since the last fold. */
-  private readonly arrived: RecordedEvent[] = [];
-  private failure: unknown;
+  private position = 0;
   readonly counts: LoopCounts = { steps: 0 };
 
   /** `upheld`: the evaluation keys whose case the centre upholds an appeal on (the plan's upheldAppeals). */
@@ -73,18 +70,10 @@ export class DemoCaseLoop implements DemoParticipant {
   async start(): Promise<void> {
     await this.reactor.start();
     await this.scheduler.start();
-    this.subscription = this.events.subscribeToAll(
-      { after: 0, batchSize: PAGE },
-      async (batch) => {
-        for (const event of batch) if (event.stream.startsWith('rectification-')) this.arrived.push(event);
-      },
-      (error) => (this.failure = error),
-    );
     await this.fold();
   }
 
   async stop(): Promise<void> {
-    await this.subscription?.stop();
     await this.scheduler.stop();
     await this.reactor.stop();
   }
@@ -126,16 +115,15 @@ export class DemoCaseLoop implements DemoParticipant {
     });
   }
 
-  /**
-   * Folds the cases' events appended since the last turn (the reactor's, the scheduler's, the
-   * steps'). They arrive through a subscription like the reactor's and the scheduler's (so a
-   * store that reads the log once for all its subscribers reads it once for this one too), and are
-   * folded here, at this point of the turn only, so the simulation does not depend on when they arrived.
-   */
+  /** Folds the cases' events appended since the last turn (the reactor's, the scheduler's, the steps'). */
   private async fold(): Promise<void> {
-    await this.subscription?.caughtUp();
-    if (this.failure) throw this.failure;
-    for (const event of this.arrived.splice(0)) this.apply(event as RecordedEvent & RectificationEvent);
+    const head = await this.events.headPosition();
+    while (this.position < head) {
+      const page = await this.events.readAll(this.position, PAGE);
+      if (page.length === 0) break;
+      for (const event of page) if (event.stream.startsWith('rectification-')) this.apply(event as RecordedEvent & RectificationEvent);
+      this.position = page[page.length - 1].position;
+    }
   }
 
   private apply(event: RecordedEvent & RectificationEvent): void {
