@@ -16,6 +16,7 @@ export * from './cases/case-runtime';
 export * from './cases/deadline-scheduler';
 export * from './cases/cases.module';
 export * from './cases/case-step.command';
+export * from './cases/case-step';
 export * from './cases/get-case.query';
 export * from './cases/list-cases.query';
 export * from './rectification-reports/rectification-reports.module';
@@ -76,6 +77,7 @@ export * from './enterprises/register-enterprise.command';
 // ballots
 export * from './ballots/submit-evaluation.command';
 export * from './ballots/withdraw-evaluation.command';
+export * from './ballots/evaluation-steps';
 export * from './ballots/my-ballot.query';
 export * from './ballots/ballot-history.query';
 // invitations, and the response progress measured against them

@@ -1,7 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ballotDecider, streams } from '@survey/domain';
 import { Aggregates } from '../runtime/aggregates';
-import { ballotContext } from './ballot-context';
+import { withdrawEvaluation } from './evaluation-steps';
 import { WithdrawEvaluationCommand } from './withdraw-evaluation.command';
 
 @CommandHandler(WithdrawEvaluationCommand)
@@ -9,10 +8,6 @@ export class WithdrawEvaluationHandler implements ICommandHandler<WithdrawEvalua
   constructor(private readonly aggregates: Aggregates) {}
 
   async execute({ data, meta }: WithdrawEvaluationCommand) {
-    const { campaignId, creditCode } = data;
-    await this.aggregates.execute(
-      streams.ballot(campaignId, creditCode), ballotDecider, { type: 'WithdrawEvaluation', data },
-      () => ballotContext(this.aggregates, campaignId, creditCode), meta,
-    );
+    await withdrawEvaluation(this.aggregates, data, meta);
   }
 }

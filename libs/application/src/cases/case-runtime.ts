@@ -55,18 +55,21 @@ export class CaseRuntime implements OnModuleInit {
     return { now: this.now(), actor, calendar: this.calendar(), policy: this.policy, scale };
   }
 
-  /** load → decide → append on `rectification-{caseId}`, again from a fresh load if another writer got there first. */
-  execute(caseId: string, command: CaseCommand, actor: LoopActor, meta: CommandMeta): Promise<{ events: RectificationEvent[]; state: CaseState }> {
+  /**
+   * load → decide → append on `rectification-{caseId}`, again from a fresh load if another writer
+   * got there first. `known`: the case as the caller holds it (Aggregates.execute).
+   */
+  execute(
+    caseId: string, command: CaseCommand, actor: LoopActor, meta: CommandMeta, known?: Loaded<CaseState>,
+  ): Promise<{ events: RectificationEvent[]; state: CaseState; revision: number }> {
     return this.aggregates.execute(
       streams.rectification(caseId), rectificationDecider, command,
-      async () => {
-        const { state } = await this.load(caseId); // cached: execute has just loaded it
-        // The scale of the case's campaign; for the opening, the campaign the command names.
-        return this.context(state.exists ? state.campaignId : command.type === 'OpenCase' ? command.data.campaignId : undefined, actor);
-      },
+      // The scale of the case's campaign; for the opening, the campaign the command names.
+      (state) => this.context(state.exists ? state.campaignId : command.type === 'OpenCase' ? command.data.campaignId : undefined, actor),
       meta,
       // A missed deadline has one id whoever records it: a second scheduler's append of it is a no-op.
       (e) => (e.type === 'RectificationDeadlineMissed' ? caseDeadlineMissedEventId(caseId, e.data.deadline, e.data.round) : undefined),
+      known,
     );
   }
 }

@@ -59,21 +59,25 @@ export class Aggregates {
 
   /**
    * load → decide → append, again from a fresh load when another writer got there first.
-   * Returns the events appended ([] when the command changed nothing) and the state after them.
+   * Returns the events appended ([] when the command changed nothing), the state after them and
+   * the stream's revision then. `context` is given the state decided on. `known`: a state the
+   * caller holds from its own decisions (a batch writer such as the demo's seeder), decided on
+   * instead of the first load; a wrong one costs a refused append and a fresh load, never a wrong write.
    */
   async execute<C, E extends { type: string; data: unknown }, S, Ctx>(
     stream: string,
     decider: Decider<C, E, S, Ctx>,
     command: C,
-    context: () => Promise<Ctx> | Ctx,
+    context: (state: S) => Promise<Ctx> | Ctx,
     meta: CommandMeta,
     /** A deterministic id for an event (a missed deadline's), so that appending it again is a no-op; a fresh UUIDv7 otherwise. */
     eventId?: (event: E) => string | undefined,
-  ): Promise<{ events: E[]; state: S }> {
+    known?: Loaded<S>,
+  ): Promise<{ events: E[]; state: S; revision: number }> {
     for (let attempt = 1; ; attempt++) {
-      const { state, revision } = await this.load(stream, decider);
-      const events = decider.decide(command, state, await context());
-      if (events.length === 0) return { events, state };
+      const { state, revision } = attempt === 1 && known ? known : await this.load(stream, decider);
+      const events = decider.decide(command, state, await context(state));
+      if (events.length === 0) return { events, state, revision };
       try {
         await this.store.append(stream, events.map((e) => this.toNew(e, meta, eventId?.(e))), revision < 0 ? 'no_stream' : revision);
       } catch (error) {
@@ -82,7 +86,7 @@ export class Aggregates {
       }
       const after = events.reduce(decider.evolve, state);
       this.remember(stream, { state: after, revision: revision + events.length, readAt: Date.now() });
-      return { events, state: after };
+      return { events, state: after, revision: revision + events.length };
     }
   }
 

@@ -3,9 +3,11 @@
  * Xuzhou) through the same machinery the API runs: the case reactor opens one case per bad review
  * (run to the log's head at every turn, never a case opened by hand), the deadline scheduler
  * records the deadlines missed by then and closes cases nobody followed up, and then simulated
- * centre and agency staff and enterprises take their steps through the CommandBus (the case
- * feature's CaseStepCommand, as the case routes do): calls, reports, appeals and their decisions,
- * follow-ups, the centre's closings. Staff work on the official calendar's working days only.
+ * centre and agency staff and enterprises take their steps through the one path the case routes'
+ * handler takes too (takeCaseStep: the same checks, decider and appends, without the answer the
+ * routes present), each decided on the case as folded here rather than loaded again: calls,
+ * reports, appeals and their decisions, follow-ups, the centre's closings. Staff work on the
+ * official calendar's working days only.
  *
  * The reactor and the scheduler are started and stopped here rather than by CaseProcessesModule,
  * so that they act when a turn says (the scheduler's own timer is pushed out of the demo's way);
@@ -14,13 +16,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import {
-  actorOf, CaseReactor, CaseRuntime, CaseStepCommand, DeadlineScheduler, ManualClock, PersonsCaseStep, pool, Principal,
+  actorOf, CaseReactor, CaseRuntime, DeadlineScheduler, Loaded, ManualClock, PersonsCaseStep, pool, Principal, takeCaseStep,
 } from '@survey/application';
 import { CaseState, evolveCase, initialCaseState, localDayOf, OpenedCase, RectificationEvent } from '@survey/domain';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@survey/event-store';
 import { READ_MODEL_STORE, ReadModelStore } from '@survey/read-models';
+import type { DemoParticipant } from '../timeline';
 import { CaseBehaviour, caseBehaviour } from './case-behaviour';
 
 const PAGE = 5000;
@@ -29,6 +31,8 @@ const CENTRE: Principal = { role: 'centre', sub: 'demo-centre-staff' };
 
 interface Tracked {
   state: OpenedCase;
+  /** The revision of the case's stream that `state` reflects. */
+  revision: number;
   behaviour: CaseBehaviour;
   /** Turns since the case last changed status: working-day turns and all turns. */
   workTurns: number;
@@ -42,10 +46,9 @@ export interface LoopCounts {
 /** The evaluation a case is about, as one string (JSON: no id can run into another). */
 export const evaluationKey = (e: { campaignId: string; creditCode: string; agencyId: string }) => JSON.stringify([e.campaignId, e.creditCode, e.agencyId]);
 
-export class DemoCaseLoop {
+export class DemoCaseLoop implements DemoParticipant {
   private readonly events: EventStore;
   private readonly runtime: CaseRuntime;
-  private readonly commands: CommandBus;
   private readonly reactor: CaseReactor;
   private readonly scheduler: DeadlineScheduler;
   private readonly cases = new Map<string, Tracked>();
@@ -58,15 +61,16 @@ export class DemoCaseLoop {
   constructor(app: INestApplicationContext, private readonly clock: ManualClock, private readonly seed: number, private readonly upheld: ReadonlySet<string>) {
     this.events = app.get<EventStore>(EVENT_STORE);
     this.runtime = app.get(CaseRuntime);
-    this.commands = app.get(CommandBus);
     this.reactor = new CaseReactor(this.events, app.get<ReadModelStore>(READ_MODEL_STORE), this.runtime);
     this.scheduler = new DeadlineScheduler(this.events, this.runtime);
     this.scheduler.everyMs = 24 * 3600_000; // the turns tick it; its timer would act at random moments of the replay
   }
 
+  /** Starts the reactor and the scheduler and folds the cases the log holds (a re-run resumes the open ones). */
   async start(): Promise<void> {
     await this.reactor.start();
     await this.scheduler.start();
+    await this.fold();
   }
 
   async stop(): Promise<void> {
@@ -74,15 +78,16 @@ export class DemoCaseLoop {
     await this.reactor.stop();
   }
 
-  /** Cases not closed yet, and appeals awaiting the centre's decision. */
-  get pending(): { open: number; appeals: number } {
-    let open = 0;
+  /** Cases not closed yet (a closed case leaves the map). */
+  pending(): number {
+    return this.cases.size;
+  }
+
+  /** Appeals awaiting the centre's decision. */
+  appeals(): number {
     let appeals = 0;
-    for (const { state } of this.cases.values()) {
-      if (state.status !== 'closed') open++;
-      if (state.appeal === 'pending') appeals++;
-    }
-    return { open, appeals };
+    for (const { state } of this.cases.values()) if (state.appeal === 'pending') appeals++;
+    return appeals;
   }
 
   /** One turn at `at`: the reactor to the head, the scheduler's pass, then everyone's steps. */
@@ -99,8 +104,12 @@ export class DemoCaseLoop {
       if (workday) c.workTurns++;
     }
     await pool(due, CONCURRENCY, async (c) => {
+      // Decided on the case as folded, then on what each step left: no load per step. The folding
+      // at the next turn takes the steps in from the log, so `c` itself is left as it is.
+      let known: Loaded<CaseState> = { state: c.state, revision: c.revision };
       for (const [step, who] of this.stepsOf(c, workday)) {
-        await this.commands.execute(new CaseStepCommand(step, who, { actor: actorOf(who), correlationId: randomUUID() }));
+        const { state, revision } = await takeCaseStep(this.runtime, this.events, step, who, { actor: actorOf(who), correlationId: randomUUID() }, known);
+        known = { state, revision };
         this.counts.steps++;
       }
     });
@@ -126,7 +135,7 @@ export class DemoCaseLoop {
       const nth = this.openedPer.get(key) ?? 0;
       this.openedPer.set(key, nth + 1);
       const behaviour = caseBehaviour(this.seed, next, nth, nth === 0 && this.upheld.has(key));
-      this.cases.set(next.caseId, { state: next, behaviour, workTurns: 0, turns: 0 });
+      this.cases.set(next.caseId, { state: next, revision: event.revision, behaviour, workTurns: 0, turns: 0 });
       return;
     }
     if (next.status !== known.state.status || next.round !== known.state.round) {
@@ -134,6 +143,7 @@ export class DemoCaseLoop {
       known.turns = 0;
     }
     known.state = next;
+    known.revision = event.revision;
     if (next.status === 'closed') this.cases.delete(next.caseId);
   }
 
