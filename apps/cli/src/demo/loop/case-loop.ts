@@ -16,7 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
-  actorOf, CaseReactor, CaseRuntime, CaseStepCommand, DeadlineScheduler, ManualClock, PersonsCaseStep, pool, Principal,
+  actorOf, CaseReactor, CaseRuntime, CaseStepCommand, DeadlineScheduler, ManualClock, PersonsCaseStep, pool, Principal, RequestRuntime,
 } from '@survey/application';
 import { CaseState, evolveCase, initialCaseState, localDayOf, OpenedCase, RectificationEvent } from '@survey/domain';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@survey/event-store';
@@ -60,7 +60,8 @@ export class DemoCaseLoop {
     this.runtime = app.get(CaseRuntime);
     this.commands = app.get(CommandBus);
     this.reactor = new CaseReactor(this.events, app.get<ReadModelStore>(READ_MODEL_STORE), this.runtime);
-    this.scheduler = new DeadlineScheduler(this.events, this.runtime);
+    // The requests' deadlines too: the demo's requests (../requests/demo-requests.ts) have this one scheduler.
+    this.scheduler = new DeadlineScheduler(this.events, this.runtime, app.get(RequestRuntime, { strict: false }));
     this.scheduler.everyMs = 24 * 3600_000; // the turns tick it; its timer would act at random moments of the replay
   }
 
