@@ -21,6 +21,7 @@ import {
 import { CaseState, evolveCase, initialCaseState, localDayOf, OpenedCase, RectificationEvent } from '@survey/domain';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@survey/event-store';
 import { READ_MODEL_STORE, ReadModelStore } from '@survey/read-models';
+import type { DemoParticipant } from '../timeline';
 import { CaseBehaviour, caseBehaviour } from './case-behaviour';
 
 const PAGE = 5000;
@@ -42,7 +43,7 @@ export interface LoopCounts {
 /** The evaluation a case is about, as one string (JSON: no id can run into another). */
 export const evaluationKey = (e: { campaignId: string; creditCode: string; agencyId: string }) => JSON.stringify([e.campaignId, e.creditCode, e.agencyId]);
 
-export class DemoCaseLoop {
+export class DemoCaseLoop implements DemoParticipant {
   private readonly events: EventStore;
   private readonly runtime: CaseRuntime;
   private readonly commands: CommandBus;
@@ -65,9 +66,11 @@ export class DemoCaseLoop {
     this.scheduler.everyMs = 24 * 3600_000; // the turns tick it; its timer would act at random moments of the replay
   }
 
+  /** Starts the reactor and the scheduler and folds the cases the log holds (a re-run resumes the open ones). */
   async start(): Promise<void> {
     await this.reactor.start();
     await this.scheduler.start();
+    await this.fold();
   }
 
   async stop(): Promise<void> {
@@ -75,15 +78,16 @@ export class DemoCaseLoop {
     await this.reactor.stop();
   }
 
-  /** Cases not closed yet, and appeals awaiting the centre's decision. */
-  get pending(): { open: number; appeals: number } {
-    let open = 0;
+  /** Cases not closed yet (a closed case leaves the map). */
+  pending(): number {
+    return this.cases.size;
+  }
+
+  /** Appeals awaiting the centre's decision. */
+  appeals(): number {
     let appeals = 0;
-    for (const { state } of this.cases.values()) {
-      if (state.status !== 'closed') open++;
-      if (state.appeal === 'pending') appeals++;
-    }
-    return { open, appeals };
+    for (const { state } of this.cases.values()) if (state.appeal === 'pending') appeals++;
+    return appeals;
   }
 
   /** One turn at `at`: the reactor to the head, the scheduler's pass, then everyone's steps. */
