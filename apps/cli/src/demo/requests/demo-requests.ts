@@ -20,6 +20,7 @@ import {
 import { isoDay, localDayOf, RequestEvent, streams, WorkingDayCalendar } from '@survey/domain';
 import type { LocalDay } from '@survey/domain';
 import { EVENT_STORE, EventStore } from '@survey/event-store';
+import type { DemoParticipant } from '../timeline';
 import { idempotencyKey, PlannedRequest } from './request-plan';
 import { isFinished, nextRequestStep, RequestFacts, requestFacts, RequestPerson, TurnDay } from './request-behaviour';
 
@@ -33,13 +34,23 @@ export interface RequestCounts {
   steps: number;
 }
 
-export class DemoRequests {
+/** What the request report does not count, counted in the plan's requests' streams (the log). */
+export interface RequestOutcomes {
+  extensionsAsked: number;
+  extensionsGranted: number;
+  reopened: number;
+  withdrawn: number;
+  notRated: number;
+  deadlinesMissed: number;
+}
+
+export class DemoRequests implements DemoParticipant {
   private readonly events: EventStore;
   private readonly commands: CommandBus;
   private readonly queries: QueryBus;
   private readonly calendar: WorkingDayCalendar;
-  /** The plan's requests by id (ids derive from the filer and the Idempotency-Key). */
-  private readonly ids: string[];
+  /** The plan's requests' ids by their place in the plan (an id derives from the filer and the Idempotency-Key). */
+  private readonly ids: Map<number, string>;
   private readonly filed = new Set<number>();
   private readonly finished = new Set<number>();
   readonly counts: RequestCounts = { filed: 0, steps: 0 };
@@ -49,7 +60,7 @@ export class DemoRequests {
     this.commands = app.get(CommandBus);
     this.queries = app.get(QueryBus);
     this.calendar = app.get(RequestRuntime, { strict: false }).calendar();
-    this.ids = plan.map((r) => idempotentRequestId(filerOf(r), idempotencyKey(r.n)));
+    this.ids = new Map(plan.map((r) => [r.n, idempotentRequestId(filerOf(r), idempotencyKey(r.n))]));
   }
 
   /** What the log already holds of the plan, and the directory's knowing the agencies the plan dispatches to. */
@@ -95,6 +106,22 @@ export class DemoRequests {
     });
   }
 
+  /** The steps the report does not count, in the plan's requests as the log holds them (a re-run counts the same). */
+  async outcomes(): Promise<RequestOutcomes> {
+    const o: RequestOutcomes = { extensionsAsked: 0, extensionsGranted: 0, reopened: 0, withdrawn: 0, notRated: 0, deadlinesMissed: 0 };
+    await pool([...this.ids.values()], CONCURRENCY, async (id) => {
+      for (const e of (await this.events.readStream(streams.request(id))) as unknown as RequestEvent[]) {
+        if (e.type === 'RequestExtensionAsked') o.extensionsAsked++;
+        else if (e.type === 'RequestExtensionDecided' && e.data.granted) o.extensionsGranted++;
+        else if (e.type === 'RequestReopened') o.reopened++;
+        else if (e.type === 'RequestWithdrawn') o.withdrawn++;
+        else if (e.type === 'RequestClosed' && e.data.outcome === 'not-rated') o.notRated++;
+        else if (e.type === 'RequestDeadlineMissed') o.deadlinesMissed++;
+      }
+    });
+    return o;
+  }
+
   private async file(r: PlannedRequest): Promise<void> {
     const who = filerOf(r);
     const { category, title, description, suggestedAgencyId: agencyId, creditCode } = r;
@@ -105,7 +132,7 @@ export class DemoRequests {
   }
 
   private async factsOf(n: number): Promise<RequestFacts | null> {
-    const events = await this.events.readStream(streams.request(this.ids[n]));
+    const events = await this.events.readStream(streams.request(this.ids.get(n)!));
     return requestFacts(events as unknown as RequestEvent[]);
   }
 
