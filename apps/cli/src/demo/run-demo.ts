@@ -60,7 +60,7 @@ export async function runDemo(config: AppConfig, options: { seed: number; serve:
     ? `\nThe demo's data was already in ${config.dataDir}: nothing appended, nothing changed (${seconds.toFixed(1)} s).\n${headlineFigures(report)}`
     : headline(report, plan.enterprises.length, seconds));
   say(rectificationFigures(cases, steps));
-  say(requestFigures(requests.report, requests.outcomes, requests.counts));
+  say(requestFigures(requests.report, requests.outcomes, requests.counts, new Map(plan.agencies.map((a) => [a.id, a.name]))));
   if (!options.serve) {
     say(questionnaire(live));
     return;

@@ -11,14 +11,17 @@ type Rate = RequestReport['total']['rates']['resolvedOnTime'];
 
 const pct = (r: Rate) => (r.rate === null ? 'n/a' : `${r.rate.toFixed(1)}% (95% CI ${r.low?.toFixed(1)}–${r.high?.toFixed(1)}%, n = ${r.n})`);
 
-/** `counts`: what this run filed and stepped (0 on a re-run). */
-export function requestFigures(report: RequestReport, outcomes: RequestOutcomes, counts: RequestCounts): string {
+/**
+ * `counts`: what this run filed and stepped (0 on a re-run); `names`: the demo's agencies' names, for
+ * the agencies the report names by id only (a campaign's agencies are not registered in the directory).
+ */
+export function requestFigures(report: RequestReport, outcomes: RequestOutcomes, counts: RequestCounts, names: ReadonlyMap<string, string> = new Map()): string {
   const t = report.total;
   const slowest = [...report.agencies]
     .filter((a) => a.rates.resolvedOnTime.rate !== null && a.rates.resolvedOnTime.n >= 10)
     .sort((a, b) => (a.rates.resolvedOnTime.rate ?? 0) - (b.rates.resolvedOnTime.rate ?? 0))
     .slice(0, 2)
-    .map((a) => `${a.name ?? a.agencyId} ${pct(a.rates.resolvedOnTime)}`);
+    .map((a) => `${a.name ?? names.get(a.agencyId) ?? a.agencyId} ${pct(a.rates.resolvedOnTime)}`);
   const busiest = [...report.categories].sort((a, b) => b.received - a.received).slice(0, 3).map((c) => `${c.category} ${c.received}`);
   return [
     '',
