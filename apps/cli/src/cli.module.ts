@@ -3,13 +3,13 @@
  * the projections' checkpoints read (the API or apps/projector folds them; the demo starts
  * apps/projector beside it), and the features its commands dispatch to. CSV imports read their file
  * here and send each row's command on the bus (importCsv), so the upload feature is not needed. The
- * demo takes the case steps (CasesModule) and prints the rectification report.
+ * demo takes the case and request steps (CasesModule, RequestsModule) and prints their reports.
  */
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import {
   AppConfig, AuditModule, BallotsModule, CampaignsModule, CasesModule, Clock, EnterprisesModule, InvitationsModule, ProjectionCheckpointsModule,
-  RectificationReportsModule, ReportsModule, RunningProjectionsModule, RuntimeModule, systemClock,
+  RectificationReportsModule, ReportsModule, RequestReportsModule, RequestsModule, RunningProjectionsModule, RuntimeModule, systemClock,
 } from '@survey/application';
 
 export interface CliModuleOptions {
@@ -28,6 +28,7 @@ export class CliModule {
         options.runProjections ? RunningProjectionsModule : ProjectionCheckpointsModule,
         CqrsModule.forRoot(),
         CampaignsModule, EnterprisesModule, BallotsModule, InvitationsModule, ReportsModule, AuditModule, CasesModule, RectificationReportsModule,
+        RequestsModule, RequestReportsModule,
       ],
     };
   }

@@ -1,13 +1,13 @@
 /**
  * `survey demo`: seeds the 2018 and 2019 campaigns through the command path with a progress bar
  * (projections folded meanwhile by a separate projector process, on the second core), prints the
- * headline and the rectification figures, then serves the API on the same data and prints the URL and an analyst token.
+ * headline, the rectification and the request figures, then serves the API on the same data and prints the URL and an analyst token.
  */
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Presets, SingleBar } from 'cli-progress';
-import { Aggregates, AppConfig, CampaignReportQuery, ManualClock, Projections, RectificationReportQuery, signToken } from '@survey/application';
+import { Aggregates, AppConfig, CampaignReportQuery, ManualClock, Projections, RectificationReportQuery, RequestReportQuery, signToken } from '@survey/application';
 import { EVENT_STORE, EventStore } from '@survey/event-store';
-import type { HeadlineReport, RectificationReport } from '@survey/reporting';
+import type { HeadlineReport, RectificationReport, RequestReport } from '@survey/reporting';
 import { withCliContext } from '../cli-context';
 import { buildDemoPlan } from './demo-plan';
 import { DemoSeeder } from './seed';
@@ -16,6 +16,9 @@ import { LiveCampaign, openLiveCampaign } from './live-campaign';
 import { say } from '../conventions';
 import { DemoCaseLoop, evaluationKey } from './loop/case-loop';
 import { rectificationFigures } from './rectification-figures';
+import { DemoRequests, RequestCounts, RequestOutcomes } from './requests/demo-requests';
+import { buildRequestPlan, REQUEST_YEAR } from './requests/request-plan';
+import { requestFigures } from './requests/request-figures';
 
 export async function runDemo(config: AppConfig, options: { seed: number; serve: boolean }): Promise<void> {
   const started = Date.now();
@@ -29,18 +32,23 @@ export async function runDemo(config: AppConfig, options: { seed: number; serve:
   let live: LiveCampaign;
   let appended: number;
   let steps: number;
+  let requests: { report: RequestReport; outcomes: RequestOutcomes; counts: RequestCounts };
   try {
-    ({ report, cases, live, appended, steps } = await withCliContext(config, async (app) => {
+    ({ report, cases, live, appended, steps, requests } = await withCliContext(config, async (app) => {
       const events = app.get<EventStore>(EVENT_STORE);
       const head = await events.headPosition();
       const upheld = new Set(plan.ballots.flatMap((b) => b.upheldAppeals.map((agencyId) => evaluationKey({ campaignId: b.campaignId, creditCode: b.creditCode, agencyId }))));
       const loop = new DemoCaseLoop(app, clock, options.seed, upheld);
-      await seedWithProgress(new DemoSeeder(app.get(CommandBus), app.get(QueryBus), app.get(Aggregates), clock, events, loop), plan);
+      const demoRequests = new DemoRequests(app, clock, buildRequestPlan(options.seed, plan.enterprises, plan.agencies));
+      await seedWithProgress(new DemoSeeder(app.get(CommandBus), app.get(QueryBus), app.get(Aggregates), clock, events, loop, [demoRequests]), plan);
       const seeded = (await events.headPosition()) - head;
       await app.get(Projections).catchUp(300_000);
       const queries = app.get(QueryBus);
       return {
         report: await queries.execute(new CampaignReportQuery('xz-2019')), cases: await queries.execute(new RectificationReportQuery('xz-2019')),
+        requests: {
+          report: await queries.execute(new RequestReportQuery(`${REQUEST_YEAR}-01-01`, null)), outcomes: await demoRequests.outcomes(), counts: demoRequests.counts,
+        },
         live: await openLiveCampaign(app, config, clock, plan), appended: seeded, steps: loop.counts.steps,
       };
     }, { clock }));
@@ -52,6 +60,7 @@ export async function runDemo(config: AppConfig, options: { seed: number; serve:
     ? `\nThe demo's data was already in ${config.dataDir}: nothing appended, nothing changed (${seconds.toFixed(1)} s).\n${headlineFigures(report)}`
     : headline(report, plan.enterprises.length, seconds));
   say(rectificationFigures(cases, steps));
+  say(requestFigures(requests.report, requests.outcomes, requests.counts, new Map(plan.agencies.map((a) => [a.id, a.name]))));
   if (!options.serve) {
     say(questionnaire(live));
     return;
@@ -94,7 +103,7 @@ async function seedWithProgress(seeder: DemoSeeder, plan: ReturnType<typeof buil
 }
 
 function headline(r: HeadlineReport, enterprises: number, seconds: number): string {
-  return ['', `Seeded ${enterprises} enterprises and the xz-2018 and xz-2019 campaigns, with their rectification cases, in ${seconds.toFixed(1)} s.`, headlineFigures(r)].join('\n');
+  return ['', `Seeded ${enterprises} enterprises and the xz-2018 and xz-2019 campaigns, with their rectification cases and ${REQUEST_YEAR}'s enterprise requests, in ${seconds.toFixed(1)} s.`, headlineFigures(r)].join('\n');
 }
 
 function headlineFigures(r: HeadlineReport): string {

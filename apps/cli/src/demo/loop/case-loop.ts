@@ -17,7 +17,7 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
 import {
-  actorOf, CaseReactor, CaseRuntime, DeadlineScheduler, Loaded, ManualClock, PersonsCaseStep, pool, Principal, takeCaseStep,
+  actorOf, CaseReactor, CaseRuntime, DeadlineScheduler, Loaded, ManualClock, PersonsCaseStep, pool, Principal, RequestRuntime, takeCaseStep,
 } from '@survey/application';
 import { CaseState, evolveCase, initialCaseState, localDayOf, OpenedCase, RectificationEvent } from '@survey/domain';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@survey/event-store';
@@ -62,7 +62,8 @@ export class DemoCaseLoop implements DemoParticipant {
     this.events = app.get<EventStore>(EVENT_STORE);
     this.runtime = app.get(CaseRuntime);
     this.reactor = new CaseReactor(this.events, app.get<ReadModelStore>(READ_MODEL_STORE), this.runtime);
-    this.scheduler = new DeadlineScheduler(this.events, this.runtime);
+    // The requests' deadlines too: the demo's requests (../requests/demo-requests.ts) have this one scheduler.
+    this.scheduler = new DeadlineScheduler(this.events, this.runtime, app.get(RequestRuntime, { strict: false }));
     this.scheduler.everyMs = 24 * 3600_000; // the turns tick it; its timer would act at random moments of the replay
   }
 
