@@ -30,7 +30,6 @@ export * from './requests/request-step.command';
 export * from './requests/get-request.query';
 export * from './requests/list-requests.query';
 export * from './requests/request-categories.query';
-export { MAX_IDEMPOTENCY_KEY_CHARACTERS } from './requests/idempotent-filing';
 export { idempotentRequestId, MAX_IDEMPOTENCY_KEY_CHARACTERS } from './requests/idempotent-filing';
 export * from './requests/request-runtime';
 export * from './notifications/notifications.module';
