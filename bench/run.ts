@@ -2,7 +2,7 @@
  * `npm run bench`: every figure next to a baseline measured in the same run, since absolute
  * numbers on a shared 2-core machine mean little. The last line printed is one JSON object.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,14 +49,32 @@ async function ingest(dist: string, work: string) {
   console.log('ingest: durable submissions for 10 s ...');
   // One admin registers the 20,000 enterprises over HTTP: far above an admin's default write rate.
   const apiEnv: Record<string, string> = { SURVEY_JWT_SECRET: SECRET, DATA_DIR: join(work, 'ingest'), RATE_LIMIT_STAFF_WRITES: 'off' };
-  // `PROJECTIONS=external node dist/bench/run.js ingest`: the same figure with the projections out of the API process.
-  if (process.env.PROJECTIONS) apiEnv.PROJECTIONS = process.env.PROJECTIONS;
   const ingestRun = await withServer(join(dist, 'apps', 'api', 'src', 'main.js'), apiEnv, async (url) => {
     await prepare(url);
     return hammer(url);
   });
+  console.log('ingest: durable submissions with PROJECTIONS=external (apps/projector beside the API) for 10 s ...');
+  const externalDir = join(work, 'ingest-external');
+  const projector = spawn(process.execPath, [join(dist, 'apps', 'projector', 'src', 'main.js')], {
+    env: { PATH: process.env.PATH, DATA_DIR: externalDir },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const projectorExited = new Promise<void>((resolve) => projector.once('exit', () => resolve()));
+  let externalRun: { perSec: number; total: number };
+  try {
+    const externalEnv = { ...apiEnv, DATA_DIR: externalDir, PROJECTIONS: 'external' };
+    externalRun = await withServer(join(dist, 'apps', 'api', 'src', 'main.js'), externalEnv, async (url) => {
+      await prepare(url);
+      return hammer(url);
+    });
+  } finally {
+    projector.kill('SIGTERM');
+    await projectorExited;
+  }
   return {
     ingestPerSec: round(ingestRun.perSec),
+    externalIngestPerSec: round(externalRun.perSec),
+    externalIngestRatio: round(externalRun.perSec / noopRun.perSec, 3),
     noopPerSec: round(noopRun.perSec),
     ingestRatio: round(ingestRun.perSec / noopRun.perSec, 3),
     bareFastifyPerSec: round(bareRun.perSec),
@@ -129,12 +147,17 @@ async function main(): Promise<void> {
   const dist = join(__dirname, '..');
   const logDir = join(work, 'log');
   try {
-    const i = parts.has('ingest') ? await ingest(dist, work) : undefined;
-    const b = parts.has('rebuild') ? await rebuild(dist, logDir) : undefined;
-    const l = parts.has('report') ? await report(dist, logDir) : undefined;
-    const r = parts.has('replays') ? await replays(dist, work) : undefined;
+    // Each part's figures are printed as soon as it ends: a later part that fails loses nothing measured.
+    const shown = <T>(figures: T): T => {
+      console.log(`  ${JSON.stringify(figures)}`);
+      return figures;
+    };
+    const i = parts.has('ingest') ? shown(await ingest(dist, work)) : undefined;
+    const b = parts.has('rebuild') ? shown(await rebuild(dist, logDir)) : undefined;
+    const l = parts.has('report') ? shown(await report(dist, logDir)) : undefined;
+    const r = parts.has('replays') ? shown(await replays(dist, work)) : undefined;
     const lines = [
-      i && `ingest ${i.ingestPerSec}/s vs no-op ${i.noopPerSec}/s = ${i.ingestRatio}; no-op vs bare Fastify ${i.bareFastifyPerSec}/s = ${i.noopVsBareRatio} (the framework's tax)`,
+      i && `ingest ${i.ingestPerSec}/s vs no-op ${i.noopPerSec}/s = ${i.ingestRatio} (PROJECTIONS=external: ${i.externalIngestPerSec}/s = ${i.externalIngestRatio}); no-op vs bare Fastify ${i.bareFastifyPerSec}/s = ${i.noopVsBareRatio} (the framework's tax)`,
       b && `rebuild ${b.rebuildPerSec} events/s vs bare read ${b.bareReadPerSec}/s = ${b.rebuildRatio} (vs a batched raw read ${b.batchedReadPerSec}/s: ${b.rebuildRatioVsBatchedRead})`,
       l && `headline p50 ${l.reportP50Ms} ms, p99 ${l.reportP99Ms} ms`,
       r &&

@@ -35,7 +35,12 @@ export async function startServer(script: string, env: Record<string, string>): 
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error(`${script} did not answer within 30 s`);
+    if (Date.now() > deadline) {
+      // Not left running behind a failed bench (it would load the machine for the next run).
+      child.kill('SIGKILL');
+      await exited;
+      throw new Error(`${script} did not answer within 30 s`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
