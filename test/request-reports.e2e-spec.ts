@@ -162,4 +162,19 @@ describe('requests reports', () => {
       expectInvalid(await totals('?year=2019&year=2020'), 'year');
     });
   });
+
+  it('names every agency of any campaign, as the directory does: an agency only a campaign knows is listed under the campaign\'s name', async () => {
+    const campaign = {
+      id: 'xz-2020', year: 2020, title: '2020年度营商环境满意度评价', opensAt: '2020-11-01T00:00:00+08:00', closesAt: '2020-12-31T23:59:59+08:00',
+      agencies: [{ id: 'court', name: '徐州市中级人民法院' }, { id: 'tax', name: '税务局（活动名称）' }],
+    };
+    await t.http().post('/v1/campaigns').set(admin).send(campaign).expect(201);
+    await t.settle();
+    const body = (await report('?from=2019-12-01&to=2020-01-31').expect(200)).body;
+    // court joins with zeros under the campaign's name; tax keeps the directory's own name.
+    expect(body.agencies.map((a: { agencyId: string; name: string }) => [a.agencyId, a.name])).toEqual([
+      ['constructor', '构造局'], ['court', '徐州市中级人民法院'], ['police', '市公安局'], ['tax', '市税务局'],
+    ]);
+    expect(body.agencies[1]).toMatchObject({ agencyId: 'court', received: 0, open: 0 });
+  });
 });
