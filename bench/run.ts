@@ -10,7 +10,7 @@ import { hammer, prepare, SECRET } from './ingest';
 import { writeEvents } from './rebuild';
 import { reportLatency } from './report-latency';
 import { replayLatency, writeDemoLogInOrder } from './replay-latency';
-import { caughtUp, startServer } from './support';
+import { caughtUp, startServer, subscribersCaughtUp } from './support';
 
 const round = (x: number, digits = 0) => Number(x.toFixed(digits));
 /**
@@ -114,6 +114,7 @@ async function report(dist: string, logDir: string) {
   console.log('report: headline latency over HTTP on the rebuilt demo-shaped data ...');
   const reportServer = await startServer(join(dist, 'apps', 'api', 'src', 'main.js'), { SURVEY_JWT_SECRET: SECRET, DATA_DIR: logDir });
   await caughtUp(reportServer.url);
+  await subscribersCaughtUp(logDir);
   const latency = await reportLatency(reportServer.url, 'xz-2019', SECRET);
   await reportServer.stop();
   return { reportP50Ms: round(latency.p50, 2), reportP99Ms: round(latency.p99, 2) };

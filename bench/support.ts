@@ -1,6 +1,8 @@
 /** Child-process servers for the benchmark: the load generator and the server never share a core's event loop. */
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -70,4 +72,29 @@ export async function caughtUp(url: string, timeoutMs = 600_000): Promise<void> 
     if (Date.now() > deadline) throw new Error(`projections at ${url} did not catch up within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/**
+ * Waits until every checkpoint the API keeps in its read-model store (the projections', the case
+ * reactor's, the outbox's) has reached the log's head, then a few quiet seconds more (the deadline
+ * scheduler folds the cases' events from the start of the log and keeps no checkpoint): a latency
+ * measured before then measures the start-up's catch-up of the whole log, not the steady state.
+ */
+export async function subscribersCaughtUp(dataDir: string, timeoutMs = 600_000): Promise<void> {
+  const events = new Database(join(dataDir, 'events.db'), { readonly: true, fileMustExist: true });
+  const readModels = new Database(join(dataDir, 'read-models.db'), { readonly: true, fileMustExist: true });
+  const deadline = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      const { head } = events.prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events').get() as { head: number };
+      const behind = readModels.prepare('SELECT COUNT(*) AS n FROM checkpoints WHERE position < ?').get(head) as { n: number };
+      if (behind.n === 0) break;
+      if (Date.now() > deadline) throw new Error(`${behind.n} subscribers did not reach the log's head within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  } finally {
+    events.close();
+    readModels.close();
+  }
+  await new Promise((r) => setTimeout(r, 5000));
 }
