@@ -14,10 +14,13 @@ import { describeRevision, earlierAppend, idUsedMessage, satisfies } from './app
 import { eventHash, GENESIS } from './chain/event-hash';
 import type { AppendResult } from './event-store.port';
 import { prepareStatements } from './sqlite-schema';
+import { LockWait, SqliteWriteLock } from './sqlite-write-lock';
 
 export interface AppendWriterData {
   file: string;
   pragmas: readonly string[];
+  /** How long a commit waits for another process's write lock before it is refused (wall-clock ms). */
+  lockBudgetMs: number;
 }
 
 /** Why one append was refused: the caller raises WrongExpectedRevision, Conflict or the driver's error from it. */
@@ -36,16 +39,22 @@ export interface AppendWriterReply {
   seconds: number;
   outcomes?: AppendOutcome[];
   failure?: { message: string; code?: string };
+  /** Present when the write lock was worth telling about: refused and retried, or long in coming. */
+  wait?: LockWait;
 }
+
+/** A wait this long for the write lock is told to the caller even when SQLite never refused it. */
+export const NOTEWORTHY_WAIT_MS = 1000;
 
 function driverError(error: unknown): { message: string; code?: string } {
   const code = (error as { code?: unknown } | null)?.code;
   return { message: error instanceof Error ? error.message : String(error), code: typeof code === 'string' ? code : undefined };
 }
 
-function serve(port: MessagePort, { file, pragmas }: AppendWriterData): void {
+function serve(port: MessagePort, { file, pragmas, lockBudgetMs }: AppendWriterData): void {
   const db = new Database(file);
   for (const pragma of pragmas) db.pragma(pragma);
+  const lock = new SqliteWriteLock(db, lockBudgetMs);
   const sql = prepareStatements(db);
 
   const insertRows = (request: QueuedAppend, from: number, previous: string): AppendResult => {
@@ -103,23 +112,23 @@ function serve(port: MessagePort, { file, pragmas }: AppendWriterData): void {
       return { refused: { kind: 'driver', ...driverError(error) } };
     }
   };
-  const commit = db.transaction((appends: QueuedAppend[]) => appends.map(appendIsolated));
 
-  const handle = (m: AppendWriterRequest): AppendOutcome[] | undefined => {
+  // One IMMEDIATE transaction (./sqlite-write-lock.ts): the write lock is taken up front, waiting
+  // out another process's commit within the lock budget.
+  const handle = (m: AppendWriterRequest): { outcomes?: AppendOutcome[]; wait?: LockWait } => {
     switch (m.kind) {
-      case 'commit':
-        // IMMEDIATE takes the write lock up front: a deferred read-then-write could hit
-        // SQLITE_BUSY_SNAPSHOT against another process, which busy_timeout does not retry.
-        return commit.immediate(m.appends);
+      case 'commit': {
+        const { value, wait } = lock.write(() => m.appends.map(appendIsolated));
+        return { outcomes: value, wait };
+      }
       case 'probe': {
         // While the log is unwritable: rewrite the header's user_version as it is, a write that changes nothing.
-        const version = db.pragma('user_version', { simple: true }) as number;
-        db.pragma(`user_version = ${version}`);
-        return undefined;
+        const { wait } = lock.write(() => db.pragma(`user_version = ${db.pragma('user_version', { simple: true }) as number}`));
+        return { wait };
       }
       case 'close':
         db.close();
-        return undefined;
+        return {};
     }
   };
 
@@ -128,8 +137,9 @@ function serve(port: MessagePort, { file, pragmas }: AppendWriterData): void {
     const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
     let reply: AppendWriterReply;
     try {
-      const outcomes = handle(m);
-      reply = { id: m.id, seconds: seconds(), outcomes };
+      const { outcomes, wait } = handle(m);
+      const noteworthy = wait && (wait.refusals > 0 || wait.waitedMs >= NOTEWORTHY_WAIT_MS);
+      reply = { id: m.id, seconds: seconds(), outcomes, ...(noteworthy ? { wait } : {}) };
     } catch (error) {
       reply = { id: m.id, seconds: seconds(), failure: driverError(error) };
     }

@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { QueuedAppend } from './append-request';
 import type { AppendOutcome, AppendWriterData, AppendWriterReply, AppendWriterRequest } from './sqlite-append-writer.thread';
+import type { LockWait } from './sqlite-write-lock';
 
 /**
  * The thread's file beside this one: .js when compiled (dist/), .ts under the test runner, whose
@@ -25,8 +26,11 @@ function startThread(data: AppendWriterData): Worker {
   return new Worker(source, { eval: true, workerData: data });
 }
 
-/** A commit's answer: each append's outcome, or the error that refused the whole batch; `seconds` spent on the thread. */
-export type CommitAnswer = { outcomes: AppendOutcome[]; seconds: number } | { failure: Error; seconds: number };
+/**
+ * A commit's answer: each append's outcome, or the error that refused the whole batch; `seconds`
+ * spent on the thread; `wait` when the write lock was long in coming or refused before the budget.
+ */
+export type CommitAnswer = ({ outcomes: AppendOutcome[] } | { failure: Error }) & { seconds: number; wait?: LockWait };
 
 type Waiter = { resolve: (reply: AppendWriterReply) => void; reject: (error: Error) => void };
 
@@ -36,8 +40,8 @@ export class SqliteAppendWriter {
   private next = 0;
   private failure: Error | null = null;
 
-  constructor(file: string, pragmas: readonly string[]) {
-    this.worker = startThread({ file, pragmas });
+  constructor(file: string, pragmas: readonly string[], lockBudgetMs: number) {
+    this.worker = startThread({ file, pragmas, lockBudgetMs });
     this.worker.unref();
     this.worker.on('message', (m: AppendWriterReply) => {
       const waiter = this.pending.get(m.id);
@@ -51,8 +55,9 @@ export class SqliteAppendWriter {
 
   async commit(appends: QueuedAppend[]): Promise<CommitAnswer> {
     const reply = await this.send({ kind: 'commit', appends });
-    if (reply.failure) return { failure: asDriverError(reply.failure), seconds: reply.seconds };
-    return { outcomes: reply.outcomes ?? [], seconds: reply.seconds };
+    const { seconds, wait } = reply;
+    if (reply.failure) return { failure: asDriverError(reply.failure), seconds, wait };
+    return { outcomes: reply.outcomes ?? [], seconds, wait };
   }
 
   /** Resolves once a write that changes nothing succeeds; rejects with the driver's error if it cannot. */

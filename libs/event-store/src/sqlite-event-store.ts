@@ -22,14 +22,20 @@ import { asStoreUnavailable, StorageStatus, StoreUnavailable } from './store-una
 import { migrateChainColumn } from './sqlite-chain-migration';
 import { asDriverError, SqliteAppendWriter } from './sqlite-append-writer';
 import type { AppendOutcome } from './sqlite-append-writer.thread';
+import { lockWaitLine } from './sqlite-write-lock';
 import { prepareStatements, rawToRecorded, rawToRecordedHashed, SCHEMA, toRecorded } from './sqlite-schema';
 import type { Statements } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
   /** How often a caught-up subscription looks for commits made by other processes. */
   pollIntervalMs?: number;
-  /** How long a flush waits for another process's write lock before failing its batch. */
+  /**
+   * How long a group commit waits for another process's write lock before its batch is refused
+   * (StoreUnavailable: 503 at the edge), in wall-clock ms (./sqlite-write-lock.ts). Default 5000.
+   */
   busyTimeoutMs?: number;
+  /** Told when a commit waited a second or more for the write lock, or SQLite refused it before the budget (a warning). */
+  onLockWait?: (line: string) => void;
   /** Told once when opening a log written before the hash chain existed has backfilled its hashes. */
   onMigrated?: (line: string) => void;
   /** Told when the log stops being writable (full disk, read-only, I/O errors) and when it is again. */
@@ -47,8 +53,7 @@ const MAX_BATCH = 5000;
 const STORE_NAME = 'events.db';
 
 /** The writer thread's connection; this one only reads (and folds the WAL back on close). */
-const writerPragmas = (busyTimeoutMs: number) => [
-  `busy_timeout = ${busyTimeoutMs}`,
+const WRITER_PRAGMAS = [
   'synchronous = FULL',
   // Appends land on random leaves of the (stream, revision) index: a larger page cache keeps them
   // in memory, and a larger WAL lets one checkpoint write back a page that many commits dirtied.
@@ -75,7 +80,7 @@ export class SqliteEventStore implements EventStore {
     private readonly db: Database.Database,
     private readonly writer: SqliteAppendWriter,
     pollIntervalMs: number,
-    private readonly options: Pick<SqliteEventStoreOptions, 'onStorageChange' | 'probeIntervalMs' | 'onCommit' | 'feed'> = {},
+    private readonly options: Pick<SqliteEventStoreOptions, 'onStorageChange' | 'probeIntervalMs' | 'onCommit' | 'feed' | 'onLockWait'> = {},
   ) {
     this.sql = prepareStatements(db);
     this.feed = new LogFeed({
@@ -101,7 +106,7 @@ export class SqliteEventStore implements EventStore {
       if (backfilled > 0) {
         (options.onMigrated ?? process.emitWarning)(`events.db: added the hash chain; ${backfilled} existing events hashed as they stand (the chain attests to them from now on)`);
       }
-      const writer = new SqliteAppendWriter(file, writerPragmas(busyTimeoutMs));
+      const writer = new SqliteAppendWriter(file, WRITER_PRAGMAS, busyTimeoutMs);
       return new SqliteEventStore(db, writer, options.pollIntervalMs ?? 250, options);
     } catch (error) {
       db.close();
@@ -194,6 +199,7 @@ export class SqliteEventStore implements EventStore {
     try {
       const answer = await this.writer.commit(batch.map(({ stream, expected, events }): QueuedAppend => ({ stream, expected, events })));
       this.options.onCommit?.(batch.length, answer.seconds, !('failure' in answer));
+      if (answer.wait) (this.options.onLockWait ?? process.emitWarning)(lockWaitLine(STORE_NAME, answer.wait));
       if ('failure' in answer) throw answer.failure;
       outcomes = answer.outcomes;
     } catch (error) {

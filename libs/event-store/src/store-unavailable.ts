@@ -1,6 +1,6 @@
 /**
- * A store that cannot take writes for now: its disk is full, it was made read-only, or the device
- * reports I/O errors. Adapters translate such driver errors into StoreUnavailable, which the HTTP
+ * A store that cannot take writes for now: its disk is full, it was made read-only, the device
+ * reports I/O errors, or another process held its write lock past the wait budget (SQLITE_BUSY). Adapters translate such driver errors into StoreUnavailable, which the HTTP
  * edge answers with 503 and Retry-After (a client may try again; nothing was acknowledged), and
  * which readiness reports until the store can write again.
  */
@@ -9,7 +9,7 @@ export class StoreUnavailable extends Error {
   constructor(
     /** Which store: `events.db`, `read-models.db`, … */
     readonly store: string,
-    /** The driver's or the OS's code, e.g. SQLITE_FULL, SQLITE_READONLY, SQLITE_IOERR_FSYNC, ENOSPC. */
+    /** The driver's or the OS's code, e.g. SQLITE_FULL, SQLITE_READONLY, SQLITE_IOERR_FSYNC, SQLITE_BUSY, ENOSPC. */
     readonly code: string,
     override readonly cause: unknown,
   ) {
@@ -22,8 +22,9 @@ export class StoreUnavailable extends Error {
 export type StorageStatus = { writable: true } | { writable: false; error: { code: string; message: string; since: string } };
 
 // SQLite's primary codes (and their extended forms, e.g. SQLITE_IOERR_WRITE, SQLITE_READONLY_DBMOVED)
-// and the OS's, for stores that write files themselves.
-const UNAVAILABLE = /^(SQLITE_FULL|SQLITE_IOERR|SQLITE_READONLY|SQLITE_CANTOPEN|ENOSPC|EROFS|EDQUOT|EIO)(_|$)/;
+// and the OS's, for stores that write files themselves. SQLITE_BUSY reaches here only once a writer
+// has waited out its whole lock budget (./sqlite-write-lock.ts): nothing was written, try later.
+const UNAVAILABLE = /^(SQLITE_FULL|SQLITE_IOERR|SQLITE_READONLY|SQLITE_CANTOPEN|SQLITE_BUSY|ENOSPC|EROFS|EDQUOT|EIO)(_|$)/;
 
 /** The code of a driver error that means "this store cannot write now", else undefined. */
 export function unavailableCode(error: unknown): string | undefined {

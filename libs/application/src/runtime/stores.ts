@@ -31,6 +31,7 @@ async function connectEsdb(url: string, namespace: string | undefined): Promise<
 }
 
 const storageLogger = new Logger('EventStore');
+const readModelLogger = new Logger('ReadModelStore');
 function logStorageChange(status: StorageStatus): void {
   if (status.writable) storageLogger.warn('events.db can be written again: appends are accepted');
   else storageLogger.error(`events.db cannot be written (${status.error.code}): appends answer 503 until it can; ${status.error.message}`);
@@ -39,9 +40,12 @@ function logStorageChange(status: StorageStatus): void {
 /** The SQLite log's storage changes are logged, and with metrics on, measured with its commits. */
 function sqliteObservers(metrics: MetricsService | undefined) {
   const onMigrated = (line: string) => storageLogger.warn(line);
-  if (!metrics?.enabled) return { onStorageChange: logStorageChange, onMigrated };
+  // Another process (apps/projector beside the API, the CLI) held the write lock long.
+  const onLockWait = (line: string) => storageLogger.warn(line);
+  if (!metrics?.enabled) return { onStorageChange: logStorageChange, onMigrated, onLockWait };
   return {
     onMigrated,
+    onLockWait,
     onStorageChange: (status: StorageStatus) => {
       metrics.storageWritable(status.writable);
       logStorageChange(status);
@@ -69,5 +73,5 @@ export const readModelStoreProvider: FactoryProvider = {
   useFactory: (config: AppConfig) =>
     config.mongoUrl
       ? MongoReadModelStore.connect(config.mongoUrl, { namespace: config.namespace })
-      : SqliteReadModelStore.open(join(config.dataDir, 'read-models.db')),
+      : SqliteReadModelStore.open(join(config.dataDir, 'read-models.db'), { onLockWait: (line) => readModelLogger.warn(line) }),
 };

@@ -18,6 +18,7 @@ import { generationsOf } from '../generation-rules';
 import { BuilderClaim, Generations, stored } from '../generations';
 import type { Checkpoint, Doc, DocChange, GenerationCheckpoint, ReadModelStore } from '../read-model-store.port';
 import { PRAGMAS, SqliteWriter } from './sqlite-writer';
+import type { SqliteWriterOptions } from './sqlite-writer';
 
 export class SqliteReadModelStore implements ReadModelStore {
   private readonly stmt;
@@ -44,7 +45,7 @@ export class SqliteReadModelStore implements ReadModelStore {
     };
   }
 
-  static open(file: string): SqliteReadModelStore {
+  static open(file: string, options: SqliteWriterOptions = {}): SqliteReadModelStore {
     mkdirSync(dirname(file), { recursive: true });
     const db = new Database(file);
     for (const pragma of PRAGMAS) db.pragma(pragma);
@@ -56,7 +57,7 @@ export class SqliteReadModelStore implements ReadModelStore {
       CREATE TABLE IF NOT EXISTS generations (projection TEXT PRIMARY KEY, active INTEGER NOT NULL, building INTEGER, builder TEXT, lease_until INTEGER);
       CREATE TABLE IF NOT EXISTS served_collections (collection TEXT PRIMARY KEY, stored TEXT NOT NULL);
     `);
-    return new SqliteReadModelStore(db, new SqliteWriter(file));
+    return new SqliteReadModelStore(db, new SqliteWriter(file, options));
   }
 
   async get<T extends Doc>(collection: string, id: string): Promise<T | undefined> {

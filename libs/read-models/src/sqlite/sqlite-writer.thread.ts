@@ -10,10 +10,13 @@ import type { MessagePort } from 'node:worker_threads';
 import { beginning, dropProblem, fenceProblem, generationsOf, maySwitch, switchProblem } from '../generation-rules';
 import type { HeldGenerations } from '../generation-rules';
 import { BuilderClaim, GenerationBusy, GenerationRetired, stored } from '../generations';
+import { LockWait, SqliteWriteLock } from './sqlite-write-lock';
 
 export interface WriterData {
   file: string;
   pragmas: readonly string[];
+  /** How long a transaction waits for another process's write lock before it is refused (wall-clock ms). */
+  lockBudgetMs: number;
 }
 
 export type WriterRequest =
@@ -31,13 +34,18 @@ export type WriterRequest =
   | { kind: 'close' };
 
 /** `code`: the driver's error code (SQLITE_FULL, SQLITE_READONLY…), so the caller can tell a full disk. */
-export type WriterReply = { id: number; value?: unknown; error?: string; code?: string; retired?: boolean; busy?: boolean };
+/** `wait`: the write lock was refused and retried, or long in coming (the caller warns). */
+export type WriterReply = { id: number; value?: unknown; error?: string; code?: string; retired?: boolean; busy?: boolean; wait?: LockWait };
+
+/** A wait this long for the write lock is told to the caller even when SQLite never refused it. */
+const NOTEWORTHY_WAIT_MS = 1000;
 
 type Of<K extends WriterRequest['kind']> = Extract<WriterRequest, { kind: K }>;
 
-function serve(port: MessagePort, { file, pragmas }: WriterData): void {
+function serve(port: MessagePort, { file, pragmas, lockBudgetMs }: WriterData): void {
   const db = new Database(file);
   for (const pragma of pragmas) db.pragma(pragma);
+  const lock = new SqliteWriteLock(db, lockBudgetMs);
   const put = db.prepare<[string, string, string]>('INSERT INTO docs (collection, id, doc) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET doc = excluded.doc');
   const remove = db.prepare<[string, string]>('DELETE FROM docs WHERE collection = ? AND id = ?');
   const removeAll = db.prepare<[string]>('DELETE FROM docs WHERE collection = ?');
@@ -59,7 +67,7 @@ function serve(port: MessagePort, { file, pragmas }: WriterData): void {
 
   // A fenced commit writes nothing unless its generation is the active or the building one: the
   // check and the writes are one transaction, so a switch lands entirely before or after it.
-  const commit = db.transaction((m: Of<'commit'>) => {
+  const commit = (m: Of<'commit'>) => {
     if (m.generation !== undefined) {
       const problem = fenceProblem(m.projection, m.generation, generationsNow(m.projection));
       if (problem) throw new GenerationRetired(problem);
@@ -74,18 +82,18 @@ function serve(port: MessagePort, { file, pragmas }: WriterData): void {
       else put.run(collection, id, next(lengths[i + 2]));
     }
     save.run(m.checkpointKey, m.position, m.recordedAt);
-  });
-  const reset = db.transaction((m: Of<'reset'>) => {
+  };
+  const reset = (m: Of<'reset'>) => {
     for (const c of m.collections) removeAll.run(c);
     forget.run(m.checkpointKey);
-  });
-  const begin = db.transaction((m: Of<'begin'>) => {
+  };
+  const begin = (m: Of<'begin'>) => {
     const next = beginning(m.projection, held.get(m.projection), m.claim, m.now);
     if (next.fresh) setGenerations.run(m.projection, next.active, next.building);
     if (next.lease) claim.run(next.lease.builder, next.lease.leaseUntil, m.projection);
     return next.building;
-  });
-  const switchTo = db.transaction((m: Of<'switch'>) => {
+  };
+  const switchTo = (m: Of<'switch'>) => {
     const g = generationsNow(m.projection);
     const problem = switchProblem(m.projection, m.generation, g);
     if (problem) throw new Error(problem);
@@ -93,43 +101,45 @@ function serve(port: MessagePort, { file, pragmas }: WriterData): void {
     setGenerations.run(m.projection, m.generation, null);
     for (const c of m.collections) serveFrom.run(c, stored(c, m.generation));
     return true;
-  });
+  };
   // Deletes at most m.limit documents per transaction, so the live projector's commits interleave.
-  const drop = db.transaction((m: Of<'drop'>) => {
+  const drop = (m: Of<'drop'>) => {
     const problem = dropProblem(m.projection, m.generation, generationsNow(m.projection));
     if (problem) throw new Error(problem);
     let left = m.limit;
     for (const c of m.collections) if (left > 0) left -= removeSome.run(stored(c, m.generation), left).changes;
     if (left > 0) forget.run(stored(m.projection, m.generation));
     return m.limit - left;
-  });
+  };
 
-  // BEGIN IMMEDIATE: these transactions read before they write, and another process (the CLI during
-  // a rebuild) may write the same file; a deferred one would fail at once with SQLITE_BUSY when it
-  // upgrades to a write, instead of waiting out busy_timeout.
-  const handle = (m: WriterRequest): unknown => {
+  // Each one IMMEDIATE transaction (./sqlite-write-lock.ts): these read before they write, and
+  // another process (the API beside apps/projector, the CLI during a rebuild) writes the same file;
+  // the write lock is taken up front, waiting out the other's commit within the lock budget.
+  const handle = (m: WriterRequest): { value: unknown; wait?: LockWait } => {
     switch (m.kind) {
       case 'commit':
-        return commit.immediate(m);
+        return lock.write(() => commit(m));
       case 'reset':
-        return reset.immediate(m);
+        return lock.write(() => reset(m));
       case 'begin':
-        return begin.immediate(m);
+        return lock.write(() => begin(m));
       case 'release':
-        return void release.run(m.projection, m.builder);
+        return lock.write(() => void release.run(m.projection, m.builder));
       case 'switch':
-        return switchTo.immediate(m);
+        return lock.write(() => switchTo(m));
       case 'drop':
-        return drop.immediate(m);
+        return lock.write(() => drop(m));
       case 'close':
-        return void db.close();
+        return { value: void db.close() };
     }
   };
 
   port.on('message', (m: WriterRequest & { id: number }) => {
     let reply: WriterReply;
     try {
-      reply = { id: m.id, value: handle(m) };
+      const { value, wait } = handle(m);
+      const noteworthy = wait && (wait.refusals > 0 || wait.waitedMs >= NOTEWORTHY_WAIT_MS);
+      reply = { id: m.id, value, ...(noteworthy ? { wait } : {}) };
     } catch (e) {
       const code = (e as { code?: unknown } | null)?.code;
       reply = {

@@ -9,12 +9,24 @@ import { Worker } from 'node:worker_threads';
 import { asStoreUnavailable, StoreUnavailable } from '@survey/event-store';
 import { GenerationBusy, GenerationRetired } from '../generations';
 import type { WriterData, WriterReply, WriterRequest } from './sqlite-writer.thread';
+import { lockWaitLine } from './sqlite-write-lock';
+
+/** How long a write waits for another process's write lock by default (wall-clock ms, ./sqlite-write-lock.ts). */
+export const LOCK_BUDGET_MS = 5000;
+
+export interface SqliteWriterOptions {
+  /** How long a transaction waits for another process's write lock before it is refused (StoreUnavailable). */
+  lockBudgetMs?: number;
+  /** Told when a transaction waited a second or more for the write lock, or SQLite refused it before the budget (a warning). */
+  onLockWait?: (line: string) => void;
+}
 
 export const PRAGMAS = [
+  // First: switching to WAL and creating the tables wait for another process that holds a lock.
+  `busy_timeout = ${LOCK_BUDGET_MS}`,
   'journal_mode = WAL',
   // WAL + NORMAL may lose the last commits on power loss, atomically with their checkpoint.
   'synchronous = NORMAL',
-  'busy_timeout = 5000',
   // Ballot documents are keyed at random: keep the B-tree's hot pages cached, and let the WAL
   // grow to 256 MiB before a checkpoint writes pages back, so a page many batches dirtied is
   // written back once (a rebuild measured ~8% faster than with 64 MiB).
@@ -37,7 +49,7 @@ function startThread(data: WriterData): Worker {
   return new Worker(source, { eval: true, workerData: data });
 }
 
-/** A full disk or a read-only file is StoreUnavailable (the projection retries it); anything else says what failed. */
+/** A full disk, a read-only file or a lock held past the budget is StoreUnavailable (the projection retries it); anything else says what failed. */
 function writeFailure(message: string, code: string | undefined): Error {
   const error = asStoreUnavailable(Object.assign(new Error(message), { code }), 'read-models.db');
   return error instanceof StoreUnavailable ? error : new Error(`read-model write failed: ${message}`);
@@ -49,11 +61,12 @@ export class SqliteWriter {
   private next = 0;
   private failure: Error | null = null;
 
-  constructor(file: string) {
-    this.worker = startThread({ file, pragmas: PRAGMAS });
+  constructor(file: string, options: SqliteWriterOptions = {}) {
+    this.worker = startThread({ file, pragmas: PRAGMAS, lockBudgetMs: options.lockBudgetMs ?? LOCK_BUDGET_MS });
     this.worker.on('message', (m: WriterReply) => {
       const waiter = this.pending.get(m.id);
       this.pending.delete(m.id);
+      if (m.wait) (options.onLockWait ?? process.emitWarning)(lockWaitLine('read-models.db', m.wait));
       if (m.retired) waiter?.reject(new GenerationRetired(m.error));
       else if (m.busy) waiter?.reject(new GenerationBusy(m.error));
       else if (m.error) waiter?.reject(writeFailure(m.error, m.code));
