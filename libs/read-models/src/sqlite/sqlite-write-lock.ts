@@ -32,6 +32,12 @@ export class WriteLockTimeout extends Error {
 
 const isBusy = (error: unknown) => /^SQLITE_BUSY(_|$)/.test(String((error as { code?: unknown } | null)?.code));
 
+/**
+ * SQLite's handler waits at most this long per attempt, so the clock, not its count of sleeps,
+ * decides when the budget is spent (to within its last poll, 100 ms at most).
+ */
+const ATTEMPT_MS = 1000;
+
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 /** Blocks this (writer) thread: Atomics.wait sleeps its whole time even when a signal arrives. */
 function sleep(ms: number): void {
@@ -47,7 +53,7 @@ export class SqliteWriteLock {
     private readonly db: Database.Database,
     private readonly budgetMs: number,
   ) {
-    db.pragma(`busy_timeout = ${budgetMs}`);
+    this.attempt(ATTEMPT_MS);
     this.begin = db.prepare('BEGIN IMMEDIATE');
     this.commit = db.prepare('COMMIT');
     this.rollback = db.prepare('ROLLBACK');
@@ -73,25 +79,31 @@ export class SqliteWriteLock {
 
   private acquire(): LockWait {
     const started = performance.now();
+    const left = () => this.budgetMs - (performance.now() - started);
     let refusals = 0;
-    for (;;) {
-      try {
-        this.begin.run();
-        if (refusals > 0) this.db.pragma(`busy_timeout = ${this.budgetMs}`);
-        return { waitedMs: performance.now() - started, refusals };
-      } catch (error) {
-        const left = this.budgetMs - (performance.now() - started);
-        if (!isBusy(error)) throw error;
-        if (left <= 0) {
-          this.db.pragma(`busy_timeout = ${this.budgetMs}`);
-          throw new WriteLockTimeout(performance.now() - started);
+    try {
+      for (;;) {
+        try {
+          this.begin.run();
+          return { waitedMs: performance.now() - started, refusals };
+        } catch (error) {
+          if (!isBusy(error)) throw error;
+          if (left() <= 0) throw new WriteLockTimeout(performance.now() - started);
+          refusals += 1;
+          // A short pause that a signal cannot cut, then SQLite's own handler again, for no longer than what is left.
+          sleep(Math.min(left(), 5 * 2 ** Math.min(refusals, 4)));
+          if (left() < ATTEMPT_MS) this.attempt(Math.max(1, Math.ceil(left())));
         }
-        refusals += 1;
-        // A short pause that a signal cannot cut, then SQLite's own handler again for what is left.
-        sleep(Math.min(left, 5 * 2 ** Math.min(refusals, 4)));
-        this.db.pragma(`busy_timeout = ${Math.max(1, Math.ceil(this.budgetMs - (performance.now() - started)))}`);
       }
+    } finally {
+      this.attempt(ATTEMPT_MS);
     }
+  }
+
+  private attemptMs = 0;
+  private attempt(ms: number): void {
+    const next = Math.min(this.budgetMs, ms);
+    if (next !== this.attemptMs) this.db.pragma(`busy_timeout = ${(this.attemptMs = next)}`);
   }
 }
 
