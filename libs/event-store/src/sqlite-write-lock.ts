@@ -47,6 +47,7 @@ export class SqliteWriteLock {
   private readonly begin: Database.Statement;
   private readonly commit: Database.Statement;
   private readonly rollback: Database.Statement;
+  private attemptMs = 0;
 
   constructor(
     private readonly db: Database.Database,
@@ -99,7 +100,7 @@ export class SqliteWriteLock {
     }
   }
 
-  private attemptMs = 0;
+  /** SQLite's busy_timeout for the next attempt: ATTEMPT_MS, or what is left of the budget when less. */
   private attempt(ms: number): void {
     const next = Math.min(this.budgetMs, ms);
     if (next !== this.attemptMs) this.db.pragma(`busy_timeout = ${(this.attemptMs = next)}`);
