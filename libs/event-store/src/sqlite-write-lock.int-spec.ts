@@ -101,14 +101,16 @@ describe('SqliteEventStore while another connection holds the write lock', () =>
     const file = join(dir, 'events.db');
     const seed = openStore(file, {});
     await seed.append('seed', [anEvent()], 'no_stream');
-    const lock = holdWriteLock(file);
-    locks.push(lock);
     const child = spawn(
       process.execPath,
       ['--cpu-prof', '--cpu-prof-interval', '200', '--cpu-prof-dir', join(dir, 'profiles'), '--require', '@swc-node/register', join(__dirname, 'testing', 'append-under-profiler.ts'), file, '10000'],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
+      { stdio: ['pipe', 'pipe', 'inherit'] },
     );
     const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+    // Its writer thread has started and committed once: the next append goes straight to BEGIN.
+    expect((await lines.next()).value).toBe('ready');
+    locks.push(holdWriteLock(file));
+    child.stdin.end('go\n');
     expect((await lines.next()).value).toBe('waiting');
     await pause(2000);
     locks.splice(0).forEach((l) => l.release());
@@ -116,9 +118,10 @@ describe('SqliteEventStore while another connection holds the write lock', () =>
 
     expect(answer).not.toMatch(/^failed/);
     const { result, waits } = JSON.parse(answer) as { result: { revision: number; position: number }; waits: string[] };
-    expect(result).toEqual({ revision: 0, position: 2 });
+    expect(result).toEqual({ revision: 0, position: 3 });
     expect(waits).toHaveLength(1);
+    expect(Number(/waited (\S+) s/.exec(waits[0])![1])).toBeGreaterThanOrEqual(1.5);
     expect(await seed.readStream('profiled')).toHaveLength(1);
-    expect(await seed.headPosition()).toBe(2);
+    expect(await seed.headPosition()).toBe(3);
   }, 60_000);
 });
