@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { CONTENT_SECURITY_POLICY } from '../apps/api/src/http/page-headers';
 import { ManualClock } from '@survey/application';
 import { startApp, TestApp, token } from './support/app';
-import { freezeReads, launchChromium, openPage, screenshot, Seen } from './support/browser';
+import { closingHooks, freezeReads, launchChromium, openPage, screenshot, Seen, tabTo } from './support/browser';
 import { chromiumInstalled, describeIfInstalled } from './support/requirements';
 import { myBallot, openCampaign, registered, submit } from './support/survey';
 
@@ -50,24 +50,8 @@ describeIfInstalled(chromiumInstalled, 'the staff workbench in Chromium', () => 
     await submit(t, codes[2], 'wb-2019', 'police', { rating: 'dissatisfied', comment: '排队太久' }).expect(201);
     [withConsent, withoutConsent, police] = await Promise.all([caseOf(codes[0], 'tax'), caseOf(codes[1], 'tax'), caseOf(codes[2], 'police')]);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-  afterEach(async () => {
-    expect(seen.errors).toEqual([]);
-    expect(seen.violations).toEqual([]);
-    await seen.page.context().close();
-  });
+  closingHooks(() => ({ t, browser, seen }));
 
-  /** Presses Tab until the focused element matches `selector` (at most 80 times). */
-  async function tabTo(page: Page, selector: string) {
-    for (let i = 0; i < 80; i++) {
-      if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-      await page.keyboard.press('Tab');
-    }
-    throw new Error(`Tab never reached ${selector}`);
-  }
   const offered = (page: Page) => page.locator('#actions button.action').evaluateAll((bs) => bs.map((b) => b.id.replace('action-', '')));
   const detailSays = (page: Page, text: RegExp) => page.locator('#detail').getByText(text).first().waitFor();
   const caseLink = (page: Page, caseId: string) => page.locator(`#items li[data-id="${caseId}"] a`);

@@ -86,3 +86,31 @@ export async function freezeReads(page: Page, matches: (path: string) => boolean
     await route.fulfill(await answer);
   });
 }
+
+/** Presses Tab until the focused element matches `selector`; fails after `most` presses. */
+export async function tabTo(page: Page, selector: string, most = 80): Promise<void> {
+  for (let i = 0; i < most; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/**
+ * A page suite's closing hooks, reading the suite's own variables when they run: after each test,
+ * the page it opened met no script error and no Content-Security-Policy violation, and its context
+ * is closed; after all, Chromium and the app (either may not have started).
+ */
+export function closingHooks(current: () => { t?: { close(): Promise<void> }; browser?: Browser; seen?: Seen }): void {
+  afterEach(async () => {
+    const { seen } = current();
+    expect(seen?.errors).toEqual([]);
+    expect(seen?.violations).toEqual([]);
+    await seen?.page.context().close();
+  });
+  afterAll(async () => {
+    const { t, browser } = current();
+    await browser?.close();
+    await t?.close();
+  });
+}
