@@ -12,7 +12,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { AppConfig, APP_CONFIG, signInvitationToken, systemMeta } from '@survey/application';
 import { invite } from '../apps/cli/src/invite/invite';
 import { admin, startApp, TestApp, token as staffToken } from './support/app';
-import { ARTIFACTS, DESKTOP, launchChromium, PHONE } from './support/browser';
+import { ARTIFACTS, DESKTOP, freezeReads, launchChromium, PHONE } from './support/browser';
 import { chromiumInstalled, describeIfInstalled } from './support/requirements';
 import { aCampaign } from './support/fixtures';
 import { registered } from './support/survey';
@@ -245,6 +245,9 @@ describeIfInstalled(chromiumInstalled, 'questionnaire page in Chromium', () => {
       await step(opened.caseId, 'report', tax, { kind: 'explanation', actions: '政策所限，已向企业说明' });
 
       const { page, close } = await newPage(DESKTOP);
+      // The ballot's cases come from the read model, which may not have folded the follow-up when the
+      // page reads again: frozen here as it was before, the page must draw the follow-up's own answer.
+      await freezeReads(page, (path) => path === '/v1/campaigns/q-2026/evaluations');
       await page.goto(link);
       await caseCard(page).getByText(/政策所限/).waitFor();
       await page.locator('body').focus();
@@ -266,6 +269,10 @@ describeIfInstalled(chromiumInstalled, 'questionnaire page in Chromium', () => {
       await card(page, '市公安局').getByRole('button', { name: /Rate: 市公安局/ }).click();
       await card(page, '市公安局').getByRole('group', { name: /Overall rating/ }).getByRole('radio', { name: /^非常不满意/ }).check();
       expect(await card(page, '市公安局').getByRole('checkbox', { name: /may contact me/ }).isVisible()).toBe(true);
+      // A save reads the ballot again (still the frozen one): the case stays as the follow-up answered it.
+      await card(page, '市公安局').getByRole('button', { name: /Save/ }).click();
+      await statusOf(page, '市公安局').filter({ hasText: /已保存 Saved/ }).waitFor();
+      expect(await caseCard(page).textContent()).toMatch(/整改中 being rectified/);
       expect((await t.http().get(`/v1/rectification/cases/${opened.caseId}`).set(centre).expect(200)).body).toMatchObject({ status: 'contacted', round: 2, followUp: { level: 'dissatisfied' } });
       await close();
     });

@@ -10,15 +10,13 @@
  * the API's answer of the moment. At desktop size and 375 px, keyboard only, zh and en, under the
  * pages' Content-Security-Policy.
  */
-import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { DeadlineScheduler, ManualClock } from '@survey/application';
-import { caseEvents } from '@survey/domain/testing';
-import { AgencyEvent, RequestEvent, streams } from '@survey/domain';
-import { EVENT_STORE, EventStore } from '@survey/event-store';
+import { RequestEvent } from '@survey/domain';
 import { cityRequests } from '@survey/read-models/testing';
 import { analyst, bearer, startApp, TestApp, token, withoutRateLimits } from './support/app';
-import { chartData, launchChromium, openPage, screenshot, Seen } from './support/browser';
+import { chartData, closingHooks, launchChromium, openPage, screenshot, Seen } from './support/browser';
+import { agencyRegistered, appendHistory } from './support/hand-made-history';
 import { chromiumInstalled, describeIfInstalled } from './support/requirements';
 import { seedTwoCampaigns } from './support/two-campaigns';
 import { workCases } from './support/worked-cases';
@@ -59,18 +57,6 @@ describeIfInstalled(chromiumInstalled, 'the rectification figures on the pages',
     (await t.http().get(`/v1/reports/rectification?campaignId=${campaignId}`).set(who).expect(200)).body;
   const publicTable = async (campaignId: string): Promise<PublicTable> => (await t.http().get(`/v1/public/rectification?campaignId=${campaignId}`).expect(200)).body;
 
-  /** Appends the requests' and the directory's events as the request routes and the directory do: one stream per request or agency. */
-  const appendRequests = async (events: (RequestEvent | AgencyEvent)[]) => {
-    const store = t.app.get<EventStore>(EVENT_STORE);
-    for (const e of events) {
-      const metadata = { schemaVersion: 1, recordedAt: e.data.at, actor: { role: 'system' as const, sub: 'spec' }, correlationId: randomUUID(), causationId: randomUUID() };
-      const stream = 'requestId' in e.data ? streams.request(e.data.requestId) : streams.agency(e.data.agencyId);
-      await store.append(stream, [{ id: randomUUID(), type: e.type, data: e.data, metadata }], 'any');
-    }
-    await t.settle();
-  };
-  const registered = (agencyId: string, name: string): AgencyEvent => ({ type: 'AgencyRegistered', data: { agencyId, name, at: caseEvents.local('2019-12-01 09:00') } });
-
   beforeAll(async () => {
     [t, browser] = await Promise.all([startApp({ clock, config: withoutRateLimits('staffWrites', 'enterpriseWrites') }), launchChromium()]);
     await seedTwoCampaigns(t, 30);
@@ -81,18 +67,10 @@ describeIfInstalled(chromiumInstalled, 'the rectification figures on the pages',
     await t.app.get(DeadlineScheduler, { strict: false }).stop();
     // The city's requests of December 2019 and January 2020 (libs/read-models/src/testing/request-history.ts), and
     // a prototype-named request (of a category without a label) in the same days.
-    await appendRequests([registered('tax', '市税务局'), registered('police', '市公安局'), ...cityRequests(), ...cityRequests('constructor-')
+    await appendHistory(t, [agencyRegistered('tax', '市税务局'), agencyRegistered('police', '市公安局'), ...cityRequests(), ...cityRequests('constructor-')
       .map((e) => (e.data.requestId === 'constructor-h' ? ({ ...e, data: { ...e.data, requestId: '__proto__', category: 'constructor' } } as RequestEvent) : e))]);
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-  afterEach(async () => {
-    expect(seen.errors).toEqual([]);
-    expect(seen.violations).toEqual([]);
-    await seen.page.context().close();
-  });
+  closingHooks(() => ({ t, browser, seen }));
 
   async function signIn(jwt: string, { enter = false } = {}) {
     await seen.page.goto(`${t.url}/`);

@@ -6,10 +6,10 @@
  * over the API, followed with its history, and its answer rated; zh and en; the pages' CSP with no
  * violation; a token of another role turned away with no API call. Screenshots: test/artifacts/r-*.png.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { CONTENT_SECURITY_POLICY } from '../apps/api/src/http/page-headers';
 import { admin, startApp, TestApp, token } from './support/app';
-import { launchChromium, openPage, screenshot, Seen } from './support/browser';
+import { closingHooks, launchChromium, openPage, screenshot, Seen, tabTo } from './support/browser';
 import { chromiumInstalled, describeIfInstalled } from './support/requirements';
 import { openCampaign, registered } from './support/survey';
 
@@ -34,23 +34,7 @@ describeIfInstalled(chromiumInstalled, 'the requests page /r in Chromium', () =>
     code = await registered(t, 1, { name: '徐州诉求企业有限公司' });
     await t.http().put('/v1/agencies/tax').set(admin).send({ name: '徐州市税务局' }).expect(201);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-  afterEach(async () => {
-    expect(seen.errors).toEqual([]);
-    expect(seen.violations).toEqual([]);
-    await seen.page.context().close();
-  });
-
-  async function tabTo(page: Page, selector: string) {
-    for (let i = 0; i < 60; i++) {
-      if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-      await page.keyboard.press('Tab');
-    }
-    throw new Error(`Tab never reached ${selector}`);
-  }
+  closingHooks(() => ({ t, browser, seen }));
 
   it('serves the page and its files under the pages\' CSP, with no inline script or style', async () => {
     seen = await openPage(browser);

@@ -1,18 +1,17 @@
 /**
  * The requests reports on the real app over HTTP. The requests' and the directory's events are
- * appended to the app's own event store, one stream per request and per agency, as the request
- * routes and the directory append them; the app's projector folds them. Counts worked out by hand
+ * appended to the app's own event store as the request routes and the directory append them
+ * (support/hand-made-history.ts); the app's projector folds them. Counts worked out by hand
  * in libs/read-models/src/testing/request-history.ts; the clock is a manual one, so `overdue` is
  * asked at chosen moments.
  */
-import { randomUUID } from 'node:crypto';
 import { DeadlineScheduler, ManualClock } from '@survey/application';
 import { caseEvents, endOf, requestEvents } from '@survey/domain/testing';
-import { AgencyEvent, RequestEvent, streams } from '@survey/domain';
-import { EVENT_STORE, EventStore } from '@survey/event-store';
+import { RequestEvent } from '@survey/domain';
 import { CITY_REQUESTS_COUNTS, cityRequests, onRequest, POLICE_REQUESTS_COUNTS, TAX_REQUESTS_COUNTS } from '@survey/read-models/testing';
 import { rateFigure } from '@survey/reporting';
 import { admin, analyst, auditor, bearer, startApp, TestApp, token } from './support/app';
+import { agencyRegistered, appendHistory } from './support/hand-made-history';
 import { expectInvalid, expectProblem } from './support/problem';
 import { head } from './support/survey';
 
@@ -37,17 +36,6 @@ describe('requests reports', () => {
   let t: TestApp;
   const clock = new ManualClock(new Date());
 
-  /** Appends events as the request routes and the directory do: one stream per request or agency, in order. */
-  const append = async (events: (RequestEvent | AgencyEvent)[]) => {
-    const store = t.app.get<EventStore>(EVENT_STORE);
-    for (const e of events) {
-      const metadata = { schemaVersion: 1, recordedAt: e.data.at, actor: { role: 'system' as const, sub: 'spec' }, correlationId: randomUUID(), causationId: randomUUID() };
-      const stream = 'requestId' in e.data ? streams.request(e.data.requestId) : streams.agency(e.data.agencyId);
-      await store.append(stream, [{ id: randomUUID(), type: e.type, data: e.data, metadata }], 'any');
-    }
-    await t.settle();
-  };
-  const agency = (agencyId: string, name: string): AgencyEvent => ({ type: 'AgencyRegistered', data: { agencyId, name, at: local('2019-12-01 09:00') } });
   const report = (query = '', who = analyst) => t.http().get(`/v1/reports/requests${query}`).set(who);
   const totals = (query = '') => t.http().get(`/v1/public/requests${query}`);
 
@@ -57,8 +45,8 @@ describe('requests reports', () => {
     // would record more whenever the clock passes a recorded due (test/request-clock.e2e-spec.ts
     // tests it), so it is stopped before anything is appended.
     await t.app.get(DeadlineScheduler, { strict: false }).stop();
-    await append([
-      agency('tax', '市税务局'), agency('police', '市公安局'), agency('constructor', '构造局'),
+    await appendHistory(t, [
+      agencyRegistered('tax', '市税务局'), agencyRegistered('police', '市公安局'), agencyRegistered('constructor', '构造局'),
       ...cityRequests(),
       // A prototype-named request of a prototype-named category, dispatched on time to the agency named `constructor`, in February.
       ...onRequest('__proto__', moved(received('__proto__'), { at: local('2020-02-03 10:00'), dispatchDue: endOf('2020-02-04') }),

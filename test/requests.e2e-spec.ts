@@ -159,6 +159,25 @@ describe('requests', () => {
     expect(r).toMatchObject({ status: 'withdrawn', outcome: 'withdrawn' });
   });
 
+  it('a step answers the request as it stands after it, even when another step got there first', async () => {
+    const id = await filed();
+    await step(id, 'dispatch', centre, { agencyId: 'tax' }).expect(200);
+    await step(id, 'accept', tax).expect(200);
+    // Both decided on the same read: the second to append is decided again on a fresh load, so its answer holds both steps.
+    const answers = await Promise.all([step(id, 'extension', tax, { workingDays: 3, reason: '需要现场核查' }), step(id, 'withdraw', enterprise(codes[0]), { reason: '已自行解决' })]);
+    const final = (await one(id, centre).expect(200)).body as RequestBody;
+    const taken = answers.flatMap((a, i) => (a.status === 200 ? [{ own: ['RequestExtensionAsked', 'RequestWithdrawn'][i], answer: a.body as RequestBody }] : []));
+    expect(taken.length).toBeGreaterThan(0);
+    for (const { own, answer } of taken) {
+      expect(steps(final).slice(0, answer.history!.length)).toEqual(steps(answer));
+      expect(answer.history!.map((h) => h.type)).toContain(own);
+    }
+    expect(steps(final).slice(0, 3)).toEqual([['RequestReceived', 'enterprise'], ['RequestDispatched', 'centre'], ['RequestAccepted', 'agency']]);
+    // The last to append answers with everything, the other writer's events too.
+    const longest = taken.map((x) => x.answer).reduce((a, b) => (b.history!.length > a.history!.length ? b : a));
+    expect(steps(longest)).toEqual(steps(final));
+  });
+
   it('dispatches only to an agency the directory knows, and at once to one an admin just registered', async () => {
     const id = await filed();
     await refused(step(id, 'dispatch', centre, { agencyId: 'zoo' }), 404, /directory/);

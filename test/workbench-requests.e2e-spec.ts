@@ -10,7 +10,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { admin, startApp, TestApp, token } from './support/app';
-import { launchChromium, openPage, screenshot, Seen } from './support/browser';
+import { closingHooks, launchChromium, openPage, screenshot, Seen, tabTo } from './support/browser';
 import { chromiumInstalled, describeIfInstalled } from './support/requirements';
 import { openCampaign, registered } from './support/survey';
 
@@ -39,24 +39,8 @@ describeIfInstalled(chromiumInstalled, 'the workbench\'s requests in Chromium', 
     await t.http().put('/v1/agencies/tax').set(admin).send({ name: '徐州市税务局' }).expect(201);
     codes = await Promise.all([1, 2, 3].map((n) => registered(t, n, { name: `徐州诉求企业${n}有限公司` })));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-  afterEach(async () => {
-    expect(seen.errors).toEqual([]);
-    expect(seen.violations).toEqual([]);
-    await seen.page.context().close();
-  });
+  closingHooks(() => ({ t, browser, seen }));
 
-  /** Presses Tab until the focused element matches `selector` (at most 80 times). */
-  async function tabTo(page: Page, selector: string) {
-    for (let i = 0; i < 80; i++) {
-      if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-      await page.keyboard.press('Tab');
-    }
-    throw new Error(`Tab never reached ${selector}`);
-  }
   const offered = (page: Page) => page.locator('#actions button.action').evaluateAll((bs) => bs.map((b) => b.id.replace('action-', '')));
   const steps = (page: Page) => page.locator('#history li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.type));
   const rowsOf = (page: Page) => page.locator('#items li.item').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.id));

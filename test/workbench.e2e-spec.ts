@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { CONTENT_SECURITY_POLICY } from '../apps/api/src/http/page-headers';
 import { ManualClock } from '@survey/application';
 import { startApp, TestApp, token } from './support/app';
-import { launchChromium, openPage, screenshot, Seen } from './support/browser';
+import { closingHooks, freezeReads, launchChromium, openPage, screenshot, Seen, tabTo } from './support/browser';
 import { chromiumInstalled, describeIfInstalled } from './support/requirements';
 import { myBallot, openCampaign, registered, submit } from './support/survey';
 
@@ -50,24 +50,8 @@ describeIfInstalled(chromiumInstalled, 'the staff workbench in Chromium', () => 
     await submit(t, codes[2], 'wb-2019', 'police', { rating: 'dissatisfied', comment: '排队太久' }).expect(201);
     [withConsent, withoutConsent, police] = await Promise.all([caseOf(codes[0], 'tax'), caseOf(codes[1], 'tax'), caseOf(codes[2], 'police')]);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-  afterEach(async () => {
-    expect(seen.errors).toEqual([]);
-    expect(seen.violations).toEqual([]);
-    await seen.page.context().close();
-  });
+  closingHooks(() => ({ t, browser, seen }));
 
-  /** Presses Tab until the focused element matches `selector` (at most 80 times). */
-  async function tabTo(page: Page, selector: string) {
-    for (let i = 0; i < 80; i++) {
-      if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-      await page.keyboard.press('Tab');
-    }
-    throw new Error(`Tab never reached ${selector}`);
-  }
   const offered = (page: Page) => page.locator('#actions button.action').evaluateAll((bs) => bs.map((b) => b.id.replace('action-', '')));
   const detailSays = (page: Page, text: RegExp) => page.locator('#detail').getByText(text).first().waitFor();
   const caseLink = (page: Page, caseId: string) => page.locator(`#items li[data-id="${caseId}"] a`);
@@ -269,6 +253,29 @@ describeIfInstalled(chromiumInstalled, 'the staff workbench in Chromium', () => 
     await page.locator('#filter').selectOption('overdue');
     expect(await page.locator('#items li.item').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.id))).toEqual([late]);
     await screenshot(page, 'workbench-desktop-overdue.png');
+  });
+
+  it('shows a step as its route answered it while the queue and the case read behind (a lagging read model)', async () => {
+    await submit(t, codes[0], 'wb-2019', 'police', { rating: 'dissatisfied', comment: '证件办理慢' }).expect(201);
+    const lagging = await caseOf(codes[0], 'police');
+    seen = await openPage(browser);
+    const { page } = seen;
+    await freezeReads(page, (path) => path.startsWith('/v1/rectification/cases'));
+    await signIn(page, CENTRE);
+    await caseLink(page, lagging).click();
+    await detailSays(page, new RegExp(codes[0]));
+    await act(page, 'contact', { text: '电话回访，企业说明情况' });
+    expect(await page.locator('#history li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.type))).toEqual(['RectificationCaseOpened', 'EnterpriseContacted']);
+    expect(await page.locator(`#items li[data-id="${lagging}"]`).getAttribute('data-status')).toBe('contacted');
+    await act(page, 'close', { select: 'rectified', text: '已当场办结' });
+    expect(await page.locator('#no-actions').count()).toBe(1);
+    expect(await page.locator(`#items li[data-id="${lagging}"]`).count()).toBe(0); // the queue shows the open cases
+    await page.locator('#filter').selectOption('closed');
+    expect(await page.locator(`#items li[data-id="${lagging}"]`).getAttribute('data-status')).toBe('closed');
+    // The counts are of the queue as shown: the frozen read, with this case as the step answered it.
+    await t.settle();
+    const closed = (await t.http().get('/v1/rectification/cases?status=closed&limit=500').set({ authorization: `Bearer ${CENTRE}` }).expect(200)).body.cases as CaseBody[];
+    expect(await page.locator('#counts li[data-status="closed"] .n').textContent()).toBe(String(closed.length));
   });
 
   async function signIn(page: Page, jwt: string) {

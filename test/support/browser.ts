@@ -65,3 +65,52 @@ export async function chartData(page: Page, id: string): Promise<{ labels: strin
   }, id);
   return handle.jsonValue();
 }
+
+/**
+ * A read model that folds nothing more from now on (a projection lagging behind the steps): each
+ * GET the page makes to a path that `matches` is answered, every time, with what the server answered
+ * it the first time (per URL and token). A page that read an item back after a step would draw it
+ * as it was before; one that draws the step's own answer shows the step.
+ */
+export async function freezeReads(page: Page, matches: (path: string) => boolean): Promise<void> {
+  const first = new Map<string, Promise<{ status: number; headers: Record<string, string>; body: Buffer }>>();
+  await page.route((url) => matches(url.pathname), async (route) => {
+    const request = route.request();
+    if (request.method() !== 'GET') return route.fallback();
+    const key = `${request.url()} ${request.headers().authorization ?? ''}`;
+    let answer = first.get(key);
+    if (!answer) {
+      answer = route.fetch().then(async (res) => ({ status: res.status(), headers: res.headers(), body: await res.body() }));
+      first.set(key, answer);
+    }
+    await route.fulfill(await answer);
+  });
+}
+
+/** Presses Tab until the focused element matches `selector`; fails after `most` presses. */
+export async function tabTo(page: Page, selector: string, most = 80): Promise<void> {
+  for (let i = 0; i < most; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/**
+ * A page suite's closing hooks, reading the suite's own variables when they run: after each test,
+ * the page it opened met no script error and no Content-Security-Policy violation, and its context
+ * is closed; after all, Chromium and the app (either may not have started).
+ */
+export function closingHooks(current: () => { t?: { close(): Promise<void> }; browser?: Browser; seen?: Seen }): void {
+  afterEach(async () => {
+    const { seen } = current();
+    expect(seen?.errors).toEqual([]);
+    expect(seen?.violations).toEqual([]);
+    await seen?.page.context().close();
+  });
+  afterAll(async () => {
+    const { t, browser } = current();
+    await browser?.close();
+    await t?.close();
+  });
+}

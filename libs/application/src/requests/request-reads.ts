@@ -54,8 +54,16 @@ export class RequestReads {
 
   /** The request as its stream stands, folded; undefined when there is none. */
   async fromStream(requestId: string): Promise<RequestRecord | undefined> {
+    return (await this.fromStreamAt(requestId)).record;
+  }
+
+  /** The same, with the revision of the stream's last event (-1 when there is none). */
+  async fromStreamAt(requestId: string): Promise<{ record: RequestRecord | undefined; revision: number }> {
     const recorded = await this.events.readStream(streams.request(requestId));
-    return requestRecordOf(recorded.map((e) => ({ event: e as unknown as RequestEvent, actor: e.metadata.actor })));
+    return {
+      record: requestRecordOf(recorded.map((e) => ({ event: e as unknown as RequestEvent, actor: e.metadata.actor }))),
+      revision: recorded.length ? recorded[recorded.length - 1].revision : -1,
+    };
   }
 
   /** One request for the viewer, with its history; NotFound when unknown or not the viewer's to know of. */

@@ -42,16 +42,22 @@ export class RequestRuntime {
     return this.aggregates.load(streams.request(requestId), requestDecider);
   }
 
-  /** load → decide → append on `request-{requestId}`, again from a fresh load if another writer got there first. */
+  /**
+   * load → decide → append on `request-{requestId}`, again from a fresh load if another writer got
+   * there first. `known`: the state the caller read (a person's step, which answers with the record
+   * it read), decided on instead of a load.
+   */
   execute(
     requestId: string, command: RequestCommand, actor: LoopActor, meta: CommandMeta, lookedUp: Pick<RequestContext, 'enterprise' | 'agency'> = {},
-  ): Promise<{ events: RequestEvent[]; state: RequestState }> {
+    known?: Loaded<RequestState>,
+  ): Promise<{ events: RequestEvent[]; state: RequestState; revision: number }> {
     return this.aggregates.execute(
       streams.request(requestId), requestDecider, command,
       (): RequestContext => ({ now: this.now(), actor, calendar: this.calendar(), policy: this.policy, ...lookedUp }),
       meta,
       // A missed deadline has one id whoever records it: a second scheduler's append of it is a no-op.
       (e) => (e.type === 'RequestDeadlineMissed' ? requestDeadlineMissedEventId(requestId, e.data.deadline, e.data.due) : undefined),
+      known,
     );
   }
 }

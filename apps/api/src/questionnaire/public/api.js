@@ -49,6 +49,7 @@ export function claimsOf(token) {
  *   report: { round: number, kind: string, actions: string, at: string } | null,
  *   followUp: { round: number, level: string, comment: string | null, at: string } | null,
  *   outcome: string | null }} Case the enterprise's rectification case (a bad review it gave), as the ballot lists it
+ * @typedef {Case & { history: unknown[] }} CaseDetail the case as a step's route answers it: the same, with its history
  * @typedef {{ campaignId: string, evaluations: Evaluation[], invalidated: Invalidated[], cases: Case[] }} Ballot
  */
 
@@ -66,7 +67,10 @@ export function client(token) {
     save: (id, agencyId, evaluation) => api.put(`${base(id)}/evaluations/${enc(agencyId)}`, evaluation),
     /** @param {string} id @param {string} agencyId */
     withdraw: (id, agencyId) => api.delete(`${base(id)}/evaluations/${enc(agencyId)}`),
-    /** The enterprise's rating of a case's rectification (追评). @param {string} caseId @param {{ level: string, comment?: string }} body */
+    /**
+     * The enterprise's rating of a case's rectification (追评), answered with the case after it.
+     * @param {string} caseId @param {{ level: string, comment?: string }} body @returns {Promise<CaseDetail>}
+     */
     followUp: (caseId, body) => api.post(`/v1/rectification/cases/${enc(caseId)}/follow-up`, body),
   };
 }

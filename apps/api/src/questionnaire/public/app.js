@@ -24,6 +24,11 @@ function refusal(error) {
   return 'failed';
 }
 
+/** A case's stages in the order it moves through them, round by round (CLOSED-LOOP.md). */
+const STAGES = ['open', 'contacted', 'reported', 'escalated', 'closed'];
+/** @param {import('./api.js').Case} a @param {import('./api.js').Case} b whether `a` is further along than `b` */
+const laterStage = (a, b) => a.round !== b.round ? a.round > b.round : STAGES.indexOf(a.status) > STAGES.indexOf(b.status);
+
 async function main() {
   const token = takeTokenFromLink();
   if (!token) return show('missing');
@@ -49,15 +54,29 @@ async function main() {
  */
 function render(api, campaign, ballot) {
   const saved = new Map(ballot.evaluations.map((e) => [e.agencyId, e]));
+  /**
+   * The cases as the follow-ups' own answers left them: the ballot reads its cases from the read
+   * model, which may not have folded a step yet, so a case read there at an earlier stage than the
+   * page's own answer is shown as answered.
+   * @type {Map<string, import('./api.js').Case>}
+   */
+  const answered = new Map();
+  /** @param {import('./api.js').Case[]} read */
+  const freshest = (read) => read.map((c) => {
+    const mine = answered.get(c.caseId);
+    return mine && laterStage(mine, c) ? mine : c;
+  });
   /** The cases' section, drawn again from each fresh ballot; after a follow-up, focus goes to its case's status. */
   let cases = casesSection(campaign, ballot.cases, followUp);
   /** The agencies with which a case is open: a bad revision joins it rather than opening another. */
   let openCases = new Set(ballot.cases.filter((c) => c.status !== 'closed').map((c) => c.agencyId));
+  let shownCases = ballot.cases;
   const casesPlace = h('div', { id: 'cases-place' }, cases);
-  /** @param {import('./api.js').Ballot} fresh @param {string} [doneCaseId] */
-  function showCases(fresh, doneCaseId) {
-    cases = casesSection(campaign, fresh.cases, followUp);
-    openCases = new Set(fresh.cases.filter((c) => c.status !== 'closed').map((c) => c.agencyId));
+  /** @param {import('./api.js').Case[]} read @param {string} [doneCaseId] */
+  function showCases(read, doneCaseId) {
+    shownCases = freshest(read);
+    cases = casesSection(campaign, shownCases, followUp);
+    openCases = new Set(shownCases.filter((c) => c.status !== 'closed').map((c) => c.agencyId));
     casesPlace.replaceChildren(...(cases ? [cases] : []));
     if (!doneCaseId || !cases) return;
     const status = [...cases.querySelectorAll('li.case')].find((li) => li instanceof HTMLElement && li.dataset.case === doneCaseId)?.querySelector('.status');
@@ -68,13 +87,13 @@ function render(api, campaign, ballot) {
       status.focus();
     }
   }
-  /** @param {string} caseId @param {{ level: string, comment?: string }} body */
+  /** The case is shown as the step answered it (the route reads its stream), not read back. @param {string} caseId @param {{ level: string, comment?: string }} body */
   async function followUp(caseId, body) {
-    await guarded(async () => {
-      await api.followUp(caseId, body);
-      return null;
-    })();
-    showCases(await api.ballot(campaign.id), caseId);
+    /** @type {import('./api.js').CaseDetail} */
+    const after = await guarded(() => api.followUp(caseId, body))();
+    const { history: _history, ...item } = after;
+    answered.set(caseId, item);
+    showCases(shownCases.map((c) => (c.caseId === caseId ? item : c)), caseId);
   }
   const progress = h('p', { class: 'progress', role: 'status' });
   const showProgress = () => (progress.replaceChildren(...both(`您已评价 ${saved.size} 个单位。`, `You have rated ${saved.size} agencies.`)));
@@ -83,7 +102,7 @@ function render(api, campaign, ballot) {
   /** After each write, what is shown comes from the server's copy of the ballot. */
   const afterWrite = async (/** @type {string} */ agencyId) => {
     const fresh = await api.ballot(campaign.id);
-    showCases(fresh);
+    showCases(fresh.cases);
     saved.clear();
     for (const e of fresh.evaluations) saved.set(e.agencyId, e);
     showProgress();
@@ -91,7 +110,8 @@ function render(api, campaign, ballot) {
   };
   /**
    * @template {unknown[]} A
-   * @param {(...args: A) => Promise<import('./api.js').Evaluation | null>} work
+   * @template R
+   * @param {(...args: A) => Promise<R>} work
    */
   const guarded = (work) => async (/** @type {A} */ ...args) => {
     try {

@@ -5,6 +5,7 @@
 // once), and one request (`#/{id}`) with its history and, once answered, the rating form.
 import { ApiError, apiClient, enc } from './shared/api-client.js';
 import { byId, h } from './shared/dom.js';
+import { categoryLabel as labelIn, requestCategories } from './shared/request-categories.js';
 import { decodeToken } from './shared/token.js';
 import { currentLang, due, labelOr, setLang, t, when } from './labels.js';
 
@@ -16,7 +17,7 @@ import { currentLang, due, labelOr, setLang, t, when } from './labels.js';
  *   outcome: string | null, history?: { type: string, at: string, by: string, text: string | null }[] }} Request
  */
 
-/** @typedef {{ category: string, label: { zh: string, en: string }, resolveDays: number }} Category */
+/** @typedef {import('./shared/request-categories.js').Category} Category */
 
 const KEY = 'survey.requestsLink';
 /** Statuses a request may be withdrawn in: before it is resolved (CLOSED-LOOP.md). */
@@ -42,22 +43,12 @@ function takeTokenFromLink() {
 const main = byId('main');
 /** @type {ReturnType<typeof apiClient>} */
 let api;
-/** @type {Promise<Map<string, Category>> | undefined} the deployment's categories, asked for once (GET /v1/public/request-categories) */
+/** @type {ReturnType<typeof requestCategories>} the deployment's categories, asked for once */
 let categories;
+const loadCategories = () => categories.load();
 
-/** @returns {Promise<Map<string, Category>>} */
-function loadCategories() {
-  categories ??= api.call('GET', '/v1/public/request-categories', { signed: false })
-    .then((/** @type {{ categories: Category[] }} */ body) => new Map(body.categories.map((c) => [c.category, c])))
-    .catch((error) => {
-      categories = undefined;
-      throw error;
-    });
-  return categories;
-}
-
-/** A category's label in the page's language; the id itself for one no longer configured. @param {Map<string, Category>} known @param {string} id */
-const categoryLabel = (known, id) => known.get(id)?.label[currentLang()] ?? id;
+/** A category's label in the page's language. @param {Map<string, Category>} known @param {string} id */
+const categoryLabel = (known, id) => labelIn(known, id, currentLang());
 
 /** @param {string | null} text @param {boolean} [problem] */
 function say(text, problem = false) {
@@ -81,6 +72,35 @@ function markFields(form, error) {
   for (const { field } of error.problem?.errors ?? []) form.querySelector(`[name="${CSS.escape(field)}"]`)?.setAttribute('aria-invalid', 'true');
 }
 
+/**
+ * Sends `form` through `send` when it is submitted, once at a time: "sending" in its status, then
+ * `done`; or the API's refusal in the status, with the fields it names marked.
+ * @param {HTMLFormElement} form @param {HTMLElement} status
+ * @param {(data: FormData) => Promise<unknown>} send @param {() => unknown} done
+ */
+function sendsWith(form, status, send, done) {
+  let sending = false;
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (sending) return;
+    sending = true;
+    status.className = 'status';
+    status.textContent = t('sending');
+    try {
+      await send(new FormData(form));
+      status.textContent = '';
+      markFields(form, null);
+      await done();
+    } catch (error) {
+      status.className = 'status error';
+      status.textContent = refusal(error);
+      markFields(form, error);
+    } finally {
+      sending = false;
+    }
+  });
+}
+
 /** A text field with its count. @param {string} name @param {string} label @param {number} max @param {boolean} [multiline] @param {boolean} [required] */
 function textField(name, label, max, multiline = true, required = true) {
   const id = `${name}-field`;
@@ -100,7 +120,6 @@ function textField(name, label, max, multiline = true, required = true) {
  */
 function fileForm(known, filed) {
   let key = crypto.randomUUID();
-  let sending = false;
   const status = h('p', { class: 'status', id: 'file-status', role: 'alert' });
   const form = h('form', { id: 'file-form' },
     h('label', { for: 'category-field' }, h('span', {}, t('category')),
@@ -109,29 +128,14 @@ function fileForm(known, filed) {
     textField('description', 'description', TEXT),
     h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary', id: 'file-submit' }, t('submit'))),
     status);
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    if (sending) return;
-    sending = true;
-    const data = new FormData(form);
+  sendsWith(form, status, (data) => {
     const body = { category: String(data.get('category')), title: String(data.get('title') ?? ''), description: String(data.get('description') ?? '') };
-    status.className = 'status';
-    status.textContent = t('sending');
-    try {
-      await api.call('POST', '/v1/requests', { body, headers: { 'Idempotency-Key': key } });
-      key = crypto.randomUUID();
-      form.reset();
-      status.textContent = '';
-      markFields(form, null);
-      say(t('filed'));
-      filed();
-    } catch (error) {
-      status.className = 'status error';
-      status.textContent = refusal(error);
-      markFields(form, error);
-    } finally {
-      sending = false;
-    }
+    return api.call('POST', '/v1/requests', { body, headers: { 'Idempotency-Key': key } });
+  }, () => {
+    key = crypto.randomUUID();
+    form.reset();
+    say(t('filed'));
+    filed();
   });
   return h('section', { 'aria-labelledby': 'file-title' }, h('h2', { id: 'file-title' }, t('fileTitle')), form);
 }
@@ -189,21 +193,12 @@ function rateForm(r) {
     textField('comment', 'comment', TEXT, true, false),
     h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary', id: 'rate-submit' }, t('submit'))),
     status);
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const data = new FormData(form);
+  sendsWith(form, status, (data) => {
     const comment = String(data.get('comment') ?? '').trim();
-    status.className = 'status';
-    status.textContent = t('sending');
-    try {
-      await api.post(`/v1/requests/${enc(r.requestId)}/rating`, { level: String(data.get('level')), ...(comment ? { comment } : {}) });
-      say(t('rated'));
-      await render();
-    } catch (error) {
-      status.className = 'status error';
-      status.textContent = refusal(error);
-      markFields(form, error);
-    }
+    return api.post(`/v1/requests/${enc(r.requestId)}/rating`, { level: String(data.get('level')), ...(comment ? { comment } : {}) });
+  }, () => {
+    say(t('rated'));
+    return render();
   });
   return form;
 }
@@ -223,20 +218,12 @@ function withdrawForm(r) {
     confirm,
     h('div', { class: 'buttons' }, h('button', { type: 'submit', id: 'withdraw-submit' }, t('withdraw'))),
     status);
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const reason = String(new FormData(form).get('reason') ?? '').trim();
-    status.className = 'status';
-    status.textContent = t('sending');
-    try {
-      await api.post(`/v1/requests/${enc(r.requestId)}/withdraw`, reason ? { reason } : {});
-      say(t('withdrawn'));
-      await render();
-    } catch (error) {
-      status.className = 'status error';
-      status.textContent = refusal(error);
-      markFields(form, error);
-    }
+  sendsWith(form, status, (data) => {
+    const reason = String(data.get('reason') ?? '').trim();
+    return api.post(`/v1/requests/${enc(r.requestId)}/withdraw`, reason ? { reason } : {});
+  }, () => {
+    say(t('withdrawn'));
+    return render();
   });
   return form;
 }
@@ -280,6 +267,7 @@ else if (claims?.role !== 'enterprise' || typeof claims.sub !== 'string') stop('
 else if (typeof claims.exp === 'number' && claims.exp * 1000 <= Date.now()) stop('expired');
 else {
   api = apiClient(() => token);
+  categories = requestCategories(api);
   window.addEventListener('hashchange', () => {
     say(null);
     render();

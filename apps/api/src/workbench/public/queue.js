@@ -36,7 +36,8 @@ import { labelOr, t, when } from './labels.js';
  *   actions: Action<Item>[] }} Kind
  */
 /**
- * @typedef {{ view: HTMLElement, who: Staff, go: (path: string, message: string) => void, refresh: () => void, stale: () => boolean }} Context
+ * @typedef {{ view: HTMLElement, who: Staff, go: (path: string, message: string, answered: unknown) => void, refresh: () => void, stale: () => boolean }} Context
+ *   `go` shows an item after a step with `answered`, the item as the step's route answered it
  */
 
 /** At most this many pages of 500 are read for one queue: the counts say when there are more. */
@@ -56,13 +57,18 @@ const readQueues = new Map();
  * @param {string | null} itemId
  * @param {Context} ctx
  * @param {boolean} fresh read the queue again rather than reuse the last one read
+ * @param {Item | null} [answered] the item as a step just answered it: shown as it is, in the detail
+ *   and in its row, since the queues (and a case) are read from read models that may not have folded
+ *   the step yet
  */
-export async function showQueue(kind, itemId, ctx, fresh) {
+export async function showQueue(kind, itemId, ctx, fresh, answered = null) {
   /** @type {Promise<{ items: Item[], complete: boolean }>} */
-  const queue = !fresh && readQueues.has(kind.id) ? readQueues.get(kind.id) : loadAll(kind);
+  const read = !fresh && readQueues.has(kind.id) ? readQueues.get(kind.id) : loadAll(kind);
+  const queue = answered === null ? read : read.then(({ items, complete }) => ({ items: items.map((i) => (kind.key(i) === kind.key(answered) ? answered : i)), complete }));
   readQueues.set(kind.id, queue);
   queue.catch(() => readQueues.delete(kind.id));
-  const [loaded, item] = await Promise.all([queue, itemId === null ? null : kind.get(itemId)]);
+  const shown = answered !== null && kind.key(answered) === itemId ? answered : null;
+  const [loaded, item] = await Promise.all([queue, itemId === null ? null : shown ?? kind.get(itemId)]);
   if (ctx.stale()) return;
   const detail = item ? itemDetail(kind, item, ctx) : h('section', { class: 'detail empty', id: 'detail' }, h('p', {}, t('chooseItem')));
   ctx.view.className = item ? 'has-item' : '';
@@ -202,9 +208,9 @@ function actionForm(kind, item, action, ctx) {
     status.className = 'status';
     for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
     try {
-      await action.send(item, values);
-      // The step answered the item as this reader now reads it; the queue moves too, so both are read again.
-      ctx.go(`${kind.id}/${encodeURIComponent(kind.key(item))}`, t('done', { action: t(action.label) }));
+      const answered = await action.send(item, values);
+      // The step answered the item as this reader now reads it: that is shown; the queue moves too, so it is read again.
+      ctx.go(`${kind.id}/${encodeURIComponent(kind.key(item))}`, t('done', { action: t(action.label) }), answered);
     } catch (error) {
       status.className = 'status error';
       status.textContent = refusal(error);

@@ -6,7 +6,8 @@
 // agency of the directory (GET /v1/agencies), decides extension asks and closes escalated ones; the
 // agency it is dispatched to accepts or returns it, asks for more time, and resolves it.
 import { api, enc } from './api.js';
-import { due, labelOr, t, when } from './labels.js';
+import { currentLang, due, labelOr, t, when } from './labels.js';
+import { categoryLabel, requestCategories } from './shared/request-categories.js';
 
 /**
  * The request as the API answers it (docs/api.md, "Enterprises' requests").
@@ -22,7 +23,6 @@ import { due, labelOr, t, when } from './labels.js';
  */
 
 const STATUSES = ['received', 'returned', 'dispatched', 'accepted', 'resolved', 'escalated', 'closed', 'withdrawn'];
-const path = (/** @type {Request} */ r, /** @type {string} */ step) => `/v1/requests/${enc(r.requestId)}/${step}`;
 const isOpen = (/** @type {Request} */ r) => r.status !== 'closed' && r.status !== 'withdrawn';
 const atCentre = (/** @type {Request} */ r) => r.status === 'received' || r.status === 'returned';
 const ownAgency = (/** @type {Request} */ r, /** @type {Staff} */ who) => who.role === 'agency' && who.agencyId === r.agencyId;
@@ -31,6 +31,18 @@ const TEXT = 2000;
 const REASON = 500;
 /** The working days an agency may ask for at once: the API refuses beyond 30 in all. */
 const EXTENSION_DAYS = [1, 2, 3, 5, 10, 15, 20, 30];
+/** The deployment's categories with their labels, read with the first queue or request shown. */
+const categories = requestCategories(api);
+/** @type {Map<string, import('./shared/request-categories.js').Category>} */
+let known = new Map();
+const category = (/** @type {Request} */ r) => categoryLabel(known, r.category, currentLang());
+
+/**
+ * A step, answered with the request after it, to which the directory's agencies read with the
+ * request are kept (the dispatch form offers them, the facts name the agency).
+ * @param {Request} r @param {string} step @param {unknown} body @returns {Promise<Request>}
+ */
+const take = async (r, step, body) => ({ ...(await api.post(`/v1/requests/${enc(r.requestId)}/${step}`, body)), agencies: r.agencies });
 
 /**
  * The extension ask awaiting the centre (`extensionAsked`, its working days), with its reason and
@@ -73,19 +85,21 @@ export const requests = {
     { id: 'all', label: 'all', test: () => true },
   ],
   async page(after) {
-    /** @type {{ requests: Request[], next: string | null }} */
-    const answer = await api.get(`/v1/requests?limit=500${after ? `&after=${enc(after)}` : ''}`);
+    /** @type {[{ requests: Request[], next: string | null }, Map<string, import('./shared/request-categories.js').Category>]} */
+    const [answer, categoriesKnown] = await Promise.all([api.get(`/v1/requests?limit=500${after ? `&after=${enc(after)}` : ''}`), categories.load()]);
+    known = categoriesKnown;
     return { items: answer.requests, next: answer.next };
   },
   async get(id) {
-    /** @type {[Request, { agencies: { agencyId: string, name: string }[] }]} */
-    const [request, directory] = await Promise.all([api.get(`/v1/requests/${enc(id)}`), api.get('/v1/agencies')]);
+    /** @type {[Request, { agencies: { agencyId: string, name: string }[] }, Map<string, import('./shared/request-categories.js').Category>]} */
+    const [request, directory, categoriesKnown] = await Promise.all([api.get(`/v1/requests/${enc(id)}`), api.get('/v1/agencies'), categories.load()]);
+    known = categoriesKnown;
     return { ...request, agencies: directory.agencies };
   },
   key: (r) => r.requestId,
   status: (r) => r.status,
   overdue: (r) => r.overdue.map((d) => t(`overdue_${d}`)),
-  title: (r) => `${labelOr(`cat_${r.category}`)} · ${r.title}`,
+  title: (r) => `${category(r)} · ${r.title}`,
   line: (r) => {
     const next = nextDue(r);
     return [
@@ -99,7 +113,7 @@ export const requests = {
     const ask = pendingAsk(r);
     return [
       ['status', `${requests.statusLabel(r.status)}${r.outcome ? ` · ${labelOr(`rqOutcome_${r.outcome}`)}` : ''}`],
-      ['category', labelOr(`cat_${r.category}`)],
+      ['category', category(r)],
       ['enterprise', `${r.enterprise.name ?? ''} ${r.enterprise.creditCode}`.trim()],
       ['requestChannel', labelOr(`rqChannel_${r.channel}`)],
       ['description', r.description],
@@ -123,37 +137,37 @@ export const requests = {
         name: 'agencyId', label: 'agency', type: 'select',
         choices: (r) => (r.agencies ?? []).map((a) => ({ value: a.agencyId, label: '', text: `${a.name} (${a.agencyId})` })),
       }],
-      send: (r, v) => api.post(path(r, 'dispatch'), { agencyId: v.get('agencyId') }),
+      send: (r, v) => take(r, 'dispatch', { agencyId: v.get('agencyId') }),
     },
     {
       id: 'decideExtension', label: 'actDecideExtension',
       allowed: (r, who) => who.role === 'centre' && r.status === 'accepted' && r.extensionAsked !== null,
       fields: [{ name: 'granted', label: 'decision', type: 'select', choices: [{ value: 'true', label: 'granted_true' }, { value: 'false', label: 'granted_false' }] }],
-      send: (r, v) => api.post(path(r, 'extension/decision'), { granted: v.get('granted') === 'true' }),
+      send: (r, v) => take(r, 'extension/decision', { granted: v.get('granted') === 'true' }),
     },
     {
       id: 'closeEscalated', label: 'actCloseEscalated',
       allowed: (r, who) => who.role === 'centre' && r.status === 'escalated',
       fields: [{ name: 'note', label: 'note', type: 'text', max: TEXT }],
-      send: (r, v) => api.post(path(r, 'close'), { note: v.get('note') }),
+      send: (r, v) => take(r, 'close', { note: v.get('note') }),
     },
     {
       id: 'accept', label: 'actAccept',
       allowed: (r, who) => ownAgency(r, who) && r.status === 'dispatched',
       fields: [],
-      send: (r) => api.post(path(r, 'accept'), {}),
+      send: (r) => take(r, 'accept', {}),
     },
     {
       id: 'return', label: 'actReturn',
       allowed: (r, who) => ownAgency(r, who) && r.status === 'dispatched',
       fields: [{ name: 'reason', label: 'reason', type: 'text', max: REASON }],
-      send: (r, v) => api.post(path(r, 'return'), { reason: v.get('reason') }),
+      send: (r, v) => take(r, 'return', { reason: v.get('reason') }),
     },
     {
       id: 'resolve', label: 'actResolve',
       allowed: (r, who) => ownAgency(r, who) && r.status === 'accepted',
       fields: [{ name: 'reply', label: 'replyField', type: 'text', max: TEXT }],
-      send: (r, v) => api.post(path(r, 'resolve'), { reply: v.get('reply') }),
+      send: (r, v) => take(r, 'resolve', { reply: v.get('reply') }),
     },
     {
       id: 'extension', label: 'actExtension',
@@ -163,7 +177,7 @@ export const requests = {
         { name: 'workingDays', label: 'workingDays', type: 'select', choices: () => EXTENSION_DAYS.map((n) => ({ value: String(n), label: '', text: t('days', { n }) })) },
         { name: 'reason', label: 'reason', type: 'text', max: REASON },
       ],
-      send: (r, v) => api.post(path(r, 'extension'), { workingDays: Number(v.get('workingDays')), reason: v.get('reason') }),
+      send: (r, v) => take(r, 'extension', { workingDays: Number(v.get('workingDays')), reason: v.get('reason') }),
     },
   ],
 };

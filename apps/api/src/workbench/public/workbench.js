@@ -34,9 +34,10 @@ function route() {
 /**
  * @param {Message | null} [done] said once the page is drawn again
  * @param {boolean} [fresh] read the queue again (after a step, a sign-in, "refresh"), not only the item
+ * @param {unknown} [answered] the item as a step just answered it (queue.js showQueue)
  * @returns {Promise<void>}
  */
-async function render(done = null, fresh = true) {
+async function render(done = null, fresh = true, answered = null) {
   const mine = ++generation;
   const held = staffToken.get();
   const who = held ? staffOf(held) : null;
@@ -57,9 +58,9 @@ async function render(done = null, fresh = true) {
   try {
     await showQueue(kind, id, {
       view, who, stale: () => mine !== generation,
-      go: (path, text) => goTo(path, { text, problem: false }),
+      go: (path, text, item) => goTo(path, { text, problem: false }, item),
       refresh: () => render(null, true),
-    }, fresh);
+    }, fresh, answered);
     if (mine === generation) say(done?.text ?? null, done?.problem);
   } catch (error) {
     if (mine !== generation) return;
@@ -79,16 +80,22 @@ async function render(done = null, fresh = true) {
 }
 
 /** @typedef {{ text: string, problem: boolean }} Message */
-/** A message to say after the next hashchange's render (a step's confirmation), which also reads the queue again. @type {Message | null} */
+/**
+ * A message to say after the next hashchange's render (a step's confirmation), which also reads the
+ * queue again, and the item the step answered. @type {{ message: Message, answered: unknown } | null}
+ */
 let pending = null;
 
-/** Shows `#/{path}`, read afresh, then says `message`. @param {string} path @param {Message} message @returns {void} */
-function goTo(path, message) {
+/**
+ * Shows `#/{path}`, read afresh but for the item a step answered, then says `message`.
+ * @param {string} path @param {Message} message @param {unknown} [answered] @returns {void}
+ */
+function goTo(path, message, answered = null) {
   if (location.hash === `#/${path}`) {
-    render(message);
+    render(message, true, answered);
     return;
   }
-  pending = message;
+  pending = { message, answered };
   location.hash = `#/${path}`;
 }
 
@@ -128,9 +135,9 @@ byId('signout-button').addEventListener('click', () => {
 });
 // Moving between items reuses the queue read last; a step's own move reads it again.
 window.addEventListener('hashchange', () => {
-  const message = pending;
+  const step = pending;
   pending = null;
-  render(message, message !== null);
+  render(step?.message ?? null, step !== null, step?.answered ?? null);
 });
 setLang(currentLang());
 byId('lang').textContent = t('switchTo');

@@ -16,6 +16,17 @@ const KEY = 'survey.lang';
 const own = (obj, key) => (Object.hasOwn(obj, key) ? obj[key] : undefined);
 
 /**
+ * A page's labels written once each, as `key: [Chinese, English]`, in the shape the translator
+ * takes: one table per language, with the same keys by construction.
+ * @param {Record<string, [string, string]>} pairs
+ * @returns {Record<Lang, Record<string, string>>}
+ */
+export function bilingual(pairs) {
+  const entries = Object.entries(pairs);
+  return { zh: Object.fromEntries(entries.map(([key, [zh]]) => [key, zh])), en: Object.fromEntries(entries.map(([key, [, en]]) => [key, en])) };
+}
+
+/**
  * @param {Record<Lang, Record<string, string>>} labels
  */
 export function translator(labels) {
