@@ -75,26 +75,31 @@ export async function caughtUp(url: string, timeoutMs = 600_000): Promise<void> 
 }
 
 /**
- * Waits until every checkpoint the API keeps in its read-model store (the projections', the case
- * reactor's, the outbox's) has reached the log's head, then a few quiet seconds more (the deadline
- * scheduler folds the cases' events from the start of the log and keeps no checkpoint): a latency
- * measured before then measures the start-up's catch-up of the whole log, not the steady state.
+ * Waits for the steady state: every checkpoint the API keeps in its read-model store (the
+ * projections', the case reactor's, the outbox's) at the log's head, and the head still for
+ * QUIET_MS. The deadline scheduler keeps no checkpoint: on the bench's log (2019's ratings, served
+ * on today's clock) the reactor opens a case for every bad review (~84,000) and the scheduler's
+ * first pass then records both deadlines of each as missed (~164,000 appends) for minutes after the
+ * checkpoints first reach the head; a latency measured then measures that one-off catch-up (see
+ * bench/README.md), not the steady state, which has nothing left to append.
  */
 export async function subscribersCaughtUp(dataDir: string, timeoutMs = 600_000): Promise<void> {
+  const QUIET_MS = 5000;
   const events = new Database(join(dataDir, 'events.db'), { readonly: true, fileMustExist: true });
   const readModels = new Database(join(dataDir, 'read-models.db'), { readonly: true, fileMustExist: true });
   const deadline = Date.now() + timeoutMs;
+  let still: { head: number; since: number } | undefined;
   try {
     for (;;) {
       const { head } = events.prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events').get() as { head: number };
       const behind = readModels.prepare('SELECT COUNT(*) AS n FROM checkpoints WHERE position < ?').get(head) as { n: number };
-      if (behind.n === 0) break;
-      if (Date.now() > deadline) throw new Error(`${behind.n} subscribers did not reach the log's head within ${timeoutMs} ms`);
+      if (behind.n > 0 || still?.head !== head) still = behind.n > 0 ? undefined : { head, since: Date.now() };
+      else if (Date.now() - still.since >= QUIET_MS) break;
+      if (Date.now() > deadline) throw new Error(`the API did not settle within ${timeoutMs} ms (${behind.n} subscribers behind the log's head ${head})`);
       await new Promise((r) => setTimeout(r, 500));
     }
   } finally {
     events.close();
     readModels.close();
   }
-  await new Promise((r) => setTimeout(r, 5000));
 }

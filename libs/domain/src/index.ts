@@ -15,6 +15,7 @@ export * from './invitation';
 export * from './calendar';
 export * from './closed-loop/actor';
 export * from './closed-loop/missed-deadline-id';
+export * from './closed-loop/earliest-due';
 export * from './rectification';
 export * from './agency';
 export * from './requests';

@@ -2,7 +2,8 @@
  * The deadline scheduler on a real SQLite log, with a clock moved by hand: a deadline passed with its
  * step not done is recorded once, with `due` as recorded and its deterministic id, also when it
  * passed before the scheduler started and when two schedulers look at once; a met deadline is not;
- * a case nobody followed up within seven days closes with `followUp: null`.
+ * a case nobody followed up within seven days closes with `followUp: null`; a pass looks only at
+ * the cases with something due, and again at one whose append failed.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ import { CalendarLoader } from '../calendar/calendar-loader';
 import type { AppConfig } from '../config/config';
 import { Aggregates } from '../runtime/aggregates';
 import { ManualClock } from '../runtime/clock';
+import { CaseDeadlines } from './case-deadlines';
 import { CaseReactor } from './case-reactor';
 import { CaseRuntime } from './case-runtime';
 import { DeadlineScheduler } from './deadline-scheduler';
@@ -95,6 +97,35 @@ describe('DeadlineScheduler', () => {
     await s.tick();
     const recorded = (await missed()).map((e) => [e.stream, (e.data as { deadline: string }).deadline]);
     expect(recorded.sort()).toEqual([[first, 'rectify'], [second, 'contact'], [second, 'rectify']].sort());
+  });
+
+  it('looks only at the cases with something due by the clock, and again at one whose append failed', async () => {
+    const dueOn = jest.spyOn(CaseDeadlines.prototype, 'dueOn');
+    const s = await scheduler();
+    clock.set('2019-11-18T15:59:59Z');
+    await s.tick();
+    expect(dueOn).not.toHaveBeenCalled();
+    expect(s.nextDue()).toBe('2019-11-18T16:00:00.000Z');
+    // The store refuses the first append of the pass: that case is taken again by the next pass, the other is not.
+    const append = jest.spyOn(events, 'append').mockRejectedValueOnce(new Error('disk full'));
+    clock.set('2019-11-20T02:00:00Z');
+    await s.tick();
+    expect(dueOn).toHaveBeenCalledTimes(2);
+    expect(await missed()).toHaveLength(1);
+    await s.caughtUp();
+    await s.tick();
+    expect(dueOn).toHaveBeenCalledTimes(3);
+    expect(await missed()).toHaveLength(2);
+    // Both contacts recorded: nothing due until the rectify deadlines, however often the timer wakes it.
+    await s.caughtUp();
+    for (const moment of ['2019-11-21T00:00:00Z', '2019-12-06T15:59:59Z']) {
+      clock.set(moment);
+      await s.tick();
+    }
+    expect(dueOn).toHaveBeenCalledTimes(3);
+    expect(s.nextDue()).toBe('2019-12-06T16:00:00.000Z');
+    append.mockRestore();
+    dueOn.mockRestore();
   });
 
   it('closes a case whose enterprise gave no follow-up within seven days, followUp null', async () => {

@@ -9,10 +9,11 @@
  * The deadlines are in the events: it follows the log from the start, folding the cases' and the
  * requests' events into the open items its sources keep in memory (./case-deadlines.ts,
  * ../requests/request-deadlines.ts; the domain's evolve, nothing stored, so nothing to go stale),
- * and a timer only wakes it to compare them with the clock. Every append goes through the item's
- * decider at the stream's expected revision, and a missed deadline carries a deterministic id
- * (caseDeadlineMissedEventId, requestDeadlineMissedEventId): two schedulers (two processes on one
- * store) or a restart record each deadline at most once.
+ * indexed by when each is next due, and a timer only wakes it to take what the clock has reached
+ * (never a walk over every open item on the event loop that answers HTTP). Every append goes
+ * through the item's decider at the stream's expected revision, and a missed deadline carries a
+ * deterministic id (caseDeadlineMissedEventId, requestDeadlineMissedEventId): two schedulers (two
+ * processes on one store) or a restart record each deadline at most once.
  */
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { LoopActor } from '@survey/domain';
@@ -39,7 +40,7 @@ export class DeadlineScheduler {
   private running: Promise<void> = Promise.resolve();
   private stopped = false;
   private failures = 0;
-  /** How often the timer compares the deadlines with the clock (cheap: nothing is read when nothing is due). */
+  /** How often the timer compares the deadlines with the clock (cheap: a pass takes only what is due from the sources' index). */
   everyMs = 1000;
 
   constructor(
@@ -89,23 +90,25 @@ export class DeadlineScheduler {
   private async pass(): Promise<void> {
     if (this.stopped) return;
     const now = this.cases.now();
+    // Only the items due by now (the sources' due index): a pass costs what is due, not what is open.
+    const work = this.sources.flatMap((source) => source.takeDue(now).map((id) => ({ source, id })));
     // Distinct items at once (bounded), so their appends share the event store's group commit.
-    const work = this.sources.flatMap((source) => source.openIds().map((id) => ({ source, id })));
     await pool(work, PASS_CONCURRENCY, async ({ source, id }) => {
-      if (this.stopped) return;
       try {
-        await source.dueOn(id, now, SYSTEM);
+        if (!this.stopped) await source.dueOn(id, now, SYSTEM);
       } catch (error) {
         // One item's failure (a store error) must not keep the others' deadlines from being recorded: the next pass tries again.
         this.logger.error(`deadlines of ${source.kind} ${id}: ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        source.reschedule(id);
       }
     });
   }
 
-  /** The next moment something is due (tests and logs; the timer does not depend on it). */
+  /** The next moment something falls due that is not recorded yet (tests and logs; the timer does not depend on it). */
   nextDue(): string | null {
-    const dues = this.sources.flatMap((s) => s.dues());
-    return dues.length ? dues.sort()[0] : null;
+    const dues = this.sources.map((s) => s.nextDue()).filter((ms): ms is number => ms !== null);
+    return dues.length ? new Date(Math.min(...dues)).toISOString() : null;
   }
 
   private failed(error: unknown): void {

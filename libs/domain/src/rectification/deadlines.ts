@@ -4,6 +4,7 @@
  * working-day deadline is recorded once per deadline and round (caseDeadlineMissedEventId gives the
  * append a deterministic id as well).
  */
+import { earliestDue } from '../closed-loop/earliest-due';
 import type { CaseDeadline } from './events';
 import { missedKey, OpenedCase } from './state';
 
@@ -30,4 +31,15 @@ export function pendingCaseDeadlines(state: OpenedCase): DueDeadline[] {
 /** When a case waiting on a follow-up closes without one; null when it waits on none. */
 export function followUpDue(state: OpenedCase): string | null {
   return state.status === 'reported' && state.followUp === null && state.report ? state.report.followUpDue : null;
+}
+
+/**
+ * The earliest moment the scheduler has something to record on the case: a deadline it waits on
+ * that is not recorded yet, or the close without a follow-up; null when nothing can fall due
+ * before the case's next event. Whatever `missedCaseDeadlines` or `followUpDue` gives at a moment
+ * falls due here by then, so the scheduler may look at a case only once this has passed.
+ */
+export function nextCaseDue(state: OpenedCase): string | null {
+  const unrecorded = pendingCaseDeadlines(state).filter((d) => !state.missed.has(missedKey(d.deadline, d.round)));
+  return earliestDue([...unrecorded.map((d) => d.due), followUpDue(state)]);
 }

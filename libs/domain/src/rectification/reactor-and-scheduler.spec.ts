@@ -3,12 +3,12 @@ import { caseDeadlineMissedEventId } from '../closed-loop/missed-deadline-id';
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors';
 import { acme } from '../testing/builders';
 import {
-  appealDecided, caseContext, caseId, caseKey, caseOpened, centre, closed, contacted, endOf, followedUp, local, missed, reopened, reported,
+  appealDecided, caseContext, caseId, caseKey, caseOpened, centre, closed, contacted, endOf, escalated, followedUp, local, missed, reopened, reported,
   reviewedAt, stamp, system, taxAgency, trigger,
 } from '../testing/cases';
 import { specFor } from '../testing/given';
 import type { CaseCommand } from './commands';
-import { missedCaseDeadlines, pendingCaseDeadlines } from './deadlines';
+import { followUpDue, missedCaseDeadlines, nextCaseDue, pendingCaseDeadlines } from './deadlines';
 import { rectificationDecider } from './decider';
 import type { CaseOutcome, RectificationEvent } from './events';
 import { evolveCase, initialCaseState, OpenedCase } from './state';
@@ -97,6 +97,32 @@ describe('rectification case: the reactor and the scheduler', () => {
       const s = state(caseOpened(), missed('contact'));
       expect(missedCaseDeadlines(s, new Date(local('2019-12-28 00:00')))).toEqual([{ deadline: 'rectify', round: 1, due: endOf('2019-12-27') }]);
       expect(pendingCaseDeadlines(state(caseOpened(), contacted(), reported()))).toEqual([]);
+    });
+    it('is next due at the earliest deadline not recorded yet, or the follow-up’s end; never while waiting on nobody', () => {
+      expect(nextCaseDue(state(caseOpened()))).toBe(endOf('2019-12-09'));
+      expect(nextCaseDue(state(caseOpened(), missed('contact')))).toBe(endOf('2019-12-27'));
+      expect(nextCaseDue(state(caseOpened(), missed('contact'), missed('rectify')))).toBeNull();
+      expect(nextCaseDue(state(caseOpened(), contacted(), reported()))).toBe(endOf('2019-12-17'));
+      expect(nextCaseDue(state(caseOpened(), contacted(), reported(), followedUp('satisfied')))).toBeNull();
+      expect(nextCaseDue(state(caseOpened(), contacted(), reported(), followedUp('dissatisfied'), reopened(), missed('rectify', 1)))).toBe(endOf('2020-01-02'));
+      expect(nextCaseDue(state(caseOpened(), closed()))).toBeNull();
+    });
+    it('is next due by a moment exactly when the scheduler has something to record then (it looks at a case only once due)', () => {
+      const states = [
+        state(caseOpened()), state(caseOpened(), missed('contact')), state(caseOpened(), missed('contact'), missed('rectify')), state(caseOpened(), contacted()),
+        state(caseOpened(), contacted(), reported()), state(caseOpened(), contacted(), reported(), followedUp('dissatisfied'), reopened()),
+        state(caseOpened(), escalated()), state(caseOpened(), closed()),
+      ];
+      const moments = ['2019-12-09 23:59', '2019-12-10 00:00', '2019-12-17 23:59', '2019-12-18 00:00', '2019-12-27 23:59', '2019-12-28 00:00', '2020-01-03 00:00'];
+      for (const s of states) {
+        for (const moment of moments) {
+          const now = new Date(local(moment));
+          const follow = followUpDue(s);
+          const something = missedCaseDeadlines(s, now).length > 0 || (follow !== null && Date.parse(follow) <= now.getTime());
+          const next = nextCaseDue(s);
+          expect([s.status, moment, next !== null && Date.parse(next) <= now.getTime()]).toEqual([s.status, moment, something]);
+        }
+      }
     });
     it('gives each deadline and round one deterministic event id', () => {
       expect(caseDeadlineMissedEventId(caseId, 'contact', 1)).toBe(caseDeadlineMissedEventId(caseId, 'contact', 1));

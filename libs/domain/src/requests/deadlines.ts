@@ -5,6 +5,7 @@
  * after another of its kind was missed is due later, so each is recorded once
  * (requestDeadlineMissedEventId gives the append a deterministic id).
  */
+import { earliestDue } from '../closed-loop/earliest-due';
 import type { RequestDeadline } from './events';
 import { FiledRequest, missedRequestKey } from './state';
 
@@ -37,3 +38,12 @@ export function missedRequestDeadlines(state: FiledRequest, now: Date): RequestD
 
 /** When a resolved request closes `not-rated`; null when it waits on no rating. */
 export const rateDue = (state: FiledRequest): string | null => (state.status === 'resolved' ? state.rateDue : null);
+
+/**
+ * The earliest moment the scheduler has something to record on the request: a deadline not
+ * recorded yet, or the `not-rated` close; null when nothing can fall due before its next event.
+ */
+export function nextRequestDue(state: FiledRequest): string | null {
+  const unrecorded = pendingRequestDeadlines(state).filter((d) => !state.missed.has(missedRequestKey(d.deadline, d.due)));
+  return earliestDue([...unrecorded.map((d) => d.due), rateDue(state)]);
+}

@@ -9,7 +9,7 @@ import {
   requestReopened, resolved, returned,
 } from '../testing/requests';
 import type { RequestCommand } from './commands';
-import { missedRequestDeadlines, pendingRequestDeadlines } from './deadlines';
+import { missedRequestDeadlines, nextRequestDue, pendingRequestDeadlines, rateDue } from './deadlines';
 import { requestDecider } from './decider';
 import type { RequestEvent } from './events';
 import { FiledRequest } from './state';
@@ -130,6 +130,34 @@ describe('request: rating and closing', () => {
       expect(pendingRequestDeadlines(state(...answered))).toEqual([]);
       expect(pendingRequestDeadlines(state(...answered, rated('dissatisfied'), requestReopened())))
         .toEqual([{ deadline: 'resolve', due: endOf('2020-01-14'), round: 2, agencyId: 'tax' }]);
+    });
+  });
+
+  describe('when the scheduler looks at a request next', () => {
+    it('at the earliest deadline not recorded yet, or the rating’s end; never once closed', () => {
+      expect(nextRequestDue(state(received()))).toBe(endOf('2019-12-10'));
+      expect(nextRequestDue(state(received(), dispatched()))).toBe(endOf('2019-12-11'));
+      expect(nextRequestDue(state(received(), dispatched(), requestMissed('accept', endOf('2019-12-11'), 'tax')))).toBe(endOf('2019-12-31'));
+      expect(nextRequestDue(state(received(), dispatched(), requestMissed('accept', endOf('2019-12-11'), 'tax'), requestMissed('resolve', endOf('2019-12-31'), 'tax')))).toBeNull();
+      expect(nextRequestDue(state(...answered))).toBe(endOf('2019-12-27'));
+      expect(nextRequestDue(state(...answered, rated('satisfied')))).toBeNull();
+    });
+    it('is due by a moment exactly when the scheduler has something to record then', () => {
+      const states = [
+        state(received()), state(received(), dispatched()), state(received(), dispatched(), accepted()), state(received(), dispatched(), returned()),
+        state(received(), dispatched(), requestMissed('accept', endOf('2019-12-11'), 'tax')), state(...answered), state(...round2Answered),
+        state(received(), dispatched(), accepted(), extensionAsked(), extensionDecided(true)),
+      ];
+      const moments = ['2019-12-10 23:59', '2019-12-11 00:00', '2019-12-12 00:00', '2019-12-28 00:00', '2020-01-01 00:00', '2020-01-09 00:00', '2020-01-20 00:00'];
+      for (const s of states) {
+        for (const moment of moments) {
+          const now = new Date(local(moment));
+          const closes = rateDue(s);
+          const something = missedRequestDeadlines(s, now).length > 0 || (closes !== null && Date.parse(closes) <= now.getTime());
+          const next = nextRequestDue(s);
+          expect([s.status, moment, next !== null && Date.parse(next) <= now.getTime()]).toEqual([s.status, moment, something]);
+        }
+      }
     });
   });
 
