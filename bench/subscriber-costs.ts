@@ -4,14 +4,15 @@
  * the webhook outbox) on real SQLite stores, built as their int specs build them, following
  * submissions appended 50 at a time (the group commits' size under the ingest hammer).
  *
- * Each configuration runs in a process of its own: nothing, every subscriber, or one alone. A run
+ * Each configuration runs in a process of its own: nothing, a subscription that does nothing (the
+ * log's shared read, ../libs/event-store/src/log-feed.ts), every subscriber, or one alone. A run
  * registers the enterprises and opens the campaign, starts the subscribers and lets them reach the
  * head, then measures from the first submission until every subscriber has folded the last one,
  * plus a fixed quiet second (a commit deferred to a timer is counted): the process's CPU time (all
  * threads: the writer threads' commits included), the main thread's alone (what the API's
  * event loop would lose), and the read-model commits and index reads.
- * A subscriber's cost is its run minus the run with nothing, per 1,000 submissions; the median of
- * the rounds is printed, with every round's figures.
+ * A subscriber's own cost is its run minus the feed's; the feed's and all of them together, minus
+ * the run with nothing; per 1,000 submissions, the median of the rounds, with every round's figures.
  *
  * `node dist/bench/subscriber-costs.js [--rounds 3] [--dist /other/dist] [names…]`: `--dist` runs
  * another build's libs with this script (for an A/B, alternate the two in the same minutes; give
@@ -78,6 +79,18 @@ async function startSubscriber(libs: Libs, name: string, events: EventStores.Eve
   const aggregates = new app.Aggregates(events, clock);
   const calendars = new app.CalendarLoader({});
   const config = { cases: { contactDays: 1, rectifyDays: 15 }, publicUrl: 'http://127.0.0.1:1' } as unknown as Application.AppConfig;
+  if (name === 'feed') {
+    // A subscription that does nothing: the log's shared read, which any one subscriber brings.
+    const subscription = events.subscribeToAll({ after: await events.headPosition(), batchSize: 250 }, async () => undefined);
+    let at = 0;
+    return {
+      reached: (p) => {
+        void subscription.caughtUp().then(() => (at = Math.max(at, p)));
+        return at >= p;
+      },
+      stop: () => subscription.stop(),
+    };
+  }
   const projection = libs.readModels.PROJECTIONS.find((p) => p.name === name);
   if (projection) {
     const projector = new libs.readModels.Projector(events, store, projection, { onError: (e) => console.error(e) });
@@ -226,7 +239,7 @@ async function main(): Promise<void> {
   if (one !== undefined) return runOne(dist, one === 'none' ? [] : one === 'all' ? subscriberNames(load(dist)) : one.split(','));
   const rounds = Number(option('--rounds') ?? 3);
   const chosen = args.length > 0 ? args : [...subscriberNames(load(dist)), 'all'];
-  const configs = ['none', ...chosen];
+  const configs = ['none', 'feed', ...chosen];
   const runs = new Map<string, RunFigures[]>(configs.map((c) => [c, []]));
   for (let round = 1; round <= rounds; round++) {
     for (const config of configs) {
@@ -236,14 +249,18 @@ async function main(): Promise<void> {
       console.error(`round ${round}/${rounds} ${config}: ${JSON.stringify(figures)}`);
     }
   }
+  // One subscriber alone also brings the log's shared read (the feed): its own cost is over the
+  // feed's run; the feed's and every subscriber's together ('all') are over the run with nothing.
   const none = runs.get('none')!;
+  const feed = runs.get('feed')!;
   const per1000 = (ms: number) => Math.round((ms * 1000) / SUBMISSIONS);
-  const table = chosen.map((config) => {
+  const table = ['feed', ...chosen].map((config) => {
     const rs = runs.get(config)!;
+    const base = config === 'feed' || config === 'all' ? none : feed;
     return {
       subscriber: config,
-      cpuMsPer1000: per1000(median(rs.map((r, i) => r.cpuMs - none[i].cpuMs))),
-      mainMsPer1000: per1000(median(rs.map((r, i) => r.mainMs - none[i].mainMs))),
+      cpuMsPer1000: per1000(median(rs.map((r, i) => r.cpuMs - base[i].cpuMs))),
+      mainMsPer1000: per1000(median(rs.map((r, i) => r.mainMs - base[i].mainMs))),
       commitsPer1000: per1000(median(rs.map((r) => r.commits))),
       indexReadsPer1000: per1000(median(rs.map((r) => r.indexReads))),
     };
