@@ -1,18 +1,20 @@
 /**
  * The case reactor on real SQLite stores: one case per bad review with its deadlines counted from the
  * review on the official calendar, the same evaluation's later changes followed onto the open case,
- * nothing appended twice by a replay from an older checkpoint or by a second reactor, and the
- * invalidation of an upheld appeal done when its handler did not get to it.
+ * nothing appended twice by a replay from an older checkpoint or by a second reactor, the
+ * invalidation of an upheld appeal done when its handler did not get to it, and what it costs at
+ * the head: no index read for an evaluation without a case, few commits, and a crash before one
+ * that loses nothing.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { RectificationEvent, streams, SurveyEvent } from '@survey/domain';
-import { acme, globex, opened, registered, revised, submitted, withdrawn } from '@survey/domain/testing';
+import { acme, creditCode, globex, opened, registered, revised, submitted, withdrawn } from '@survey/domain/testing';
 import { RecordedEvent, SqliteEventStore } from '@survey/event-store';
 import { streamOf, toNew } from '@survey/event-store/testing';
-import { SqliteReadModelStore } from '@survey/read-models';
+import { ReadModelStore, SqliteReadModelStore } from '@survey/read-models';
 import { CalendarLoader } from '../calendar/calendar-loader';
 import type { AppConfig } from '../config/config';
 import { Aggregates } from '../runtime/aggregates';
@@ -56,7 +58,7 @@ describe('CaseReactor', () => {
   const append = async (...history: SurveyEvent[]) => {
     for (const e of history) await events.append(streamOf(e), [toNew(e, appended++)], 'any');
   };
-  const reactor = async (store = readModels) => {
+  const reactor = async (store: ReadModelStore = readModels) => {
     const clock = new ManualClock(new Date('2019-11-20T02:00:00Z'));
     const r = new CaseReactor(events, store, new CaseRuntime(new Aggregates(events, clock), calendars, config));
     reactors.push(r);
@@ -131,7 +133,9 @@ describe('CaseReactor', () => {
     await append(opened(), registered(acme), submitted(acme, 'tax', 'dissatisfied'));
     const r = await reactor();
     await settled(r);
+    await settled(r); // and past the case it opened: the head now
     await r.stop();
+    // Stored by stop(), however long the reactor would have waited to commit it.
     expect((await readModels.checkpoint('case-reactor')).position).toBe(await events.headPosition());
     await append(submitted(acme, 'police', 'dissatisfied'));
     await settled(await reactor());
@@ -162,5 +166,82 @@ describe('CaseReactor', () => {
     // Replayed from nothing: the rating is no longer current, so nothing more.
     await settled(await reactor(anotherReadModelStore('fresh-read-models')));
     expect(await ballotEvent('EvaluationInvalidated')).toHaveLength(1);
+  });
+
+  /** The store as the reactor uses it, counting its index reads and commits, and failing its commits while `crashed`. */
+  const counted = (store: ReadModelStore) => {
+    const calls = { getMany: 0, commit: 0, crashed: false };
+    const proxy = new Proxy(store, {
+      get: (target, key) => {
+        const value: unknown = Reflect.get(target, key);
+        if (key === 'getMany') return (...args: Parameters<ReadModelStore['getMany']>) => (calls.getMany++, target.getMany(...args));
+        if (key === 'commit') {
+          return (...args: Parameters<ReadModelStore['commit']>) => {
+            calls.commit++;
+            return calls.crashed ? Promise.reject(new Error('process killed')) : target.commit(...args);
+          };
+        }
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    return { store: proxy, calls };
+  };
+
+  it('reads the index only for evaluations that have a case, and commits at the head only when its time is up (or on stop)', async () => {
+    await append(opened(), registered(acme), submitted(acme, 'tax', 'dissatisfied'));
+    const opener = await reactor();
+    await settled(opener);
+    await settled(opener);
+    await opener.stop();
+    const { store, calls } = counted(readModels);
+    const r = await reactor(store);
+    r.commitEveryMs = 60_000;
+    await settled(r);
+    // Twenty group commits of satisfied first ratings: no evaluation among them has a case.
+    for (let round = 0; round < 20; round++) {
+      await Promise.all(Array.from({ length: 10 }, (_, i) => {
+        const e = submitted(creditCode(round * 10 + i), 'police', 'satisfied');
+        return events.append(streamOf(e), [toNew(e, appended++)], 'no_stream');
+      }));
+    }
+    await settled(r);
+    expect(calls.getMany).toBe(0);
+    // A revision of the evaluation with a case reads its index document.
+    await append(revised(acme, 'tax', 'satisfied'));
+    await settled(r);
+    expect(calls.getMany).toBe(1);
+    expect(calls.commit).toBe(0);
+    await settled(r); // past the closing it appended
+    await r.stop();
+    expect(calls.commit).toBe(1);
+    expect((await readModels.checkpoint('case-reactor')).position).toBe(await events.headPosition());
+    const [stream] = await caseStreams();
+    expect((await caseEvents(stream)).map((e) => e.type)).toEqual(['RectificationCaseOpened', 'RectificationCaseClosed']);
+  });
+
+  it('after a crash that lost the commit, folds again from the stored checkpoint: the case it opened is found again, nothing is appended twice', async () => {
+    await append(opened(), registered(acme));
+    const { store, calls } = counted(readModels);
+    const first = await reactor(store);
+    first.commitEveryMs = 60_000;
+    await settled(first);
+    await first.stop();
+    const stored = await readModels.checkpoint('case-reactor');
+    await append(submitted(acme, 'tax', 'dissatisfied'));
+    const second = await reactor(store);
+    second.commitEveryMs = 60_000;
+    await settled(second);
+    expect(await caseStreams()).toHaveLength(1); // opened; its index document and checkpoint only in memory
+    calls.crashed = true;
+    await expect(second.stop()).rejects.toThrow('process killed');
+    expect(await readModels.checkpoint('case-reactor')).toEqual(stored);
+
+    calls.crashed = false;
+    await append(revised(acme, 'tax', 'very_dissatisfied'));
+    const third = await reactor(store);
+    await settled(third);
+    const all = await caseStreams();
+    expect(all).toHaveLength(1);
+    expect((await caseEvents(all[0])).map((e) => e.type)).toEqual(['RectificationCaseOpened', 'RectificationRatingRevised']);
   });
 });

@@ -258,4 +258,35 @@ describe('Projector over SQLite', () => {
     expect(await fresh.get(C.campaigns, sentinel.id)).toBeUndefined();
     await expectCountsOf(fresh, history);
   });
+
+  it('with idleCommitMs, stores the checkpoint of batches that change nothing later (stop stores it), and a crash before it refolds them to the same documents', async () => {
+    const events = openEvents();
+    const history = aHistory(120, 5);
+    await appendAll(events, history);
+    const store = openReadModels();
+    const codes = ['91320300MA1XYZ1234', '91320300MA1XYZ1235', '91320300MA1XYZ1236', '91320300MA1XYZ1237'];
+    // Registrations move no document of the reports: their batches' checkpoint moves in memory at once.
+    const first = projectorOver(events, store, { batchSize: 10, idleCommitMs: 60_000 });
+    await first.start();
+    const folded = await first.catchUp(5000);
+    const head = await appendAll(events, codes.slice(0, 3).map((c) => registered(c)), history.length);
+    expect((await first.catchUp(5000)).position).toBe(head);
+    expect(await store.checkpoint('reports')).toEqual(folded);
+    await first.stop();
+    expect((await store.checkpoint('reports')).position).toBe(head);
+
+    // A crash after one more: a projector started on the same store folds it again from the stored
+    // checkpoint, and the documents are those of one clean run.
+    const second = projectorOver(events, store, { batchSize: 10, idleCommitMs: 60_000 });
+    await second.start();
+    const crashHead = await appendAll(events, [registered(codes[3])], history.length + 3);
+    expect((await second.catchUp(5000)).position).toBe(crashHead);
+    expect((await store.checkpoint('reports')).position).toBe(head);
+    await run(events, store, { batchSize: 10 });
+    expect((await store.checkpoint('reports')).position).toBe(crashHead);
+    const clean = openReadModels();
+    await run(events, clean);
+    expect(await dump(store)).toEqual(await dump(clean));
+    await expectCountsOf(store, history);
+  });
 });

@@ -31,6 +31,11 @@ export interface ProjectorOptions {
   onError?: (error: unknown) => void;
   /** Fold into this generation (a rebuild's); by default the active one, followed across switches. */
   generation?: number;
+  /**
+   * Store the checkpoint of a batch that changed no document at most this often (./commit-pipeline.ts);
+   * by default every batch's, as a rebuild, whose switch compares stored checkpoints, needs.
+   */
+  idleCommitMs?: number;
 }
 
 export class Projector {
@@ -57,7 +62,7 @@ export class Projector {
         this.waiters.reached(checkpoint.position);
       },
       failed: (error) => this.failed(error), // the cache holds changes that never reached the store: failed() drops it
-    });
+    }, { idleCommitMs: options.idleCommitMs });
   }
 
   get name(): string {
@@ -129,12 +134,12 @@ export class Projector {
       .finally(() => (this.switching = undefined));
   }
 
-  /** Finishes the batch in hand (its checkpoint is then stored) and stops following the log. */
+  /** Finishes the batch in hand and stops following the log; its checkpoint, a deferred one too, is then stored. */
   async stop(): Promise<void> {
     await this.switching;
     await this.subscription?.stop();
     this.subscription = undefined;
-    await this.commits.committed().catch(() => undefined); // a failure has been reported by then
+    await this.commits.flush().catch(() => undefined); // a failure has been reported by then
   }
 
   /** Events in the log not yet folded in. */
