@@ -24,6 +24,12 @@ export type DocRef = readonly [collection: string, id: string];
 export interface Projection {
   readonly name: string;
   readonly collections: readonly string[];
+  /**
+   * Readers are told this projection's stored checkpoint (a report's `asOf`, verification's lag, the
+   * CLI's catch-up check): it is stored with every batch, even one that changes no document, rather
+   * than deferred (../projector/commit-pipeline.ts).
+   */
+  readonly servesPosition?: boolean;
   reads(event: RecordedEvent): readonly DocRef[];
   apply(event: RecordedEvent, docs: DocAccess): void;
 }
@@ -51,6 +57,7 @@ export type EventHandlers = { readonly [T in EventType]?: EventHandler<RecordedO
 export interface ProjectionDefinition {
   name: string;
   collections: readonly string[];
+  servesPosition?: boolean;
   on: EventHandlers;
 }
 
@@ -70,6 +77,7 @@ export function defineProjection(definition: ProjectionDefinition): Projection {
   return {
     name: definition.name,
     collections: definition.collections,
+    ...(definition.servesPosition ? { servesPosition: true } : {}),
     reads: (event) => handlers.get(event.type)?.reads(event) ?? NOTHING,
     apply: (event, docs) => handlers.get(event.type)?.apply(event, docs),
   };

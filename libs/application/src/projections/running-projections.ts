@@ -16,9 +16,11 @@ import { PROJECTION_RETRY, retryDelayMs, RetryPolicy } from './retry-delay';
 
 /**
  * A projection's checkpoint after batches that changed none of its documents is stored at most this
- * often (at the head, most batches of most projections): one commit a quarter of a second instead of
- * one per group commit of the log, each a message to the read-model writer and a transaction. Another
- * process reading the checkpoint (the API with PROJECTIONS=external) sees it that much later at most.
+ * often (at the head, every batch of ratings for the projections a ballot moves nothing of): one
+ * commit a quarter of a second instead of one per group commit of the log, each a message to the
+ * read-model writer and a transaction. Another process reading the checkpoint (the API with
+ * PROJECTIONS=external) sees it that much later at most; a projection whose checkpoint readers are
+ * told (servesPosition) stores it with every batch.
  */
 const IDLE_COMMIT_MS = 250;
 
@@ -47,7 +49,10 @@ export class RunningProjections extends Projections implements OnApplicationBoot
     super();
     this.definitions = list;
     this.all = list.map((projection) => {
-      const projector: Projector = new Projector(events, readModels, projection, { onError: (e) => this.failed(projector, e), idleCommitMs: IDLE_COMMIT_MS });
+      const projector: Projector = new Projector(events, readModels, projection, {
+        onError: (e) => this.failed(projector, e),
+        idleCommitMs: projection.servesPosition ? undefined : IDLE_COMMIT_MS,
+      });
       return projector;
     });
   }

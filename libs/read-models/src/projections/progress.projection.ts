@@ -46,6 +46,8 @@ const unrated: EventHandler<EvaluationWithdrawn | EvaluationInvalidated> = {
 
 export const progressProjection = defineProjection({
   name: 'progress',
+  // Its checkpoint is the progress route's asOf.
+  servesPosition: true,
   collections: Object.values(P),
   on: {
     EnterpriseRegistered: profile,

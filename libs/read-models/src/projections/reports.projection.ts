@@ -35,6 +35,8 @@ const ballotChange: EventHandler<BallotEvent> = {
 
 export const reportsProjection = defineProjection({
   name: 'reports',
+  // Its checkpoint is every headline's asOf and what verification compares the live figures at.
+  servesPosition: true,
   collections: Object.values(C),
   on: {
     CampaignOpened: {
