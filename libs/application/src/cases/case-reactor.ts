@@ -41,6 +41,11 @@ export class CaseReactor {
   private failures = 0;
   private retryTimer?: NodeJS.Timeout;
   private readonly waiting = new Set<{ position: number; resolve: () => void }>();
+  /**
+   * Most events one batch takes (one index look-up, one commit of the index and checkpoint). Set
+   * before start(): the demo's loop, which waits for the reactor at every turn, takes larger ones.
+   */
+  batchSize = BATCH;
 
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
@@ -53,7 +58,7 @@ export class CaseReactor {
     this.cases.calendar(); // loaded now: a bad WORKDAY_CALENDAR_FILE stops start-up, not the first bad review
     this.position = (await this.readModels.checkpoint(CASE_REACTOR)).position;
     this.subscription = this.events.subscribeToAll(
-      { after: this.position, batchSize: BATCH },
+      { after: this.position, batchSize: this.batchSize },
       (batch) => this.handle(batch),
       (error) => this.failed(error),
     );
