@@ -52,6 +52,7 @@ export * from './runtime/aggregates';
 export * from './runtime/clock';
 export * from './runtime/command-meta';
 export * from './runtime/pool';
+export * from './runtime/stream-series';
 export * from './runtime/try-later';
 export { markRunning, unmarkRunning, runningProcesses, PIDS_DIR, type RunningProcess } from './runtime/running-mark';
 export * from './projections/projections';

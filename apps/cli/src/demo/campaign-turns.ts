@@ -1,7 +1,8 @@
 /**
  * One campaign of the demo as a participant of the timeline (./timeline.ts): at each turn the
- * ballots' actions recorded since the last turn, through the ballot routes' own path, each decided
- * on the ballot as this participant last left it (no load per action); the campaign closes
+ * ballots' actions recorded since the last turn, through the ballot routes' own decision, each
+ * decided on the ballot as this participant last left it (no load per action), a ballot's
+ * actions of the turn appended together; the campaign closes
  * when its time comes and is published twenty days later, once no appeal awaits a decision (an
  * upheld one changes the figures). A published campaign has nothing left to do: a re-run skips
  * it, and a ballot resumes after the actions its stream already holds.
@@ -11,7 +12,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { EventStore, RecordedEvent } from '@survey/event-store';
 import { BallotEvent, ballotDecider, BallotState, campaignDecider, CampaignState, streams } from '@survey/domain';
 import {
-  Aggregates, CloseCampaignCommand, CommandMeta, Loaded, ManualClock, pool, PublishResultsCommand, submitEvaluation, systemMeta, withdrawEvaluation,
+  Aggregates, CloseCampaignCommand, CommandMeta, Loaded, ManualClock, pool, PublishResultsCommand, ballotSeries, systemMeta,
 } from '@survey/application';
 import type { DemoBallot, DemoCampaign } from './demo-plan';
 import { DAY_MS, DemoParticipant, firstTurnOf } from './timeline';
@@ -131,26 +132,30 @@ export class DemoCampaignTurns implements DemoParticipant {
   }
 
   /**
-   * Replays the ballot's actions recorded before `cutoff` through the ballot routes' own path
-   * (submitEvaluation, withdrawEvaluation), decided on the state this participant holds.
+   * Replays the ballot's actions recorded before `cutoff` through the ballot routes' own decision
+   * (ballotSeries: submitEvaluation's and withdrawEvaluation's), each decided on the state the
+   * previous left and recorded at its own time, and appended together: one group commit for the
+   * turn's actions of every ballot rather than a commit's wait per action.
    */
   private async replayUntil(ballot: DemoBallot, cutoff: number): Promise<void> {
     const { campaignId, creditCode } = ballot;
     const { aggregates, progress } = this.deps;
-    let next = this.next.get(ballot) ?? 0;
-    let known = this.known.get(ballot) ?? { state: ballotDecider.initialState(), revision: -1 };
+    const first = this.next.get(ballot) ?? 0;
+    const series = ballotSeries(aggregates, campaignId, creditCode, this.known.get(ballot) ?? { state: ballotDecider.initialState(), revision: -1 });
+    let next = first;
     for (; next < ballot.actions.length && Date.parse(ballot.actions[next].at) < cutoff; next++) {
       const action = ballot.actions[next];
       this.advanceTo(Date.parse(action.at));
       const who = { actor: { role: 'enterprise' as const, sub: creditCode }, correlationId: randomUUID() };
-      const { state, revision } = action.kind === 'submit'
-        ? await submitEvaluation(aggregates, { campaignId, creditCode, agencyId: action.agencyId, rating: action.rating, answers: action.answers as Record<string, string>, comment: action.comment }, who, known)
-        : await withdrawEvaluation(aggregates, { campaignId, creditCode, agencyId: action.agencyId }, who, known);
-      known = { state, revision };
-      progress.advance(1, campaignId);
+      const { agencyId } = action;
+      await series.take(action.kind === 'submit'
+        ? { type: 'SubmitEvaluation', data: { campaignId, creditCode, agencyId, rating: action.rating, answers: action.answers as Record<string, string>, comment: action.comment } }
+        : { type: 'WithdrawEvaluation', data: { campaignId, creditCode, agencyId } }, who);
     }
+    await series.append();
+    progress.advance(next - first, campaignId);
     this.next.set(ballot, next);
-    this.known.set(ballot, known);
+    this.known.set(ballot, series.known());
   }
 
   /** The clock only moves forward, so concurrent ballots never record time going backwards. */

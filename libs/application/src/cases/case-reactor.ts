@@ -65,6 +65,11 @@ export class CaseReactor {
   private readonly waiting = new Set<{ position: number; resolve: () => void }>();
   /** At the head, the index and checkpoint are committed at most this often. */
   commitEveryMs = 1000;
+  /**
+   * Most events one batch takes (one index look-up, one commit of the index and checkpoint). Set
+   * before start(): the demo's loop, which waits for the reactor at every turn, takes larger ones.
+   */
+  batchSize = BATCH;
 
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
@@ -82,7 +87,7 @@ export class CaseReactor {
       this.withCase = await this.indexKeys();
     });
     this.subscription = this.events.subscribeToAll(
-      { after: this.position, batchSize: BATCH },
+      { after: this.position, batchSize: this.batchSize },
       (batch) => this.serially(() => this.handle(batch)),
       (error) => this.failed(error),
     );

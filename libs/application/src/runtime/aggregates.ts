@@ -9,6 +9,7 @@ import { Decider, eventUpcasters, WrongExpectedRevision } from '@survey/domain';
 import { EVENT_STORE, EventStore, NewEvent } from '@survey/event-store';
 import { CLOCK, Clock } from './clock';
 import type { CommandMeta } from './command-meta';
+import { StreamSeries } from './stream-series';
 
 /** The version of event types no upcaster has moved on yet (each type's own: eventUpcasters.currentVersion). */
 export const SCHEMA_VERSION = 1;
@@ -88,6 +89,19 @@ export class Aggregates {
       this.remember(stream, { state: after, revision: revision + events.length, readAt: Date.now() });
       return { events, state: after, revision: revision + events.length };
     }
+  }
+
+  /**
+   * Several commands on one stream, each decided on the state the previous left, appended
+   * together in one append at the revision `known` holds (see StreamSeries): for a writer that
+   * holds the stream's state and takes several steps on it in a row (the demo's seeder).
+   */
+  series<C, E extends { type: string; data: unknown }, S, Ctx>(stream: string, decider: Decider<C, E, S, Ctx>, known: Loaded<S>): StreamSeries<C, E, S, Ctx> {
+    return new StreamSeries(stream, decider, known, {
+      toNew: (event, meta) => this.toNew(event, meta),
+      append: (events, expected) => this.store.append(stream, events, expected).then(() => undefined),
+      remember: (loaded) => this.remember(stream, { ...loaded, readAt: Date.now() }),
+    });
   }
 
   now(): Date {

@@ -27,6 +27,7 @@ import { CaseBehaviour, caseBehaviour } from './case-behaviour';
 
 const PAGE = 5000;
 const CONCURRENCY = 256;
+const REACTOR_BATCH = 2000;
 const CENTRE: Principal = { role: 'centre', sub: 'demo-centre-staff' };
 
 interface Tracked {
@@ -62,6 +63,8 @@ export class DemoCaseLoop implements DemoParticipant {
     this.events = app.get<EventStore>(EVENT_STORE);
     this.runtime = app.get(CaseRuntime);
     this.reactor = new CaseReactor(this.events, app.get<ReadModelStore>(READ_MODEL_STORE), this.runtime);
+    // It follows a day's ballots as they land and the turn waits for it: fewer, larger batches, fewer commits to wait for.
+    this.reactor.batchSize = REACTOR_BATCH;
     // The requests' deadlines too: the demo's requests (../requests/demo-requests.ts) have this one scheduler.
     this.scheduler = new DeadlineScheduler(this.events, this.runtime, app.get(RequestRuntime, { strict: false }));
     this.scheduler.everyMs = 24 * 3600_000; // the turns tick it; its timer would act at random moments of the replay
