@@ -1,6 +1,6 @@
 /**
  * What each in-process subscriber of the log costs per 1,000 submissions, without HTTP: the real
- * subscribers (each projection's Projector, the sealer, the case reactor, the deadline scheduler,
+ * subscribers (each projection's Projector as RunningProjections makes it, the sealer, the case reactor, the deadline scheduler,
  * the webhook outbox) on real SQLite stores, built as their int specs build them, following
  * submissions appended 50 at a time (the group commits' size under the ingest hammer).
  *
@@ -93,9 +93,11 @@ async function startSubscriber(libs: Libs, name: string, events: EventStores.Eve
   }
   const projection = libs.readModels.PROJECTIONS.find((p) => p.name === name);
   if (projection) {
-    const projector = new libs.readModels.Projector(events, store, projection, { onError: (e) => console.error(e) });
-    await projector.start();
-    return { reached: (p) => projector.position.position >= p, stop: () => projector.stop() };
+    // As the API runs it: through RunningProjections, with the options it gives each projector.
+    const projections = new app.RunningProjections(events, store, [projection]);
+    const [projector] = projections.all;
+    await projections.onApplicationBootstrap();
+    return { reached: (p) => projector.position.position >= p, stop: () => projections.stop() };
   }
   switch (name) {
     case 'sealer': {
