@@ -112,7 +112,7 @@ async function rebuild(dist: string, logDir: string) {
 /** On the rebuild's log (written by `rebuild` in the same run). */
 async function report(dist: string, logDir: string) {
   console.log('report: headline latency over HTTP on the rebuilt demo-shaped data ...');
-  const reportServer = await startServer(join(dist, 'apps', 'api', 'src', 'main.js'), { SURVEY_JWT_SECRET: SECRET, DATA_DIR: logDir });
+  const reportServer = await startServer(join(dist, 'apps', 'api', 'src', 'main.js'), { SURVEY_JWT_SECRET: SECRET, DATA_DIR: logDir }, 300_000);
   await caughtUp(reportServer.url);
   // Long: on a fresh log the reactor opens ~84,000 cases and the scheduler records their overdue deadlines first.
   await subscribersCaughtUp(logDir, 1_800_000);
