@@ -12,6 +12,7 @@ import { AppConfig, ManualClock, OpenCampaignCommand, systemMeta } from '@survey
 import { Conflict } from '@survey/domain';
 import { invitationsCsv, invite, InvitationLink } from '../invite/invite';
 import type { DemoPlan } from './demo-plan';
+import { timed } from './demo-timing';
 
 const DAY_MS = 86_400_000;
 const OPEN_DAYS = 60;
@@ -43,8 +44,8 @@ export async function openLiveCampaign(app: INestApplicationContext, config: App
   }
   const csv = join(config.dataDir, `invitations-${campaignId}.csv`);
   try {
-    const result = await invite(app, config, campaignId, { filter: {}, graceDays: 7, meta });
-    writeFileSync(csv, invitationsCsv(result.links));
+    const result = await timed('live campaign: invite', () => invite(app, config, campaignId, { filter: {}, graceDays: 7, meta }));
+    await timed('live campaign: csv', async () => writeFileSync(csv, invitationsCsv(result.links)));
     return { campaignId, closesAt, sample: result.links[0] ?? null, links: result.links.length, csv };
   } catch (error) {
     if (!(error instanceof Conflict)) throw error; // closed since an earlier run

@@ -14,6 +14,7 @@ import { DemoSeeder } from './seed';
 import { Child, runNode } from './child';
 import { LiveCampaign, openLiveCampaign } from './live-campaign';
 import { say } from '../conventions';
+import { printTimings, timed } from './demo-timing';
 import { DemoCaseLoop, evaluationKey } from './loop/case-loop';
 import { rectificationFigures } from './rectification-figures';
 import { DemoRequests, RequestCounts, RequestOutcomes } from './requests/demo-requests';
@@ -42,20 +43,21 @@ export async function runDemo(config: AppConfig, options: { seed: number; serve:
       const demoRequests = new DemoRequests(app, clock, buildRequestPlan(options.seed, plan.enterprises, plan.agencies));
       await seedWithProgress(new DemoSeeder(app.get(CommandBus), app.get(QueryBus), app.get(Aggregates), clock, events, loop, [demoRequests]), plan);
       const seeded = (await events.headPosition()) - head;
-      await app.get(Projections).catchUp(300_000);
+      await timed('projections catch-up', () => app.get(Projections).catchUp(300_000));
       const queries = app.get(QueryBus);
       return {
         report: await queries.execute(new CampaignReportQuery('xz-2019')), cases: await queries.execute(new RectificationReportQuery('xz-2019')),
         requests: {
           report: await queries.execute(new RequestReportQuery(`${REQUEST_YEAR}-01-01`, null)), outcomes: await demoRequests.outcomes(), counts: demoRequests.counts,
         },
-        live: await openLiveCampaign(app, config, clock, plan), appended: seeded, steps: loop.counts.steps,
+        live: await timed('live campaign', () => openLiveCampaign(app, config, clock, plan)), appended: seeded, steps: loop.counts.steps,
       };
     }, { clock }));
   } finally {
     await projector.stop();
   }
   const seconds = (Date.now() - started) / 1000;
+  printTimings();
   say(appended === 0
     ? `\nThe demo's data was already in ${config.dataDir}: nothing appended, nothing changed (${seconds.toFixed(1)} s).\n${headlineFigures(report)}`
     : headline(report, plan.enterprises.length, seconds));

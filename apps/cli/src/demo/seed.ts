@@ -17,6 +17,7 @@ import { importDemoEnterprises } from './demo-import';
 import type { DemoCaseLoop } from './loop/case-loop';
 import { DemoCampaignTurns, SeedProgress } from './campaign-turns';
 import { DAY_MS, DemoParticipant, firstTurnOf, runTimeline } from './timeline';
+import { timed, timedParticipant } from './demo-timing';
 
 export type { SeedProgress } from './campaign-turns';
 export type { DemoParticipant } from './timeline';
@@ -48,11 +49,16 @@ export class DemoSeeder {
     const [first] = plan.campaigns;
     this.advanceTo(new Date(Date.parse(first.opensAt) - 14 * DAY_MS));
     for (const c of plan.campaigns) await this.open(c, plan);
-    await importDemoEnterprises(this.commands, this.queries, plan.enterprises, (rows) => progress.advance(rows, 'enterprises'));
+    await timed('enterprises import', () => importDemoEnterprises(this.commands, this.queries, plan.enterprises, (rows) => progress.advance(rows, 'enterprises')));
     const deps = { commands: this.commands, aggregates: this.aggregates, events: this.events, clock: this.clock, progress, appealsPending: () => this.loop.appeals() };
     const campaigns = plan.campaigns.map((c) => new DemoCampaignTurns(c, plan.ballots.filter((b) => b.campaignId === c.id), deps));
     const lastPublication = Math.max(...plan.campaigns.map((c) => Date.parse(c.closesAt))) + 20 * DAY_MS;
-    await runTimeline([...campaigns, this.loop, ...this.others], firstTurnOf(first.opensAt), lastPublication + MAX_DAYS_AFTER * DAY_MS);
+    const participants = [
+      ...campaigns.map((c, i) => timedParticipant(`${plan.campaigns[i].id} turns`, c)),
+      timedParticipant('case loop', this.loop),
+      ...this.others.map((p, i) => timedParticipant(`other ${i + 1}`, p)),
+    ];
+    await runTimeline(participants, firstTurnOf(first.opensAt), lastPublication + MAX_DAYS_AFTER * DAY_MS);
   }
 
   private async open(c: DemoCampaign, plan: DemoPlan): Promise<void> {

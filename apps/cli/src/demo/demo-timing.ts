@@ -1,0 +1,51 @@
+/**
+ * An opt-in timing log of the demo's phases (DEMO_TIMING=1): wall and CPU (user+sys of this
+ * process: the projector child is not counted) per phase and per timeline participant, on stderr
+ * when the seeding ends. For measuring where the demo's time goes; silent otherwise.
+ */
+import type { DemoParticipant } from './timeline';
+
+interface Spent {
+  wall: number;
+  cpu: number;
+}
+
+const enabled = (): boolean => process.env.DEMO_TIMING === '1';
+const spent = new Map<string, Spent>();
+
+function add(name: string, wallMs: number, cpuUs: number): void {
+  const s = spent.get(name) ?? { wall: 0, cpu: 0 };
+  s.wall += wallMs;
+  s.cpu += cpuUs / 1000;
+  spent.set(name, s);
+}
+
+/** Runs `work` and adds its wall and CPU time to `name`'s. */
+export async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
+  if (!enabled()) return work();
+  const wall = Date.now();
+  const cpu = process.cpuUsage();
+  try {
+    return await work();
+  } finally {
+    const used = process.cpuUsage(cpu);
+    add(name, Date.now() - wall, used.user + used.system);
+  }
+}
+
+/** The participant with its turns timed under `name`. */
+export function timedParticipant(name: string, p: DemoParticipant): DemoParticipant {
+  if (!enabled()) return p;
+  return {
+    start: () => timed(`${name} start`, () => p.start()),
+    turn: (at) => timed(name, () => p.turn(at)),
+    pending: () => p.pending(),
+    stop: () => p.stop(),
+  };
+}
+
+/** The phases so far, one line each, on stderr (nothing unless DEMO_TIMING=1). */
+export function printTimings(): void {
+  if (!enabled()) return;
+  for (const [name, s] of spent) process.stderr.write(`demo timing: ${name}: ${(s.wall / 1000).toFixed(1)} s wall, ${(s.cpu / 1000).toFixed(1)} s CPU\n`);
+}
