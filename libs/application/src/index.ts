@@ -76,6 +76,7 @@ export * from './campaigns/campaign-history.query';
 export * from './campaigns/published-campaigns.query';
 // enterprises
 export * from './enterprises/register-enterprise.command';
+export * from './enterprises/register-enterprises.command';
 // ballots
 export * from './ballots/submit-evaluation.command';
 export * from './ballots/withdraw-evaluation.command';

@@ -30,8 +30,17 @@ export interface ImportKind<F extends string, Row, Outcome extends string> {
   columns: Record<F, readonly string[]>;
   /** What a row's command can do; the summary counts each. */
   outcomes: readonly Outcome[];
-  /** Commands in flight at once: many when rows go to distinct streams, 1 when they share one. */
+  /** Commands in flight at once: many when rows go to distinct streams, 1 when they share one (batches with `batch`). */
   concurrency: number;
+  /**
+   * Rows of distinct streams decided and appended together, `size` at a time, instead of a
+   * command per row: `execute` answers each row's outcome, or the DomainError that refused it, in
+   * the rows' order. `concurrency` batches are in flight, so one is decided while another commits.
+   */
+  batch?: {
+    size: number;
+    execute(context: ImportContext, rows: Row[]): Promise<(Outcome | DomainError)[]>;
+  };
   /** Refuses the whole import before any row is read (e.g. an unknown or closed campaign). */
   before?(context: ImportContext): Promise<void>;
   /** A checker for one run (it may remember earlier rows, to find duplicates). */
@@ -65,6 +74,21 @@ export async function importCsv<F extends string, Row, O extends string>(
   const lanes = new Lanes(options.concurrency ?? kind.concurrency);
   const { items, bytesRead } = csvRecords(source);
   let check: RowCheck<Row> | undefined;
+  const outcome = (line: number, result: O | DomainError) => {
+    if (result instanceof DomainError) reject(line, [{ reason: result.message }]);
+    else counts[result]++;
+  };
+  let batch: { row: Row; line: number }[] = [];
+  const send = async () => {
+    const rows = batch;
+    batch = [];
+    if (!kind.batch || rows.length === 0) return;
+    const { execute } = kind.batch;
+    await lanes.run(async () => {
+      const results = await execute(context, rows.map((r) => r.row));
+      results.forEach((result, i) => outcome(rows[i].line, result));
+    });
+  };
   try {
     for await (const item of items) {
       if ('malformed' in item) {
@@ -82,6 +106,9 @@ export async function importCsv<F extends string, Row, O extends string>(
       const checked = check(item.cells, item.line);
       if ('problems' in checked) {
         reject(item.line, checked.problems);
+      } else if (kind.batch) {
+        batch.push({ row: checked.row, line: item.line });
+        if (batch.length >= kind.batch.size) await send();
       } else {
         const { line } = item;
         await lanes.run(async () => {
@@ -90,12 +117,13 @@ export async function importCsv<F extends string, Row, O extends string>(
           } catch (error) {
             // A rule the row check missed is still this row's problem; a store failure stops the import.
             if (!(error instanceof DomainError)) throw error;
-            reject(line, [{ reason: error.message }]);
+            outcome(line, error);
           }
         });
       }
       options.progress?.(summary.rows, bytesRead());
     }
+    await send();
   } finally {
     await lanes.settled();
   }

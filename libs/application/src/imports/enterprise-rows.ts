@@ -6,6 +6,7 @@
  */
 import { creditCodeProblem, DomainError, enterpriseDecider, EnterpriseSize, RegisterEnterprise } from '@survey/domain';
 import { RegisterEnterpriseCommand, RegisterOutcome } from '../enterprises/register-enterprise.command';
+import { RegisterEnterprisesCommand } from '../enterprises/register-enterprises.command';
 import { cellsOf, DuplicateKeys, got, Header, notUtf8, readCsvHeader, RowProblem } from './csv-header';
 import type { ImportKind } from './csv-import';
 
@@ -58,8 +59,16 @@ export const enterpriseImport: ImportKind<Field, EnterpriseRow, RegisterOutcome>
   what: 'enterprises',
   columns: HEADER_NAMES,
   outcomes: ['registered', 'changed', 'unchanged'],
-  // Each row is its own stream: many in flight let the event store's group commit batch them.
-  concurrency: 256,
+  // Each row is its own stream (a credit code repeated with the same profile is decided again and
+  // retried on the revision, as two concurrent PUTs are): a batch's appends share one group commit,
+  // and with two batches in flight one is decided while the other commits.
+  concurrency: 2,
+  batch: {
+    size: 2000,
+    async execute({ commands, meta }, rows) {
+      return (await commands.execute(new RegisterEnterprisesCommand(rows, meta))).outcomes;
+    },
+  },
   rows(header) {
     const duplicates = new DuplicateCodes();
     return (cells, line) => {
