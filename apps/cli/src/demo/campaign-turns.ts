@@ -10,7 +10,9 @@
 import { randomUUID } from 'node:crypto';
 import { CommandBus } from '@nestjs/cqrs';
 import type { EventStore, RecordedEvent } from '@survey/event-store';
-import { BallotEvent, ballotDecider, BallotState, campaignDecider, CampaignState, streams } from '@survey/domain';
+import {
+  BallotEvent, ballotDecider, BallotState, campaignDecider, CampaignState, EnterpriseEvent, enterpriseDecider, EnterpriseState, streams,
+} from '@survey/domain';
 import {
   Aggregates, CloseCampaignCommand, CommandMeta, Loaded, ManualClock, pool, PublishResultsCommand, ballotSeries, systemMeta,
 } from '@survey/application';
@@ -43,19 +45,29 @@ export class DemoCampaignTurns implements DemoParticipant {
   private readonly publishAt: number;
   /** The ballots acting in each turn (turn 0: before the first). */
   private readonly slices = new Map<number, DemoBallot[]>();
+  /** Each ballot's action times in ms, parsed once. */
+  private readonly times = new Map<DemoBallot, Float64Array>();
   /** Where each ballot's replay stands: the index of its next action. */
   private readonly next = new Map<DemoBallot, number>();
   /** Each ballot's state and revision as this participant decided them (or found them in the log). */
   private readonly known = new Map<DemoBallot, Loaded<BallotState>>();
   private state: CampaignState | undefined;
+  /**
+   * The ballots' enterprises as the log holds them when the turns start (registered by the import
+   * before; nothing changes them meanwhile): a ballot's decision reads them from here, with the
+   * campaign as this participant last loaded it, instead of a look-up per ballot (ballotSeries' `held`).
+   */
+  private readonly enterprises = new Map<string, EnterpriseState>();
 
   constructor(private readonly campaign: DemoCampaign, private readonly ballots: readonly DemoBallot[], private readonly deps: CampaignTurnsDeps) {
     this.closes = Date.parse(campaign.closesAt);
     this.publishAt = this.closes + 20 * DAY_MS;
     const firstTurn = firstTurnOf(campaign.opensAt);
     for (const ballot of ballots) {
-      for (const action of ballot.actions) {
-        const t = Date.parse(action.at);
+      const times = new Float64Array(ballot.actions.length);
+      this.times.set(ballot, times);
+      for (const [i, action] of ballot.actions.entries()) {
+        const t = (times[i] = Date.parse(action.at));
         const k = t < firstTurn ? 0 : Math.floor((t - firstTurn) / DAY_MS) + 1;
         const slice = this.slices.get(k) ?? [];
         if (slice[slice.length - 1] !== ballot) slice.push(ballot);
@@ -114,12 +126,18 @@ export class DemoCampaignTurns implements DemoParticipant {
    */
   private async foldRecorded(): Promise<void> {
     const byStream = new Map(this.ballots.map((b) => [streams.ballot(b.campaignId, b.creditCode), b] as const));
+    const enterpriseStreams = new Map(this.ballots.map((b) => [streams.enterprise(b.creditCode), b.creditCode] as const));
     const { events, progress } = this.deps;
     const head = await events.headPosition();
     for (let position = 0; position < head; ) {
       const page = await events.readAll(position, PAGE);
       if (page.length === 0) break;
       for (const event of page) {
+        const creditCode = enterpriseStreams.get(event.stream);
+        if (creditCode !== undefined) {
+          this.enterprises.set(creditCode, enterpriseDecider.evolve(this.enterprises.get(creditCode) ?? enterpriseDecider.initialState(), event as RecordedEvent & EnterpriseEvent));
+          continue;
+        }
         const ballot = byStream.get(event.stream);
         if (!ballot) continue;
         const known = this.known.get(ballot) ?? { state: ballotDecider.initialState(), revision: -1 };
@@ -141,11 +159,13 @@ export class DemoCampaignTurns implements DemoParticipant {
     const { campaignId, creditCode } = ballot;
     const { aggregates, progress } = this.deps;
     const first = this.next.get(ballot) ?? 0;
-    const series = ballotSeries(aggregates, campaignId, creditCode, this.known.get(ballot) ?? { state: ballotDecider.initialState(), revision: -1 });
+    const held = () => ({ campaign: this.state ?? campaignDecider.initialState(), enterprise: this.enterprises.get(creditCode) ?? enterpriseDecider.initialState() });
+    const series = ballotSeries(aggregates, campaignId, creditCode, this.known.get(ballot) ?? { state: ballotDecider.initialState(), revision: -1 }, held);
     let next = first;
-    for (; next < ballot.actions.length && Date.parse(ballot.actions[next].at) < cutoff; next++) {
+    const times = this.times.get(ballot)!;
+    for (; next < ballot.actions.length && times[next] < cutoff; next++) {
       const action = ballot.actions[next];
-      this.advanceTo(Date.parse(action.at));
+      this.advanceTo(times[next]);
       const who = { actor: { role: 'enterprise' as const, sub: creditCode }, correlationId: randomUUID() };
       const { agencyId } = action;
       await series.take(action.kind === 'submit'
