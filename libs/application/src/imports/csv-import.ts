@@ -1,6 +1,7 @@
 /**
  * A CSV import through the command path, whatever it imports: each good row becomes a command on
- * the bus, the same path as the API's, so re-importing a file appends nothing (the deciders answer
+ * the bus (or joins a batch of rows that one command decides row by row, for a kind with `batch`),
+ * the same decisions as the API's, so re-importing a file appends nothing (the deciders answer
  * an unchanged row with no event). Rows are checked before any command is sent and a bad row is
  * reported (line, column, reason) while the good ones go in. Used by `survey import …` and by the
  * admin uploads (`POST /v1/admin/imports/…`); the kinds are enterprise-rows.ts and agency-rows.ts.
