@@ -18,8 +18,8 @@ export interface DeadlineSource {
   readonly kind: string;
   /** Folds the event in if it is one of this source's streams, and indexes the item by when it is next due. */
   fold(event: RecordedEvent): void;
-  /** The ids of the open items with something due at `now`, taken out of the index: pass each to `dueOn`, then `reschedule`. */
-  takeDue(now: Date): string[];
+  /** The ids of the open items with something due at `now` (at most `limit`, earliest first), taken out of the index: pass each to `dueOn`, then `reschedule`. */
+  takeDue(now: Date, limit?: number): string[];
   /** Appends what is due on the item at `now` (nothing for one that closed meanwhile). */
   dueOn(id: string, now: Date, actor: LoopActor): Promise<void>;
   /**
@@ -48,8 +48,8 @@ export class CaseDeadlines implements DeadlineSource {
     this.reschedule(e.data.caseId);
   }
 
-  takeDue(now: Date): string[] {
-    return this.due.takeDue(now);
+  takeDue(now: Date, limit?: number): string[] {
+    return this.due.takeDue(now, limit);
   }
 
   reschedule(caseId: string): void {

@@ -31,8 +31,8 @@ export class RequestDeadlines implements DeadlineSource {
     this.reschedule(e.data.requestId);
   }
 
-  takeDue(now: Date): string[] {
-    return this.due.takeDue(now);
+  takeDue(now: Date, limit?: number): string[] {
+    return this.due.takeDue(now, limit);
   }
 
   reschedule(requestId: string): void {
