@@ -31,7 +31,8 @@ import { retryDelayMs } from '../projections/retry-delay';
 import { pool } from '../runtime/pool';
 import { RequestDeadlines } from '../requests/request-deadlines';
 import { RequestRuntime } from '../requests/request-runtime';
-import { CaseDeadlines, DeadlineSource } from './case-deadlines';
+import { CaseDeadlines } from './case-deadlines';
+import type { DeadlineSource } from './open-items';
 import { CaseRuntime } from './case-runtime';
 
 export const DEADLINE_SCHEDULER = 'deadline-scheduler';
