@@ -10,7 +10,7 @@ import { hammer, prepare, SECRET } from './ingest';
 import { writeEvents } from './rebuild';
 import { reportLatency } from './report-latency';
 import { replayLatency, writeDemoLogInOrder } from './replay-latency';
-import { caughtUp, startServer, subscribersCaughtUp } from './support';
+import { caughtUp, settled, startServer } from './support';
 
 const round = (x: number, digits = 0) => Number(x.toFixed(digits));
 /**
@@ -113,9 +113,8 @@ async function rebuild(dist: string, logDir: string) {
 async function report(dist: string, logDir: string) {
   console.log('report: headline latency over HTTP on the rebuilt demo-shaped data ...');
   const reportServer = await startServer(join(dist, 'apps', 'api', 'src', 'main.js'), { SURVEY_JWT_SECRET: SECRET, DATA_DIR: logDir }, 300_000);
-  await caughtUp(reportServer.url);
   // Long: on a fresh log the reactor opens ~84,000 cases and the scheduler records their overdue deadlines first.
-  await subscribersCaughtUp(logDir, 1_800_000);
+  await settled(reportServer.url, 1_800_000);
   const latency = await reportLatency(reportServer.url, 'xz-2019', SECRET);
   await reportServer.stop();
   return { reportP50Ms: round(latency.p50, 2), reportP99Ms: round(latency.p99, 2) };

@@ -146,6 +146,27 @@ export class ServerProcess {
     throw new Error(`projections did not catch up within ${timeoutMs} ms; last /v1/health/ready: ${JSON.stringify(last)}`);
   }
 
+  /**
+   * Polls GET /v1/health/ready until nothing is catching up: the projections, and the processes
+   * that follow the log beside them (the case reactor, the deadline scheduler with nothing due
+   * left to record, the sealer), all at the head. waitUntilCaughtUp counts projections only: on a
+   * log that makes the reactor open cases, those cases' appends and their missed deadlines follow.
+   */
+  async waitUntilSettled(timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let last: HttpResult | string = 'no answer yet';
+    while (Date.now() < deadline) {
+      this.assertRunning();
+      last = await call('GET', `${this.url}/v1/health/ready`).catch((e: Error) => e.message);
+      if (typeof last !== 'string' && last.status === 200) {
+        const { catchingUp, projections } = last.body as { catchingUp?: string[]; projections: unknown[] };
+        if (projections.length > 0 && catchingUp?.length === 0) return;
+      }
+      await pause(50);
+    }
+    throw new Error(`the server did not settle within ${timeoutMs} ms; last /v1/health/ready: ${JSON.stringify(last)}`);
+  }
+
   private async waitForHealth(deadline: number): Promise<void> {
     while (Date.now() < deadline) {
       this.assertRunning();

@@ -58,6 +58,7 @@ export { markRunning, unmarkRunning, runningProcesses, PIDS_DIR, type RunningPro
 export * from './projections/projections';
 export * from './projections/running-projections';
 export * from './projections/retry-delay';
+export * from './health/log-followers';
 export * from './health/readiness';
 export * from './seals/sealer';
 export * from './calendar/working-day-calendar';

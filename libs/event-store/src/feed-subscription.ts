@@ -3,7 +3,15 @@
  * the feed for the batch after its own position, hands it to the handler, and once at the head
  * sleeps until the feed wakes it (a commit of this store, or the poll for other processes').
  * Its position, batch size and pace are its own; what it reads at the head it shares.
+ *
+ * A full batch means more is waiting (catching up on a long log): before the next one it lets the
+ * event loop run what is queued (HTTP requests, worker replies, timers), one catch-up batch of the
+ * process per turn (./event-loop-turns.ts). The reads and the handlers resolve through microtasks
+ * alone, so without that yield the catch-up of a fresh API on a million-event log held the loop for
+ * the whole ~45 s: nothing answered, and each `start()` that awaited a worker's reply waited behind
+ * it (issue 16, the start-up).
  */
+import { nextTurn } from './event-loop-turns';
 import type { RecordedEvent, Subscription, SubscriptionOptions } from './event-store.port';
 import type { FeedMember, LogFeed } from './log-feed';
 import { PositionWaiters } from './position-waiters';
@@ -76,6 +84,7 @@ export class FeedSubscription implements Subscription, FeedMember {
         await this.handler(batch);
         this.at = batch[batch.length - 1].position;
         this.waiters.reached(this.at);
+        if (batch.length >= this.batchSize) await nextTurn();
       }
     } catch (error) {
       this.stopping = true;

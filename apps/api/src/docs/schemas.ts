@@ -197,7 +197,9 @@ export const API_SCHEMAS: Record<string, SchemaObject> = {
   Readiness: obj({
     status: { type: 'string', enum: ['ready', 'unavailable'] }, eventStore: str, readModels: str, head: int,
     projections: array(obj({ name: str, generation: int, position: int, lag: int, lagUnit: str, status: str })),
+    followers: array(obj({ name: str, position: int, lag: int }, [], 'the other processes of the API that follow the log: the case reactor, the deadline scheduler, the sealer, the outbox')),
+    catchingUp: { ...array(str), description: 'the projections and followers still behind the head (or, for the deadline scheduler, with deadlines due it has not recorded); empty once settled' },
     notifications: obj({ parked: int }, [], 'with NOTIFY_WEBHOOK_URL set: the notices parked after their last try'),
     calendar: obj({ coveredUntil: nullable(str), warning: nullable(str) }, [], 'how far the working-day calendar reaches; a warning when the next 60 days are not all covered'),
-  }, ['head', 'projections', 'notifications', 'calendar']),
+  }, ['head', 'projections', 'followers', 'catchingUp', 'notifications', 'calendar']),
 };

@@ -21,10 +21,11 @@
  * events: what the index holds is a function of the log). Most ratings are not bad reviews and most
  * evaluations never had a case, so most batches read nothing.
  */
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { BallotEvent, CaseCommand, levelOf, LoopActor, NotFound, RectificationEvent } from '@survey/domain';
 import { Actor, EVENT_STORE, EventStore, RecordedEvent, Subscription } from '@survey/event-store';
 import { Checkpoint, READ_MODEL_STORE, ReadModelStore } from '@survey/read-models';
+import { LogFollowers } from '../health/log-followers';
 import { retryDelayMs } from '../projections/retry-delay';
 import type { CommandMeta } from '../runtime/command-meta';
 import { invalidateUpheld } from './appeal-invalidation';
@@ -75,10 +76,12 @@ export class CaseReactor {
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     private readonly cases: CaseRuntime,
+    @Optional() private readonly followers?: LogFollowers,
   ) {}
 
   async start(): Promise<void> {
     this.stopped = false;
+    this.followers?.add({ name: CASE_REACTOR, followedTo: () => this.position });
     this.cases.calendar(); // loaded now: a bad WORKDAY_CALENDAR_FILE stops start-up, not the first bad review
     await this.serially(async () => {
       this.reset(await this.readModels.checkpoint(CASE_REACTOR));

@@ -85,6 +85,19 @@ describe('DeadlineScheduler', () => {
     expect(await missed()).toHaveLength(2);
   });
 
+  it('takes what is due in rounds of passLimit within one tick, and says it is settled only once all of it is recorded and folded', async () => {
+    const s = await scheduler();
+    s.passLimit = 1;
+    clock.set('2019-11-20T02:00:00Z');
+    expect(s.settled()).toBe(false);
+    await s.tick();
+    expect(await missed()).toHaveLength(2);
+    await s.caughtUp();
+    await s.tick(); // what it appended is folded: nothing is due any more
+    expect(s.settled()).toBe(true);
+    expect(await missed()).toHaveLength(2);
+  });
+
   it('records nothing before a deadline or for a step done in time; the rectify deadline once it passes', async () => {
     const [first, second] = await caseStreams();
     await step(first, 'EnterpriseContacted', { channel: 'phone', summary: '回访' }, '2019-11-18T02:00:00.000Z');

@@ -16,6 +16,14 @@ describe('DueIndex', () => {
     expect(index.next()).toBe(Date.parse('2019-12-27T16:00:00.000Z'));
   });
 
+  it('takes at most the limit, earliest first, and leaves the rest due for the next take', () => {
+    const index = new DueIndex();
+    for (const [id, day] of [['d', 12], ['a', 9], ['c', 11], ['b', 10]] as const) index.set(id, `2019-12-${String(day).padStart(2, '0')}T16:00:00.000Z`);
+    expect(index.takeDue(at('2019-12-11T16:00:00.000Z'), 2)).toEqual(['a', 'b']);
+    expect(index.takeDue(at('2019-12-11T16:00:00.000Z'), 2)).toEqual(['c']);
+    expect(index.size).toBe(1);
+  });
+
   it('keeps one entry per item: a moved due replaces the old one, null removes it', () => {
     const index = new DueIndex();
     index.set('a', '2019-12-09T16:00:00.000Z');

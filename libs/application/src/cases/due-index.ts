@@ -31,12 +31,12 @@ export class DueIndex {
     this.byDue.set([ms, id], undefined);
   }
 
-  /** Removes and returns the ids due at `now`, earliest first: the caller indexes them again once handled. */
-  takeDue(now: Date): string[] {
+  /** Removes and returns the ids due at `now`, earliest first, at most `limit`: the caller indexes them again once handled. */
+  takeDue(now: Date, limit = Infinity): string[] {
     const nowMs = now.getTime();
     const ids: string[] = [];
     for (const [[dueMs, id]] of this.byDue.entries()) {
-      if (dueMs > nowMs) break;
+      if (dueMs > nowMs || ids.length >= limit) break;
       ids.push(id);
     }
     for (const id of ids) this.set(id, null);

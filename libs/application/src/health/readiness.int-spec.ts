@@ -13,6 +13,7 @@ import type { AppConfig } from '../config/config';
 import { NOTIFY_DEFAULTS } from '../config/notify-config';
 import { PARKED } from '../notifications/parked';
 import { ProjectionCheckpoints } from '../projections/projection-checkpoints';
+import { LogFollowers } from './log-followers';
 import { PROBE_TIMEOUT_MS, Readiness } from './readiness';
 import { CalendarLoader } from '../calendar/calendar-loader';
 import { chineseDaysYears } from '../calendar/working-day-calendar';
@@ -52,8 +53,28 @@ describe('Readiness', () => {
       body: {
         status: 'ready', eventStore: 'ok', readModels: 'ok', head: 2,
         projections: [{ name: 'reports', generation: 0, position: 0, lag: 2, lagUnit: 'events', status: 'external' }],
+        followers: [],
+        catchingUp: ['reports'],
       },
     });
+  });
+
+  it('lists the followers of the log and names those behind the head or with work due, staying 200 while they catch up', async () => {
+    const followers = new LogFollowers();
+    let scheduled = 1;
+    let settled = false;
+    followers.add({ name: 'case-reactor', followedTo: () => 2 });
+    followers.add({ name: 'deadline-scheduler', followedTo: () => scheduled, settled: () => settled });
+    await readModels.commit('reports', [], { position: 2, recordedAt: null });
+    const at = () => new Readiness(new ProjectionCheckpoints(events, readModels, [reportsProjection]), events, readModels, {} as AppConfig, undefined, undefined, followers).answer();
+    expect(await at()).toMatchObject({
+      statusCode: 200,
+      body: { status: 'ready', followers: [{ name: 'case-reactor', position: 2, lag: 0 }, { name: 'deadline-scheduler', position: 1, lag: 1 }], catchingUp: ['deadline-scheduler'] },
+    });
+    scheduled = 2;
+    expect((await at()).body.catchingUp).toEqual(['deadline-scheduler']);
+    settled = true;
+    expect((await at()).body.catchingUp).toEqual([]);
   });
 
   it('says how far the working-day calendar reaches, and warns in a 200 when the next 60 days are not all covered', async () => {

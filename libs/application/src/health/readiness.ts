@@ -9,6 +9,13 @@
  * It also says how far the working-day calendar reaches (`calendar: { coveredUntil, warning }`), a
  * warning when the next 60 days are not all covered; that never makes readiness fail either:
  * deadlines are then counted Monday to Friday and say so.
+ *
+ * While the process catches up on the log (a fresh API on a long log answers within seconds and
+ * folds for minutes), readiness stays 200 — the routes that need a caught-up read model wait for it
+ * or say so — and says what is still behind: `followers` lists where the other processes that
+ * follow the log stand (the case reactor, the deadline scheduler, the sealer, the outbox:
+ * ./log-followers.ts), and `catchingUp` names every projection and follower not yet at the head or,
+ * for the scheduler, with deadlines due that it has not recorded. Empty, the process is settled.
  */
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { CalendarCoverage } from '@survey/domain';
@@ -18,6 +25,7 @@ import { CalendarLoader } from '../calendar/calendar-loader';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { PARKED } from '../notifications/parked';
 import { Projections, ProjectionStatus } from '../projections/projections';
+import { LogFollowers } from './log-followers';
 import { CLOCK, Clock, systemClock } from '../runtime/clock';
 
 /** What liveness answers while the process runs. */
@@ -42,10 +50,20 @@ export interface ReadinessBody {
   readModelsError?: StoreError;
   head?: number;
   projections?: ProjectionStatus[];
+  /** The other processes of this one that follow the log, where each stands. */
+  followers?: FollowerStatus[];
+  /** The projections and followers still catching up (behind the head, or with work due): none once settled. */
+  catchingUp?: string[];
   /** With NOTIFY_WEBHOOK_URL set: the notices parked after their last try (GET /v1/notifications/parked lists them). */
   notifications?: { parked: number };
   detail?: string;
   calendar?: CalendarCoverage;
+}
+
+export interface FollowerStatus {
+  name: string;
+  position: number;
+  lag: number;
 }
 
 export interface ReadinessAnswer {
@@ -64,6 +82,7 @@ export class Readiness {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional() private readonly calendar?: CalendarLoader,
     @Optional() @Inject(CLOCK) private readonly clock: Clock = systemClock,
+    @Optional() private readonly followers?: LogFollowers,
   ) {}
 
   async answer(): Promise<ReadinessAnswer> {
@@ -90,7 +109,12 @@ export class Readiness {
       const { head, projections } = await this.projections.status();
       const ready = storage.writable && projections.every((p) => p.status !== 'failed');
       const notifications = this.config.notify ? { notifications: { parked: (await this.readModels.list(PARKED)).length } } : {};
-      return { status: ready ? 'ready' : 'unavailable', ...stores, head, projections, ...notifications };
+      const followers = (this.followers?.list() ?? []).map((f) => ({ follower: f, status: { name: f.name, position: f.followedTo(), lag: Math.max(0, head - f.followedTo()) } }));
+      const catchingUp = [
+        ...projections.filter((p) => p.lag !== 0).map((p) => p.name),
+        ...followers.filter(({ follower, status }) => status.lag > 0 || follower.settled?.() === false).map(({ status }) => status.name),
+      ];
+      return { status: ready ? 'ready' : 'unavailable', ...stores, head, projections, followers: followers.map((f) => f.status), catchingUp, ...notifications };
     } catch (e) {
       return { status: 'unavailable', ...stores, detail: (e as Error).message };
     }

@@ -16,6 +16,7 @@ import { EVENT_STORE, EventStore, RecordedEvent, Subscription } from '@survey/ev
 import { Checkpoint, DocChange, READ_MODEL_STORE, ReadModelStore } from '@survey/read-models';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import type { NotifyConfig } from '../config/notify-config';
+import { LogFollowers } from '../health/log-followers';
 import { MetricsService } from '../observability/metrics.service';
 import { CLOCK, Clock } from '../runtime/clock';
 import { Notice, NoticeBody, toNotice } from './notice';
@@ -58,6 +59,7 @@ export class NotificationOutbox implements OnApplicationBootstrap, BeforeApplica
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     @Optional() private readonly metrics?: MetricsService,
+    @Optional() private readonly followers?: LogFollowers,
   ) {
     this.notify = config.notify;
     this.publicUrl = config.publicUrl;
@@ -89,6 +91,7 @@ export class NotificationOutbox implements OnApplicationBootstrap, BeforeApplica
   }
 
   private async start(): Promise<void> {
+    this.followers?.add({ name: OUTBOX, followedTo: () => this.checkpoint.position });
     this.checkpoint = await this.store.checkpoint(OUTBOX);
     this.committedPosition = this.checkpoint.position;
     this.subjects = new Map((await this.store.list(SUBJECTS)).map((doc) => {

@@ -1,60 +1,51 @@
 /**
- * The requests' part of the deadline scheduler (../cases/deadline-scheduler.ts): the open requests
- * folded from their events (the domain's evolveRequest; nothing stored), indexed by when something
- * next falls due on them (../cases/due-index.ts), and what is due on them at
- * a moment — a missed dispatch, accept or resolve deadline (RequestDeadlineMissed, with `due` as
- * recorded and its deterministic id: RequestRuntime gives it), and the `not-rated` closing of an
- * answer the enterprise did not rate within its seven days.
+ * The requests' part of the deadline scheduler (../cases/deadline-scheduler.ts,
+ * ../cases/open-items.ts): the open requests folded from their events (the domain's
+ * evolveRequest), and what is due on one at a moment — a missed dispatch, accept or resolve
+ * deadline (RequestDeadlineMissed, with `due` as recorded and its deterministic id: RequestRuntime
+ * gives it), and the `not-rated` closing of an answer the enterprise did not rate within its seven days.
  */
 import { randomUUID } from 'node:crypto';
-import { evolveRequest, FiledRequest, initialRequestState, LoopActor, missedRequestDeadlines, nextRequestDue, rateDue, RequestEvent } from '@survey/domain';
+import { evolveRequest, FiledRequest, initialRequestState, LoopActor, missedRequestDeadlines, nextRequestDue, rateDue, RequestEvent, RequestState } from '@survey/domain';
 import type { RecordedEvent } from '@survey/event-store';
-import type { DeadlineSource } from '../cases/case-deadlines';
-import { DueIndex } from '../cases/due-index';
+import { OpenItems } from '../cases/open-items';
 import type { CommandMeta } from '../runtime/command-meta';
 import type { RequestRuntime } from './request-runtime';
 
-export class RequestDeadlines implements DeadlineSource {
+type Request = RecordedEvent & RequestEvent;
+
+export class RequestDeadlines extends OpenItems<RequestState, FiledRequest> {
   readonly kind = 'request';
-  /** Open requests by id (a Map: ids may be derived from user text, never a plain object's keys). */
-  private readonly open = new Map<string, FiledRequest>();
-  private readonly due = new DueIndex();
+  protected readonly streamPrefix = 'request-';
 
-  constructor(private readonly requests: RequestRuntime) {}
-
-  fold(event: RecordedEvent): void {
-    if (!event.stream.startsWith('request-')) return;
-    const e = event as RecordedEvent & RequestEvent;
-    const state = evolveRequest(this.open.get(e.data.requestId) ?? initialRequestState(), e);
-    if (state.exists && state.status !== 'closed' && state.status !== 'withdrawn') this.open.set(state.requestId, state);
-    else this.open.delete(e.data.requestId);
-    this.reschedule(e.data.requestId);
+  constructor(private readonly requests: RequestRuntime) {
+    super();
   }
 
-  takeDue(now: Date): string[] {
-    return this.due.takeDue(now);
+  protected idOf(event: RecordedEvent): string {
+    return (event as Request).data.requestId;
   }
 
-  reschedule(requestId: string): void {
-    const state = this.open.get(requestId);
-    this.due.set(requestId, state ? nextRequestDue(state) : null);
+  protected evolve(state: FiledRequest | undefined, event: RecordedEvent): RequestState {
+    return evolveRequest(state ?? initialRequestState(), event as Request);
   }
 
-  /** The request as folded here may be behind its stream: the decider, on a fresh load, records only what is still due. */
-  async dueOn(requestId: string, now: Date, actor: LoopActor): Promise<void> {
-    const state = this.open.get(requestId);
-    if (!state) return;
+  protected isOpen(state: RequestState): state is FiledRequest {
+    return state.exists && state.status !== 'closed' && state.status !== 'withdrawn';
+  }
+
+  protected dueAt(open: FiledRequest): string | null {
+    return nextRequestDue(open);
+  }
+
+  protected async record(requestId: string, open: FiledRequest, now: Date, actor: LoopActor): Promise<void> {
     const meta: CommandMeta = { actor, correlationId: randomUUID() };
-    for (const { deadline, due } of missedRequestDeadlines(state, now)) {
+    for (const { deadline, due } of missedRequestDeadlines(open, now)) {
       await this.requests.execute(requestId, { type: 'MarkRequestDeadlineMissed', data: { requestId, deadline, due } }, actor, meta);
     }
-    const closesAt = rateDue(state);
+    const closesAt = rateDue(open);
     if (closesAt !== null && Date.parse(closesAt) <= now.getTime()) {
       await this.requests.execute(requestId, { type: 'CloseUnratedRequest', data: { requestId } }, actor, meta);
     }
-  }
-
-  nextDue(): number | null {
-    return this.due.next();
   }
 }

@@ -1,7 +1,7 @@
 /**
  * What every process runs on: the configuration and the clock, the two stores (adapters picked
  * from configuration), aggregates loaded from the log, the sealer, and the working-day calendar's
- * loader.
+ * loader; the registry of the processes that follow the log (readiness lists them).
  * Global, so that each feature module finds them; the root module of each process imports it once
  * with its configuration, and one of the projections modules (../projections/projections.module.ts).
  */
@@ -10,6 +10,7 @@ import { EVENT_STORE } from '@survey/event-store';
 import { READ_MODEL_STORE } from '@survey/read-models';
 import { CalendarLoader } from '../calendar/calendar-loader';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { LogFollowers } from '../health/log-followers';
 import { Sealer } from '../seals/sealer';
 import { Aggregates } from './aggregates';
 import { CLOCK, Clock, systemClock } from './clock';
@@ -32,9 +33,10 @@ export class RuntimeModule {
         CloseStores,
         Aggregates,
         Sealer,
+        LogFollowers,
         { provide: CalendarLoader, useFactory: () => new CalendarLoader(process.env) },
       ],
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_MODEL_STORE, Aggregates, Sealer, CalendarLoader],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_MODEL_STORE, Aggregates, Sealer, LogFollowers, CalendarLoader],
     };
   }
 }

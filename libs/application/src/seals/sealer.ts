@@ -8,9 +8,10 @@
  * at the exact revision after the last one it read: two sealers cannot both extend the same seal,
  * and the loser re-reads and carries on from the winner's seal.
  */
-import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { SEALS_STREAM, WrongExpectedRevision } from '@survey/domain';
 import { emptySealState, EVENT_STORE, EventStore, foldEvent, RecordedEvent, Seal, sealOf, SealState, stateAfter, Subscription } from '@survey/event-store';
+import { LogFollowers } from '../health/log-followers';
 import { CLOCK, Clock } from '../runtime/clock';
 import { sealEvent, unchainedHash } from './seal-events';
 
@@ -44,10 +45,12 @@ export class Sealer implements BeforeApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() private readonly followers?: LogFollowers,
   ) {}
 
   /** Follows the log from the last seal on. */
   async start(): Promise<void> {
+    this.followers?.add({ name: 'sealer', followedTo: () => this.state.position });
     await this.serially(() => this.load());
     this.subscription = this.events.subscribeToAll(
       { after: this.state.position, batchSize: PAGE, hashes: true },

@@ -1,0 +1,94 @@
+/**
+ * The API answers within seconds of its start whatever the length of its log (issue 16), on the
+ * built server over a fresh log of 120,001 events written into events.db and no read models yet:
+ * - /v1/health answers while the projections and the log's other followers are still catching up
+ *   (readiness 200, naming them in `catchingUp`), each call in well under a second — before, the
+ *   catch-up held the event loop in one piece and nothing answered until it was over (45–50 s on
+ *   the bench's million events);
+ * - a headline report asked meanwhile gives the figures of the position it says (`asOf`), never a
+ *   mix. (It watches for a few seconds, not the whole catch-up: that is the bench's to time.)
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { SqliteEventStore } from '@survey/event-store';
+import { opened, pause, submitted } from '@survey/domain/testing';
+import { streamOf, toNew } from '@survey/event-store/testing';
+import { token } from './support/app';
+import { creditCode } from './support/fixtures';
+import { call, ServerProcess } from './support/server-process';
+import { describeOnEmbeddedStores } from './support/stores';
+
+const BALLOTS = 40_000;
+/** How long it watches the catch-up. */
+const WATCH_MS = 3000;
+const AGENCIES = ['tax', 'police', 'market'];
+/** Ratings that are no bad review: the reactor opens no case, so what is measured is the catch-up alone. */
+const GOOD = ['satisfied', 'very_satisfied'];
+
+/** The campaign (position 1), then each ballot's three ratings: every event after the first is one evaluation. */
+async function writeLog(dataDir: string): Promise<number> {
+  const store = SqliteEventStore.open(join(dataDir, 'events.db'));
+  await store.append(streamOf(opened()), [toNew(opened(), 0)], 'no_stream');
+  for (let chunk = 0; chunk < BALLOTS / 1000; chunk++) {
+    await Promise.all(Array.from({ length: 1000 }, (_, k) => {
+      const b = chunk * 1000 + k;
+      const events = AGENCIES.map((agency, a) => submitted(creditCode(b + 1), agency, GOOD[(b + a) % GOOD.length]));
+      return store.append(streamOf(events[0]), events.map((e, a) => toNew(e, 1 + 3 * b + a)), 'no_stream');
+    }));
+  }
+  const head = await store.headPosition();
+  await store.close();
+  return head;
+}
+
+type Ready = { status: string; head: number; projections: { name: string; lag: number }[]; catchingUp?: string[] };
+type Headline = { evaluations: number; asOf?: { position: string } };
+
+describeOnEmbeddedStores('start-up on a long log (built server)', () => {
+  let dataDir: string;
+  let server: ServerProcess | undefined;
+  let head: number;
+  const analyst = token('analyst', 'start-up');
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'survey-start-up-'));
+    head = await writeLog(dataDir);
+  }, 120_000);
+  afterAll(async () => {
+    await server?.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('answers health while it catches up, says what is behind, and never a report of mixed positions', async () => {
+    expect(head).toBe(1 + 3 * BALLOTS);
+    server = await ServerProcess.start(dataDir, { timeoutMs: 20_000 });
+    const first = await call('GET', `${server.url}/v1/health/ready`);
+    expect(first.status).toBe(200);
+    const ready = first.body as Ready;
+    expect(ready.head).toBeGreaterThanOrEqual(head); // and the sealer's seals after it
+    expect(ready.projections.some((p) => p.lag > 0)).toBe(true);
+    expect(ready.catchingUp).toEqual(expect.arrayContaining(['reports']));
+
+    const health: number[] = [];
+    const reports: Headline[] = [];
+    const watchUntil = Date.now() + WATCH_MS;
+    for (let settled = false; !settled && (health.length < 5 || Date.now() < watchUntil); ) {
+      const started = performance.now();
+      expect((await call('GET', `${server.url}/v1/health`)).status).toBe(200);
+      health.push(performance.now() - started);
+      const report = await call('GET', `${server.url}/v1/reports/campaigns/xz-2019`, { token: analyst });
+      if (report.status === 200) reports.push(report.body as Headline);
+      else expect(report.status).toBe(404); // the campaign itself not folded yet
+      settled = ((await call('GET', `${server.url}/v1/health/ready`)).body as Ready).catchingUp?.length === 0;
+      await pause(20);
+    }
+    expect(health.length).toBeGreaterThanOrEqual(5);
+    expect(Math.max(...health)).toBeLessThan(1000);
+    // Each report is the log up to the position it names: every event after the campaign up to the
+    // written head is one evaluation (the seals after it are none).
+    for (const r of reports) expect(r.evaluations).toBe(Math.min(Number(r.asOf?.position), head) - 1);
+    expect(reports.some((r) => r.evaluations < 3 * BALLOTS)).toBe(true);
+  }, 240_000);
+});
