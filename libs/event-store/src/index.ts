@@ -12,6 +12,7 @@ export * from './chain/chain-verifier';
 export * from './chain/verify-log';
 export { openStoredLog, NotChainedError } from './sqlite-stored-log';
 export { UpcastingEventStore, withUpcasting } from './upcasting-event-store';
+export { lockWaitLine, type LockWait } from './sqlite-write-lock';
 export { StoreUnavailable, asStoreUnavailable, unavailableCode, type StorageStatus } from './store-unavailable';
 export { ReadOnlySqliteLog, type TimeInLog } from './sqlite-read-only-log';
 export { backupSqliteFile, backupLogFile, describeLogFile, type BackupProgress, type LogSnapshot, type SqliteBackupOptions } from './sqlite-backup';

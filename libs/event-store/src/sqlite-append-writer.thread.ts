@@ -14,7 +14,7 @@ import { describeRevision, earlierAppend, idUsedMessage, satisfies } from './app
 import { eventHash, GENESIS } from './chain/event-hash';
 import type { AppendResult } from './event-store.port';
 import { prepareStatements } from './sqlite-schema';
-import { LockWait, SqliteWriteLock } from './sqlite-write-lock';
+import { isNoteworthy, LockWait, SqliteWriteLock } from './sqlite-write-lock';
 
 export interface AppendWriterData {
   file: string;
@@ -39,12 +39,10 @@ export interface AppendWriterReply {
   seconds: number;
   outcomes?: AppendOutcome[];
   failure?: { message: string; code?: string };
-  /** Present when the write lock was worth telling about: refused and retried, or long in coming. */
+  /** Present when the write lock was a second or more in coming (./sqlite-write-lock.ts, isNoteworthy): the caller warns. */
   wait?: LockWait;
 }
 
-/** A wait this long for the write lock is told to the caller even when SQLite never refused it. */
-export const NOTEWORTHY_WAIT_MS = 1000;
 
 function driverError(error: unknown): { message: string; code?: string } {
   const code = (error as { code?: unknown } | null)?.code;
@@ -138,8 +136,7 @@ function serve(port: MessagePort, { file, pragmas, lockBudgetMs }: AppendWriterD
     let reply: AppendWriterReply;
     try {
       const { outcomes, wait } = handle(m);
-      const noteworthy = wait && (wait.refusals > 0 || wait.waitedMs >= NOTEWORTHY_WAIT_MS);
-      reply = { id: m.id, seconds: seconds(), outcomes, ...(noteworthy ? { wait } : {}) };
+      reply = { id: m.id, seconds: seconds(), outcomes, ...(isNoteworthy(wait) ? { wait } : {}) };
     } catch (error) {
       reply = { id: m.id, seconds: seconds(), failure: driverError(error) };
     }

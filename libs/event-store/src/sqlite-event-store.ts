@@ -34,7 +34,7 @@ export interface SqliteEventStoreOptions {
    * (StoreUnavailable: 503 at the edge), in wall-clock ms (./sqlite-write-lock.ts). Default 5000.
    */
   busyTimeoutMs?: number;
-  /** Told when a commit waited a second or more for the write lock, or SQLite refused it before the budget (a warning). */
+  /** Told when a commit waited a second or more for the write lock (a warning; the line says how often SQLite's handler gave up early). */
   onLockWait?: (line: string) => void;
   /** Told once when opening a log written before the hash chain existed has backfilled its hashes. */
   onMigrated?: (line: string) => void;

@@ -65,6 +65,20 @@ describe('SqliteEventStore while another connection holds the write lock', () =>
     expect(store.storageStatus()).toEqual({ writable: true });
   });
 
+  it('waits out a lock held 0.3 s without a warning (a wait under a second is not told)', async () => {
+    const file = join(tempDir(), 'events.db');
+    const warnings: string[] = [];
+    const store = openStore(file, { onLockWait: (line) => warnings.push(line) });
+    await store.append('seed', [anEvent()], 'no_stream');
+    const lock = holdWriteLock(file);
+    const appended = store.append('short', [anEvent()], 'no_stream');
+    await pause(300);
+    lock.release();
+
+    await expect(appended).resolves.toEqual({ revision: 0, position: 2 });
+    expect(warnings).toEqual([]);
+  });
+
   it('refuses the batch once the budget is spent (StoreUnavailable, SQLITE_BUSY), writes nothing, and takes appends again once the lock is released', async () => {
     const file = join(tempDir(), 'events.db');
     const budgetMs = 1200;

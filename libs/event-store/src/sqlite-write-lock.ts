@@ -11,7 +11,9 @@
  * refused with SQLITE_BUSY has written nothing, so it is retried here until the budget, measured on
  * the clock, is spent; only then is the commit refused (the caller answers 503: nothing acknowledged).
  *
- * The same file is in libs/read-models/src/sqlite: each writer thread loads only its own lib's files.
+ * One module for both stores' writer threads: this lib's (./sqlite-append-writer.thread.ts) and the
+ * read-model store's (libs/read-models/src/sqlite/sqlite-writer.thread.ts), which loads this file by
+ * its path rather than through the lib's index, so that its thread loads no driver but SQLite's.
  */
 import type Database from 'better-sqlite3';
 
@@ -105,6 +107,18 @@ export class SqliteWriteLock {
     const next = Math.min(this.budgetMs, ms);
     if (next !== this.attemptMs) this.db.pragma(`busy_timeout = ${(this.attemptMs = next)}`);
   }
+}
+
+/** A wait this long for the write lock is worth a warning (docs/operations.md: "a second or more"). */
+export const NOTEWORTHY_WAIT_MS = 1000;
+
+/**
+ * Whether the caller warns: only for a wait of NOTEWORTHY_WAIT_MS or more. SQLite's handler giving
+ * up early is not by itself worth telling: under a profiler it gives up within milliseconds, and
+ * the retries above already wait on the clock; the warning then says how often it did.
+ */
+export function isNoteworthy(wait: LockWait | undefined): wait is LockWait {
+  return wait !== undefined && wait.waitedMs >= NOTEWORTHY_WAIT_MS;
 }
 
 /** The warning for a wait worth telling: operators see that another process holds the lock long. */

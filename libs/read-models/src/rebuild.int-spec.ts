@@ -114,7 +114,8 @@ describe('Rebuild over SQLite, beside a live projector', () => {
         return typeof value === 'function' ? value.bind(target) : value;
       },
     });
-    const first = new Rebuild(slowed, cli, reportsProjection, { batchSize: 50, pollMs: 1, signal: abort.signal });
+    // Two batches per commit: its position moves on every 100 events, and it holds a batch when interrupted.
+    const first = new Rebuild(slowed, cli, reportsProjection, { batchSize: 50, holdEvents: 100, pollMs: 1, signal: abort.signal });
     const running = first.run();
     while (first.status().position < 500) await pause(1);
     await expect(new Rebuild(events, live, reportsProjection).run()).rejects.toThrow(GenerationBusy); // one rebuild at a time

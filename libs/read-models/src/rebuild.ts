@@ -36,6 +36,8 @@ export type RebuildOutcome = RebuildStatus & { outcome: 'switched' | 'interrupte
 
 export interface RebuildOptions {
   batchSize?: number;
+  /** Most events folded per commit while catching up (the projector's `holdEvents`, default 20,000). */
+  holdEvents?: number;
   /** Aborting stops at the end of the batch in hand, its checkpoint stored: `outcome: 'interrupted'`. */
   signal?: AbortSignal;
   pollMs?: number;
@@ -85,6 +87,7 @@ export class Rebuild {
     const projector = (this.projector = new Projector(this.events, this.store, this.projection, {
       generation: this.generation,
       batchSize: this.options.batchSize,
+      holdEvents: this.options.holdEvents,
     }));
     await projector.start();
     let attempts = 0;

@@ -20,6 +20,8 @@ function mapOf(maps: DocMap, collection: string): Map<string, Doc | null> {
 
 export class DocCache {
   private readonly docs: DocMap = new Map();
+  /** The documents changed since the changes were last taken. */
+  private readonly dirty: DocMap = new Map();
   private size = 0;
   /**
    * True while the cache holds every document the projection has: from an empty start until the
@@ -49,6 +51,7 @@ export class DocCache {
   /** Forgets every document (they may hold changes the store never got, or simply too many). */
   drop(): void {
     this.docs.clear();
+    this.dirty.clear();
     this.size = 0;
     this.holdsAll = false;
   }
@@ -73,17 +76,25 @@ export class DocCache {
     }
   }
 
-  /**
-   * Applies the batch to the cached documents and returns what changed, each document once. A fold
-   * that throws is named with its event (ProjectionFailed); the cache then holds part of the batch,
-   * and the projector drops it.
-   */
+  /** Applies the batch and returns what changed since the last changes were taken, each document once. */
   fold(batch: readonly RecordedEvent[], projection: Projection): DocChange[] {
-    const dirty: DocMap = new Map();
+    this.apply(batch, projection);
+    return this.takeChanges();
+  }
+
+  /**
+   * Applies the batch to the cached documents and marks what changed, to be taken by takeChanges:
+   * the projector may apply several batches and store them in one commit (./projector.ts). A fold
+   * that throws is named with its event (ProjectionFailed); the cache then holds part of the
+   * batch, and the projector drops it with what was marked.
+   */
+  apply(batch: readonly RecordedEvent[], projection: Projection): void {
+    const dirty = this.dirty;
     const cache = this.docs;
     const write = (collection: string, id: string, doc: Doc | null) => {
       const changed = mapOf(dirty, collection);
-      // Counters are put again after every event: once marked, the same object needs nothing more.
+      // Counters are put again after every event: once marked, the same object needs nothing more
+      // (it is serialised as it stands when the changes are committed).
       if (doc !== null && changed.get(id) === doc) return;
       changed.set(id, doc);
       const cached = mapOf(cache, collection);
@@ -102,8 +113,13 @@ export class DocCache {
         throw new ProjectionFailed(projection.name, event.position, event.position, { type: event.type, stream: event.stream }, error);
       }
     }
+  }
+
+  /** What changed since the last call, each document once (the same object the cache holds). */
+  takeChanges(): DocChange[] {
     const changes: DocChange[] = [];
-    for (const [collection, map] of dirty) for (const [id, doc] of map) changes.push({ collection, id, doc });
+    for (const [collection, map] of this.dirty) for (const [id, doc] of map) changes.push({ collection, id, doc });
+    this.dirty.clear();
     return changes;
   }
 }

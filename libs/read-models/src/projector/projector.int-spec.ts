@@ -96,7 +96,8 @@ describe('Projector over SQLite', () => {
       }
       return first.commit(...args);
     });
-    const stopping = projectorOver(events, gated, { batchSize: 25 });
+    // Two batches held per commit at most: the stop lands between commits of a catch-up that holds.
+    const stopping = projectorOver(events, gated, { batchSize: 25, holdEvents: 50 });
     await stopping.start();
     await reached.promise;
     const stopped = stopping.stop();
@@ -135,7 +136,7 @@ describe('Projector over SQLite', () => {
     });
     const errors: unknown[] = [];
     const reported = deferred();
-    const projector = projectorOver(events, flaky, { batchSize: 20, onError: (e) => (errors.push(e), reported.resolve()) });
+    const projector = projectorOver(events, flaky, { batchSize: 20, holdEvents: 40, onError: (e) => (errors.push(e), reported.resolve()) });
     await projector.start();
     await reported.promise;
     // Named with the batch whose commit failed: the positions after the last acknowledged commit.
@@ -208,7 +209,8 @@ describe('Projector over SQLite', () => {
       if (broken && args[0].position === poison) throw new TypeError("Cannot create property 'NaN' on number 'NaN'");
       reportsProjection.apply(...args);
     } };
-    const projector = new Projector(events, store, fold, { batchSize: 2 });
+    // A commit per batch (no holding): what came before the poison's batch is stored.
+    const projector = new Projector(events, store, fold, { batchSize: 2, holdEvents: 0 });
     cleanups.push(() => projector.stop());
     await projector.start();
     await expect(projector.waitFor(head, 5000)).rejects.toThrow(
@@ -224,6 +226,94 @@ describe('Projector over SQLite', () => {
     await projector.start();
     await projector.catchUp(5000);
     expect(await store.get(C.campaignStats, 'xz-2019')).toMatchObject({ respondents: 2 });
+  });
+
+  it('catching up, stores several full batches in one commit, and commits every batch at the head', async () => {
+    const events = openEvents();
+    const history = aHistory(200, 3);
+    const head = await appendAll(events, history);
+    const store = openReadModels();
+    const commits: number[] = [];
+    const counted = withCommit(store, async (...args) => {
+      commits.push(args[2].position);
+      return store.commit(...args);
+    });
+    const projector = projectorOver(events, counted, { batchSize: 10, holdEvents: 40 });
+    await projector.start();
+    await projector.catchUp(5000);
+    // Four full batches per commit; the last commit ends at the head.
+    expect(commits.length).toBe(Math.ceil(head / 40));
+    expect(commits.every((position, i) => position === Math.min(head, (i + 1) * 40))).toBe(true);
+    expect((await store.checkpoint('reports')).position).toBe(head);
+
+    // At the head, each batch is committed at once (the log does not go on past it).
+    commits.length = 0;
+    const more = await appendAll(events, [submitted(globex, 'tax', 'satisfied')], history.length);
+    await projector.waitFor(more, 5000);
+    expect(commits).toEqual([more]);
+    await projector.stop();
+    const clean = openReadModels();
+    await run(events, clean, { holdEvents: 0 });
+    expect(await dump(store)).toEqual(await dump(clean));
+  });
+
+  it('stopped while holding batches, stores them and their checkpoint in one commit', async () => {
+    const events = openEvents();
+    const history = aHistory(100, 6);
+    const head = await appendAll(events, history);
+    const store = openReadModels();
+    const commits: number[] = [];
+    const counted = withCommit(store, async (...args) => {
+      commits.push(args[2].position);
+      return store.commit(...args);
+    });
+    let stopped: Promise<void> | undefined;
+    const fold = { ...reportsProjection, apply: (...args: Parameters<typeof reportsProjection.apply>) => {
+      reportsProjection.apply(...args);
+      if (args[0].position === 35) stopped = projector.stop(); // the batch 31–40 ends; nothing is committed before
+    } };
+    const projector = new Projector(events, counted, fold, { batchSize: 10, holdEvents: 1000 });
+    cleanups.push(() => projector.stop());
+    await projector.start();
+    for (let i = 0; i < 100 && !stopped; i++) await pause(20);
+    await stopped;
+    expect(head).toBeGreaterThan(40);
+    expect(commits).toEqual([40]);
+    expect((await store.checkpoint('reports')).position).toBe(40);
+    expect(projector.position.position).toBe(40);
+
+    await projector.start();
+    await projector.catchUp(5000);
+    await projector.stop();
+    await expectCountsOf(store, history);
+  });
+
+  it('holding batches, a fold that throws commits none of them, and the restart folds them again without counting twice', async () => {
+    const events = openEvents();
+    const history = aHistory(120, 5);
+    const head = await appendAll(events, history);
+    const store = openReadModels();
+    const poison = 75;
+    let broken = true;
+    const fold = { ...reportsProjection, apply: (...args: Parameters<typeof reportsProjection.apply>) => {
+      if (broken && args[0].position === poison) throw new TypeError('boom');
+      reportsProjection.apply(...args);
+    } };
+    const projector = new Projector(events, store, fold, { batchSize: 10, holdEvents: 50 });
+    cleanups.push(() => projector.stop());
+    await projector.start();
+    await expect(projector.waitFor(head, 5000)).rejects.toThrow(`projection reports failed at position ${poison}`);
+    await pause(50);
+    // Positions 1–50 were one commit; 51–70 were held with the poison's batch and are not stored.
+    expect((await store.checkpoint('reports')).position).toBe(50);
+    broken = false;
+    await projector.start();
+    await projector.catchUp(5000);
+    await projector.stop();
+    await expectCountsOf(store, history);
+    const clean = openReadModels();
+    await run(events, clean, { holdEvents: 0 });
+    expect(await dump(store)).toEqual(await dump(clean));
   });
 
   it("stores the last event's recordedAt with the checkpoint, even for an event the projection ignores", async () => {

@@ -6,6 +6,14 @@
  * the whole batch or none of it, and the restart re-folds exactly what was not committed: nothing
  * lost, nothing counted twice.
  *
+ * Catching up (a rebuild, a start behind a long log), the projector holds the changes of several
+ * full batches and stores them in one commit (`holdEvents`, `holdMs`): a counter document that
+ * every batch changes is then serialised, sent to the writer and written once per commit rather
+ * than once per batch, and the writer commits a tenth as often. It holds only while the log is
+ * known to go on past the batch, so the next batch comes and the held changes with it; at the head
+ * and on stop every batch is committed as before. A crash loses what was held, uncommitted with
+ * its checkpoint, and the restart folds it again.
+ *
  * Generations: by default the projector folds into the projection's active generation and follows
  * a switch (a rebuild finished elsewhere): its next commit is refused as retired, writing nothing,
  * and it starts again on the new active generation from that generation's own checkpoint. A
@@ -36,7 +44,24 @@ export interface ProjectorOptions {
    * by default every batch's, as a rebuild, whose switch compares stored checkpoints, needs.
    */
   idleCommitMs?: number;
+  /**
+   * While catching up, store the changes of consecutive full batches together, in one commit per
+   * this many events at most (default 20,000; 0 commits every batch).
+   */
+  holdEvents?: number;
+  /** …and per this long at most since the first batch held (default 1,000 ms): readers' figures move on meanwhile. */
+  holdMs?: number;
 }
+
+/** The batches folded but not committed yet: their range, and when the first was folded. */
+interface Held {
+  from: number;
+  events: number;
+  since: number;
+  last: Checkpoint;
+}
+
+const DEFAULT_BATCH_SIZE = 2000;
 
 export class Projector {
   private readonly cache: DocCache;
@@ -48,6 +73,9 @@ export class Projector {
   private stopping: Promise<void> | undefined;
   private generationInUse = 0;
   private switching: Promise<void> | undefined;
+  private held: Held | undefined;
+  /** The log's head as last read: a batch ending before it is known to be followed by another. */
+  private knownHead = 0;
 
   constructor(
     private readonly events: EventStore,
@@ -89,13 +117,15 @@ export class Projector {
     this.generationInUse = generation;
     this.checkpoint = await this.readModels.checkpoint(this.projection.name, generation);
     this.failure = null;
+    this.held = undefined;
+    this.knownHead = 0;
     this.commits.forget();
     // A projection that has folded nothing owns no documents (so the cache holds them all, none):
     // clear any left by an interrupted start.
     this.cache.reset(this.checkpoint.position === 0);
     if (this.cache.complete) await this.readModels.reset(this.projection.name, this.projection.collections, generation);
     this.subscription = this.events.subscribeToAll(
-      { after: this.checkpoint.position, batchSize: this.options.batchSize ?? 2000 },
+      { after: this.checkpoint.position, batchSize: this.options.batchSize ?? DEFAULT_BATCH_SIZE },
       (batch) => this.handle(batch),
       (error) => this.failed(error),
     );
@@ -110,6 +140,7 @@ export class Projector {
     // A commit failure can arrive while the next batch is being folded: a restart waits for that
     // handler to end, so nothing from the failed run acts on the new one.
     this.stopping = subscription?.stop().catch(() => undefined);
+    this.held = undefined; // its changes are dropped with the cache: the restart folds them again
     this.cache.drop();
     this.waiters.rejectAll(error); // whoever waits for a position it may never reach hears why at once
     this.options.onError?.(error);
@@ -124,6 +155,7 @@ export class Projector {
     if (this.switching) return;
     const subscription = this.subscription;
     this.subscription = undefined;
+    this.held = undefined;
     this.cache.drop();
     this.switching = (async () => {
       await subscription?.stop().catch(() => undefined);
@@ -139,7 +171,9 @@ export class Projector {
     await this.switching;
     await this.subscription?.stop();
     this.subscription = undefined;
-    await this.commits.flush().catch(() => undefined); // a failure has been reported by then
+    // Held batches are committed, then the flush stores a deferred checkpoint; a failure has been reported by then.
+    await this.commitHeld().catch(() => undefined);
+    await this.commits.flush().catch(() => undefined);
   }
 
   /** Events in the log not yet folded in. */
@@ -165,6 +199,7 @@ export class Projector {
   private async handle(batch: RecordedEvent[]): Promise<void> {
     if (batch.length === 0) return;
     if (this.cache.full) {
+      await this.commitHeld(); // held changes are only in the cache: stored before it is dropped
       await this.commits.committed();
       this.cache.drop();
     }
@@ -172,8 +207,38 @@ export class Projector {
       await this.commits.committed(); // prefetch reads the store: let it hold the last batch
       await this.cache.prefetch(batch, this.projection, this.readModels, this.generationInUse);
     }
-    const changes = this.cache.fold(batch, this.projection);
+    this.cache.apply(batch, this.projection);
     const last = batch[batch.length - 1];
-    await this.commits.commit(changes, { from: batch[0].position, position: last.position, recordedAt: last.metadata.recordedAt }, this.generationInUse);
+    const held = this.held;
+    this.held = {
+      from: held?.from ?? batch[0].position,
+      events: (held?.events ?? 0) + batch.length,
+      since: held?.since ?? performance.now(),
+      last: { position: last.position, recordedAt: last.metadata.recordedAt },
+    };
+    if (!(await this.mayHold(batch))) await this.commitHeld();
+  }
+
+  /**
+   * Whether the batch may wait for the next one before it is committed: it was a full batch, the
+   * run held is within its bounds, and the log goes on past it (the head is read again only when
+   * the batch reaches the head last read: once per catch-up, not once per batch at the head).
+   */
+  private async mayHold(batch: RecordedEvent[]): Promise<boolean> {
+    const held = this.held!;
+    const holdEvents = this.options.holdEvents ?? 20_000;
+    if (batch.length < (this.options.batchSize ?? DEFAULT_BATCH_SIZE) || held.events >= holdEvents) return false;
+    if (performance.now() - held.since >= (this.options.holdMs ?? 1000)) return false;
+    const position = batch[batch.length - 1].position;
+    if (position >= this.knownHead) this.knownHead = await this.events.headPosition();
+    return position < this.knownHead;
+  }
+
+  /** Hands the held batches' changes and checkpoint to the commit pipeline (which waits for the commit before). */
+  private async commitHeld(): Promise<void> {
+    const held = this.held;
+    if (!held) return;
+    this.held = undefined;
+    await this.commits.commit(this.cache.takeChanges(), { from: held.from, ...held.last }, this.generationInUse);
   }
 }

@@ -57,6 +57,22 @@ describe('SqliteReadModelStore while another connection holds the write lock', (
     expect(Number(/waited (\S+) s/.exec(warnings[0])![1])).toBeGreaterThanOrEqual(2.5);
   });
 
+  it('waits out a lock held 0.3 s without a warning (a wait under a second is not told)', async () => {
+    const file = tempFile();
+    const warnings: string[] = [];
+    const store = SqliteReadModelStore.open(file, { onLockWait: (line) => warnings.push(line) });
+    open.push(store);
+    await store.commit('reports', [stats(1)], { position: 1, recordedAt: null });
+    const lock = holdWriteLock(file);
+    const committed = store.commit('reports', [stats(2)], { position: 2, recordedAt: null });
+    await pause(300);
+    lock.release();
+
+    await expect(committed).resolves.toBeUndefined();
+    expect(await store.checkpoint('reports')).toEqual({ position: 2, recordedAt: null });
+    expect(warnings).toEqual([]);
+  });
+
   it('refuses a commit once the budget is spent (StoreUnavailable, SQLITE_BUSY), writes nothing, and commits again once the lock is released', async () => {
     const file = tempFile();
     const budgetMs = 1200;

@@ -10,7 +10,8 @@ import type { MessagePort } from 'node:worker_threads';
 import { beginning, dropProblem, fenceProblem, generationsOf, maySwitch, switchProblem } from '../generation-rules';
 import type { HeldGenerations } from '../generation-rules';
 import { BuilderClaim, GenerationBusy, GenerationRetired, stored } from '../generations';
-import { LockWait, SqliteWriteLock } from './sqlite-write-lock';
+// By its path, not through @survey/event-store's index: this thread loads that one module, no other driver.
+import { isNoteworthy, LockWait, SqliteWriteLock } from '../../../event-store/src/sqlite-write-lock';
 
 export interface WriterData {
   file: string;
@@ -34,11 +35,9 @@ export type WriterRequest =
   | { kind: 'close' };
 
 /** `code`: the driver's error code (SQLITE_FULL, SQLITE_READONLY…), so the caller can tell a full disk. */
-/** `wait`: the write lock was refused and retried, or long in coming (the caller warns). */
+/** `wait`: the write lock was a second or more in coming (the caller warns). */
 export type WriterReply = { id: number; value?: unknown; error?: string; code?: string; retired?: boolean; busy?: boolean; wait?: LockWait };
 
-/** A wait this long for the write lock is told to the caller even when SQLite never refused it. */
-const NOTEWORTHY_WAIT_MS = 1000;
 
 type Of<K extends WriterRequest['kind']> = Extract<WriterRequest, { kind: K }>;
 
@@ -112,7 +111,7 @@ function serve(port: MessagePort, { file, pragmas, lockBudgetMs }: WriterData): 
     return m.limit - left;
   };
 
-  // Each one IMMEDIATE transaction (./sqlite-write-lock.ts): these read before they write, and
+  // Each one IMMEDIATE transaction (libs/event-store/src/sqlite-write-lock.ts): these read before they write, and
   // another process (the API beside apps/projector, the CLI during a rebuild) writes the same file;
   // the write lock is taken up front, waiting out the other's commit within the lock budget.
   const handle = (m: WriterRequest): { value: unknown; wait?: LockWait } => {
@@ -138,8 +137,7 @@ function serve(port: MessagePort, { file, pragmas, lockBudgetMs }: WriterData): 
     let reply: WriterReply;
     try {
       const { value, wait } = handle(m);
-      const noteworthy = wait && (wait.refusals > 0 || wait.waitedMs >= NOTEWORTHY_WAIT_MS);
-      reply = { id: m.id, value, ...(noteworthy ? { wait } : {}) };
+      reply = { id: m.id, value, ...(isNoteworthy(wait) ? { wait } : {}) };
     } catch (e) {
       const code = (e as { code?: unknown } | null)?.code;
       reply = {

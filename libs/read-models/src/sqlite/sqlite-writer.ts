@@ -6,18 +6,17 @@
  */
 import { extname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { asStoreUnavailable, StoreUnavailable } from '@survey/event-store';
+import { asStoreUnavailable, lockWaitLine, StoreUnavailable } from '@survey/event-store';
 import { GenerationBusy, GenerationRetired } from '../generations';
 import type { WriterData, WriterReply, WriterRequest } from './sqlite-writer.thread';
-import { lockWaitLine } from './sqlite-write-lock';
 
-/** How long a write waits for another process's write lock by default (wall-clock ms, ./sqlite-write-lock.ts). */
+/** How long a write waits for another process's write lock by default (wall-clock ms, libs/event-store/src/sqlite-write-lock.ts). */
 export const LOCK_BUDGET_MS = 5000;
 
 export interface SqliteWriterOptions {
   /** How long a transaction waits for another process's write lock before it is refused (StoreUnavailable). */
   lockBudgetMs?: number;
-  /** Told when a transaction waited a second or more for the write lock, or SQLite refused it before the budget (a warning). */
+  /** Told when a transaction waited a second or more for the write lock (a warning; the line says how often SQLite's handler gave up early). */
   onLockWait?: (line: string) => void;
 }
 
@@ -38,13 +37,14 @@ export const PRAGMAS = [
  * The thread's file beside this one: .js when compiled (dist/, the built server), .ts under the
  * test runner, whose transform compiles modules in memory for its own thread only. The thread then
  * registers @swc/register (a dev dependency: the same compiler as the test runner's, and no
- * TypeScript to load) for this lib's .ts files before loading its own.
+ * TypeScript to load) for the libs' .ts files before loading its own: this lib's and the event
+ * store's write lock (libs/event-store/src/sqlite-write-lock.ts), which the thread shares.
  */
 const THREAD = join(__dirname, `sqlite-writer.thread${extname(__filename)}`);
 
 function startThread(data: WriterData): Worker {
   if (extname(THREAD) === '.js') return new Worker(THREAD, { workerData: data });
-  const swc = { cwd: resolve(__dirname, '..'), swcrc: false, extensions: ['.ts'], jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } };
+  const swc = { cwd: resolve(__dirname, '../../..'), swcrc: false, extensions: ['.ts'], jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } };
   const source = `require(${JSON.stringify(require.resolve('@swc/register'))})(${JSON.stringify(swc)}); require(${JSON.stringify(THREAD)});`;
   return new Worker(source, { eval: true, workerData: data });
 }
