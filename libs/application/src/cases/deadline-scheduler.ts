@@ -42,6 +42,11 @@ export class DeadlineScheduler {
   private failures = 0;
   /** How often the timer compares the deadlines with the clock (cheap: a pass takes only what is due from the sources' index). */
   everyMs = 1000;
+  /**
+   * Most due items a pass works on at once (their appends share group commits). The demo's loop,
+   * which waits for each pass at its turns and has no HTTP to answer meanwhile, takes more.
+   */
+  passConcurrency = PASS_CONCURRENCY;
 
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
@@ -93,7 +98,7 @@ export class DeadlineScheduler {
     // Only the items due by now (the sources' due index): a pass costs what is due, not what is open.
     const work = this.sources.flatMap((source) => source.takeDue(now).map((id) => ({ source, id })));
     // Distinct items at once (bounded), so their appends share the event store's group commit.
-    await pool(work, PASS_CONCURRENCY, async ({ source, id }) => {
+    await pool(work, this.passConcurrency, async ({ source, id }) => {
       try {
         if (!this.stopped) await source.dueOn(id, now, SYSTEM);
       } catch (error) {

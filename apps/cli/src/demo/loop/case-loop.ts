@@ -27,7 +27,12 @@ import type { DemoParticipant } from '../timeline';
 import { CaseBehaviour, caseBehaviour } from './case-behaviour';
 
 const PAGE = 5000;
-const CONCURRENCY = 256;
+/**
+ * Cases whose steps go at once: a turn's appends share group commits, and the event store's writer
+ * takes up to 5,000 appends a transaction, so fewer lanes would make a busy turn wait for a chain
+ * of commits one after another.
+ */
+const CONCURRENCY = 4096;
 const REACTOR_BATCH = 2000;
 const CENTRE: Principal = { role: 'centre', sub: 'demo-centre-staff' };
 
@@ -73,6 +78,7 @@ export class DemoCaseLoop implements DemoParticipant {
     // The requests' deadlines too: the demo's requests (../requests/demo-requests.ts) have this one scheduler.
     this.scheduler = new DeadlineScheduler(this.events, this.runtime, app.get(RequestRuntime, { strict: false }));
     this.scheduler.everyMs = 24 * 3600_000; // the turns tick it; its timer would act at random moments of the replay
+    this.scheduler.passConcurrency = CONCURRENCY; // a turn waits for its pass: its appends in as few commits as the writer allows
   }
 
   /** Starts the reactor and the scheduler and folds the cases the log holds (a re-run resumes the open ones). */
