@@ -126,14 +126,14 @@ export class DemoCaseLoop implements DemoParticipant {
       c.turns++;
       if (workday) c.workTurns++;
     }
-    await pool(due, CONCURRENCY, async (c) => {
-      const steps = this.stepsOf(c, workday);
-      if (steps.length === 0) return;
+    // Every case's steps decided on the cases as folded at the turn's start (the subscription
+    // folds on meanwhile, the steps' own events among them).
+    const work = due.map((c) => ({ known: { state: c.state, revision: c.revision }, steps: this.stepsOf(c, workday) })).filter((w) => w.steps.length > 0);
+    await pool(work, CONCURRENCY, async ({ known, steps }) => {
       // Decided on the case as folded, then on what each step left, and appended together: one
-      // append and one commit to wait for per case and turn. The folding at the next turn takes
-      // the steps in from the log, so `c` itself is left as it is.
+      // append and one commit to wait for per case and turn.
       const metas = steps.map(([, who]) => ({ actor: actorOf(who), correlationId: randomUUID() }));
-      const series = caseSeries(this.runtime, this.events, c.state.caseId, { state: c.state, revision: c.revision });
+      const series = caseSeries(this.runtime, this.events, known.state.caseId, known);
       try {
         for (const [i, [step, who]] of steps.entries()) await series.take(step, who, metas[i]);
         await series.append();
