@@ -43,7 +43,7 @@ export async function runDemo(config: AppConfig, options: { seed: number; serve:
       await seedWithProgress(new DemoSeeder(app.get(CommandBus), app.get(QueryBus), app.get(Aggregates), clock, events, loop, [demoRequests]), plan);
       const seeded = (await events.headPosition()) - head;
       // Opt-in, for measuring: the wall time of the case loop's phases, summed over the turns.
-      if (process.env.DEMO_TIMINGS === '1') console.error(`case loop's turns, ms: ${JSON.stringify(loop.timings, (_, v: unknown) => (typeof v === 'number' ? Math.round(v) : v))}`);
+      if (process.env.DEMO_TIMINGS === '1') process.stderr.write(`case loop's turns, ms: ${JSON.stringify(loop.timings, (_, v: unknown) => (typeof v === 'number' ? Math.round(v) : v))}\n`);
       await app.get(Projections).catchUp(300_000);
       const queries = app.get(QueryBus);
       return {
