@@ -43,6 +43,8 @@ export async function runDemo(config: AppConfig, options: { seed: number; serve:
       const demoRequests = new DemoRequests(app, clock, buildRequestPlan(options.seed, plan.enterprises, plan.agencies));
       await seedWithProgress(new DemoSeeder(app.get(CommandBus), app.get(QueryBus), app.get(Aggregates), clock, events, loop, [demoRequests]), plan);
       const seeded = (await events.headPosition()) - head;
+      // Opt-in, for measuring (DEMO_TIMING=1): the wall time of the case loop's phases, summed over the turns.
+      if (process.env.DEMO_TIMING === '1') process.stderr.write(`case loop's turns, ms: ${JSON.stringify(loop.timings, (_, v: unknown) => (typeof v === 'number' ? Math.round(v) : v))}\n`);
       await timed('projections catch-up', () => app.get(Projections).catchUp(300_000));
       const queries = app.get(QueryBus);
       return {

@@ -14,6 +14,7 @@ import { CalendarLoader } from '../calendar/calendar-loader';
 import { APP_CONFIG, AppConfig, DEFAULT_CASE_DAYS } from '../config/config';
 import { Aggregates, Loaded } from '../runtime/aggregates';
 import type { CommandMeta } from '../runtime/command-meta';
+import type { StreamSeries } from '../runtime/stream-series';
 
 @Injectable()
 export class CaseRuntime implements OnModuleInit {
@@ -63,13 +64,24 @@ export class CaseRuntime implements OnModuleInit {
     caseId: string, command: CaseCommand, actor: LoopActor, meta: CommandMeta, known?: Loaded<CaseState>,
   ): Promise<{ events: RectificationEvent[]; state: CaseState; revision: number }> {
     return this.aggregates.execute(
-      streams.rectification(caseId), rectificationDecider, command,
-      // The scale of the case's campaign; for the opening, the campaign the command names.
-      (state) => this.context(state.exists ? state.campaignId : command.type === 'OpenCase' ? command.data.campaignId : undefined, actor),
-      meta,
+      streams.rectification(caseId), rectificationDecider, command, this.contextFor(command, actor), meta,
       // A missed deadline has one id whoever records it: a second scheduler's append of it is a no-op.
       (e) => (e.type === 'RectificationDeadlineMissed' ? caseDeadlineMissedEventId(caseId, e.data.deadline, e.data.round) : undefined),
       known,
     );
+  }
+
+  /**
+   * Steps in a row on a case the caller holds, appended together at the revision `known` holds
+   * (Aggregates.series): decide each with `contextFor`, as `execute` does. Only for steps whose
+   * events carry no deterministic id (a person's: a missed deadline is the scheduler's alone).
+   */
+  series(caseId: string, known: Loaded<CaseState>): StreamSeries<CaseCommand, RectificationEvent, CaseState, CaseContext> {
+    return this.aggregates.series(streams.rectification(caseId), rectificationDecider, known);
+  }
+
+  /** The context a command on a case is decided with: the scale of the case's campaign; for the opening, the campaign the command names. */
+  contextFor(command: CaseCommand, actor: LoopActor): (state: CaseState) => Promise<CaseContext> {
+    return (state) => this.context(state.exists ? state.campaignId : command.type === 'OpenCase' ? command.data.campaignId : undefined, actor);
   }
 }

@@ -60,6 +60,11 @@ export class DeadlineScheduler {
   everyMs = 1000;
   /** Most items one round of a pass takes (tests set it low). */
   passLimit = PASS_LIMIT;
+  /**
+   * Most due items a pass works on at once (their appends share group commits). The demo's loop,
+   * which waits for each pass at its turns and has no HTTP to answer meanwhile, takes more.
+   */
+  passConcurrency = PASS_CONCURRENCY;
 
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
@@ -153,7 +158,7 @@ export class DeadlineScheduler {
     }
     let failed = 0;
     // Distinct items at once (bounded), so their appends share the event store's group commit.
-    await pool(work, PASS_CONCURRENCY, async ({ source, id }) => {
+    await pool(work, this.passConcurrency, async ({ source, id }) => {
       try {
         if (!this.stopped) await source.dueOn(id, now, SYSTEM);
       } catch (error) {

@@ -4,8 +4,9 @@
  * (run to the log's head at every turn, never a case opened by hand), the deadline scheduler
  * records the deadlines missed by then and closes cases nobody followed up, and then simulated
  * centre and agency staff and enterprises take their steps through the one path the case routes'
- * handler takes too (takeCaseStep: the same checks, decider and appends, without the answer the
- * routes present), each decided on the case as folded here rather than loaded again: calls,
+ * handler takes too (caseSeries: takeCaseStep's checks, decider and event metadata, without the
+ * answer the routes present), each decided on the case as folded here rather than loaded again,
+ * and a case's steps of one turn appended together in one append: calls,
  * reports, appeals and their decisions, follow-ups, the centre's closings. Staff work on the
  * official calendar's working days only.
  *
@@ -17,16 +18,21 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
 import {
-  actorOf, CaseReactor, CaseRuntime, DeadlineScheduler, Loaded, ManualClock, PersonsCaseStep, pool, Principal, RequestRuntime, takeCaseStep,
+  actorOf, CaseReactor, CaseRuntime, caseSeries, DeadlineScheduler, ManualClock, PersonsCaseStep, pool, Principal, RequestRuntime, takeCaseStep,
 } from '@survey/application';
-import { CaseState, evolveCase, initialCaseState, localDayOf, OpenedCase, RectificationEvent } from '@survey/domain';
-import { EVENT_STORE, EventStore, RecordedEvent } from '@survey/event-store';
+import { CaseState, evolveCase, initialCaseState, localDayOf, OpenedCase, RectificationEvent, WrongExpectedRevision } from '@survey/domain';
+import { EVENT_STORE, EventStore, RecordedEvent, Subscription } from '@survey/event-store';
 import { READ_MODEL_STORE, ReadModelStore } from '@survey/read-models';
 import type { DemoParticipant } from '../timeline';
 import { CaseBehaviour, caseBehaviour } from './case-behaviour';
 
 const PAGE = 5000;
-const CONCURRENCY = 256;
+/**
+ * Cases whose steps go at once: a turn's appends share group commits, and the event store's writer
+ * takes up to 5,000 appends a transaction, so fewer lanes would make a busy turn wait for a chain
+ * of commits one after another.
+ */
+const CONCURRENCY = 4096;
 const REACTOR_BATCH = 2000;
 const CENTRE: Principal = { role: 'centre', sub: 'demo-centre-staff' };
 
@@ -55,8 +61,12 @@ export class DemoCaseLoop implements DemoParticipant {
   private readonly cases = new Map<string, Tracked>();
   /** How many cases each evaluation opened so far (a Map: ids are user text). */
   private readonly openedPer = new Map<string, number>();
-  private position = 0;
+  private subscription?: Subscription;
+  /** What stopped the subscription, thrown by the next turn. */
+  private failure: unknown;
   readonly counts: LoopCounts = { steps: 0 };
+  /** Wall ms the turns spent per phase (printed with DEMO_TIMING=1: where the loop's share of the demo goes). */
+  readonly timings = { reactor: 0, scheduler: 0, fold: 0, steps: 0 };
 
   /** `upheld`: the evaluation keys whose case the centre upholds an appeal on (the plan's upheldAppeals). */
   constructor(app: INestApplicationContext, private readonly clock: ManualClock, private readonly seed: number, private readonly upheld: ReadonlySet<string>) {
@@ -68,16 +78,22 @@ export class DemoCaseLoop implements DemoParticipant {
     // The requests' deadlines too: the demo's requests (../requests/demo-requests.ts) have this one scheduler.
     this.scheduler = new DeadlineScheduler(this.events, this.runtime, app.get(RequestRuntime, { strict: false }));
     this.scheduler.everyMs = 24 * 3600_000; // the turns tick it; its timer would act at random moments of the replay
+    this.scheduler.passConcurrency = CONCURRENCY; // a turn waits for its pass: its appends in as few commits as the writer allows
+    this.scheduler.passLimit = CONCURRENCY; // and in rounds as large: the demo answers no HTTP meanwhile
   }
 
   /** Starts the reactor and the scheduler and folds the cases the log holds (a re-run resumes the open ones). */
   async start(): Promise<void> {
     await this.reactor.start();
     await this.scheduler.start();
+    this.subscription = this.events.subscribeToAll({ after: 0, batchSize: PAGE }, (batch) => this.follow(batch), (error) => {
+      this.failure = error;
+    });
     await this.fold();
   }
 
   async stop(): Promise<void> {
+    await this.subscription?.stop();
     await this.scheduler.stop();
     await this.reactor.stop();
   }
@@ -97,37 +113,60 @@ export class DemoCaseLoop implements DemoParticipant {
   /** One turn at `at`: the reactor to the head, the scheduler's pass, then everyone's steps. */
   async turn(at: Date): Promise<void> {
     if (at.getTime() > this.clock.now().getTime()) this.clock.set(at);
+    const t0 = performance.now();
     await this.reactor.waitFor(await this.events.headPosition());
+    const t1 = performance.now();
     await this.scheduler.caughtUp();
     await this.scheduler.tick();
+    const t2 = performance.now();
     await this.fold();
+    const t3 = performance.now();
     const workday = this.runtime.calendar().isWorkingDay(localDayOf(at));
     const due = [...this.cases.values()].filter((c) => c.state.status !== 'closed');
     for (const c of due) {
       c.turns++;
       if (workday) c.workTurns++;
     }
-    await pool(due, CONCURRENCY, async (c) => {
-      // Decided on the case as folded, then on what each step left: no load per step. The folding
-      // at the next turn takes the steps in from the log, so `c` itself is left as it is.
-      let known: Loaded<CaseState> = { state: c.state, revision: c.revision };
-      for (const [step, who] of this.stepsOf(c, workday)) {
-        const { state, revision } = await takeCaseStep(this.runtime, this.events, step, who, { actor: actorOf(who), correlationId: randomUUID() }, known);
-        known = { state, revision };
-        this.counts.steps++;
+    // Every case's steps decided on the cases as folded at the turn's start (the subscription
+    // folds on meanwhile, the steps' own events among them).
+    const work = due.map((c) => ({ known: { state: c.state, revision: c.revision }, steps: this.stepsOf(c, workday) })).filter((w) => w.steps.length > 0);
+    await pool(work, CONCURRENCY, async ({ known, steps }) => {
+      // Decided on the case as folded, then on what each step left, and appended together: one
+      // append and one commit to wait for per case and turn.
+      const metas = steps.map(([, who]) => ({ actor: actorOf(who), correlationId: randomUUID() }));
+      const series = caseSeries(this.runtime, this.events, known.state.caseId, known);
+      try {
+        for (const [i, [step, who]] of steps.entries()) await series.take(step, who, metas[i]);
+        await series.append();
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevision)) throw error;
+        // Another writer moved the case since the fold (nothing of the series was written): the
+        // steps one at a time on fresh loads, as the routes take them.
+        for (const [i, [step, who]] of steps.entries()) await takeCaseStep(this.runtime, this.events, step, who, metas[i]);
       }
+      this.counts.steps += steps.length;
     });
+    const t4 = performance.now();
+    this.timings.reactor += t1 - t0;
+    this.timings.scheduler += t2 - t1;
+    this.timings.fold += t3 - t2;
+    this.timings.steps += t4 - t3;
   }
 
-  /** Folds the cases' events appended since the last turn (the reactor's, the scheduler's, the steps'). */
+  /**
+   * Folds the cases' events appended since the last turn (the reactor's, the scheduler's, the
+   * steps'). A subscription rather than reads of its own: the store's log feed hands it the same
+   * parsed batches as the reactor and the scheduler, which follow the same tail, so the CLI does
+   * not read and parse the ~880k events a second time only to pick the cases' ones.
+   */
   private async fold(): Promise<void> {
-    const head = await this.events.headPosition();
-    while (this.position < head) {
-      const page = await this.events.readAll(this.position, PAGE);
-      if (page.length === 0) break;
-      for (const event of page) if (event.stream.startsWith('rectification-')) this.apply(event as RecordedEvent & RectificationEvent);
-      this.position = page[page.length - 1].position;
-    }
+    await this.subscription?.caughtUp();
+    if (this.failure !== undefined) throw this.failure;
+  }
+
+  private follow(batch: RecordedEvent[]): Promise<void> {
+    for (const event of batch) if (event.stream.startsWith('rectification-')) this.apply(event as RecordedEvent & RectificationEvent);
+    return Promise.resolve();
   }
 
   private apply(event: RecordedEvent & RectificationEvent): void {
