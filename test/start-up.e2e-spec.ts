@@ -2,9 +2,9 @@
  * The API answers within seconds of its start whatever the length of its log (issue 16), on the
  * built server over a fresh log of 120,001 events written into events.db and no read models yet:
  * - /v1/health answers while the projections and the log's other followers are still catching up
- *   (readiness 200, naming them in `catchingUp`), each call in well under a second — before, the
- *   catch-up held the event loop in one piece and nothing answered until it was over (45–50 s on
- *   the bench's million events);
+ *   (readiness 200, naming them in `catchingUp`), each call in a small part of the time watched —
+ *   before, the catch-up held the event loop in one piece and nothing answered until it was over
+ *   (45–50 s on the bench's million events);
  * - a headline report asked meanwhile gives the figures of the position it says (`asOf`), never a
  *   mix. (It watches for a few seconds, not the whole catch-up: that is the bench's to time.)
  */
@@ -22,7 +22,7 @@ import { describeOnEmbeddedStores } from './support/stores';
 
 const BALLOTS = 40_000;
 /** How long it watches the catch-up. */
-const WATCH_MS = 3000;
+const WATCH_MS = 4000;
 const AGENCIES = ['tax', 'police', 'market'];
 /** Ratings that are no bad review: the reactor opens no case, so what is measured is the catch-up alone. */
 const GOOD = ['satisfied', 'very_satisfied'];
@@ -73,6 +73,7 @@ describeOnEmbeddedStores('start-up on a long log (built server)', () => {
 
     const health: number[] = [];
     const reports: Headline[] = [];
+    const watchStarted = performance.now();
     const watchUntil = Date.now() + WATCH_MS;
     for (let settled = false; !settled && (health.length < 5 || Date.now() < watchUntil); ) {
       const started = performance.now();
@@ -84,8 +85,11 @@ describeOnEmbeddedStores('start-up on a long log (built server)', () => {
       settled = ((await call('GET', `${server.url}/v1/health/ready`)).body as Ready).catchingUp?.length === 0;
       await pause(20);
     }
+    const watched = performance.now() - watchStarted;
     expect(health.length).toBeGreaterThanOrEqual(5);
-    expect(Math.max(...health)).toBeLessThan(1000);
+    // Against the time watched, not a fixed figure (the shared machine's load stretches both): a
+    // loop held by the catch-up would keep a call waiting for most of it.
+    expect(Math.max(...health)).toBeLessThan(watched / 4);
     // Each report is the log up to the position it names: every event after the campaign up to the
     // written head is one evaluation (the seals after it are none).
     for (const r of reports) expect(r.evaluations).toBe(Math.min(Number(r.asOf?.position), head) - 1);
