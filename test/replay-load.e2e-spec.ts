@@ -13,33 +13,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { SqliteEventStore } from '@survey/event-store';
-import { LEVELS, opened, pause, submitted } from '@survey/domain/testing';
-import { recordedAtOf, streamOf, toNew } from '@survey/event-store/testing';
+import { LEVELS, pause } from '@survey/domain/testing';
+import { recordedAtOf } from '@survey/event-store/testing';
 import { token } from './support/app';
-import { creditCode } from './support/fixtures';
+import { writeBallotLog } from './support/ballot-log';
 import { call, ServerProcess } from './support/server-process';
 import { describeOnEmbeddedStores } from './support/stores';
 
 const BALLOTS = 20_000;
-const AGENCIES = ['tax', 'police', 'market'];
-
-/** The campaign at minute 0 (position 1), then ballot b's three ratings at positions 2 + 3b …: event i at minute i. */
-async function writeLog(dataDir: string): Promise<number> {
-  const store = SqliteEventStore.open(join(dataDir, 'events.db'));
-  await store.append(streamOf(opened()), [toNew(opened(), 0)], 'no_stream');
-  // Appends called in order land in order (group commit keeps the queue's order), so recordedAt rises with position.
-  for (let chunk = 0; chunk < BALLOTS / 1000; chunk++) {
-    await Promise.all(Array.from({ length: 1000 }, (_, k) => {
-      const b = chunk * 1000 + k;
-      const events = AGENCIES.map((agency, a) => submitted(creditCode(b + 1), agency, LEVELS[(b + a) % LEVELS.length]));
-      return store.append(streamOf(events[0]), events.map((e, a) => toNew(e, 1 + 3 * b + a)), 'no_stream');
-    }));
-  }
-  const head = await store.headPosition();
-  await store.close();
-  return head;
-}
 
 /** An as-of time that resolves to `position`: the minute of its event plus some milliseconds. */
 const asOfPosition = (position: number, ms = 30_000) => new Date(Date.parse(recordedAtOf(position - 1)) + ms).toISOString();
@@ -58,7 +39,7 @@ describeOnEmbeddedStores('replays off the event loop (built server)', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'survey-replay-load-'));
-    head = await writeLog(dataDir);
+    head = await writeBallotLog(dataDir, BALLOTS, LEVELS);
     server = await ServerProcess.start(dataDir, { env: { REPLAY_WORKERS: '2', REPLAY_QUEUE: '2', RATE_LIMIT_REPLAYS: 'off' }, timeoutMs: 60_000 });
     // Settled, not only the projections caught up: ratings of the negative levels are bad reviews, so the case reactor
     // opens thousands of cases and the scheduler records their deadlines (long passed on today's

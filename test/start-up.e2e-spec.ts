@@ -12,36 +12,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { SqliteEventStore } from '@survey/event-store';
-import { opened, pause, submitted } from '@survey/domain/testing';
-import { streamOf, toNew } from '@survey/event-store/testing';
+import { pause } from '@survey/domain/testing';
 import { token } from './support/app';
-import { creditCode } from './support/fixtures';
+import { writeBallotLog } from './support/ballot-log';
 import { call, ServerProcess } from './support/server-process';
 import { describeOnEmbeddedStores } from './support/stores';
 
 const BALLOTS = 40_000;
 /** How long it watches the catch-up. */
 const WATCH_MS = 4000;
-const AGENCIES = ['tax', 'police', 'market'];
 /** Ratings that are no bad review: the reactor opens no case, so what is measured is the catch-up alone. */
 const GOOD = ['satisfied', 'very_satisfied'];
-
-/** The campaign (position 1), then each ballot's three ratings: every event after the first is one evaluation. */
-async function writeLog(dataDir: string): Promise<number> {
-  const store = SqliteEventStore.open(join(dataDir, 'events.db'));
-  await store.append(streamOf(opened()), [toNew(opened(), 0)], 'no_stream');
-  for (let chunk = 0; chunk < BALLOTS / 1000; chunk++) {
-    await Promise.all(Array.from({ length: 1000 }, (_, k) => {
-      const b = chunk * 1000 + k;
-      const events = AGENCIES.map((agency, a) => submitted(creditCode(b + 1), agency, GOOD[(b + a) % GOOD.length]));
-      return store.append(streamOf(events[0]), events.map((e, a) => toNew(e, 1 + 3 * b + a)), 'no_stream');
-    }));
-  }
-  const head = await store.headPosition();
-  await store.close();
-  return head;
-}
 
 type Ready = { status: string; head: number; projections: { name: string; lag: number }[]; catchingUp?: string[] };
 type Headline = { evaluations: number; asOf?: { position: string } };
@@ -54,7 +35,7 @@ describeOnEmbeddedStores('start-up on a long log (built server)', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'survey-start-up-'));
-    head = await writeLog(dataDir);
+    head = await writeBallotLog(dataDir, BALLOTS, GOOD);
   }, 120_000);
   afterAll(async () => {
     await server?.kill('SIGTERM');

@@ -14,6 +14,12 @@ import { aCampaign, aProfile, creditCode } from './fixtures';
 import { pool } from '@survey/application';
 import { pause } from '@survey/domain/testing';
 
+/** What the polls read of readiness's body. */
+interface ReadyBody {
+  projections: { lag: number | null }[];
+  catchingUp?: string[];
+}
+
 export const MAIN_JS = join(__dirname, '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');
 export const PROJECTOR_JS = join(__dirname, '..', '..', 'dist', 'apps', 'projector', 'src', 'main.js');
 
@@ -131,19 +137,8 @@ export class ServerProcess {
   }
 
   /** Polls GET /v1/health/ready until it is 200 with every projection at lag 0. */
-  async waitUntilCaughtUp(timeoutMs = 15_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    let last: HttpResult | string = 'no answer yet';
-    while (Date.now() < deadline) {
-      this.assertRunning();
-      last = await call('GET', `${this.url}/v1/health/ready`).catch((e: Error) => e.message);
-      if (typeof last !== 'string' && last.status === 200) {
-        const { projections } = last.body as { projections: { lag: number | null }[] };
-        if (projections.length > 0 && projections.every((p) => p.lag === 0)) return;
-      }
-      await pause(50);
-    }
-    throw new Error(`projections did not catch up within ${timeoutMs} ms; last /v1/health/ready: ${JSON.stringify(last)}`);
+  waitUntilCaughtUp(timeoutMs = 15_000): Promise<void> {
+    return this.pollReady((body) => body.projections.length > 0 && body.projections.every((p) => p.lag === 0), 'projections did not catch up', timeoutMs);
   }
 
   /**
@@ -152,19 +147,21 @@ export class ServerProcess {
    * left to record, the sealer), all at the head. waitUntilCaughtUp counts projections only: on a
    * log that makes the reactor open cases, those cases' appends and their missed deadlines follow.
    */
-  async waitUntilSettled(timeoutMs = 15_000): Promise<void> {
+  waitUntilSettled(timeoutMs = 15_000): Promise<void> {
+    return this.pollReady((body) => body.projections.length > 0 && body.catchingUp?.length === 0, 'the server did not settle', timeoutMs);
+  }
+
+  /** Polls GET /v1/health/ready until it answers 200 with a body that `done` accepts. */
+  private async pollReady(done: (body: ReadyBody) => boolean, failure: string, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     let last: HttpResult | string = 'no answer yet';
     while (Date.now() < deadline) {
       this.assertRunning();
       last = await call('GET', `${this.url}/v1/health/ready`).catch((e: Error) => e.message);
-      if (typeof last !== 'string' && last.status === 200) {
-        const { catchingUp, projections } = last.body as { catchingUp?: string[]; projections: unknown[] };
-        if (projections.length > 0 && catchingUp?.length === 0) return;
-      }
+      if (typeof last !== 'string' && last.status === 200 && done(last.body as ReadyBody)) return;
       await pause(50);
     }
-    throw new Error(`the server did not settle within ${timeoutMs} ms; last /v1/health/ready: ${JSON.stringify(last)}`);
+    throw new Error(`${failure} within ${timeoutMs} ms; last /v1/health/ready: ${JSON.stringify(last)}`);
   }
 
   private async waitForHealth(deadline: number): Promise<void> {
