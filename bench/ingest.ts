@@ -1,6 +1,7 @@
 /**
  * Durable submissions over HTTP against the same route answered by a no-op, with autocannon:
- * 50 connections, 10 s, every request a first submission of a distinct (enterprise, agency).
+ * 50 connections a window, every request a first submission of a distinct (enterprise, agency):
+ * a window starting at request `from` goes on where the one before stopped.
  */
 import autocannon from 'autocannon';
 import jwt from 'jsonwebtoken';
@@ -31,10 +32,10 @@ export async function prepare(url: string): Promise<void> {
   });
 }
 
-/** Requests per second of 2xx answers; throws if any answer is not 201. */
-export async function hammer(url: string, seconds = 10): Promise<{ perSec: number; total: number }> {
+/** Requests per second of 2xx answers; throws if any answer is not 201. `from`: the first request's number (distinct pairs across windows). */
+export async function hammer(url: string, seconds = 10, from = 0): Promise<{ perSec: number; total: number }> {
   const tokens = Array.from({ length: ENTERPRISES }, (_, i) => `Bearer ${sign('enterprise', creditCode(i))}`);
-  let i = 0;
+  let i = from;
   const body = JSON.stringify({ rating: 'satisfied', answers: { efficiency: 'satisfied', attitude: 'very_satisfied' } });
   const result = await autocannon({
     url,
