@@ -60,6 +60,20 @@ describe('SqliteEventStore group commit', () => {
     expect(await store.headPosition()).toBe(32);
   });
 
+  it('sends a long queue to the writer at once, and what queues after it in one next commit', async () => {
+    const file = tempFile();
+    const commits: number[] = [];
+    const store = SqliteEventStore.open(file, { onCommit: (appends) => void commits.push(appends) });
+    open.push(store);
+    // 1,200 appends queued in one run of this code, no turn of the event loop in between: the first
+    // 512 leave for the writer thread when the 512th is queued (the caller decides the rest
+    // meanwhile); the other 688 wait for that commit and go together.
+    const appends = Array.from({ length: 1200 }, (_, i) => store.append(`s-${i}`, [anEvent()], 'no_stream'));
+    await Promise.all(appends);
+    expect(commits).toEqual([512, 688]);
+    expect(await store.headPosition()).toBe(1200);
+  });
+
   it('refuses a conflicting append in the middle of a batch alone, and the rest of the batch commits', async () => {
     const { store, commits, release } = await heldStore();
     const blocker = store.append('blocker', [anEvent()], 'no_stream');
