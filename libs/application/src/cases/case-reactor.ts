@@ -71,6 +71,8 @@ export class CaseReactor {
    * before start(): the demo's loop, which waits for the reactor at every turn, takes larger ones.
    */
   batchSize = BATCH;
+  /** Folded events after which the index and checkpoint are committed at once (the demo's loop, which waits for each batch, sets more). */
+  commitEveryEvents = COMMIT_EVERY_EVENTS;
 
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
@@ -211,7 +213,7 @@ export class CaseReactor {
       this.waiting.delete(w);
       w.resolve();
     }
-    if (this.uncommittedEvents >= COMMIT_EVERY_EVENTS) return this.commit();
+    if (this.uncommittedEvents >= this.commitEveryEvents) return this.commit();
     this.commitTimer ??= setTimeout(() => {
       this.commitTimer = undefined;
       // A failure here is the next batch's too (its commit fails the same way, and the subscription restarts from the store).

@@ -33,7 +33,9 @@ const PAGE = 5000;
  * of commits one after another.
  */
 const CONCURRENCY = 4096;
-const REACTOR_BATCH = 2000;
+/** The reactor's batches and commits: the turn waits for it, and a day of ballots is up to ~15,000 events. */
+const REACTOR_BATCH = 10_000;
+const REACTOR_COMMIT_EVERY = 50_000;
 const CENTRE: Principal = { role: 'centre', sub: 'demo-centre-staff' };
 
 interface Tracked {
@@ -75,6 +77,7 @@ export class DemoCaseLoop implements DemoParticipant {
     this.reactor = new CaseReactor(this.events, app.get<ReadModelStore>(READ_MODEL_STORE), this.runtime);
     // It follows a day's ballots as they land and the turn waits for it: fewer, larger batches, fewer commits to wait for.
     this.reactor.batchSize = REACTOR_BATCH;
+    this.reactor.commitEveryEvents = REACTOR_COMMIT_EVERY; // a crash folds again at most that many, appending nothing twice
     // The requests' deadlines too: the demo's requests (../requests/demo-requests.ts) have this one scheduler.
     this.scheduler = new DeadlineScheduler(this.events, this.runtime, app.get(RequestRuntime, { strict: false }));
     this.scheduler.everyMs = 24 * 3600_000; // the turns tick it; its timer would act at random moments of the replay
