@@ -30,15 +30,21 @@ function chosenParts(args: string[]): Set<Part> {
 }
 
 /** Rounds of the ingest part; in each, every route gets one window, in an order rotated round by round. */
-const INGEST_ROUNDS = 5;
-const INGEST_WINDOW_S = 5;
+const INGEST_ROUNDS = 15;
+const INGEST_WINDOW_S = 2;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** The first and third quartiles (nearest rank): how far the rounds' ratios spread around their median. */
+const quartiles = (xs: number[]): [number, number] => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return [sorted[Math.floor((sorted.length - 1) / 4)], sorted[Math.ceil((3 * (sorted.length - 1)) / 4)]];
+};
 
 /**
  * The four routes' servers run side by side for the whole part, and each round gives every route
  * one short window, in turn: the machine's speed drifts by tens of percent over a minute (measured:
- * the no-op route 2,700-4,700/s in ten-second windows minutes apart on an idle machine), so each
- * ratio is taken within one round, and the median of the rounds is reported.
+ * the no-op route 2,700-4,700/s in ten-second windows minutes apart on an idle machine; five rounds of
+ * 5 s windows still gave round ratios from 0.35 to 1.25 in one run), so each ratio is taken within
+ * one round of short windows, and the median of fifteen rounds is reported with its quartiles.
  */
 async function ingest(dist: string, work: string) {
   const apiScript = join(dist, 'apps', 'api', 'src', 'main.js');
@@ -79,6 +85,7 @@ async function ingest(dist: string, work: string) {
         perSec[name] = run.perSec;
       }
       rounds.push(perSec);
+      console.log(`  ${names.map((n) => `${n} ${Math.round(perSec[n])}/s`).join(', ')}`);
     }
     const ratios = (of: keyof typeof routes, to: keyof typeof routes) => rounds.map((x) => x[of] / x[to]);
     console.log(`ingest ratios of the ${INGEST_ROUNDS} rounds: durable/no-op ${ratios('ingest', 'noop').map((x) => x.toFixed(3)).join(', ')}; external/no-op ${ratios('external', 'noop').map((x) => x.toFixed(3)).join(', ')}; no-op/bare ${ratios('noop', 'bare').map((x) => x.toFixed(3)).join(', ')}`);
@@ -89,6 +96,8 @@ async function ingest(dist: string, work: string) {
       externalIngestRatio: round(median(ratios('external', 'noop')), 3),
       noopPerSec: rate('noop'),
       ingestRatio: round(median(ratios('ingest', 'noop')), 3),
+      ingestRatioQuartiles: quartiles(ratios('ingest', 'noop')).map((x) => round(x, 3)),
+      externalIngestRatioQuartiles: quartiles(ratios('external', 'noop')).map((x) => round(x, 3)),
       bareFastifyPerSec: rate('bare'),
       noopVsBareRatio: round(median(ratios('noop', 'bare')), 3),
       ingestRequests: sent.ingest,
