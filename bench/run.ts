@@ -6,6 +6,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SERVER_HEAP_FLAGS } from '@survey/application';
 import { hammer, prepare, SECRET } from './ingest';
 import { writeEvents } from './rebuild';
 import { reportLatency } from './report-latency';
@@ -57,7 +58,7 @@ async function ingest(dist: string, work: string) {
     servers.push(server);
     return server.url;
   };
-  const projector = spawn(process.execPath, [join(dist, 'apps', 'projector', 'src', 'main.js')], {
+  const projector = spawn(process.execPath, [...SERVER_HEAP_FLAGS, join(dist, 'apps', 'projector', 'src', 'main.js')], {
     env: { PATH: process.env.PATH, DATA_DIR: externalDir },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -50,6 +50,7 @@ export * from './auth/verified-tokens';
 export * from './auth/actor';
 export * from './runtime/aggregates';
 export * from './runtime/clock';
+export * from './runtime/heap-flags';
 export * from './runtime/command-meta';
 export * from './runtime/pool';
 export * from './runtime/stream-series';
