@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { SERVER_HEAP_FLAGS } from '@survey/application';
 import { clusterProblems, esdbOptionProblems, startupProblems } from './support/compose-rules';
 import type { Services } from './support/compose-rules';
 import { describeIfInstalled, DOCKER_COMPOSE, dockerComposeInstalled } from './support/requirements';
@@ -57,7 +58,7 @@ describe('docker/compose.yml, parsed', () => {
     expect(startupProblems(services)).toEqual([]);
     for (const profile of ['single', 'cluster']) {
       const apps = Object.keys(services).filter((n) => services[n].build && services[n].profiles?.includes(profile));
-      expect(apps.map((n) => (services[n] as { command?: string[] }).command?.join(' ') ?? 'api').sort()).toEqual(['api', 'node dist/apps/projector/src/main.js']);
+      expect(apps.map((n) => (services[n] as { command?: string[] }).command?.join(' ') ?? 'api').sort()).toEqual(['api', ['node', ...SERVER_HEAP_FLAGS, 'dist/apps/projector/src/main.js'].join(' ')]);
     }
   });
 });
