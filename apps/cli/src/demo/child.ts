@@ -9,7 +9,6 @@ export interface Child {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-
 /** `script` is relative to dist/ (this file is dist/apps/cli/src/demo/child.js); it runs with the servers' heap flags, as `npm start` runs the API. */
 export function runNode(script: string, env: Record<string, string>, stdio: 'inherit' | 'ignore'): Child {
   const path = join(__dirname, '..', '..', '..', '..', script);
