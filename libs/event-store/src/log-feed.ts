@@ -72,9 +72,25 @@ export class LogFeed {
     if (this.sleeping.size === 0) this.clearTimer();
   }
 
-  /** The store committed events of its own. */
+  /** The store committed events of its own, to be read. */
   notify(): void {
     this.stale = true;
+    this.wakeAll();
+  }
+
+  /** Whether events committed right after `after` would extend the window: someone follows the log, and the window ends there. */
+  follows(after: number): boolean {
+    return this.members.size > 0 && after === this.tail;
+  }
+
+  /**
+   * The store committed these events at the positions right after the window's tail (follows() said
+   * so, and the writer that none of another's lie between): the window takes them as a read of
+   * them would have given them, without the read.
+   */
+  extend(events: RecordedEvent[], hashes: (string | undefined)[]): void {
+    if (events.length === 0 || events[0].position !== this.tail + 1) throw new Error(`log feed: events after ${this.tail} expected, got ${events[0]?.position}`);
+    this.push(events, hashes);
     this.wakeAll();
   }
 
@@ -121,7 +137,10 @@ export class LogFeed {
     const { events, hashes } = this.log.readTail(this.tail, this.readLimit);
     // A short read reached the head: nothing more until the next notice.
     if (events.length < this.readLimit) this.stale = false;
-    if (events.length === 0) return;
+    if (events.length > 0) this.push(events, hashes);
+  }
+
+  private push(events: RecordedEvent[], hashes: (string | undefined)[]): void {
     for (const event of events) deepFreeze(event);
     this.events.push(...events);
     this.hashes.push(...hashes);

@@ -29,7 +29,8 @@ export type AppendRefusal =
   | { kind: 'conflict'; message: string }
   | { kind: 'driver'; message: string; code?: string };
 
-export type AppendOutcome = { result: AppendResult } | { refused: AppendRefusal };
+/** `hashes`: the events this append inserted, their chain hashes in order (absent for a retry that found them stored). */
+export type AppendOutcome = { result: AppendResult; hashes?: string[] } | { refused: AppendRefusal };
 
 export type AppendWriterRequest = { kind: 'commit'; appends: QueuedAppend[] } | { kind: 'probe' } | { kind: 'close' };
 
@@ -38,6 +39,12 @@ export interface AppendWriterReply {
   id: number;
   seconds: number;
   outcomes?: AppendOutcome[];
+  /**
+   * Present when the commit's inserted events are exactly the log's positions after `after` (no
+   * other writer's row and no gap among them): the caller hands them to its subscriptions without
+   * reading them back (./log-feed.ts).
+   */
+  tail?: { after: number };
   failure?: { message: string; code?: string };
   /** Present when the write lock was a second or more in coming (./sqlite-write-lock.ts, isNoteworthy): the caller warns. */
   wait?: LockWait;
@@ -55,15 +62,17 @@ function serve(port: MessagePort, { file, pragmas, lockBudgetMs }: AppendWriterD
   const lock = new SqliteWriteLock(db, lockBudgetMs);
   const sql = prepareStatements(db);
 
-  const insertRows = (request: QueuedAppend, from: number, previous: string): AppendResult => {
+  const insertRows = (request: QueuedAppend, from: number, previous: string): { result: AppendResult; hashes: string[] } => {
     let position = 0;
     let hash = previous;
+    const hashes: string[] = [];
     request.events.forEach((e, i) => {
       const revision = from + i;
       hash = eventHash(hash, { stream: request.stream, revision, type: e.type, data: e.data, metadata: e.metadata });
+      hashes.push(hash);
       position = Number(sql.insert.run(e.id, request.stream, revision, e.type, e.data, e.metadata, hash).lastInsertRowid);
     });
-    return { revision: from + request.events.length - 1, position };
+    return { result: { revision: from + request.events.length - 1, position }, hashes };
   };
   // Nested in the batch's transaction, better-sqlite3 runs this one as a savepoint.
   const insertEvents = db.transaction(insertRows);
@@ -89,7 +98,7 @@ function serve(port: MessagePort, { file, pragmas, lockBudgetMs }: AppendWriterD
       // Appends of the same stream in one batch chain too: this read sees the batch's earlier rows.
       const from = (last?.revision ?? -1) + 1;
       const previous = last?.hash ?? GENESIS;
-      return { result: request.events.length === 1 ? insertRows(request, from, previous) : insertEvents(request, from, previous) };
+      return request.events.length === 1 ? insertRows(request, from, previous) : insertEvents(request, from, previous);
     } catch (error) {
       // The happy path skips looking ids up; a unique violation is where a retry shows itself.
       if ((error as { code?: unknown }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
@@ -113,11 +122,19 @@ function serve(port: MessagePort, { file, pragmas, lockBudgetMs }: AppendWriterD
 
   // One IMMEDIATE transaction (./sqlite-write-lock.ts): the write lock is taken up front, waiting
   // out another process's commit within the lock budget.
-  const handle = (m: AppendWriterRequest): { outcomes?: AppendOutcome[]; wait?: LockWait } => {
+  const handle = (m: AppendWriterRequest): Pick<AppendWriterReply, 'outcomes' | 'tail' | 'wait'> => {
     switch (m.kind) {
       case 'commit': {
-        const { value, wait } = lock.write(() => m.appends.map(appendIsolated));
-        return { outcomes: value, wait };
+        const { value, wait } = lock.write(() => {
+          const before = sql.head.get()?.head ?? 0;
+          const outcomes = m.appends.map(appendIsolated);
+          const inserted = outcomes.reduce((n, o) => n + ('hashes' in o && o.hashes ? o.hashes.length : 0), 0);
+          // Inside the IMMEDIATE transaction no other connection writes: the new rows are ours, and
+          // the head moving by exactly their count says they took the positions after `before`.
+          const contiguous = inserted > 0 && (sql.head.get()?.head ?? 0) - before === inserted;
+          return { outcomes, tail: contiguous ? { after: before } : undefined };
+        });
+        return { ...value, wait };
       }
       case 'probe': {
         // While the log is unwritable: rewrite the header's user_version as it is, a write that changes nothing.
@@ -135,8 +152,8 @@ function serve(port: MessagePort, { file, pragmas, lockBudgetMs }: AppendWriterD
     const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
     let reply: AppendWriterReply;
     try {
-      const { outcomes, wait } = handle(m);
-      reply = { id: m.id, seconds: seconds(), outcomes, ...(isNoteworthy(wait) ? { wait } : {}) };
+      const { outcomes, tail, wait } = handle(m);
+      reply = { id: m.id, seconds: seconds(), outcomes, ...(tail ? { tail } : {}), ...(isNoteworthy(wait) ? { wait } : {}) };
     } catch (error) {
       reply = { id: m.id, seconds: seconds(), failure: driverError(error) };
     }

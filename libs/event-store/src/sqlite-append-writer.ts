@@ -30,7 +30,7 @@ function startThread(data: AppendWriterData): Worker {
  * A commit's answer: each append's outcome, or the error that refused the whole batch; `seconds`
  * spent on the thread; `wait` when the write lock was long in coming or refused before the budget.
  */
-export type CommitAnswer = ({ outcomes: AppendOutcome[] } | { failure: Error }) & { seconds: number; wait?: LockWait };
+export type CommitAnswer = ({ outcomes: AppendOutcome[]; tail?: { after: number } } | { failure: Error }) & { seconds: number; wait?: LockWait };
 
 type Waiter = { resolve: (reply: AppendWriterReply) => void; reject: (error: Error) => void };
 
@@ -57,7 +57,7 @@ export class SqliteAppendWriter {
     const reply = await this.send({ kind: 'commit', appends });
     const { seconds, wait } = reply;
     if (reply.failure) return { failure: asDriverError(reply.failure), seconds, wait };
-    return { outcomes: reply.outcomes ?? [], seconds, wait };
+    return { outcomes: reply.outcomes ?? [], tail: reply.tail, seconds, wait };
   }
 
   /** Resolves once a write that changes nothing succeeds; rejects with the driver's error if it cannot. */

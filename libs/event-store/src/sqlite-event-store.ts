@@ -23,7 +23,7 @@ import { migrateChainColumn } from './sqlite-chain-migration';
 import { asDriverError, SqliteAppendWriter } from './sqlite-append-writer';
 import type { AppendOutcome } from './sqlite-append-writer.thread';
 import { lockWaitLine } from './sqlite-write-lock';
-import { prepareStatements, rawToRecorded, rawToRecordedHashed, SCHEMA, toRecorded } from './sqlite-schema';
+import { appendedToRecorded, prepareStatements, rawToRecorded, rawToRecordedHashed, SCHEMA, toRecorded } from './sqlite-schema';
 import type { Statements } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
@@ -204,12 +204,13 @@ export class SqliteEventStore implements EventStore {
 
   private async commit(batch: AppendRequest[]): Promise<void> {
     let outcomes: AppendOutcome[];
+    let tail: { after: number } | undefined;
     try {
       const answer = await this.writer.commit(batch.map(({ stream, expected, events }): QueuedAppend => ({ stream, expected, events })));
       this.options.onCommit?.(batch.length, answer.seconds, !('failure' in answer));
       if (answer.wait) (this.options.onLockWait ?? process.emitWarning)(lockWaitLine(STORE_NAME, answer.wait));
       if ('failure' in answer) throw answer.failure;
-      outcomes = answer.outcomes;
+      ({ outcomes, tail } = answer);
     } catch (error) {
       const failure = this.failed(error);
       for (const request of batch) request.reject(failure);
@@ -222,7 +223,10 @@ export class SqliteEventStore implements EventStore {
     });
     if (outcomes.some((o) => 'result' in o)) {
       this.writable();
-      this.feed.notify();
+      // The commit's events go to the subscriptions as committed, rather than read back from the file.
+      const own = tail && this.feed.follows(tail.after) ? appended(batch, outcomes, tail.after) : undefined;
+      if (own) this.feed.extend(own.events, own.hashes);
+      else this.feed.notify();
     }
   }
 
@@ -285,6 +289,27 @@ export class SqliteEventStore implements EventStore {
     if (!this.db.open) throw new Error('SqliteEventStore is closed');
     return this.sql;
   }
+}
+
+/**
+ * The events a commit inserted, as the log now holds them at the positions after `after` (the
+ * writer saw them take exactly those); undefined if the outcomes do not add up to that, and the
+ * feed reads them instead.
+ */
+function appended(batch: AppendRequest[], outcomes: AppendOutcome[], after: number): { events: RecordedEvent[]; hashes: string[] } | undefined {
+  const events: RecordedEvent[] = [];
+  const hashes: string[] = [];
+  let position = after;
+  for (const [i, outcome] of outcomes.entries()) {
+    if (!('result' in outcome) || !outcome.hashes) continue;
+    const { stream, events: written } = batch[i];
+    const { result } = outcome;
+    if (written.length !== outcome.hashes.length || result.position !== position + written.length) return undefined;
+    const first = result.revision - written.length + 1;
+    written.forEach((e, k) => events.push(appendedToRecorded(stream, first + k, ++position, e)));
+    hashes.push(...outcome.hashes);
+  }
+  return events.length > 0 ? { events, hashes } : undefined;
 }
 
 /** A refusal the writer thread reported, as the error this store has always raised for it. */

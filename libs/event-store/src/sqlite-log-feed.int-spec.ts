@@ -1,7 +1,8 @@
 /**
  * The SQLite store's shared tail (./log-feed.ts) on a real file: subscriptions at the head share
- * one read of each new range, a slow or late one reads on its own and joins, one's failure or
- * stop leaves the others running. Reads are counted on the store's two read paths.
+ * the store's own commits without a read of them, and one read of each range another process
+ * committed; a slow or late one reads on its own and joins, one's failure or stop leaves the
+ * others running. Reads are counted on the store's two read paths.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,11 +32,12 @@ function openStore(options: SqliteEventStoreOptions = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'log-feed-'));
   dirs.push(dir);
   // A poll far longer than any test: only the store's own commit notices wake the subscriptions.
-  const store = SqliteEventStore.open(join(dir, 'events.db'), { pollIntervalMs: 60_000, ...options });
+  const file = join(dir, 'events.db');
+  const store = SqliteEventStore.open(file, { pollIntervalMs: 60_000, ...options });
   stores.push(store);
   const tailReads = jest.spyOn(paths, 'readTailSync');
   const ownReads = jest.spyOn(paths, 'readRangeSync');
-  return { store, tailReads, ownReads };
+  return { store, file, tailReads, ownReads };
 }
 
 function follow(store: SqliteEventStore, options: SubscriptionOptions, handle?: (batch: RecordedEvent[]) => Promise<void>) {
@@ -56,7 +58,7 @@ const positions = (events: RecordedEvent[]) => events.map((e) => e.position);
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 describe('SqliteEventStore subscriptions share one read of the tail', () => {
-  it('reads each appended range once for all the subscriptions at the head, and hands them the same frozen events', async () => {
+  it("hands each of its own commits to all the subscriptions at the head without reading it back: the same frozen events, as a read gives them", async () => {
     const { store, tailReads, ownReads } = openStore();
     await appendEach(store, 3);
     const followers = Array.from({ length: 5 }, () => follow(store, { after: 3 }));
@@ -70,9 +72,10 @@ describe('SqliteEventStore subscriptions share one read of the tail', () => {
       await Promise.all(followers.map((f) => f.subscription.caughtUp()));
     }
 
-    expect(tailReads).toHaveBeenCalledTimes(ranges);
+    expect(tailReads).not.toHaveBeenCalled();
     expect(ownReads).not.toHaveBeenCalled();
     for (const f of followers) expect(positions(f.received)).toEqual(range(4, 3 + 2 * ranges));
+    expect(followers[0].received).toEqual(await store.readAll(3, 100));
     followers.slice(1).forEach((f) => f.received.forEach((e, i) => expect(e).toBe(followers[0].received[i])));
     const [first] = followers[0].received;
     expect(Object.isFrozen(first) && Object.isFrozen(first.data) && Object.isFrozen(first.metadata.actor)).toBe(true);
@@ -122,9 +125,57 @@ describe('SqliteEventStore subscriptions share one read of the tail', () => {
     await store.append('later', [anEvent()], 'no_stream');
     await Promise.all([early.subscription.caughtUp(), late.subscription.caughtUp()]);
     expect(positions(late.received)).toEqual(range(1, 52));
-    expect(tailReads).toHaveBeenCalledTimes(1);
+    expect(tailReads).not.toHaveBeenCalled(); // its own commit, handed over
     expect(ownReads).not.toHaveBeenCalled();
     expect(late.received[51]).toBe(early.received[11]);
+  });
+
+  it("reads the tail once when another process committed before its own commit, and hands over nothing out of order", async () => {
+    const { store, file, tailReads } = openStore();
+    await appendEach(store, 2);
+    const followers = [follow(store, { after: 0 }), follow(store, { after: 1, hashes: true })];
+    await Promise.all(followers.map((f) => f.subscription.caughtUp()));
+    // Another process's store on the same file commits; this one's poll (a minute) has not seen it.
+    const other = SqliteEventStore.open(file, { pollIntervalMs: 60_000 });
+    stores.push(other);
+    await other.append('other-process', [anEvent(), anEvent()], 'no_stream');
+    tailReads.mockClear();
+
+    await store.append('own', [anEvent()], 'no_stream');
+    await Promise.all(followers.map((f) => f.subscription.caughtUp()));
+    expect(tailReads).toHaveBeenCalledTimes(1);
+    expect(positions(followers[0].received)).toEqual(range(1, 5));
+    expect(followers[0].received.slice(2).map((e) => e.stream)).toEqual(['other-process', 'other-process', 'own']);
+    expect(followers[1].received).toEqual(await store.readAll(1, 100, { hashes: true }));
+
+    // Caught up again: its next commit is handed over.
+    await store.append('own-again', [anEvent()], 'no_stream');
+    await Promise.all(followers.map((f) => f.subscription.caughtUp()));
+    expect(tailReads).toHaveBeenCalledTimes(1);
+    expect(followers[1].received).toEqual(await store.readAll(1, 100, { hashes: true }));
+  });
+
+  it("hands over a commit's events in position order across appends, multi-event ones and refused ones", async () => {
+    const { store, tailReads } = openStore();
+    const f = follow(store, { after: 0, hashes: true });
+    await f.subscription.caughtUp();
+    await store.append('taken', [anEvent()], 'no_stream');
+    await f.subscription.caughtUp();
+    tailReads.mockClear();
+    const retried = anEvent();
+    await store.append('retried', [retried], 'no_stream');
+    // One group commit: a refused append, a retry of a stored one (nothing inserted), one of three events, one of one.
+    const settled = await Promise.allSettled([
+      store.append('taken', [anEvent()], 'no_stream'),
+      store.append('retried', [retried], 'no_stream'),
+      store.append('three', [anEvent(), anEvent(), anEvent()], 'no_stream'),
+      store.append('one', [anEvent()], 'no_stream'),
+    ]);
+    expect(settled.map((s) => s.status)).toEqual(['rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
+    await f.subscription.caughtUp();
+    expect(tailReads).not.toHaveBeenCalled();
+    expect(f.received).toEqual(await store.readAll(0, 100, { hashes: true }));
+    expect(f.received.map((e) => [e.stream, e.revision])).toEqual([['taken', 0], ['retried', 0], ['three', 0], ['three', 1], ['three', 2], ['one', 0]]);
   });
 
   it("stops only the subscription whose handler failed", async () => {

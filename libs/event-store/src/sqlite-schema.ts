@@ -81,6 +81,19 @@ export function rawToRecorded(row: RawRow): RecordedEvent {
   };
 }
 
+/** An event this process just appended, as a read of its row would give it (the same JSON parsed). */
+export function appendedToRecorded(stream: string, revision: number, position: number, event: { id: string; type: string; data: string; metadata: string }): RecordedEvent {
+  return {
+    id: event.id,
+    stream,
+    revision,
+    position,
+    type: event.type,
+    data: JSON.parse(event.data) as unknown,
+    metadata: JSON.parse(event.metadata) as RecordedEvent['metadata'],
+  };
+}
+
 export function rawToRecordedHashed(row: RawRow): RecordedEvent {
   const event = rawToRecorded(row);
   if (row[7]) event.hash = row[7];

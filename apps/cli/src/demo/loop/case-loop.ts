@@ -16,6 +16,7 @@
  * so their appends share the event store's group commit.
  */
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { INestApplicationContext } from '@nestjs/common';
 import {
   actorOf, CaseReactor, CaseRuntime, caseSeries, DeadlineScheduler, ManualClock, PersonsCaseStep, pool, Principal, RequestRuntime, takeCaseStep,
@@ -68,7 +69,7 @@ export class DemoCaseLoop implements DemoParticipant {
   private failure: unknown;
   readonly counts: LoopCounts = { steps: 0 };
   /** Wall ms the turns spent per phase (printed with DEMO_TIMING=1: where the loop's share of the demo goes). */
-  readonly timings = { reactor: 0, scheduler: 0, fold: 0, steps: 0 };
+  readonly timings = { reactor: 0, scheduler: 0, fold: 0, steps: 0, reactorIdle: 0, stepsIdle: 0 };
 
   /** `upheld`: the evaluation keys whose case the centre upholds an appeal on (the plan's upheldAppeals). */
   constructor(app: INestApplicationContext, private readonly clock: ManualClock, private readonly seed: number, private readonly upheld: ReadonlySet<string>) {
@@ -117,13 +118,16 @@ export class DemoCaseLoop implements DemoParticipant {
   async turn(at: Date): Promise<void> {
     if (at.getTime() > this.clock.now().getTime()) this.clock.set(at);
     const t0 = performance.now();
+    const loop0 = performance.eventLoopUtilization();
     await this.reactor.waitFor(await this.events.headPosition());
     const t1 = performance.now();
+    this.timings.reactorIdle += performance.eventLoopUtilization(loop0).idle;
     await this.scheduler.caughtUp();
     await this.scheduler.tick();
     const t2 = performance.now();
     await this.fold();
     const t3 = performance.now();
+    const loop3 = performance.eventLoopUtilization();
     const workday = this.runtime.calendar().isWorkingDay(localDayOf(at));
     const due = [...this.cases.values()].filter((c) => c.state.status !== 'closed');
     for (const c of due) {
@@ -150,6 +154,7 @@ export class DemoCaseLoop implements DemoParticipant {
       this.counts.steps += steps.length;
     });
     const t4 = performance.now();
+    this.timings.stepsIdle += performance.eventLoopUtilization(loop3).idle;
     this.timings.reactor += t1 - t0;
     this.timings.scheduler += t2 - t1;
     this.timings.fold += t3 - t2;
