@@ -26,7 +26,11 @@ export async function runDemo(config: AppConfig, options: { seed: number; serve:
   const plan = buildDemoPlan(options.seed);
   const env = { DATA_DIR: config.dataDir, SURVEY_JWT_SECRET: config.jwtSecret, PORT: String(config.port), PUBLIC_URL: config.publicUrl };
   // The demo plays the cases on its own clock (./loop/case-loop.ts): its projector leaves them alone.
-  const projector = runNode('apps/projector/src/main.js', { ...env, CASE_PROCESSES: 'off' }, 'ignore');
+  // Nobody reads the figures before the seeding ends (the requests' agency directory excepted, which
+  // waits for it), so the projector commits a second's bursts of appends together rather than each
+  // burst's counters, and runs at the lowest CPU priority: the seeding's critical path is this
+  // process's threads (the commands, then the append writer), on two cores shared with it.
+  const projector = runNode('apps/projector/src/main.js', { ...env, CASE_PROCESSES: 'off', PROJECTION_FOLLOW_HOLD_MS: '1000' }, 'ignore', 19);
   const clock = new ManualClock(new Date(plan.campaigns[0].opensAt));
   let report: HeadlineReport;
   let cases: RectificationReport;

@@ -66,6 +66,13 @@ describe('loadConfig', () => {
     }
   });
 
+  it('holds projections at the head only with PROJECTION_FOLLOW_HOLD_MS (0 by default), up to a minute', () => {
+    expect(loadConfig({ SURVEY_JWT_SECRET: secret }).projectionFollowHoldMs).toBe(0);
+    expect(loadConfig({ SURVEY_JWT_SECRET: secret, PROJECTION_FOLLOW_HOLD_MS: '1000' }).projectionFollowHoldMs).toBe(1000);
+    expect(() => loadConfig({ SURVEY_JWT_SECRET: secret, PROJECTION_FOLLOW_HOLD_MS: '60001' })).toThrow(/^configuration: PROJECTION_FOLLOW_HOLD_MS must be an integer from 0 to 60000, got "60001"$/);
+    expect(() => loadConfig({ SURVEY_JWT_SECRET: secret, PROJECTION_FOLLOW_HOLD_MS: '1s' })).toThrow(/PROJECTION_FOLLOW_HOLD_MS/);
+  });
+
   it('runs the case reactor and scheduler unless CASE_PROCESSES=off, and refuses another value', () => {
     expect(loadConfig({ SURVEY_JWT_SECRET: secret }).caseProcesses).toBe(true);
     expect(loadConfig({ SURVEY_JWT_SECRET: secret, CASE_PROCESSES: 'on' }).caseProcesses).toBe(true);

@@ -49,6 +49,12 @@ export interface AppConfig {
    * (default, also when absent) runs them wherever the projections run.
    */
   caseProcesses?: boolean;
+  /**
+   * PROJECTION_FOLLOW_HOLD_MS: at the log's head, the projections commit the changes of the batches
+   * that come within this long together (0, the default: each batch at once; the demo's projector
+   * holds a second, so its counters are written once per second of the demo's bursts, not per burst).
+   */
+  projectionFollowHoldMs?: number;
 }
 
 export interface CaseDays {
@@ -116,6 +122,7 @@ export function loadConfig(env: Env = process.env, options: { requireSecret?: bo
     observability: observability(env),
     notify: notifyConfig(env),
     caseProcesses: onOff(env, 'CASE_PROCESSES'),
+    projectionFollowHoldMs: integer(env, 'PROJECTION_FOLLOW_HOLD_MS', 0, 0, 60_000),
   };
 }
 

@@ -11,6 +11,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { EVENT_STORE, EventStore, isUnrecoverable } from '@survey/event-store';
 import { Projection, ProjectionFailed, Projector, READ_MODEL_STORE, ReadModelStore } from '@survey/read-models';
+import { APP_CONFIG, AppConfig } from '../config/config';
 import { DEFAULT_PROJECTIONS, PROJECTION_LIST, ProjectionError, Projections, ProjectionStatus } from './projections';
 import { PROJECTION_RETRY, retryDelayMs, RetryPolicy } from './retry-delay';
 
@@ -45,6 +46,7 @@ export class RunningProjections extends Projections implements OnApplicationBoot
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     @Optional() @Inject(PROJECTION_LIST) list: readonly Projection[] = DEFAULT_PROJECTIONS,
+    @Optional() @Inject(APP_CONFIG) config?: AppConfig,
   ) {
     super();
     this.definitions = list;
@@ -52,6 +54,7 @@ export class RunningProjections extends Projections implements OnApplicationBoot
       const projector: Projector = new Projector(events, readModels, projection, {
         onError: (e) => this.failed(projector, e),
         idleCommitMs: projection.servesPosition ? undefined : IDLE_COMMIT_MS,
+        followHoldMs: config?.projectionFollowHoldMs,
       });
       return projector;
     });

@@ -257,6 +257,39 @@ describe('Projector over SQLite', () => {
     expect(await dump(store)).toEqual(await dump(clean));
   });
 
+  it('with followHoldMs, commits the batches that come at the head within that time together, by a timer when no more come; stop stores what it holds', async () => {
+    const events = openEvents();
+    const store = openReadModels();
+    const commits: number[] = [];
+    const counted = withCommit(store, async (...args) => {
+      commits.push(args[2].position);
+      return store.commit(...args);
+    });
+    const projector = projectorOver(events, counted, { batchSize: 10, followHoldMs: 1000 });
+    await projector.start();
+    const history = aHistory(30, 3);
+    // Bursts at the head, one group commit each, 20 ms apart: each a batch the log does not go on past.
+    let head = 0;
+    for (let i = 0; i < history.length; i += 10) {
+      head = await appendAll(events, history.slice(i, i + 10), i);
+      await pause(20);
+    }
+    expect(commits).toEqual([]); // held: nothing stored, the checkpoint where it was
+    expect(projector.position.position).toBe(0);
+    await projector.waitFor(head, 5000); // the timer's commit
+    expect(commits).toEqual([head]);
+    expect((await store.checkpoint('reports')).position).toBe(head);
+
+    const more = await appendAll(events, [submitted(globex, 'tax', 'satisfied')], history.length);
+    await pause(50);
+    await projector.stop(); // before the timer: stop commits what is held
+    expect(commits).toEqual([head, more]);
+    expect((await store.checkpoint('reports')).position).toBe(more);
+    const clean = openReadModels();
+    await run(events, clean, { holdEvents: 0 });
+    expect(await dump(store)).toEqual(await dump(clean));
+  });
+
   it('stopped while holding batches, stores them and their checkpoint in one commit', async () => {
     const events = openEvents();
     const history = aHistory(100, 6);

@@ -51,6 +51,14 @@ export interface ProjectorOptions {
   holdEvents?: number;
   /** …and per this long at most since the first batch held (default 1,000 ms): readers' figures move on meanwhile. */
   holdMs?: number;
+  /**
+   * At the log's head too, hold the changes of the batches that come within this long of the first
+   * held (bounded by `holdEvents` as well), committed by a timer if no batch comes (default 0: every
+   * batch at the head is committed at once). For a projector following a writer that appends in
+   * bursts, when readers may see its figures this much later (the demo's): counter documents are
+   * written once per commit rather than once per burst.
+   */
+  followHoldMs?: number;
 }
 
 /** The batches folded but not committed yet: their range, and when the first was folded. */
@@ -76,6 +84,9 @@ export class Projector {
   private held: Held | undefined;
   /** The log's head as last read: a batch ending before it is known to be followed by another. */
   private knownHead = 0;
+  /** Held changes' commits, one after another whoever starts them (a batch, the follow-hold timer, stop). */
+  private heldCommits: Promise<void> = Promise.resolve();
+  private holdTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly events: EventStore,
@@ -119,6 +130,8 @@ export class Projector {
     this.failure = null;
     this.held = undefined;
     this.knownHead = 0;
+    this.heldCommits = Promise.resolve();
+    this.clearHoldTimer();
     this.commits.forget();
     // A projection that has folded nothing owns no documents (so the cache holds them all, none):
     // clear any left by an interrupted start.
@@ -141,6 +154,7 @@ export class Projector {
     // handler to end, so nothing from the failed run acts on the new one.
     this.stopping = subscription?.stop().catch(() => undefined);
     this.held = undefined; // its changes are dropped with the cache: the restart folds them again
+    this.clearHoldTimer();
     this.cache.drop();
     this.waiters.rejectAll(error); // whoever waits for a position it may never reach hears why at once
     this.options.onError?.(error);
@@ -156,6 +170,7 @@ export class Projector {
     const subscription = this.subscription;
     this.subscription = undefined;
     this.held = undefined;
+    this.clearHoldTimer();
     this.cache.drop();
     this.switching = (async () => {
       await subscription?.stop().catch(() => undefined);
@@ -216,7 +231,29 @@ export class Projector {
       since: held?.since ?? performance.now(),
       last: { position: last.position, recordedAt: last.metadata.recordedAt },
     };
-    if (!(await this.mayHold(batch))) await this.commitHeld();
+    if (await this.mayHold(batch)) return;
+    if (this.mayHoldAtHead()) return;
+    await this.commitHeld();
+  }
+
+  /** With `followHoldMs`: whether the batches held at the head may wait for more, a timer committing them if none comes. */
+  private mayHoldAtHead(): boolean {
+    const holdMs = this.options.followHoldMs ?? 0;
+    const held = this.held;
+    if (holdMs <= 0 || !held || held.events >= (this.options.holdEvents ?? 20_000)) return false;
+    const left = holdMs - (performance.now() - held.since);
+    if (left <= 0) return false;
+    this.holdTimer ??= setTimeout(() => {
+      this.holdTimer = undefined;
+      this.commitHeld().catch(() => undefined); // a failure is reported through the pipeline's failed()
+    }, left);
+    this.holdTimer.unref();
+    return true;
+  }
+
+  private clearHoldTimer(): void {
+    clearTimeout(this.holdTimer);
+    this.holdTimer = undefined;
   }
 
   /**
@@ -234,11 +271,19 @@ export class Projector {
     return position < this.knownHead;
   }
 
-  /** Hands the held batches' changes and checkpoint to the commit pipeline (which waits for the commit before). */
-  private async commitHeld(): Promise<void> {
+  /**
+   * Hands the held batches' changes and checkpoint to the commit pipeline (which waits for the commit
+   * before), after any held commit already started (the timer's can run while a batch is folded):
+   * resolves once every held change so far is handed over.
+   */
+  private commitHeld(): Promise<void> {
     const held = this.held;
-    if (!held) return;
+    if (!held) return this.heldCommits;
     this.held = undefined;
-    await this.commits.commit(this.cache.takeChanges(), { from: held.from, ...held.last }, this.generationInUse);
+    this.clearHoldTimer();
+    const changes = this.cache.takeChanges();
+    const generation = this.generationInUse;
+    this.heldCommits = this.heldCommits.catch(() => undefined).then(() => this.commits.commit(changes, { from: held.from, ...held.last }, generation));
+    return this.heldCommits;
   }
 }
