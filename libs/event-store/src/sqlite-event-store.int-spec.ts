@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { WrongExpectedRevision } from '@survey/domain';
 import type { RecordedEvent } from './event-store.port';
 import { SqliteEventStore } from './sqlite-event-store';
+import { eventHash, GENESIS } from './chain/event-hash';
 import { eventStoreContract } from './testing/event-store.contract';
 import { anEvent } from './testing/event-builders';
 
@@ -107,6 +108,32 @@ describe('SqliteEventStore on a file', () => {
     await subscription.caughtUp();
     expect(received).toHaveLength(1);
   }, 2000); // well under the 60 s poll: only the commit notification can make it
+
+  it("checks revisions and chains hashes on what the log holds when two processes' stores append to one stream in turn", async () => {
+    const file = tempFile();
+    const a = openStore(file);
+    const b = openStore(file);
+    await a.append('shared', [anEvent()], 'no_stream');
+    await a.append('shared', [anEvent()], 0); // the writer thread of `a` now knows the stream's last event
+    await b.append('shared', [anEvent(), anEvent()], 1);
+    await expect(a.append('shared', [anEvent()], 1)).rejects.toBeInstanceOf(WrongExpectedRevision);
+    expect(await a.append('shared', [anEvent()], 3)).toEqual({ revision: 4, position: 5 });
+    await b.append('shared', [anEvent()], 4);
+    expect(await a.append('shared', [], 'any')).toEqual({ revision: 5, position: 6 });
+    expect(await a.append('shared', [anEvent()], 5)).toEqual({ revision: 6, position: 7 });
+
+    const reader = new Database(file, { readonly: true });
+    const rows = reader.prepare('SELECT stream, revision, type, data, metadata, hash FROM events ORDER BY position').all() as {
+      stream: string; revision: number; type: string; data: string; metadata: string; hash: string;
+    }[];
+    reader.close();
+    expect(rows.map((r) => r.revision)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    let previous = GENESIS;
+    for (const row of rows) {
+      expect(row.hash).toBe(eventHash(previous, row));
+      previous = row.hash;
+    }
+  });
 
   it("lets a second process's store see the first one's appends by polling", async () => {
     const file = tempFile();
