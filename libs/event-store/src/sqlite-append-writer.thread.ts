@@ -15,7 +15,6 @@ import { describeRevision, earlierAppend, idUsedMessage, satisfies } from './app
 import { eventHash, GENESIS } from './chain/event-hash';
 import type { AppendResult } from './event-store.port';
 import { prepareStatements } from './sqlite-schema';
-import type { EventRow } from './sqlite-schema';
 import { isNoteworthy, LockWait, SqliteWriteLock } from './sqlite-write-lock';
 
 export interface AppendWriterData {
@@ -53,11 +52,6 @@ export interface AppendWriterReply {
 }
 
 
-type LastOfStream = Pick<EventRow, 'revision' | 'position' | 'hash'>;
-
-/** The most streams whose last event the writer keeps in memory (a few hundred bytes each). */
-const KNOWN_STREAMS = 250_000;
-
 function driverError(error: unknown): { message: string; code?: string } {
   const code = (error as { code?: unknown } | null)?.code;
   return { message: error instanceof Error ? error.message : String(error), code: typeof code === 'string' ? code : undefined };
@@ -86,25 +80,8 @@ function serve(port: MessagePort, { file, pragmas, lockBudgetMs }: AppendWriterD
   const earlier = (request: QueuedAppend) =>
     earlierAppend(request.stream, request.expected, request.events.map((e) => e.id), request.events.map((e) => sql.byId.get(e.id)));
 
-  /**
-   * Each stream's last event as this thread last wrote or read it, valid while no other connection
-   * writes: a transaction that finds the log's head elsewhere than this thread's last commit left it
-   * forgets them all. Spares the index look-up when a stream is appended to again (a ballot's next
-   * rating, a case's next step). `written`: this transaction's, kept apart until it commits.
-   */
-  const known = new Map<string, LastOfStream>();
-  const written = new Map<string, LastOfStream>();
-  let knownHead = -1;
-  const lastOf = (stream: string): LastOfStream | undefined => {
-    const last = written.get(stream) ?? known.get(stream);
-    if (last) return last;
-    const read = sql.lastOfStream.get(stream); // committed before this transaction: it wrote nothing on this stream yet
-    if (read) known.set(stream, read);
-    return read;
-  };
-
   const appendOne = (request: QueuedAppend): AppendOutcome => {
-    const last = lastOf(request.stream);
+    const last = sql.lastOfStream.get(request.stream);
     if (!satisfies(request.expected, last?.revision)) {
       const found = earlier(request);
       if (found.kind === 'retry') return { result: found.result };
@@ -122,9 +99,7 @@ function serve(port: MessagePort, { file, pragmas, lockBudgetMs }: AppendWriterD
       // Appends of the same stream in one batch chain too: this read sees the batch's earlier rows.
       const from = (last?.revision ?? -1) + 1;
       const previous = last?.hash ?? GENESIS;
-      const inserted = request.events.length === 1 ? insertRows(request, from, previous) : insertEvents(request, from, previous);
-      written.set(request.stream, { revision: inserted.result.revision, position: inserted.result.position, hash: inserted.hashes[inserted.hashes.length - 1] });
-      return inserted;
+      return request.events.length === 1 ? insertRows(request, from, previous) : insertEvents(request, from, previous);
     } catch (error) {
       // The happy path skips looking ids up; a unique violation is where a retry shows itself.
       if ((error as { code?: unknown }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
@@ -151,29 +126,16 @@ function serve(port: MessagePort, { file, pragmas, lockBudgetMs }: AppendWriterD
   const handle = (m: AppendWriterRequest): Pick<AppendWriterReply, 'outcomes' | 'tail' | 'wait'> => {
     switch (m.kind) {
       case 'commit': {
-        written.clear();
-        try {
-          const { value, wait } = lock.write(() => {
-            const before = sql.head.get()?.head ?? 0;
-            if (before !== knownHead || known.size > KNOWN_STREAMS) known.clear();
-            const outcomes = unpackAppends(m.appends).map(appendIsolated);
-            const inserted = outcomes.reduce((n, o) => n + ('hashes' in o && o.hashes ? o.hashes.length : 0), 0);
-            // Inside the IMMEDIATE transaction no other connection writes: the new rows are ours, and
-            // the head moving by exactly their count says they took the positions after `before`.
-            const after = sql.head.get()?.head ?? 0;
-            const contiguous = inserted > 0 && after - before === inserted;
-            return { outcomes, tail: contiguous ? { after: before } : undefined, after };
-          });
-          for (const [stream, last] of written) known.set(stream, last);
-          knownHead = value.after;
-          return { outcomes: value.outcomes, tail: value.tail, wait };
-        } catch (error) {
-          known.clear(); // rolled back, or not known to have committed
-          knownHead = -1;
-          throw error;
-        } finally {
-          written.clear();
-        }
+        const { value, wait } = lock.write(() => {
+          const before = sql.head.get()?.head ?? 0;
+          const outcomes = unpackAppends(m.appends).map(appendIsolated);
+          const inserted = outcomes.reduce((n, o) => n + ('hashes' in o && o.hashes ? o.hashes.length : 0), 0);
+          // Inside the IMMEDIATE transaction no other connection writes: the new rows are ours, and
+          // the head moving by exactly their count says they took the positions after `before`.
+          const contiguous = inserted > 0 && (sql.head.get()?.head ?? 0) - before === inserted;
+          return { outcomes, tail: contiguous ? { after: before } : undefined };
+        });
+        return { ...value, wait };
       }
       case 'probe': {
         // While the log is unwritable: rewrite the header's user_version as it is, a write that changes nothing.
