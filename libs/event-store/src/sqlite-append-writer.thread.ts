@@ -10,7 +10,6 @@ import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import type { QueuedAppend } from './append-request';
-import { AppendBatch, unpackAppends } from './append-batch';
 import { describeRevision, earlierAppend, idUsedMessage, satisfies } from './append-rules';
 import { eventHash, GENESIS } from './chain/event-hash';
 import type { AppendResult } from './event-store.port';
@@ -33,7 +32,7 @@ export type AppendRefusal =
 /** `hashes`: the events this append inserted, their chain hashes in order (absent for a retry that found them stored). */
 export type AppendOutcome = { result: AppendResult; hashes?: string[] } | { refused: AppendRefusal };
 
-export type AppendWriterRequest = { kind: 'commit'; appends: AppendBatch } | { kind: 'probe' } | { kind: 'close' };
+export type AppendWriterRequest = { kind: 'commit'; appends: QueuedAppend[] } | { kind: 'probe' } | { kind: 'close' };
 
 /** `failure`: the whole message failed (a commit's transaction could not run: nothing of it is stored). */
 export interface AppendWriterReply {
@@ -128,7 +127,7 @@ function serve(port: MessagePort, { file, pragmas, lockBudgetMs }: AppendWriterD
       case 'commit': {
         const { value, wait } = lock.write(() => {
           const before = sql.head.get()?.head ?? 0;
-          const outcomes = unpackAppends(m.appends).map(appendIsolated);
+          const outcomes = m.appends.map(appendIsolated);
           const inserted = outcomes.reduce((n, o) => n + ('hashes' in o && o.hashes ? o.hashes.length : 0), 0);
           // Inside the IMMEDIATE transaction no other connection writes: the new rows are ours, and
           // the head moving by exactly their count says they took the positions after `before`.

@@ -8,7 +8,6 @@ import { extname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { QueuedAppend } from './append-request';
-import { packAppends } from './append-batch';
 import type { AppendOutcome, AppendWriterData, AppendWriterReply, AppendWriterRequest } from './sqlite-append-writer.thread';
 import type { LockWait } from './sqlite-write-lock';
 
@@ -55,7 +54,7 @@ export class SqliteAppendWriter {
   }
 
   async commit(appends: QueuedAppend[]): Promise<CommitAnswer> {
-    const reply = await this.send({ kind: 'commit', appends: packAppends(appends) });
+    const reply = await this.send({ kind: 'commit', appends });
     const { seconds, wait } = reply;
     if (reply.failure) return { failure: asDriverError(reply.failure), seconds, wait };
     return { outcomes: reply.outcomes ?? [], tail: reply.tail, seconds, wait };

@@ -206,7 +206,7 @@ export class SqliteEventStore implements EventStore {
     let outcomes: AppendOutcome[];
     let tail: { after: number } | undefined;
     try {
-      const answer = await this.writer.commit(batch); // packed for the thread as they are: the promise callbacks stay here
+      const answer = await this.writer.commit(batch.map(({ stream, expected, events }): QueuedAppend => ({ stream, expected, events })));
       this.options.onCommit?.(batch.length, answer.seconds, !('failure' in answer));
       if (answer.wait) (this.options.onLockWait ?? process.emitWarning)(lockWaitLine(STORE_NAME, answer.wait));
       if ('failure' in answer) throw answer.failure;
