@@ -85,8 +85,8 @@ export class LogFeed {
 
   /**
    * The store committed these events at the positions right after the window's tail (follows() said
-   * so, and the writer that none of another's lie between): the window takes them as a read of
-   * them would have given them, without the read.
+   * so, and its writer saw no other process's rows among them): the window takes them as a read
+   * would have given them, without the read.
    */
   extend(events: RecordedEvent[], hashes: (string | undefined)[]): void {
     if (events.length === 0 || events[0].position !== this.tail + 1) throw new Error(`log feed: events after ${this.tail} expected, got ${events[0]?.position}`);

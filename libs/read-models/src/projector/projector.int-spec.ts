@@ -49,6 +49,16 @@ async function appendAll(events: EventStore, history: SurveyEvent[], from = 0): 
   return results[results.length - 1].position;
 }
 
+/** The store with each commit's checkpoint position recorded, in order. */
+function countingCommits(store: ReadModelStore): { commits: number[]; counted: ReadModelStore } {
+  const commits: number[] = [];
+  const counted = withCommit(store, async (...args) => {
+    commits.push(args[2].position);
+    return store.commit(...args);
+  });
+  return { commits, counted };
+}
+
 async function run(events: EventStore, readModels: ReadModelStore, options?: ProjectorOptions): Promise<void> {
   const projector = projectorOver(events, readModels, options);
   await projector.start();
@@ -233,11 +243,7 @@ describe('Projector over SQLite', () => {
     const history = aHistory(200, 3);
     const head = await appendAll(events, history);
     const store = openReadModels();
-    const commits: number[] = [];
-    const counted = withCommit(store, async (...args) => {
-      commits.push(args[2].position);
-      return store.commit(...args);
-    });
+    const { commits, counted } = countingCommits(store);
     const projector = projectorOver(events, counted, { batchSize: 10, holdEvents: 40 });
     await projector.start();
     await projector.catchUp(5000);
@@ -260,11 +266,7 @@ describe('Projector over SQLite', () => {
   it('with followHoldMs, commits the batches that come at the head within that time together, by a timer when no more come; stop stores what it holds', async () => {
     const events = openEvents();
     const store = openReadModels();
-    const commits: number[] = [];
-    const counted = withCommit(store, async (...args) => {
-      commits.push(args[2].position);
-      return store.commit(...args);
-    });
+    const { commits, counted } = countingCommits(store);
     const projector = projectorOver(events, counted, { batchSize: 10, followHoldMs: 1000 });
     await projector.start();
     const history = aHistory(30, 3);
@@ -295,11 +297,7 @@ describe('Projector over SQLite', () => {
     const history = aHistory(100, 6);
     const head = await appendAll(events, history);
     const store = openReadModels();
-    const commits: number[] = [];
-    const counted = withCommit(store, async (...args) => {
-      commits.push(args[2].position);
-      return store.commit(...args);
-    });
+    const { commits, counted } = countingCommits(store);
     let stopped: Promise<void> | undefined;
     const fold = { ...reportsProjection, apply: (...args: Parameters<typeof reportsProjection.apply>) => {
       reportsProjection.apply(...args);
