@@ -3,6 +3,7 @@
  * hold the exact JSON.stringify text so an auditor can read the log with the sqlite3 shell.
  */
 import type Database from 'better-sqlite3';
+import type { SerializedEvent } from './append-request';
 import type { RecordedEvent } from './event-store.port';
 
 export const SCHEMA = `
@@ -82,7 +83,7 @@ export function rawToRecorded(row: RawRow): RecordedEvent {
 }
 
 /** An event this process just appended, as a read of its row would give it (the same JSON parsed). */
-export function appendedToRecorded(stream: string, revision: number, position: number, event: { id: string; type: string; data: string; metadata: string }): RecordedEvent {
+export function appendedToRecorded(stream: string, revision: number, position: number, event: SerializedEvent): RecordedEvent {
   return {
     id: event.id,
     stream,
